@@ -1,0 +1,274 @@
+// Groups → kinds of defendant (MODEL.md §2–3). Defendants of a group are alike but for being
+// pledged (and covered by the fund) or a never-pleader, so a group holds at most four kinds:
+// plain, never, pledged and covered, pledged and uncovered. Every cost is per kind; the
+// per-defendant layout (who is which kind) is counted in O(1) from the "spread evenly" rule.
+import type { Scenario } from '../scenario/schema';
+import { chosenBefore, isChosen } from './spread';
+import { pledgedCount, pledgePenalty } from '../levers/pledge';
+import { neverCount } from '../levers/neverPleaders';
+import { coveredCount, insuredTrialCost } from '../levers/strikeFund';
+import { believedPremium } from '../levers/secrecy';
+import { trialCost as trialCostOf, trialValue } from '../levers/costs';
+import { leverPremium } from '../levers';
+
+export const SUB_PLAIN = 0;
+export const SUB_NEVER = 1;
+export const SUB_COVERED = 2;
+export const SUB_UNCOVERED = 3;
+export const SUB_NAMES = ['plain', 'never', 'pledgedCovered', 'pledgedUncovered'] as const;
+export type SubName = (typeof SUB_NAMES)[number];
+
+/** Structure of arrays, one entry per kind (only kinds with members). */
+export interface Kinds {
+  size: number;
+  group: Int32Array;
+  sub: Uint8Array;
+  count: Float64Array;
+  p: Float64Array;
+  S: Float64Array;
+  K: Float64Array;
+  d: Float64Array;
+  c: Float64Array;
+  e: Float64Array;
+  w: Float64Array;
+  /** True lever premium L and insured trial cost ê. */
+  L: Float64Array;
+  eHat: Float64Array;
+  /** What the prosecutor believes (equal to the truth unless pledges are secret). */
+  Lb: Float64Array;
+  eHatB: Float64Array;
+  /** Fixed offer (group offer or uniform offer), NaN when tailored. */
+  fixedOffer: Float64Array;
+  pledged: Uint8Array;
+  never: Uint8Array;
+  covered: Uint8Array;
+}
+
+export interface GroupLayout {
+  index: number;
+  count: number;
+  /** 0-based arrival index of the group's first member. */
+  first: number;
+  pledged: number;
+  never: number;
+  covered: number;
+  /** Kind index per sub-kind (SUB_*), −1 when that sub-kind has no member. */
+  kind: [number, number, number, number];
+}
+
+export interface Population {
+  N: number;
+  groups: GroupLayout[];
+  kinds: Kinds;
+  pledgedTotal: number;
+  coveredTotal: number;
+  /** The common trial cost when all defendants share one, else null. */
+  equalCost: number | null;
+  minCost: number;
+  totalUnits: number;
+  secret: boolean;
+  stipend: number;
+  insurance: number;
+}
+
+/** Counts of each sub-kind among the first j members of a group (0 ≤ j ≤ count). */
+export function prefixCounts(g: GroupLayout, j: number): [number, number, number, number] {
+  const pl = chosenBefore(j, g.pledged, g.count);
+  const cov = Math.min(pl, g.covered);
+  const others = j - pl;
+  const nev = chosenBefore(others, g.never, g.count - g.pledged);
+  return [others - nev, nev, cov, pl - cov];
+}
+
+/** The sub-kind of member j (0-based within the group). */
+export function subKindAt(g: GroupLayout, j: number): number {
+  if (isChosen(j, g.pledged, g.count)) {
+    return chosenBefore(j, g.pledged, g.count) < g.covered ? SUB_COVERED : SUB_UNCOVERED;
+  }
+  const o = j - chosenBefore(j, g.pledged, g.count);
+  return isChosen(o, g.never, g.count - g.pledged) ? SUB_NEVER : SUB_PLAIN;
+}
+
+export function buildPopulation(s: Scenario): Population {
+  const { levers, prosecutor } = s;
+  const q = levers.visibility.observed;
+  const h = levers.visibility.sanction;
+  const T = levers.strikeFund.stipend;
+  const I = levers.strikeFund.insurance;
+  const secret = levers.pledge.secret;
+
+  let pledgedTotal = 0;
+  const pre = s.groups.map((g) => {
+    const P = pledgedCount(g.count, g.pledgedShare);
+    const V = neverCount(g.count, g.neverPleadsShare, P);
+    pledgedTotal += P;
+    return { P, V };
+  });
+  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I);
+
+  const cap = s.groups.length * 4;
+  const k: Kinds = {
+    size: 0,
+    group: new Int32Array(cap),
+    sub: new Uint8Array(cap),
+    count: new Float64Array(cap),
+    p: new Float64Array(cap),
+    S: new Float64Array(cap),
+    K: new Float64Array(cap),
+    d: new Float64Array(cap),
+    c: new Float64Array(cap),
+    e: new Float64Array(cap),
+    w: new Float64Array(cap),
+    L: new Float64Array(cap),
+    eHat: new Float64Array(cap),
+    Lb: new Float64Array(cap),
+    eHatB: new Float64Array(cap),
+    fixedOffer: new Float64Array(cap),
+    pledged: new Uint8Array(cap),
+    never: new Uint8Array(cap),
+    covered: new Uint8Array(cap),
+  };
+
+  const groups: GroupLayout[] = [];
+  let first = 0;
+  let coverLeft = coveredTotal;
+  let equalCost: number | null = null;
+  let mixed = false;
+  let minCost = Infinity;
+  let totalUnits = 0;
+  s.groups.forEach((g, gi) => {
+    const { P, V } = pre[gi];
+    const C = Math.min(P, coverLeft);
+    coverLeft -= C;
+    const layout: GroupLayout = {
+      index: gi,
+      count: g.count,
+      first,
+      pledged: P,
+      never: V,
+      covered: C,
+      kind: [-1, -1, -1, -1],
+    };
+    first += g.count;
+    if (g.count > 0) {
+      if (equalCost === null && !mixed) equalCost = g.trialCost;
+      else if (equalCost !== g.trialCost) {
+        mixed = true;
+        equalCost = null;
+      }
+      minCost = Math.min(minCost, g.trialCost);
+      totalUnits += g.count * g.trialCost;
+    }
+    const counts = [g.count - P - V, V, C, P - C];
+    const F = pledgePenalty(g.pledgePenalty, levers.pledge.penalty);
+    const fixed =
+      g.offer ?? (prosecutor.offers === 'uniform' ? prosecutor.uniformOffer : null) ?? NaN;
+    for (let sub = 0; sub < 4; sub++) {
+      if (counts[sub] <= 0) continue;
+      const i = k.size++;
+      layout.kind[sub] = i;
+      const pl: 0 | 1 = sub === SUB_COVERED || sub === SUB_UNCOVERED ? 1 : 0;
+      const cv: 0 | 1 = sub === SUB_COVERED ? 1 : 0;
+      k.group[i] = gi;
+      k.sub[i] = sub;
+      k.count[i] = counts[sub];
+      k.p[i] = g.convictionProbability;
+      k.S[i] = g.trialSentence;
+      k.K[i] = g.collateralCost;
+      k.d[i] = g.refusalCost;
+      k.c[i] = g.trialCost;
+      const e = trialCostOf(g.convictionProbability, g.trialSentence, g.collateralCost);
+      k.e[i] = e;
+      k.w[i] = trialValue(g.convictionProbability, g.trialSentence);
+      k.L[i] = leverPremium(q, F, pl, h, T, cv);
+      k.eHat[i] = insuredTrialCost(e, I, cv);
+      k.Lb[i] = secret ? believedPremium(q, h) : k.L[i];
+      k.eHatB[i] = secret ? e : k.eHat[i];
+      k.fixedOffer[i] = fixed;
+      k.pledged[i] = pl;
+      k.never[i] = sub === SUB_NEVER ? 1 : 0;
+      k.covered[i] = cv;
+    }
+    groups.push(layout);
+  });
+
+  return {
+    N: first,
+    groups,
+    kinds: k,
+    pledgedTotal,
+    coveredTotal,
+    equalCost: mixed ? null : equalCost,
+    minCost,
+    totalUnits,
+    secret,
+    stipend: T,
+    insurance: I,
+  };
+}
+
+/** The kind of every defendant, in arrival order (built only when per-defendant work needs it). */
+export function kindOfDefendants(pop: Population): Int32Array {
+  const out = new Int32Array(pop.N);
+  for (const g of pop.groups) {
+    if (g.count === 0) continue;
+    if (g.pledged === 0 && g.never === 0) {
+      out.fill(g.kind[SUB_PLAIN], g.first, g.first + g.count);
+      continue;
+    }
+    for (let j = 0; j < g.count; j++) out[g.first + j] = g.kind[subKindAt(g, j)];
+  }
+  return out;
+}
+
+/** One kind of defendant in plain objects: what the "why" panel and the charts read. */
+export interface KindInfo {
+  kind: number;
+  group: number;
+  sub: SubName;
+  count: number;
+  p: number;
+  S: number;
+  K: number;
+  d: number;
+  c: number;
+  e: number;
+  w: number;
+  L: number;
+  eHat: number;
+  Lb: number;
+  eHatB: number;
+  fixedOffer: number | null;
+  pledged: boolean;
+  never: boolean;
+  covered: boolean;
+}
+
+export function describeKinds(pop: Population): KindInfo[] {
+  const k = pop.kinds;
+  const out: KindInfo[] = [];
+  for (let i = 0; i < k.size; i++) {
+    out.push({
+      kind: i,
+      group: k.group[i],
+      sub: SUB_NAMES[k.sub[i]],
+      count: k.count[i],
+      p: k.p[i],
+      S: k.S[i],
+      K: k.K[i],
+      d: k.d[i],
+      c: k.c[i],
+      e: k.e[i],
+      w: k.w[i],
+      L: k.L[i],
+      eHat: k.eHat[i],
+      Lb: k.Lb[i],
+      eHatB: k.eHatB[i],
+      fixedOffer: Number.isNaN(k.fixedOffer[i]) ? null : k.fixedOffer[i],
+      pledged: k.pledged[i] === 1,
+      never: k.never[i] === 1,
+      covered: k.covered[i] === 1,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// The result of a run, exactly the JSON of MODEL.md §6.
+import type { RegimeName } from '../scenario/schema';
+
+export type Outcome = 'plea' | 'tried' | 'free' | 'refuse';
+
+export interface Totals {
+  defendants: number;
+  pleas: number;
+  trials: number;
+  free: number;
+  take: number;
+  noPleaTake: number;
+  /** take / noPleaTake; null when noPleaTake ≤ 1e-9. */
+  takeRatio: number | null;
+  budgetUsed: number;
+  fundPaid: number;
+  /** priority, forcedSpend: first rank whose defendant is not threatened; null if all are. */
+  stopRank: number | null;
+  threatenedCount: number;
+  /** take ≤ noPleaTake under the §1 tolerance. */
+  strikeSucceeds: boolean;
+}
+
+export interface Plan {
+  plannedTake: number;
+  withheldCount: number;
+}
+
+export interface DefendantRow {
+  id: number;
+  group: number;
+  rank: number | null;
+  outcome: Outcome;
+  offer: number | null;
+  threatened: boolean;
+  withheld: boolean;
+  pledged: boolean;
+  never: boolean;
+  covered: boolean;
+  trialProbability: number | null;
+}
+
+export interface EquilibriumFigures {
+  size: number;
+  take: number;
+  trials: number;
+  free: number;
+  budgetUsed: number;
+  fundPaid: number;
+}
+
+export interface LotteryResult {
+  k: number;
+  /** Per defendant (arrival order): min(τ_i, N), or null when no m qualifies. Omitted above 100,000. */
+  thresholds?: (number | null)[];
+  /** Defendant ids sorted by threshold, then arrival. Omitted above 100,000. */
+  rejecterOrder?: number[];
+  equilibria: EquilibriumFigures[];
+  selected: number;
+  erosionPoint: number;
+  cascadePoint: number;
+  criticalMass: number;
+  strikeProofOffer: number | null;
+}
+
+export interface HistogramBin {
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+export interface Summary {
+  mean: number | null;
+  p5: number | null;
+  p50: number | null;
+  p95: number | null;
+  nullCount: number;
+  histogram: HistogramBin[];
+}
+
+export const DISTRIBUTION_KEYS = [
+  'take',
+  'takeRatio',
+  'pleas',
+  'trials',
+  'free',
+  'budgetUsed',
+  'fundPaid',
+  'stopRank',
+] as const;
+export type DistributionKey = (typeof DISTRIBUTION_KEYS)[number];
+export type Distribution = Record<DistributionKey, Summary>;
+
+export interface Result {
+  schemaVersion: 1;
+  regime: RegimeName;
+  totals: Totals;
+  plan?: Plan;
+  lottery?: LotteryResult;
+  distribution?: Distribution;
+  defendantsOmitted: boolean;
+  defendants?: DefendantRow[];
+}
