@@ -1,0 +1,174 @@
+// The prosecutor's optimal ranking (MODEL.md §4, priority), with withheld offers.
+// With P_i the plea she can get from a threatened defendant (by what she knows), split the
+// defendants into the inducible A, the hard core H and the untriable U; choose the set X to try
+// by a knapsack over A ∪ H (item worth w_i for H, w_i − P_i for A, only when > 1e-9); rank
+// A \ X, then X (offers withheld), then H \ X, then U, arrival order within each part.
+// Π = Σ_A P_i + knapsack value + Σ_U time-served pleas.
+import { positive } from '../numeric';
+import type { Population } from '../population/kinds';
+import { prefixCounts } from '../population/kinds';
+import type { Decisions } from './decision';
+import { maxAcceptable } from './decision';
+import { knapsack, type KnapsackKinds, type KnapsackSolution } from './knapsack';
+
+export const PART_A = 0;
+export const PART_H = 1;
+export const PART_U = 2;
+
+export interface OptimalPlan {
+  /** Per population kind: PART_A, PART_H or PART_U. */
+  part: Uint8Array;
+  /** Per population kind: the plea she expects from a threatened member of A. */
+  P: Float64Array;
+  /** Per population kind: its knapsack kind, −1 when not an item. */
+  knapsackKind: Int32Array;
+  items: KnapsackKinds;
+  solution: KnapsackSolution;
+  plannedTake: number;
+}
+
+/** 0-based arrival index of each population kind's first member. */
+export function firstArrivals(pop: Population): Float64Array {
+  const out = new Float64Array(pop.kinds.size);
+  for (const g of pop.groups) {
+    for (let sub = 0; sub < 4; sub++) {
+      const k = g.kind[sub];
+      if (k < 0) continue;
+      // least j with prefixCounts(j + 1)[sub] ≥ 1
+      let lo = 0;
+      let hi = g.count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (prefixCounts(g, mid + 1)[sub] >= 1) hi = mid;
+        else lo = mid + 1;
+      }
+      out[k] = g.first + lo;
+    }
+  }
+  return out;
+}
+
+export function planOptimal(
+  pop: Population,
+  dec: Decisions,
+  budget: number,
+  kindOf?: Int32Array,
+): OptimalPlan {
+  const k = pop.kinds;
+  const n = k.size;
+  const part = new Uint8Array(n);
+  const P = new Float64Array(n);
+  const itemValue = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (k.c[i] > budget) {
+      part[i] = PART_U;
+      continue;
+    }
+    const tailored = Number.isNaN(k.fixedOffer[i]);
+    const p = tailored ? maxAcceptable(k.d[i], 1, k.eHatB[i], k.K[i], k.Lb[i]) : k.fixedOffer[i];
+    const inducible = tailored ? k.never[i] === 0 && positive(p) : dec.bPlead1[i] === 1;
+    if (inducible) {
+      part[i] = PART_A;
+      P[i] = p;
+      itemValue[i] = k.w[i] - p;
+    } else {
+      part[i] = PART_H;
+      itemValue[i] = k.w[i];
+    }
+  }
+
+  // Merge population kinds into knapsack kinds by (value, cost), ordered by first arrival.
+  const first = firstArrivals(pop);
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => part[i] !== PART_U && positive(itemValue[i]))
+    .sort((a, b) => first[a] - first[b]);
+  const knapsackKind = new Int32Array(n).fill(-1);
+  const keyToKind = new Map<string, number>();
+  const value: number[] = [];
+  const cost: number[] = [];
+  const count: number[] = [];
+  for (const i of order) {
+    const key = `${itemValue[i]}|${k.c[i]}`;
+    let kk = keyToKind.get(key);
+    if (kk === undefined) {
+      kk = value.length;
+      keyToKind.set(key, kk);
+      value.push(itemValue[i]);
+      cost.push(k.c[i]);
+      count.push(0);
+    }
+    knapsackKind[i] = kk;
+    count[kk] += k.count[i];
+  }
+  const items: KnapsackKinds = {
+    size: value.length,
+    value: Float64Array.from(value),
+    cost: Float64Array.from(cost),
+    count: Float64Array.from(count),
+  };
+  let arrival: Int32Array | undefined;
+  if (kindOf) {
+    arrival = new Int32Array(kindOf.length);
+    for (let t = 0; t < kindOf.length; t++) arrival[t] = knapsackKind[kindOf[t]];
+    // Non-items map to −1; the solver skips them.
+  }
+  const solution = knapsack(items, budget, arrival ? dropNonItems(arrival) : undefined);
+
+  let sumA = 0;
+  let timeServed = 0;
+  for (let i = 0; i < n; i++) {
+    if (part[i] === PART_A) sumA += k.count[i] * P[i];
+    else if (part[i] === PART_U && dec.bPlead0[i] === 1) timeServed += k.count[i] * dec.offer0[i];
+  }
+  return {
+    part,
+    P,
+    knapsackKind,
+    items,
+    solution,
+    plannedTake: sumA + solution.value + timeServed,
+  };
+}
+
+function dropNonItems(arrival: Int32Array): Int32Array {
+  let m = 0;
+  for (let t = 0; t < arrival.length; t++) if (arrival[t] >= 0) m++;
+  const out = new Int32Array(m);
+  m = 0;
+  for (let t = 0; t < arrival.length; t++) if (arrival[t] >= 0) out[m++] = arrival[t];
+  return out;
+}
+
+/**
+ * Per defendant: the optimal ranking and who is in X (offers withheld). X takes each knapsack
+ * kind's earliest members.
+ */
+export function optimalOrder(
+  plan: OptimalPlan,
+  kindOf: Int32Array,
+): { ranking: Int32Array; withheld: Uint8Array } {
+  const N = kindOf.length;
+  const used = new Float64Array(plan.items.size);
+  const cat = new Uint8Array(N); // 0: A\X, 1: X, 2: H\X, 3: U
+  const withheld = new Uint8Array(N);
+  const sizes = [0, 0, 0, 0];
+  for (let i = 0; i < N; i++) {
+    const k = kindOf[i];
+    const kk = plan.knapsackKind[k];
+    let c: number;
+    if (kk >= 0 && used[kk] < plan.solution.take[kk]) {
+      used[kk]++;
+      c = 1;
+      // A withheld offer only where she would have had a plea (members of A).
+      withheld[i] = plan.part[k] === PART_A ? 1 : 0;
+    } else if (plan.part[k] === PART_A) c = 0;
+    else if (plan.part[k] === PART_H) c = 2;
+    else c = 3;
+    cat[i] = c;
+    sizes[c]++;
+  }
+  const start = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]];
+  const ranking = new Int32Array(N);
+  for (let i = 0; i < N; i++) ranking[start[cat[i]]++] = i;
+  return { ranking, withheld };
+}

@@ -1,0 +1,147 @@
+// Priority, divide and conquer (MODEL.md §4.3). She announces a ranking and tries rejecters in
+// rank order, each if it still fits the remaining budget (first fit). One pass solves it:
+//   b ← B; for each rank: threatened ⇔ c_i ≤ b; offer at π ∈ {0,1}; plea if he accepts,
+//   else tried (b −= c_i) if threatened, else free.
+// The pass runs on typed arrays (kind per defendant, decisions per kind): no per-defendant objects.
+import type { Population } from '../population/kinds';
+import type { Decisions } from './decision';
+
+export const OUT_PLEA = 0;
+export const OUT_TRIED = 1;
+export const OUT_FREE = 2;
+export const OUT_REFUSE = 3;
+
+export interface PassTotals {
+  pleas: number;
+  trials: number;
+  free: number;
+  take: number;
+  budgetUsed: number;
+  fundPaid: number;
+  stopRank: number | null;
+  threatenedCount: number;
+  withheldCount: number;
+}
+
+/** Per-defendant detail of a pass (arrival-indexed). */
+export interface PassDetail {
+  rank: Int32Array;
+  outcome: Uint8Array;
+  /** NaN when no offer is made. */
+  offer: Float64Array;
+  threatened: Uint8Array;
+  withheld: Uint8Array;
+}
+
+export interface PassInput {
+  pop: Population;
+  dec: Decisions;
+  kindOf: Int32Array;
+  ranking: Int32Array;
+  budget: number;
+  /** Offers withheld (optimal ranking), per defendant. */
+  withheld?: Uint8Array;
+  /** Run on what she believes (her plan) instead of the truth. */
+  believed?: boolean;
+}
+
+export function emptyTotals(): PassTotals {
+  return {
+    pleas: 0,
+    trials: 0,
+    free: 0,
+    take: 0,
+    budgetUsed: 0,
+    fundPaid: 0,
+    stopRank: null,
+    threatenedCount: 0,
+    withheldCount: 0,
+  };
+}
+
+/** The pass. With `detail`, fills the per-defendant arrays. */
+export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals {
+  const { pop, dec, kindOf, ranking, withheld } = input;
+  const k = pop.kinds;
+  const c = k.c;
+  const w = k.w;
+  const covered = k.covered;
+  const offer0 = dec.offer0;
+  const offer1 = dec.offer1;
+  const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
+  const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
+  const T = pop.stipend;
+  const I = pop.insurance;
+  const N = ranking.length;
+  let b = input.budget;
+  let pleas = 0;
+  let trials = 0;
+  let free = 0;
+  let take = 0;
+  let fundPaid = 0;
+  let stopRank = -1;
+  let threatenedCount = 0;
+  let withheldCount = 0;
+  for (let t = 0; t < N; t++) {
+    const i = ranking[t];
+    const kind = kindOf[i];
+    const ci = c[kind];
+    const threatened = ci <= b;
+    let out: number;
+    let offer = NaN;
+    if (withheld !== undefined && withheld[i] === 1) {
+      withheldCount++;
+      out = threatened ? OUT_TRIED : OUT_FREE;
+    } else if (threatened) {
+      offer = offer1[kind];
+      out = plead1[kind] === 1 ? OUT_PLEA : OUT_TRIED;
+    } else {
+      offer = offer0[kind];
+      out = plead0[kind] === 1 ? OUT_PLEA : OUT_FREE;
+    }
+    if (threatened) threatenedCount++;
+    else if (stopRank < 0) stopRank = t + 1;
+    if (out === OUT_PLEA) {
+      pleas++;
+      take += offer;
+    } else {
+      if (out === OUT_TRIED) {
+        trials++;
+        take += w[kind];
+        b -= ci;
+        if (covered[kind] === 1) fundPaid += T + I;
+      } else {
+        free++;
+        if (covered[kind] === 1) fundPaid += T;
+      }
+    }
+    if (detail) {
+      detail.rank[i] = t + 1;
+      detail.outcome[i] = out;
+      detail.offer[i] = offer;
+      detail.threatened[i] = threatened ? 1 : 0;
+      detail.withheld[i] = withheld !== undefined ? withheld[i] : 0;
+    }
+  }
+  return {
+    pleas,
+    trials,
+    free,
+    take,
+    budgetUsed: input.budget - b,
+    fundPaid,
+    stopRank: stopRank < 0 ? null : stopRank,
+    threatenedCount,
+    withheldCount,
+  };
+}
+
+export function newDetail(N: number): PassDetail {
+  return {
+    rank: new Int32Array(N),
+    outcome: new Uint8Array(N),
+    offer: new Float64Array(N),
+    threatened: new Uint8Array(N),
+    withheld: new Uint8Array(N),
+  };
+}

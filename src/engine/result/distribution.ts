@@ -1,0 +1,72 @@
+// Distributions over runs (MODEL.md §5): mean, p5, p50, p95 (the ⌈p·n/100⌉-th smallest value,
+// nulls skipped), nullCount, and a histogram: one bin per distinct value up to 50 of them
+// (lo = hi = the value), else 50 equal-width bins over [min, max], each [lo, hi) but the last
+// [lo, hi]; a value goes to bin ⌊(v − min)/width⌋ (snapped, §1), the maximum to the last bin.
+import { snapFloor } from '../numeric';
+import type { HistogramBin, Summary } from './types';
+
+export const HISTOGRAM_BINS = 50;
+
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil((p * n) / 100));
+  return sorted[Math.min(n, rank) - 1];
+}
+
+export function histogram(sorted: ArrayLike<number>): HistogramBin[] {
+  const n = sorted.length;
+  if (n === 0) return [];
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i];
+    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]++;
+    else {
+      distinct.push(v);
+      counts.push(1);
+      if (distinct.length > HISTOGRAM_BINS) break;
+    }
+  }
+  if (distinct.length <= HISTOGRAM_BINS) {
+    return distinct.map((v, i) => ({ lo: v, hi: v, count: counts[i] }));
+  }
+  const min = sorted[0];
+  const max = sorted[n - 1];
+  const width = (max - min) / HISTOGRAM_BINS;
+  const bins: HistogramBin[] = [];
+  for (let b = 0; b < HISTOGRAM_BINS; b++) {
+    bins.push({
+      lo: min + b * width,
+      hi: b === HISTOGRAM_BINS - 1 ? max : min + (b + 1) * width,
+      count: 0,
+    });
+  }
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(HISTOGRAM_BINS - 1, Math.max(0, snapFloor((sorted[i] - min) / width)));
+    bins[b].count++;
+  }
+  return bins;
+}
+
+export function summarize(values: readonly (number | null)[]): Summary {
+  const xs: number[] = [];
+  let nullCount = 0;
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) nullCount++;
+    else {
+      xs.push(v);
+      sum += v;
+    }
+  }
+  const sorted = Float64Array.from(xs).sort();
+  return {
+    mean: xs.length === 0 ? null : sum / xs.length,
+    p5: percentile(sorted, 5),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    nullCount,
+    histogram: histogram(sorted),
+  };
+}

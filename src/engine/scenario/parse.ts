@@ -1,0 +1,257 @@
+// Reading a scenario: from any JSON value or from the text of a file. Never throws: bad input
+// comes back as messages that name the field path (MODEL.md §6).
+import { ScenarioSchema, type Scenario } from './schema';
+import { issueMessages } from './messages';
+
+export interface ValidationMessage {
+  /** Field path, e.g. `groups[2].convictionProbability`; `scenario` for the whole document. */
+  path: string;
+  /** What is wrong, e.g. `must be at most 1, got 1.7`. */
+  message: string;
+  /** `${path}: ${message}`: one line, ready to print. */
+  text: string;
+}
+
+export type ParseResult =
+  { ok: true; scenario: Scenario } | { ok: false; errors: ValidationMessage[] };
+
+function message(path: string, text: string): ValidationMessage {
+  return { path, message: text, text: `${path}: ${text}` };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Validate a scenario (any JSON value) and apply its defaults. */
+export function parseScenario(input: unknown): ParseResult {
+  try {
+    const r = ScenarioSchema.safeParse(input, { reportInput: true });
+    if (r.success) return { ok: true, scenario: r.data };
+    const errors = issueMessages(r.error.issues, { input }).map((m) => message(m.path, m.message));
+    if (errors.length === 0) errors.push(message('scenario', 'is not a valid scenario'));
+    return { ok: false, errors };
+  } catch (e) {
+    // A bug, not bad input; still a message, so a worker or the CLI can show it.
+    return {
+      ok: false,
+      errors: [message('scenario', `could not be checked (internal error: ${errorText(e)})`)],
+    };
+  }
+}
+
+/** Parse the text of a scenario file: JSON syntax errors give the line and column. */
+export function parseScenarioText(text: string): ParseResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark
+  let value: unknown;
+  try {
+    value = JSON.parse(src);
+  } catch (e) {
+    return { ok: false, errors: [jsonSyntaxMessage(src, e)] };
+  }
+  return parseScenario(value);
+}
+
+function jsonSyntaxMessage(src: string, e: unknown): ValidationMessage {
+  const found = locateJsonError(src);
+  if (found) {
+    const { line, column } = lineColumn(src, found.pos);
+    return message('scenario', `not valid JSON at line ${line}, column ${column}: ${found.reason}`);
+  }
+  // Our scanner found nothing wrong; fall back on what the JSON parser said.
+  const reason = errorText(e);
+  const at = /at position (\d+)/.exec(reason);
+  if (at) {
+    const { line, column } = lineColumn(src, Number(at[1]));
+    const why = reason.replace(/\s*(in JSON )?at position \d+.*$/, '');
+    return message('scenario', `not valid JSON at line ${line}, column ${column}: ${why}`);
+  }
+  return message('scenario', `not valid JSON: ${reason}`);
+}
+
+/** 1-based line and column (in code points) of a UTF-16 offset. */
+export function lineColumn(src: string, pos: number): { line: number; column: number } {
+  const end = Math.max(0, Math.min(pos, src.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    if (src.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < end; i++) {
+    const c = src.charCodeAt(i);
+    // The second half of a surrogate pair does not start a new column.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > lineStart && isHighSurrogate(src.charCodeAt(i - 1)))) {
+      column++;
+    }
+  }
+  return { line, column };
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+function describeChar(src: string, pos: number): string {
+  const cp = src.codePointAt(pos);
+  if (cp === undefined) return 'end of input';
+  const ch = String.fromCodePoint(cp);
+  if (ch === "'") return `"'"`;
+  if (cp < 0x20 || cp === 0x7f)
+    return `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `'${ch}'`;
+}
+
+/**
+ * Where the first JSON syntax error is, and why, or null when the text is valid JSON.
+ * Iterative (no recursion), so deeply nested input cannot overflow the stack. The browsers'
+ * JSON.parse messages differ (and some give no position), so we find it ourselves.
+ */
+export function locateJsonError(src: string): { pos: number; reason: string } | null {
+  let i = 0;
+  const n = src.length;
+  // Stack of open containers: '[' or '{'.
+  const stack: number[] = [];
+  const ws = () => {
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const fail = (reason: string, pos = i) => ({ pos, reason });
+  const unexpected = (expected: string) =>
+    i >= n
+      ? fail(`unexpected end of input, expected ${expected}`)
+      : fail(`unexpected ${describeChar(src, i)}, expected ${expected}`);
+
+  const scanString = (): { pos: number; reason: string } | null => {
+    // At the opening quote.
+    i++;
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return null;
+      }
+      if (c === 92) {
+        const e = src[i + 1];
+        if (e === undefined) return fail('unterminated string', n);
+        if ('"\\/bfnrt'.includes(e)) {
+          i += 2;
+          continue;
+        }
+        if (e === 'u') {
+          if (/^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
+            i += 6;
+            continue;
+          }
+          return fail('bad \\u escape in string (needs 4 hex digits)');
+        }
+        return fail(`bad escape \\${e} in string`);
+      }
+      if (c < 0x20) {
+        return fail(
+          c === 10
+            ? 'unterminated string (a line break inside a string must be written \\n)'
+            : `${describeChar(src, i)} inside a string`,
+        );
+      }
+      i++;
+    }
+    return fail('unterminated string', n);
+  };
+
+  const scanNumber = (): { pos: number; reason: string } | null => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 400));
+    if (!m || m[0] === '-' || m[0] === '') return fail(`invalid number`);
+    const after = src[i + m[0].length];
+    if (after === '.' || after === 'e' || after === 'E')
+      return fail('invalid number', i + m[0].length);
+    if (after !== undefined && /[0-9]/.test(after))
+      return fail('invalid number (leading zero)', i + 1);
+    i += m[0].length;
+    return null;
+  };
+
+  // Expecting a value (true) or just after one (false).
+  let wantValue = true;
+  for (;;) {
+    ws();
+    if (wantValue) {
+      if (i >= n) return unexpected('a value');
+      const c = src[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        stack.push(c.charCodeAt(0));
+        i++;
+        ws();
+        if (src[i] === close) {
+          stack.pop();
+          i++;
+          wantValue = false;
+        } else if (c === '{') {
+          const k = scanKey();
+          if (k) return k;
+        }
+        continue;
+      }
+      let e: { pos: number; reason: string } | null = null;
+      if (c === '"') e = scanString();
+      else if (/^-?(NaN|Infinity)/.test(src.slice(i, i + 9))) {
+        e = fail(`unexpected ${describeChar(src, i)}: NaN and Infinity are not JSON numbers`);
+      } else if (c === '-' || (c >= '0' && c <= '9')) e = scanNumber();
+      else if (src.startsWith('true', i)) i += 4;
+      else if (src.startsWith('false', i)) i += 5;
+      else if (src.startsWith('null', i)) i += 4;
+      else if (c === "'") e = fail(`unexpected "'": strings need double quotes`);
+      else e = unexpected('a value');
+      if (e) return e;
+      wantValue = false;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
+      if (i < n) return fail(`unexpected ${describeChar(src, i)} after the end of the JSON value`);
+      return null;
+    }
+    const c = src[i];
+    const close = top === 123 ? '}' : ']';
+    if (c === ',') {
+      i++;
+      ws();
+      if (src[i] === close) {
+        return fail(
+          `unexpected '${close}': no comma may follow the last ${top === 123 ? 'field' : 'item'}`,
+        );
+      }
+      if (top === 123) {
+        const k = scanKey();
+        if (k) return k;
+      }
+      wantValue = true;
+      continue;
+    }
+    if (c === close) {
+      stack.pop();
+      i++;
+      continue;
+    }
+    return unexpected(`',' or '${close}'`);
+  }
+
+  /** At a key inside an object: "key" then ':'; leaves i at the value, wantValue true. */
+  function scanKey(): { pos: number; reason: string } | null {
+    ws();
+    if (src[i] !== '"') {
+      if (i >= n) return unexpected('a field name in double quotes');
+      return fail(`unexpected ${describeChar(src, i)}, expected a field name in double quotes`);
+    }
+    const e = scanString();
+    if (e) return e;
+    ws();
+    if (src[i] !== ':') return unexpected("':'");
+    i++;
+    wantValue = true;
+    return null;
+  }
+}

@@ -1,0 +1,359 @@
+// One scenario → one result (MODEL.md §6), through named pure phases:
+//   population (groups → kinds, levers applied) → decisions per kind → regime → totals/rows.
+import type { Scenario } from './scenario/schema';
+import { LIMITS } from './scenario/rules';
+import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
+import { decide, type Decisions } from './regimes/decision';
+import { planNoPlea, noPleaTried } from './regimes/noPlea';
+import { planOptimal, optimalOrder, firstArrivals } from './regimes/optimal';
+import {
+  priorityPass,
+  newDetail,
+  OUT_FREE,
+  OUT_TRIED,
+  type PassDetail,
+  type PassTotals,
+} from './regimes/priority';
+import { aggregatePriority, canAggregate } from './regimes/priorityKinds';
+import { forcedSpend } from './regimes/forcedSpend';
+import { solveLottery } from './regimes/lottery';
+import { buildRanking, type NonOptimalRanking } from './regimes/ranking';
+import { EXACT_CELLS } from './regimes/knapsack';
+import { leqTol } from './numeric';
+import { summarize } from './result/distribution';
+import { allocateEarliest } from './population/allocate';
+import {
+  DISTRIBUTION_KEYS,
+  type DefendantRow,
+  type Distribution,
+  type Outcome,
+  type Result,
+  type Totals,
+} from './result/types';
+
+export interface SolveOptions {
+  /** Per-defendant rows: 'auto' (up to 100,000 defendants), 'always', or 'never'. */
+  rows?: 'auto' | 'always' | 'never';
+  /** Called between runs with the fraction done (Monte Carlo). */
+  onProgress?: (done: number) => void;
+}
+
+const OUTCOME_NAMES: Outcome[] = ['plea', 'tried', 'free', 'refuse'];
+
+export function takeRatio(take: number, noPleaTake: number): number | null {
+  return noPleaTake <= 1e-9 ? null : take / noPleaTake;
+}
+
+function totalsFrom(pass: PassTotals, N: number, noPleaTake: number): Totals {
+  return {
+    defendants: N,
+    pleas: pass.pleas,
+    trials: pass.trials,
+    free: pass.free,
+    take: pass.take,
+    noPleaTake,
+    takeRatio: takeRatio(pass.take, noPleaTake),
+    budgetUsed: pass.budgetUsed,
+    fundPaid: pass.fundPaid,
+    stopRank: pass.stopRank,
+    threatenedCount: pass.threatenedCount,
+    strikeSucceeds: leqTol(pass.take, noPleaTake),
+  };
+}
+
+/** Everything a regime needs, computed once per scenario. */
+export interface Prepared {
+  scenario: Scenario;
+  pop: Population;
+  dec: Decisions;
+  /** Kind per defendant, when per-defendant work is needed or the instance is small. */
+  kindOf?: Int32Array;
+  noPleaTake: number;
+  /** Small enough for the exact lexicographic knapsack. */
+  exactKnapsack: boolean;
+}
+
+export function prepare(s: Scenario, needKindOf: boolean): Prepared {
+  const pop = buildPopulation(s);
+  const B = s.prosecutor.budget;
+  const bPrime = Math.min(B, pop.totalUnits);
+  const exactKnapsack = pop.N * (bPrime + 1) <= EXACT_CELLS;
+  const kindOf = needKindOf || exactKnapsack ? kindOfDefendants(pop) : undefined;
+  const noPlea = planNoPlea(pop, B, exactKnapsack ? kindOf : undefined);
+  return {
+    scenario: s,
+    pop,
+    dec: decide(pop.kinds),
+    kindOf,
+    noPleaTake: noPlea.solution.value,
+    exactKnapsack,
+  };
+}
+
+function wantRows(N: number, options: SolveOptions): boolean {
+  const mode = options.rows ?? 'auto';
+  return mode === 'always' || (mode === 'auto' && N <= LIMITS.maxDefendantRows);
+}
+
+function rowsFrom(prep: Prepared, detail: PassDetail, withRank: boolean): DefendantRow[] {
+  const { pop, kindOf } = prep;
+  const k = pop.kinds;
+  const rows: DefendantRow[] = new Array(pop.N);
+  for (let i = 0; i < pop.N; i++) {
+    const kind = kindOf![i];
+    const offer = detail.offer[i];
+    rows[i] = {
+      id: i + 1,
+      group: k.group[kind],
+      rank: withRank ? detail.rank[i] : null,
+      outcome: OUTCOME_NAMES[detail.outcome[i]],
+      offer: Number.isNaN(offer) || !(offer > 1e-9) ? null : offer,
+      threatened: detail.threatened[i] === 1,
+      withheld: detail.withheld[i] === 1,
+      pledged: k.pledged[kind] === 1,
+      never: k.never[kind] === 1,
+      covered: k.covered[kind] === 1,
+      trialProbability: null,
+    };
+  }
+  return rows;
+}
+
+export function solveScenario(s: Scenario, options: SolveOptions = {}): Result {
+  switch (s.prosecutor.regime) {
+    case 'noPlea':
+      return solveNoPlea(s, options);
+    case 'lottery':
+      return solveLotteryRegime(s, options);
+    case 'priority':
+    case 'forcedSpend':
+      return solveSequential(s, options);
+  }
+}
+
+function solveNoPlea(s: Scenario, options: SolveOptions): Result {
+  const rowsWanted = wantRows(totalDefendants(s), options);
+  const prep = prepare(s, rowsWanted);
+  const { pop } = prep;
+  const B = s.prosecutor.budget;
+  const plan = planNoPlea(pop, B, prep.exactKnapsack ? prep.kindOf : undefined);
+  const sol = plan.solution;
+  const T = pop.stipend;
+  const I = pop.insurance;
+  // Covered members tried: the earliest members of each chosen kind.
+  let coveredTried = 0;
+  let detail: PassDetail | undefined;
+  if (prep.kindOf) {
+    const tried = noPleaTried(plan, prep.kindOf);
+    detail = newDetail(pop.N);
+    for (let i = 0; i < pop.N; i++) {
+      const kind = prep.kindOf[i];
+      detail.outcome[i] = tried[i] ? OUT_TRIED : OUT_FREE;
+      detail.threatened[i] = tried[i];
+      detail.offer[i] = NaN;
+      if (tried[i] && pop.kinds.covered[kind]) coveredTried++;
+    }
+  } else {
+    coveredTried = coveredTriedByAllocation(pop, plan.knapsackKind, sol.take);
+  }
+  const pass: PassTotals = {
+    pleas: 0,
+    trials: sol.items,
+    free: pop.N - sol.items,
+    take: sol.value,
+    budgetUsed: sol.units,
+    fundPaid: pop.coveredTotal * T + coveredTried * I,
+    stopRank: null,
+    threatenedCount: sol.items,
+    withheldCount: 0,
+  };
+  const result: Result = {
+    schemaVersion: 1,
+    regime: 'noPlea',
+    totals: totalsFrom(pass, pop.N, prep.noPleaTake),
+    defendantsOmitted: !rowsWanted,
+  };
+  if (rowsWanted && detail) result.defendants = rowsFrom(prep, detail, false);
+  return result;
+}
+
+function coveredTriedByAllocation(pop: Population, mergedOf: Int32Array, take: Float64Array) {
+  const per = allocateEarliest(pop, mergedOf, take);
+  let n = 0;
+  for (let k = 0; k < pop.kinds.size; k++) if (pop.kinds.covered[k]) n += per[k];
+  return n;
+}
+
+function totalDefendants(s: Scenario): number {
+  let n = 0;
+  for (const g of s.groups) n += g.count;
+  return n;
+}
+
+function solveLotteryRegime(s: Scenario, options: SolveOptions): Result {
+  const N = totalDefendants(s);
+  const rowsWanted = wantRows(N, options);
+  const prep = prepare(s, rowsWanted);
+  const { pop } = prep;
+  const first = firstArrivals(pop);
+  const lot = solveLottery(pop, s.prosecutor.budget, first);
+  const selected = s.prosecutor.equilibrium === 'cascade' ? lot.cascadePoint : lot.erosionPoint;
+  const fig = lot.figures(selected);
+  const totals: Totals = {
+    defendants: N,
+    pleas: N - selected,
+    trials: fig.trials,
+    free: fig.free,
+    take: fig.take,
+    noPleaTake: prep.noPleaTake,
+    takeRatio: takeRatio(fig.take, prep.noPleaTake),
+    budgetUsed: fig.budgetUsed,
+    fundPaid: fig.fundPaid,
+    stopRank: null,
+    threatenedCount: lot.k > 0 ? N : 0,
+    strikeSucceeds: leqTol(fig.take, prep.noPleaTake),
+  };
+  const result: Result = {
+    schemaVersion: 1,
+    regime: 'lottery',
+    totals,
+    lottery: {
+      k: lot.k,
+      equilibria: lot.equilibria,
+      selected,
+      erosionPoint: lot.erosionPoint,
+      cascadePoint: lot.cascadePoint,
+      criticalMass: lot.criticalMass,
+      strikeProofOffer: lot.strikeProofOffer,
+    },
+    defendantsOmitted: !rowsWanted,
+  };
+  if (rowsWanted) {
+    const kindOf = prep.kindOf!;
+    const tauOf = (i: number) => lot.tau[kindOf[i]];
+    const thresholds: (number | null)[] = new Array(N);
+    // rejecterOrder: by threshold (null last), then arrival — a counting sort.
+    const buckets = new Float64Array(N + 2);
+    for (let i = 0; i < N; i++) {
+      const t = tauOf(i);
+      thresholds[i] = t < 0 ? null : t;
+      buckets[t < 0 ? N + 1 : t]++;
+    }
+    const start = new Float64Array(N + 2);
+    for (let x = 1; x < N + 2; x++) start[x] = start[x - 1] + buckets[x - 1];
+    const order = new Array<number>(N);
+    for (let i = 0; i < N; i++) {
+      const t = tauOf(i);
+      order[start[t < 0 ? N + 1 : t]++] = i + 1;
+    }
+    result.lottery!.thresholds = thresholds;
+    result.lottery!.rejecterOrder = order;
+    const q = selected === 0 ? 0 : fig.trials / selected;
+    const rows: DefendantRow[] = new Array(N);
+    const k = pop.kinds;
+    for (let i = 0; i < N; i++) {
+      const kind = kindOf[i];
+      const t = lot.tau[kind];
+      const rejecter = t >= 0 && t <= selected - 1;
+      const offer = lot.offer[kind];
+      rows[i] = {
+        id: i + 1,
+        group: k.group[kind],
+        rank: null,
+        outcome: rejecter ? 'refuse' : 'plea',
+        offer: offer > 1e-9 ? offer : null,
+        threatened: lot.k > 0,
+        withheld: false,
+        pledged: k.pledged[kind] === 1,
+        never: k.never[kind] === 1,
+        covered: k.covered[kind] === 1,
+        trialProbability: rejecter ? q : 0,
+      };
+    }
+    result.defendants = rows;
+  }
+  return result;
+}
+
+/** priority and forcedSpend: a ranking, one pass per run. */
+function solveSequential(s: Scenario, options: SolveOptions): Result {
+  const N = totalDefendants(s);
+  const rowsWanted = wantRows(N, options);
+  const ranking = s.prosecutor.ranking;
+  const isPriority = s.prosecutor.regime === 'priority';
+  const aggregate = isPriority && !rowsWanted && canAggregate(ranking);
+  const prep = prepare(s, !aggregate);
+  const { pop, dec } = prep;
+  const B = s.prosecutor.budget;
+
+  if (aggregate) {
+    const agg = aggregatePriority(prep, ranking as 'optimal' | 'arrival' | 'byValue');
+    return {
+      schemaVersion: 1,
+      regime: 'priority',
+      totals: totalsFrom(agg.pass, N, prep.noPleaTake),
+      plan: { plannedTake: agg.plannedTake, withheldCount: agg.pass.withheldCount },
+      defendantsOmitted: true,
+    };
+  }
+
+  const kindOf = prep.kindOf!;
+  const runOnce = (run: number, detail?: PassDetail) => {
+    let order: Int32Array;
+    let withheld: Uint8Array | undefined;
+    let plannedTake: number;
+    if (ranking === 'optimal') {
+      const plan = planOptimal(pop, dec, B, prep.exactKnapsack ? kindOf : undefined);
+      ({ ranking: order, withheld } = optimalOrder(plan, kindOf));
+      plannedTake = plan.plannedTake;
+    } else {
+      order = buildRanking(pop, ranking as NonOptimalRanking, s.seed, run);
+      plannedTake = NaN;
+    }
+    if (isPriority) {
+      const pass = priorityPass({ pop, dec, kindOf, ranking: order, budget: B, withheld }, detail);
+      if (Number.isNaN(plannedTake)) {
+        plannedTake = priorityPass({
+          pop,
+          dec,
+          kindOf,
+          ranking: order,
+          budget: B,
+          withheld,
+          believed: true,
+        }).take;
+      }
+      return { pass, plannedTake };
+    }
+    const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail);
+    return { pass: fs as PassTotals, plannedTake: fs.plannedTake };
+  };
+
+  const detail = rowsWanted ? newDetail(N) : undefined;
+  const first = runOnce(0, detail);
+  const result: Result = {
+    schemaVersion: 1,
+    regime: s.prosecutor.regime,
+    totals: totalsFrom(first.pass, N, prep.noPleaTake),
+    plan: { plannedTake: first.plannedTake, withheldCount: first.pass.withheldCount },
+    defendantsOmitted: !rowsWanted,
+  };
+  if (ranking === 'random') {
+    const totals: Totals[] = [result.totals];
+    for (let run = 1; run < s.runs; run++) {
+      totals.push(totalsFrom(runOnce(run).pass, N, prep.noPleaTake));
+      options.onProgress?.((run + 1) / s.runs);
+    }
+    result.distribution = distributionOf(totals);
+  }
+  if (detail) result.defendants = rowsFrom(prep, detail, true);
+  return result;
+}
+
+export function distributionOf(totals: readonly Totals[]): Distribution {
+  const out = {} as Distribution;
+  for (const key of DISTRIBUTION_KEYS) {
+    out[key] = summarize(totals.map((t) => t[key]));
+  }
+  return out;
+}
