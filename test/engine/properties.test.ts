@@ -1,0 +1,189 @@
+// Properties on small random instances, against a naive per-defendant reference
+// (test/engine/reference.ts) that shares no code with the engine.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveScenario } from '../../src/engine/solve';
+import { ScenarioSchema } from '../../src/engine/scenario/schema';
+import { knapsack } from '../../src/engine/regimes/knapsack';
+import { scenarioArb } from './arbitraries';
+import {
+  bruteForceBestTake,
+  bruteForceNoPlea,
+  enumerateLotteryEquilibria,
+  expand,
+  pass,
+  tie,
+} from './reference';
+
+const closeTo = (a: number, b: number) => tie(a, b) || Math.abs(a - b) <= 1e-9;
+
+describe('optimal ranking', () => {
+  it("her take equals the best take over every ranking and every set of withheld offers", () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 3, maxCount: 2, secret: false, fixedOffers: true }), (s) => {
+        const defs = expand(s);
+        fc.pre(defs.length <= 5);
+        const r = solveScenario(s, { rows: 'always' });
+        const best = bruteForceBestTake(defs, s.prosecutor.budget);
+        expect(closeTo(r.totals.take, best)).toBe(true);
+        expect(closeTo(r.plan!.plannedTake, best)).toBe(true);
+      }),
+      { numRuns: 250 },
+    );
+  });
+  it('the engine pass equals the reference pass on the ranking it reports', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 3, maxCount: 4 }), (s) => {
+        const r = solveScenario(s, { rows: 'always' });
+        const rows = r.defendants!;
+        const ranking = [...rows].sort((a, b) => a.rank! - b.rank!).map((d) => d.id);
+        const withheld = new Set(rows.filter((d) => d.withheld).map((d) => d.id));
+        const ref = pass(expand(s), ranking, withheld, s.prosecutor.budget);
+        expect(closeTo(r.totals.take, ref.take)).toBe(true);
+        expect(r.totals).toMatchObject({ pleas: ref.pleas, trials: ref.trials, free: ref.free, stopRank: ref.stopRank, threatenedCount: ref.threatened, budgetUsed: ref.budgetUsed });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('noPlea', () => {
+  it('takes the best Σ w within the budget', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 3, maxCount: 3, regime: 'noPlea', maxBudget: 6 }), (s) => {
+        const defs = expand(s);
+        fc.pre(defs.length <= 10);
+        const r = solveScenario(s);
+        expect(closeTo(r.totals.take, bruteForceNoPlea(defs, s.prosecutor.budget))).toBe(true);
+        expect(r.totals.noPleaTake).toBe(r.totals.take);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('lottery', () => {
+  it('equilibria equal those found by enumerating every set of refusers', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 3, maxCount: 3, regime: 'lottery', equalCosts: true, fixedOffers: true, maxBudget: 3 }),
+        (s) => {
+          const defs = expand(s);
+          fc.pre(defs.length <= 9);
+          const r = solveScenario(s);
+          const sizes = enumerateLotteryEquilibria(defs, s.prosecutor.budget);
+          expect(r.lottery!.equilibria.map((e) => e.size)).toEqual(sizes);
+          expect(sizes).toContain(r.lottery!.erosionPoint);
+          expect(sizes).toContain(r.lottery!.cascadePoint);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('per-kind pass (totals only) equals the per-defendant pass', () => {
+  for (const ranking of ['optimal', 'arrival', 'byValue'] as const) {
+    it(`ranking ${ranking}`, () => {
+      fc.assert(
+        fc.property(scenarioArb({ maxGroups: 4, maxCount: 40, ranking, maxBudget: 30 }), (s) => {
+          const full = solveScenario(s, { rows: 'always' });
+          const agg = solveScenario(s, { rows: 'never' });
+          const { take, fundPaid, takeRatio, ...rest } = agg.totals;
+          const { take: t2, fundPaid: f2, takeRatio: r2, ...rest2 } = full.totals;
+          expect(rest).toEqual(rest2);
+          expect(takeRatio === null ? r2 === null : r2 !== null && closeTo(takeRatio, r2)).toBe(true);
+          expect(closeTo(take, t2)).toBe(true);
+          expect(closeTo(fundPaid, f2)).toBe(true);
+          expect(closeTo(agg.plan!.plannedTake, full.plan!.plannedTake)).toBe(true);
+          expect(agg.plan!.withheldCount).toBe(full.plan!.withheldCount);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
+
+describe('knapsack', () => {
+  const kindsArb = fc.array(
+    fc.record({ value: fc.constantFrom(0, 1, 2, 2.5, 3, 5, 1e-10), cost: fc.integer({ min: 1, max: 4 }), count: fc.integer({ min: 0, max: 3 }) }),
+    { minLength: 1, maxLength: 4 },
+  );
+  it('all three solvers reach the brute-force value, units and items', () => {
+    fc.assert(
+      fc.property(kindsArb, fc.integer({ min: 0, max: 9 }), fc.boolean(), (ks, B, withArrival) => {
+        const items = {
+          size: ks.length,
+          value: Float64Array.from(ks.map((k) => k.value)),
+          cost: Float64Array.from(ks.map((k) => k.cost)),
+          count: Float64Array.from(ks.map((k) => k.count)),
+        };
+        const arrival = Int32Array.from(ks.flatMap((k, i) => Array(k.count).fill(i)));
+        const sol = knapsack(items, B, withArrival ? arrival : undefined);
+        // brute force over multiplicities
+        let best = { v: 0, u: 0, n: 0 };
+        const rec = (i: number, v: number, u: number, n: number) => {
+          if (u > B) return;
+          if (i === ks.length) {
+            const better = v > best.v + 1e-9 * Math.max(1, v) || (tie(v, best.v) && (u < best.u || (u === best.u && n < best.n)));
+            if (better) best = { v, u, n };
+            return;
+          }
+          const worth = ks[i].value > 1e-9 ? ks[i].count : 0;
+          for (let m = 0; m <= worth; m++) rec(i + 1, v + m * ks[i].value, u + m * ks[i].cost, n + m);
+        };
+        rec(0, 0, 0, 0);
+        expect(tie(sol.value, best.v)).toBe(true);
+        expect(sol.units).toBe(best.u);
+        expect(sol.items).toBe(best.n);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('seeds and plain data', () => {
+  const random = (seed: number, runs: number) =>
+    ScenarioSchema.parse({
+      schemaVersion: 1,
+      seed,
+      runs,
+      groups: [
+        { count: 30, convictionProbability: 0.6, trialSentence: 8, neverPleadsShare: 0.2, pledgedShare: 0.3 },
+        { count: 20, convictionProbability: 0.4, trialSentence: 12, trialCost: 2 },
+      ],
+      prosecutor: { budget: 9, regime: 'priority', ranking: 'random' },
+      levers: { pledge: { penalty: 3 } },
+    });
+  it('the same scenario and seed give identical results', () => {
+    expect(solveScenario(random(7, 40))).toEqual(solveScenario(random(7, 40)));
+  });
+  it('another seed gives another ranking', () => {
+    const a = solveScenario(random(7, 1)).defendants!.map((d) => d.rank);
+    const b = solveScenario(random(8, 1)).defendants!.map((d) => d.rank);
+    expect(a).not.toEqual(b);
+  });
+  it('run j does not depend on how many runs there are', () => {
+    const few = solveScenario(random(3, 5)).distribution!;
+    const many = solveScenario(random(3, 5)).distribution!;
+    expect(few).toEqual(many);
+    expect(solveScenario(random(3, 1)).totals).toEqual(solveScenario(random(3, 50)).totals);
+  });
+  it('a random ranking reports a distribution over runs', () => {
+    const d = solveScenario(random(11, 200)).distribution!;
+    expect(d.take.nullCount).toBe(0);
+    expect(d.take.p5!).toBeLessThanOrEqual(d.take.p50!);
+    expect(d.take.p50!).toBeLessThanOrEqual(d.take.p95!);
+    expect(d.take.histogram.reduce((a, b) => a + b.count, 0)).toBe(200);
+  });
+  it('results survive structuredClone', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxCount: 5 }), (s) => {
+        const r = solveScenario(s);
+        expect(structuredClone(r)).toEqual(r);
+        expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
