@@ -122,13 +122,37 @@ function rowsFrom(prep: Prepared, detail: PassDetail, withRank: boolean): Defend
 export function solveScenario(s: Scenario, options: SolveOptions = {}): Result {
   switch (s.prosecutor.regime) {
     case 'noPlea':
-      return solveNoPlea(s, options);
+      return canonical(solveNoPlea(s, options));
     case 'lottery':
-      return solveLotteryRegime(s, options);
+      return canonical(solveLotteryRegime(s, options));
     case 'priority':
     case 'forcedSpend':
-      return solveSequential(s, options);
+      return canonical(solveSequential(s, options));
   }
+}
+
+/** The result's fields in the order MODEL.md §6 prints them. */
+function canonical(r: Result): Result {
+  const out: Result = { schemaVersion: 1, regime: r.regime, totals: r.totals } as Result;
+  if (r.plan) out.plan = r.plan;
+  if (r.lottery) {
+    const l = r.lottery;
+    out.lottery = {
+      k: l.k,
+      ...(l.thresholds ? { thresholds: l.thresholds } : {}),
+      ...(l.rejecterOrder ? { rejecterOrder: l.rejecterOrder } : {}),
+      equilibria: l.equilibria,
+      selected: l.selected,
+      erosionPoint: l.erosionPoint,
+      cascadePoint: l.cascadePoint,
+      criticalMass: l.criticalMass,
+      strikeProofOffer: l.strikeProofOffer,
+    };
+  }
+  if (r.distribution) out.distribution = r.distribution;
+  out.defendantsOmitted = r.defendantsOmitted;
+  if (r.defendants) out.defendants = r.defendants;
+  return out;
 }
 
 function solveNoPlea(s: Scenario, options: SolveOptions): Result {

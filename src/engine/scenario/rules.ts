@@ -42,6 +42,17 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
   const issue = (path: (string | number)[], message: string, input?: unknown) =>
     ctx.addIssue({ code: 'custom', path, message, input });
 
+  // Field errors come first: the rules below assume well-formed counts and numbers.
+  const wellFormed = s.groups.every(
+    (g) =>
+      Number.isInteger(g.count) &&
+      g.count >= 0 &&
+      Number.isInteger(g.trialCost) &&
+      g.trialCost >= 1 &&
+      Number.isFinite(g.convictionProbability) &&
+      Number.isFinite(g.trialSentence),
+  );
+  if (!wellFormed || !Number.isInteger(s.prosecutor.budget) || s.prosecutor.budget < 0) return;
   let n = 0;
   s.groups.forEach((g, i) => {
     n += g.count;

@@ -1,0 +1,155 @@
+// The command-line runner: the same engine the browser uses, on a scenario file.
+//   npm run solve -- FILE [--csv] [--compact]      (FILE `-` reads standard input)
+// Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
+// (every message on standard error, one per line); 1 an internal error.
+import { readFileSync } from 'node:fs';
+import { parseScenarioText } from '../engine/scenario/parse';
+import { solveScenario } from '../engine/solve';
+import { csvRows } from '../engine/result/csv';
+
+const USAGE = `usage: npm run solve -- FILE [--csv] [--compact]
+
+Solve the Holdout scenario in FILE (a .scenario.json file; - reads standard input) and print
+the result as JSON on standard output.
+
+  --csv      print one CSV row per defendant instead (every row, however many defendants)
+  --compact  print the JSON on one line
+  --help     show this help
+
+Exit status: 0 solved; 2 bad usage, unreadable file, or a scenario that fails validation
+(the messages go to standard error, one per line); 1 internal error.
+`;
+
+interface Options {
+  file: string;
+  csv: boolean;
+  compact: boolean;
+}
+
+type Parsed =
+  { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'error'; message?: string };
+
+function parseArgs(args: readonly string[]): Parsed {
+  let csv = false;
+  let compact = false;
+  const files: string[] = [];
+  let optionsDone = false;
+  for (const a of args) {
+    if (!optionsDone && a === '--') optionsDone = true;
+    else if (!optionsDone && (a === '--help' || a === '-h')) return { kind: 'help' };
+    else if (!optionsDone && a === '--csv') csv = true;
+    else if (!optionsDone && a === '--compact') compact = true;
+    else if (!optionsDone && a.startsWith('-') && a !== '-') {
+      return { kind: 'error', message: `unknown option ${a}` };
+    } else files.push(a);
+  }
+  if (files.length === 0) return { kind: 'error' };
+  if (files.length > 1) return { kind: 'error', message: `one FILE only, got ${files.length}` };
+  return { kind: 'run', options: { file: files[0], csv, compact } };
+}
+
+function readReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Write, waiting for the stream to drain when its buffer is full. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    await write(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    if (parsed.message) err(`holdout solve: ${parsed.message}`);
+    err(USAGE);
+    return 2;
+  }
+  const { file, csv, compact } = parsed.options;
+
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
+  } catch (e) {
+    err(`holdout solve: cannot read ${file === '-' ? 'standard input' : file}: ${readReason(e)}`);
+    return 2;
+  }
+
+  const checked = parseScenarioText(text);
+  if (!checked.ok) {
+    err(checked.errors.map((m) => m.text).join('\n'));
+    return 2;
+  }
+
+  let result;
+  try {
+    result = solveScenario(checked.scenario, { rows: csv ? 'always' : 'auto' });
+  } catch (e) {
+    err(
+      `holdout solve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
+    return 1;
+  }
+
+  if (csv) {
+    // Stream in chunks: ten million rows would not fit in one string.
+    let chunk = '';
+    for (const line of csvRows(result, checked.scenario)) {
+      chunk += line;
+      if (chunk.length >= 1 << 16) {
+        await write(chunk);
+        chunk = '';
+      }
+    }
+    if (chunk) await write(chunk);
+  } else {
+    await write((compact ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
+  }
+  return 0;
+}
+
+// A reader that goes away (`| head`) is not an error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  err(`holdout solve: cannot write the output: ${e.message}`);
+  process.exit(1);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(
+      `holdout solve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
+    process.exitCode = 1;
+  },
+);
