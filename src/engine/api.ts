@@ -1,14 +1,23 @@
 // What the workers (and the command-line runner, and the tests) call. Plain data in and out;
 // bad input comes back as messages, never as a thrown error (comlink loses error details).
+// A trailing `onProgress` argument, when a function takes one, is a callback (comlink proxy).
 import { parseScenario, type ValidationMessage } from './scenario/parse';
 import type { Scenario } from './scenario/schema';
 import type { Result } from './result/types';
 import { solveScenario, type SolveOptions } from './solve';
+import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
+import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
+import { ladderBins } from './sweep/ladder';
+import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
+import type { LadderBin, OutcomeKey, SweepResult } from './sweep/types';
 
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Result } from './result/types';
 export type { ValidationMessage } from './scenario/parse';
 export type { SolveOptions } from './solve';
+export type { KindInfo } from './population/kinds';
+export type { RegimeRow } from './sweep/compare';
+export type * from './sweep/types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ValidationMessage[] };
 
@@ -19,8 +28,53 @@ export function validate(input: unknown): Checked<Scenario> {
 }
 
 /** Validate and solve. */
-export function solve(input: unknown, options: SolveOptions = {}): Checked<Result> {
+export function solve(
+  input: unknown,
+  options: Omit<SolveOptions, 'onProgress'> = {},
+  onProgress?: ProgressFn,
+): Checked<Result> {
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
-  return { ok: true, value: solveScenario(r.scenario, options) };
+  return { ok: true, value: solveScenario(r.scenario, { ...options, onProgress }) };
+}
+
+/** The kinds of defendant with their costs (for the "why" panel and the Schelling view). */
+export function kinds(input: unknown): Checked<KindInfo[]> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: describeKinds(buildPopulation(r.scenario)) };
+}
+
+/** A 1-D lever sweep. */
+export function sweep(
+  input: unknown,
+  field: string,
+  values: number[],
+  onProgress?: ProgressFn,
+): SweepResult & { skipped: { x: number; message: string }[] } {
+  return sweepPoints(input, field, values, onProgress);
+}
+
+/** Phase-diagram cells (the client splits a grid into batches). */
+export function phaseCells(
+  input: unknown,
+  xField: string,
+  yField: string,
+  cells: [number, number][],
+  outcome: OutcomeKey,
+  onProgress?: ProgressFn,
+): { values: (number | null)[]; success: number[] } {
+  return phase(input, xField, yField, cells, outcome, onProgress);
+}
+
+/** The unraveling ladder in at most `maxBins` bins (priority, forcedSpend). */
+export function ladder(input: unknown, maxBins: number): Checked<LadderBin[]> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: ladderBins(r.scenario, maxBins) };
+}
+
+/** The same defendants under noPlea, lottery, priority and forcedSpend. */
+export function compareRegimes(input: unknown): RegimeRow[] {
+  return compare(input);
 }

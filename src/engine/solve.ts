@@ -307,8 +307,6 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   const isPriority = s.prosecutor.regime === 'priority';
   const aggregate = isPriority && !rowsWanted && canAggregate(ranking);
   const prep = prepare(s, !aggregate);
-  const { pop, dec } = prep;
-  const B = s.prosecutor.budget;
 
   if (aggregate) {
     const agg = aggregatePriority(prep, ranking as 'optimal' | 'arrival' | 'byValue');
@@ -321,37 +319,7 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
     };
   }
 
-  const kindOf = prep.kindOf!;
-  const runOnce = (run: number, detail?: PassDetail) => {
-    let order: Int32Array;
-    let withheld: Uint8Array | undefined;
-    let plannedTake: number;
-    if (ranking === 'optimal') {
-      const plan = planOptimal(pop, dec, B, prep.exactKnapsack ? kindOf : undefined);
-      ({ ranking: order, withheld } = optimalOrder(plan, kindOf));
-      plannedTake = plan.plannedTake;
-    } else {
-      order = buildRanking(pop, ranking as NonOptimalRanking, s.seed, run);
-      plannedTake = NaN;
-    }
-    if (isPriority) {
-      const pass = priorityPass({ pop, dec, kindOf, ranking: order, budget: B, withheld }, detail);
-      if (Number.isNaN(plannedTake)) {
-        plannedTake = priorityPass({
-          pop,
-          dec,
-          kindOf,
-          ranking: order,
-          budget: B,
-          withheld,
-          believed: true,
-        }).take;
-      }
-      return { pass, plannedTake };
-    }
-    const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail);
-    return { pass: fs as PassTotals, plannedTake: fs.plannedTake };
-  };
+  const runOnce = (run: number, detail?: PassDetail) => runSequential(prep, run, detail);
 
   const detail = rowsWanted ? newDetail(N) : undefined;
   const first = runOnce(0, detail);
@@ -372,6 +340,36 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   }
   if (detail) result.defendants = rowsFrom(prep, detail, true);
   return result;
+}
+
+/** One run of priority or forcedSpend on the per-defendant arrays. */
+export function runSequential(
+  prep: Prepared,
+  run: number,
+  detail?: PassDetail,
+): { pass: PassTotals; plannedTake: number } {
+  const { pop, dec, scenario: s } = prep;
+  const kindOf = prep.kindOf!;
+  const ranking = s.prosecutor.ranking;
+  const B = s.prosecutor.budget;
+  let order: Int32Array;
+  let withheld: Uint8Array | undefined;
+  let plannedTake = NaN;
+  if (ranking === 'optimal') {
+    const plan = planOptimal(pop, dec, B, prep.exactKnapsack ? kindOf : undefined);
+    ({ ranking: order, withheld } = optimalOrder(plan, kindOf));
+    plannedTake = plan.plannedTake;
+  } else {
+    order = buildRanking(pop, ranking as NonOptimalRanking, s.seed, run);
+  }
+  if (s.prosecutor.regime === 'priority') {
+    const input = { pop, dec, kindOf, ranking: order, budget: B, withheld };
+    const pass = priorityPass(input, detail);
+    if (Number.isNaN(plannedTake)) plannedTake = priorityPass({ ...input, believed: true }).take;
+    return { pass, plannedTake };
+  }
+  const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail);
+  return { pass: fs, plannedTake: fs.plannedTake };
 }
 
 export function distributionOf(totals: readonly Totals[]): Distribution {

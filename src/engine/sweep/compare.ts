@@ -1,0 +1,56 @@
+// The same defendants under every regime, side by side. Rankings carry over where they are
+// valid (priority's optimal becomes arrival for forcedSpend; noPlea and lottery ignore them);
+// lottery needs equal trial costs and reports why not otherwise.
+import { parseScenario } from '../scenario/parse';
+import { solveScenario } from '../solve';
+import type { RegimeName } from '../scenario/schema';
+import { setPath } from './fieldPath';
+
+export interface RegimeRow {
+  regime: RegimeName;
+  ok: boolean;
+  take: number | null;
+  noPleaTake: number | null;
+  takeRatio: number | null;
+  pleas: number | null;
+  trials: number | null;
+  free: number | null;
+  strikeSucceeds: boolean | null;
+  message?: string;
+}
+
+export const REGIMES: readonly RegimeName[] = ['noPlea', 'lottery', 'priority', 'forcedSpend'];
+
+export function compareRegimes(input: unknown): RegimeRow[] {
+  return REGIMES.map((regime) => {
+    let s = setPath(input, 'prosecutor.regime', regime);
+    const ranking = (input as { prosecutor?: { ranking?: unknown } })?.prosecutor?.ranking;
+    if (regime === 'forcedSpend' && (ranking === 'optimal' || ranking === undefined)) {
+      s = setPath(s, 'prosecutor.ranking', 'arrival');
+    }
+    if (regime === 'priority' && ranking === undefined) s = setPath(s, 'prosecutor.ranking', 'optimal');
+    if ((regime === 'noPlea' || regime === 'lottery') && ranking === 'optimal') {
+      s = setPath(s, 'prosecutor.ranking', 'arrival');
+    }
+    if (regime !== 'priority' && regime !== 'forcedSpend') s = setPath(s, 'runs', 1);
+    if ((regime === 'noPlea' || regime === 'lottery') && ranking === 'random') {
+      s = setPath(s, 'prosecutor.ranking', 'arrival');
+    }
+    const parsed = parseScenario(s);
+    const empty = { take: null, noPleaTake: null, takeRatio: null, pleas: null, trials: null, free: null, strikeSucceeds: null };
+    if (!parsed.ok) return { regime, ok: false, ...empty, message: parsed.errors[0]?.text };
+    const r = solveScenario(parsed.scenario, { rows: 'never' });
+    const t = r.totals;
+    return {
+      regime,
+      ok: true,
+      take: t.take,
+      noPleaTake: t.noPleaTake,
+      takeRatio: t.takeRatio,
+      pleas: t.pleas,
+      trials: t.trials,
+      free: t.free,
+      strikeSucceeds: t.strikeSucceeds,
+    };
+  });
+}

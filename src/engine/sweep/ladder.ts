@@ -1,0 +1,45 @@
+// The unraveling ladder in bins: defendants in rank order (priority, forcedSpend), with the
+// prosecutor's budget and the strike fund's money left after each bin. Computed from the
+// per-defendant arrays, so it works at any N (no row objects).
+import type { Scenario } from '../scenario/schema';
+import { prepare, runSequential } from '../solve';
+import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
+import type { LadderBin } from './types';
+
+export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
+  if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
+  const prep = prepare(s, true);
+  const N = prep.pop.N;
+  const detail = newDetail(N);
+  runSequential(prep, run, detail);
+  const byRank = new Int32Array(N);
+  for (let i = 0; i < N; i++) byRank[detail.rank[i] - 1] = i;
+  const k = prep.pop.kinds;
+  const kindOf = prep.kindOf!;
+  const T = prep.pop.stipend;
+  const I = prep.pop.insurance;
+  const size = Math.max(1, Math.ceil(N / Math.max(1, maxBins)));
+  const bins: LadderBin[] = [];
+  let budget = s.prosecutor.budget;
+  let fund = s.levers.strikeFund.fund;
+  for (let lo = 0; lo < N; lo += size) {
+    const hi = Math.min(N, lo + size);
+    const bin: LadderBin = { rankLo: lo + 1, rankHi: hi, plea: 0, tried: 0, free: 0, threatened: 0, budgetAfter: 0, fundAfter: 0 };
+    for (let t = lo; t < hi; t++) {
+      const i = byRank[t];
+      const kind = kindOf[i];
+      const out = detail.outcome[i];
+      if (detail.threatened[i]) bin.threatened++;
+      if (out === OUT_PLEA) bin.plea++;
+      else if (out === OUT_TRIED) {
+        bin.tried++;
+        budget -= k.c[kind];
+      } else bin.free++;
+      if (k.covered[kind] && out !== OUT_PLEA) fund -= T + (out === OUT_TRIED ? I : 0);
+    }
+    bin.budgetAfter = budget;
+    bin.fundAfter = fund;
+    bins.push(bin);
+  }
+  return bins;
+}

@@ -1,0 +1,124 @@
+// Lever sweeps and phase diagrams: the same scenario solved at many values of one or two fields.
+// Every point is an ordinary scenario (same seed), so a point gives the same numbers whichever
+// worker computes it, and the client can split a grid across workers freely.
+import { parseScenario, type ValidationMessage } from '../scenario/parse';
+import { solveScenario } from '../solve';
+import type { Result } from '../result/types';
+import { setPath } from './fieldPath';
+import type { OutcomeKey, OutcomeValue, SweepPoint, SweepResult } from './types';
+import { OUTCOME_KEYS } from './types';
+
+export type ProgressFn = (fraction: number) => void;
+
+const fromDist = (r: Result, key: 'take' | 'takeRatio' | 'pleas' | 'trials' | 'free' | 'stopRank') => {
+  const d = r.distribution?.[key];
+  const value = r.totals[key];
+  return d
+    ? { value, mean: d.mean, p5: d.p5, p95: d.p95 }
+    : { value, mean: value, p5: value, p95: value };
+};
+
+const scaled = (v: OutcomeValue, by: number): OutcomeValue => {
+  const f = (x: number | null) => (x === null ? null : x / by);
+  return { value: f(v.value), mean: f(v.mean), p5: f(v.p5), p95: f(v.p95) };
+};
+
+/** Every plottable outcome of one result. */
+export function outcomesOf(r: Result): Record<OutcomeKey, OutcomeValue> {
+  const N = r.totals.defendants;
+  const free = fromDist(r, 'free');
+  const take = fromDist(r, 'take');
+  const ok = r.totals.strikeSucceeds ? 1 : 0;
+  return {
+    shareFree: scaled(free, N),
+    take,
+    takeRatio: fromDist(r, 'takeRatio'),
+    pleas: fromDist(r, 'pleas'),
+    trials: fromDist(r, 'trials'),
+    free,
+    stopRank: fromDist(r, 'stopRank'),
+    takePerDefendant: scaled(take, N),
+    strikeSucceeds: { value: ok, mean: ok, p5: ok, p95: ok },
+  };
+}
+
+export interface PointResult {
+  ok: boolean;
+  outcomes?: Record<OutcomeKey, OutcomeValue>;
+  errors?: ValidationMessage[];
+}
+
+/** Solve the scenario with `field` set to `x` (totals only). */
+export function solveAt(input: unknown, fields: readonly [string, number][]): PointResult {
+  let s = input;
+  for (const [field, x] of fields) s = setPath(s, field, x);
+  const parsed = parseScenario(s);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never' })) };
+}
+
+/** Evenly spaced values from lo to hi (integers when `integer`, deduplicated). */
+export function sweepValues(lo: number, hi: number, steps: number, integer = false): number[] {
+  const out: number[] = [];
+  const n = Math.max(1, Math.floor(steps));
+  for (let i = 0; i <= n; i++) {
+    let x = lo + ((hi - lo) * i) / n;
+    if (integer) x = Math.round(x);
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+/** A 1-D sweep: invalid points are left out and their first message reported. */
+export function sweep(
+  input: unknown,
+  field: string,
+  values: readonly number[],
+  onProgress?: ProgressFn,
+): SweepResult & { skipped: { x: number; message: string }[] } {
+  const points: SweepPoint[] = [];
+  const skipped: { x: number; message: string }[] = [];
+  let random = false;
+  values.forEach((x, i) => {
+    const r = solveAt(input, [[field, x]]);
+    if (r.ok && r.outcomes) {
+      points.push({ x, outcomes: r.outcomes });
+      const t = r.outcomes.take;
+      if (t.p5 !== t.p95) random = true;
+    } else skipped.push({ x, message: r.errors?.[0]?.text ?? 'invalid' });
+    onProgress?.((i + 1) / values.length);
+  });
+  const success = points.find((p) => p.outcomes.strikeSucceeds.value === 1);
+  return { field, points, random, successAt: success ? success.x : null, skipped };
+}
+
+/** Phase-diagram cells: values of `outcome` and strike success at each (x, y). */
+export function phaseCells(
+  input: unknown,
+  xField: string,
+  yField: string,
+  cells: readonly [number, number][],
+  outcome: OutcomeKey,
+  onProgress?: ProgressFn,
+): { values: (number | null)[]; success: number[] } {
+  const values: (number | null)[] = [];
+  const success: number[] = [];
+  cells.forEach(([x, y], i) => {
+    const r = solveAt(input, [
+      [xField, x],
+      [yField, y],
+    ]);
+    if (r.ok && r.outcomes) {
+      const v = r.outcomes[outcome];
+      values.push(v.mean ?? v.value);
+      success.push(r.outcomes.strikeSucceeds.value ?? 0);
+    } else {
+      values.push(null);
+      success.push(-1);
+    }
+    if (onProgress && (i % 16 === 15 || i === cells.length - 1)) onProgress((i + 1) / cells.length);
+  });
+  return { values, success };
+}
+
+export { OUTCOME_KEYS };
