@@ -10,7 +10,7 @@
 //    arrival order, then the lexicographic greedy (take each item in arrival order iff an
 //    optimal completion exists). Exact for every tie.
 //  - `greedy`: equal trial costs: the top items by value (exact doubles, ties by arrival).
-//  - `dp`: mixed costs: DP over kinds with binary splitting; ties between kinds resolve to the
+//  - `dp`: mixed costs: DP over kinds (monotone deque); ties between kinds resolve to the
 //    kind that arrives first (exact whenever the tied kinds do not interleave in arrival order).
 import { positive, tieEq } from '../numeric';
 
@@ -117,62 +117,75 @@ function greedy(kinds: KnapsackKinds, B: number, budget: number, c: number): Kna
   return { take, value, units: items * c, items, method: 'greedy' };
 }
 
-/** Mixed costs: bounded knapsack over kinds by binary splitting, exact-units states. */
+/**
+ * Mixed costs: bounded knapsack over kinds, exact-units states, one monotone deque per residue
+ * class of each kind's cost (O(kinds × budget)). Kinds are processed from the last-arriving to
+ * the first, and on a full tie (value within the tolerance, same count) a kind takes as many as
+ * it can, so reconstruction favours the first-arriving kinds.
+ */
 function dp(kinds: KnapsackKinds, B: number, budget: number): KnapsackSolution {
   const D = kinds.size;
-  // Pieces: for each candidate kind, sizes 1, 2, 4, … and the remainder. Processed from the
-  // last-arriving kind to the first, so reconstruction decides the first-arriving kind first and
-  // prefers taking it on a tie.
-  const pieceKind: number[] = [];
-  const pieceSize: number[] = [];
-  for (let i = D - 1; i >= 0; i--) {
-    if (!isCandidate(kinds, i, budget)) continue;
-    let left = Math.min(kinds.count[i], Math.floor(B / kinds.cost[i]));
-    let size = 1;
-    while (left > 0) {
-      const s = Math.min(size, left);
-      pieceKind.push(i);
-      pieceSize.push(s);
-      left -= s;
-      size *= 2;
-    }
-  }
   const W = B + 1;
-  const val = new Float64Array(W).fill(-Infinity);
-  const cnt = new Float64Array(W);
+  let val = new Float64Array(W).fill(-Infinity);
+  let cnt = new Float64Array(W);
+  let nval = new Float64Array(W);
+  let ncnt = new Float64Array(W);
   val[0] = 0;
-  const words = (W + 31) >>> 5;
-  const chosen: Uint32Array[] = [];
-  for (let p = 0; p < pieceKind.length; p++) {
-    const i = pieceKind[p];
-    const s = pieceSize[p];
-    const pc = s * kinds.cost[i];
-    const pv = s * kinds.value[i];
-    const bits = new Uint32Array(words);
-    for (let u = B; u >= pc; u--) {
-      const from = val[u - pc];
-      if (from === -Infinity) continue;
-      const v1 = from + pv;
-      const n1 = cnt[u - pc] + s;
-      const v0 = val[u];
-      // On a full tie prefer taking the piece (the earlier-arriving kind).
-      if (better(v1, n1, v0, cnt[u]) || (v0 !== -Infinity && tieEq(v1, v0) && n1 === cnt[u])) {
-        val[u] = v1;
-        cnt[u] = n1;
-        bits[u >>> 5] |= 1 << (u & 31);
+  const order: number[] = [];
+  for (let i = D - 1; i >= 0; i--) if (isCandidate(kinds, i, budget)) order.push(i);
+  const choice: Int32Array[] = [];
+  const dq = new Int32Array(W);
+  for (const i of order) {
+    const c = kinds.cost[i];
+    const v = kinds.value[i];
+    const n = Math.min(kinds.count[i], Math.floor(B / c));
+    const m = new Int32Array(W);
+    for (let r = 0; r < c && r < W; r++) {
+      let head = 0;
+      let tail = 0;
+      for (let j = 0, u = r; u < W; j++, u += c) {
+        // Candidate j (taking none at u) joins the back, after dropping the ones it beats.
+        const vj = val[u];
+        if (vj !== -Infinity) {
+          const nj = cnt[u];
+          while (tail > head) {
+            const b = dq[tail - 1];
+            const ub = r + b * c;
+            const vb = val[ub] + (j - b) * v;
+            const nb = cnt[ub] + (j - b);
+            const scale = Math.max(1, Math.abs(vj), Math.abs(vb));
+            const tie = Math.abs(vj - vb) <= 1e-9 * scale;
+            if (tie ? nj < nb : vj > vb) tail--;
+            else break;
+          }
+          dq[tail++] = j;
+        }
+        while (tail > head && dq[head] < j - n) head++;
+        if (tail > head) {
+          const f = dq[head];
+          const uf = r + f * c;
+          nval[u] = val[uf] + (j - f) * v;
+          ncnt[u] = cnt[uf] + (j - f);
+          m[u] = j - f;
+        } else {
+          nval[u] = -Infinity;
+          ncnt[u] = 0;
+          m[u] = 0;
+        }
       }
     }
-    chosen.push(bits);
+    choice.push(m);
+    [val, nval] = [nval, val];
+    [cnt, ncnt] = [ncnt, cnt];
   }
   const { u: uStar } = pickUnits(val);
   const take = new Float64Array(D);
   let u = uStar;
-  for (let p = pieceKind.length - 1; p >= 0; p--) {
-    if (chosen[p][u >>> 5] & (1 << (u & 31))) {
-      const i = pieceKind[p];
-      take[i] += pieceSize[p];
-      u -= pieceSize[p] * kinds.cost[i];
-    }
+  for (let p = order.length - 1; p >= 0; p--) {
+    const i = order[p];
+    const mm = choice[p][u];
+    take[i] = mm;
+    u -= mm * kinds.cost[i];
   }
   return { take, value: val[uStar], units: uStar, items: cnt[uStar], method: 'dp' };
 }

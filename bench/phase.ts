@@ -1,0 +1,77 @@
+// W5: a 64×64 phase diagram over (pledged share, fund) on Crespo's city with a random ranking,
+// computed coarse-first by a pool of worker threads (the same scheduling the browser client uses).
+import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { crespoCity } from './scenarios';
+import { refinementOrder } from '../src/engine/sweep/grid';
+
+export async function runPhaseBench(o: { grid: number; runs: number; workers: number }) {
+  const input = {
+    ...crespoCity('priority', 'random', false, o.runs),
+    levers: {
+      pledge: { penalty: 5, secret: false },
+      visibility: { observed: 1, sanction: 0 },
+      strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+    },
+  };
+  const xs = Array.from({ length: o.grid }, (_, i) => (0.9 * i) / (o.grid - 1));
+  const ys = Array.from({ length: o.grid }, (_, i) => (3000 * i) / (o.grid - 1));
+  const order = refinementOrder(o.grid, o.grid);
+  const coarseCount = order.levels[0];
+  const values = new Array<number | null>(o.grid * o.grid).fill(null);
+  const batch = 16;
+  const batches: number[][] = [];
+  for (let i = 0; i < order.cells.length; i += batch) batches.push(order.cells.slice(i, i + batch));
+  const workers = Array.from(
+    { length: o.workers },
+    () => new Worker(new URL('./phaseWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] }),
+  );
+  // Warm up each worker (module load and JIT) before timing.
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          w.once('message', () => resolve());
+          w.postMessage({ id: -1, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells: [[0.1, 100]], outcome: 'takeRatio' });
+        }),
+    ),
+  );
+  const t0 = performance.now();
+  let firstCoarseMs = NaN;
+  let doneCells = 0;
+  let next = 0;
+  await new Promise<void>((resolve) => {
+    let active = 0;
+    const feed = (w: Worker) => {
+      if (next >= batches.length) {
+        if (active === 0) resolve();
+        return;
+      }
+      const id = next++;
+      active++;
+      const cells = batches[id].map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]]);
+      w.once('message', (r: { id: number; values: (number | null)[] }) => {
+        active--;
+        batches[r.id].forEach((c, i) => (values[c] = r.values[i]));
+        doneCells += r.values.length;
+        if (Number.isNaN(firstCoarseMs) && countDone(values, order.cells.slice(0, coarseCount)) === coarseCount) {
+          firstCoarseMs = performance.now() - t0;
+        }
+        feed(w);
+        if (next >= batches.length && active === 0) resolve();
+      });
+      w.postMessage({ id, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells, outcome: 'takeRatio' });
+    };
+    workers.forEach(feed);
+  });
+  const totalMs = performance.now() - t0;
+  await Promise.all(workers.map((w) => w.terminate()));
+  void doneCells;
+  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values) };
+}
+
+function countDone(values: (number | null)[], cells: number[]) {
+  let n = 0;
+  for (const c of cells) if (values[c] !== null) n++;
+  return n;
+}

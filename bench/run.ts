@@ -1,0 +1,137 @@
+// npm run bench [-- --quick] [-- --only W1,W2]
+// Prints one JSON object per line:
+//   {"name","n","runs","median_ms","p95_ms","throughput","unit","workers"}
+// --quick: a short smoke version (CI checks that it runs, never its times).
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import { ScenarioSchema } from '../src/engine/scenario/schema';
+import { solveScenario, prepare } from '../src/engine/solve';
+import { priorityPass } from '../src/engine/regimes/priority';
+import { arrivalRanking } from '../src/engine/regimes/ranking';
+import { crespoCity, w1City, w3Lottery } from './scenarios';
+import { runPhaseBench } from './phase';
+import { runBrowserBench } from './browser';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const onlyArg = argv.find((a) => a.startsWith('--only'));
+const only = onlyArg
+  ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(','))
+  : null;
+const want = (w: string) => !only || only.has(w);
+
+export interface BenchLine {
+  name: string;
+  n: number;
+  runs: number;
+  median_ms: number;
+  p95_ms: number;
+  throughput: number;
+  unit: string;
+  workers: number;
+  [extra: string]: unknown;
+}
+
+export function print(line: BenchLine) {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  console.log(
+    JSON.stringify({ ...line, median_ms: round(line.median_ms), p95_ms: round(line.p95_ms), throughput: Math.round(line.throughput) }),
+  );
+}
+
+/** Time fn: warm up, then repeat until `minMs` spent and at least `minRuns` runs. */
+export function measure(fn: () => void, minRuns: number, minMs: number): number[] {
+  fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < minRuns || (performance.now() - start < minMs && times.length < 1000)) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)];
+export const p95 = (xs: number[]) => xs[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+
+const reps = quick ? { runs: 2, ms: 0 } : { runs: 7, ms: 1500 };
+
+async function main() {
+  if (want('W1')) {
+    const sizes = quick ? [1e3, 1e5] : [1e3, 1e4, 1e5, 1e6, 1e7];
+    for (const n of sizes) {
+      const s = ScenarioSchema.parse(w1City(n));
+      let kinds = 0;
+      const t = measure(() => {
+        kinds = solveScenario(s, { rows: 'never' }).totals.defendants;
+      }, n >= 1e7 ? 3 : reps.runs, n >= 1e7 ? 0 : reps.ms);
+      void kinds;
+      print({ name: 'W1 priority optimal, totals', n, runs: t.length, median_ms: median(t), p95_ms: p95(t), throughput: n / (median(t) / 1000), unit: 'defendants/s', workers: 1 });
+    }
+    for (const n of quick ? [1e4] : [1e4, 1e5, 1e6]) {
+      const s = ScenarioSchema.parse(w1City(n));
+      const t = measure(() => solveScenario(s, { rows: 'always' }), reps.runs, reps.ms);
+      print({ name: 'W1 priority optimal, per-defendant rows', n, runs: t.length, median_ms: median(t), p95_ms: p95(t), throughput: n / (median(t) / 1000), unit: 'defendants/s', workers: 1 });
+    }
+  }
+  if (want('W2')) {
+    const s = ScenarioSchema.parse(crespoCity('priority', 'arrival', true));
+    const prep = prepare(s, true);
+    const ranking = arrivalRanking(prep.pop.N);
+    const input = { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget: s.prosecutor.budget };
+    const passesPerRep = quick ? 100 : 2000;
+    const t = measure(() => {
+      for (let r = 0; r < passesPerRep; r++) priorityPass(input);
+    }, reps.runs, reps.ms);
+    const steps = prep.pop.N * passesPerRep;
+    print({ name: 'W2 priority arrival, secret pledges, per-defendant pass', n: prep.pop.N, runs: t.length, median_ms: median(t) / passesPerRep, p95_ms: p95(t) / passesPerRep, throughput: steps / (median(t) / 1000), unit: 'defendant-steps/s', workers: 1 });
+    const full = measure(() => solveScenario(s, { rows: 'always' }), reps.runs, reps.ms);
+    print({ name: 'W2 full solve with rows', n: prep.pop.N, runs: full.length, median_ms: median(full), p95_ms: p95(full), throughput: prep.pop.N / (median(full) / 1000), unit: 'defendants/s', workers: 1 });
+  }
+  if (want('W3')) {
+    const n = quick ? 1e5 : 1e6;
+    const s = ScenarioSchema.parse(w3Lottery(n));
+    const t = measure(() => solveScenario(s, { rows: 'never' }), reps.runs, reps.ms);
+    print({ name: 'W3 lottery thresholds, equilibria, erosion, critical mass, strike-proof offer', n, runs: t.length, median_ms: median(t), p95_ms: p95(t), throughput: n / (median(t) / 1000), unit: 'defendants/s', workers: 1 });
+  }
+  if (want('W4')) {
+    const s = ScenarioSchema.parse(crespoCity('forcedSpend', 'arrival', false));
+    const t = measure(() => solveScenario(s, { rows: 'never' }), reps.runs, reps.ms);
+    const cells = 7000 * 451;
+    print({ name: "W4 forcedSpend, Crespo's city", n: 7000, runs: t.length, median_ms: median(t), p95_ms: p95(t), throughput: cells / (median(t) / 1000), unit: 'DP cells/s', workers: 1 });
+  }
+  if (want('W5')) {
+    const all = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+    const grid = quick ? 8 : 64;
+    const runs = quick ? 4 : 32;
+    const counts = [...new Set([1, 2, all])];
+    const base: Record<number, number> = {};
+    for (const workers of counts) {
+      const r = await runPhaseBench({ grid, runs, workers });
+      base[workers] = r.totalMs;
+      print({
+        name: `W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking`,
+        n: grid * grid,
+        runs: 1,
+        median_ms: r.totalMs,
+        p95_ms: r.totalMs,
+        throughput: (grid * grid) / (r.totalMs / 1000),
+        unit: 'cells/s',
+        workers,
+        first_coarse_ms: Math.round(r.firstCoarseMs),
+        speedup_vs_1: Math.round((base[1] / r.totalMs) * 100) / 100,
+        identical_to_1_worker: r.checksum === (globalThis as { __w5?: string }).__w5 || workers === 1,
+      });
+      if (workers === 1) (globalThis as { __w5?: string }).__w5 = r.checksum;
+    }
+  }
+  if (want('W6')) {
+    await runBrowserBench({ quick, print });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
