@@ -24,7 +24,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
   for (let i = 0; i < order.cells.length; i += batch) batches.push(order.cells.slice(i, i + batch));
   const workers = Array.from(
     { length: o.workers },
-    () => new Worker(new URL('./phaseWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] }),
+    () => new Worker(new URL('./phaseWorker.mjs', import.meta.url)),
   );
   // Warm up each worker (module load and JIT) before timing.
   await Promise.all(
