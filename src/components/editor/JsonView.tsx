@@ -1,0 +1,214 @@
+// The scenario as JSON: a textarea validated on every change. Valid text updates the draft;
+// invalid text is kept exactly as typed (never lost) while the form keeps the last valid
+// scenario. Format, download and open a file.
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
+import type { ScenarioInput } from '../../engine/scenario/schema';
+
+export interface JsonViewProps {
+  /** The draft the form shows. */
+  value: ScenarioInput;
+  /** Called with the parsed document whenever the text is a valid scenario. */
+  onChange: (next: ScenarioInput) => void;
+  /** Rows of the textarea. */
+  rows?: number;
+}
+
+export const toJson = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** A file name from the scenario's title: `e2-divide-and-conquer.scenario.json`. */
+export function scenarioFileName(value: unknown): string {
+  const title =
+    value && typeof value === 'object' && typeof (value as { title?: unknown }).title === 'string'
+      ? (value as { title: string }).title
+      : '';
+  const slug = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'scenario'}.scenario.json`;
+}
+
+interface TextState {
+  text: string;
+  errors: ValidationMessage[];
+  /** The draft this text was last in step with. */
+  synced: ScenarioInput;
+  /** The form changed while the text was invalid: the text was kept, not replaced. */
+  stale: boolean;
+  status: string;
+}
+
+export function JsonView({ value, onChange, rows = 24 }: JsonViewProps) {
+  const uid = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [st, setSt] = useState<TextState>(() => ({
+    text: toJson(value),
+    errors: [],
+    synced: value,
+    stale: false,
+    status: '',
+  }));
+
+  if (value !== st.synced) {
+    // The draft changed elsewhere (the form). Follow it, unless the user's text is invalid:
+    // then keep the text and offer to replace it.
+    if (st.errors.length === 0) {
+      setSt({ ...st, text: toJson(value), synced: value, stale: false });
+    } else if (!st.stale) {
+      setSt({ ...st, synced: value, stale: true });
+    } else {
+      setSt({ ...st, synced: value });
+    }
+  }
+
+  const edit = (text: string, status = '') => {
+    const r = parseScenarioText(text);
+    if (r.ok) {
+      const doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as ScenarioInput;
+      setSt({ text, errors: [], synced: doc, stale: false, status });
+      onChange(doc);
+    } else {
+      setSt((prev) => ({ ...prev, text, errors: r.errors, status }));
+    }
+  };
+
+  const syntaxBroken = st.errors.some(
+    (e) => e.path === 'scenario' && /not valid JSON/.test(e.message),
+  );
+
+  const format = () => {
+    try {
+      const doc: unknown = JSON.parse(
+        st.text.charCodeAt(0) === 0xfeff ? st.text.slice(1) : st.text,
+      );
+      edit(toJson(doc), 'Formatted.');
+    } catch {
+      setSt((prev) => ({ ...prev, status: 'Cannot format: fix the JSON syntax error first.' }));
+    }
+  };
+
+  const download = () => {
+    const name = scenarioFileName(st.errors.length === 0 ? value : safeParse(st.text));
+    const blob = new Blob([st.text], { type: 'application/json' });
+    if (typeof URL.createObjectURL !== 'function') return;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    setSt((prev) => ({ ...prev, status: `Downloaded ${name}.` }));
+  };
+
+  const open = (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      const text = typeof reader.result === 'string' ? reader.result : '';
+      const r = parseScenarioText(text);
+      edit(
+        text,
+        r.ok
+          ? `Opened ${file.name}.`
+          : `Opened ${file.name}: it has ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}; the text is kept below.`,
+      );
+    };
+    reader.onerror = () => setSt((prev) => ({ ...prev, status: `Could not read ${file.name}.` }));
+    reader.readAsText(file);
+    input.value = '';
+  };
+
+  const taId = `${uid}-json`;
+  const errId = `${uid}-json-errors`;
+  const helpId = `${uid}-json-help`;
+  const invalid = st.errors.length > 0;
+  return (
+    <div className="hf-json">
+      <div className="hf-json-toolbar" role="toolbar" aria-label="Scenario file">
+        <button type="button" onClick={format} aria-disabled={syntaxBroken || undefined}>
+          Format
+        </button>
+        <button type="button" onClick={download}>
+          Download scenario (.json)
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Open file…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          className="hf-visually-hidden"
+          tabIndex={-1}
+          aria-label="Open a scenario file"
+          onChange={open}
+        />
+      </div>
+      <label htmlFor={taId} className="hf-label">
+        Scenario JSON
+      </label>
+      <p id={helpId} className="hf-help">
+        Edit the scenario file directly; it is checked as you type. Valid edits update the form;
+        invalid text is kept as typed while the charts keep the last valid scenario.
+      </p>
+      {st.stale && (
+        <p className="hf-notice" role="status">
+          The form changed while this text was invalid; your text is kept.{' '}
+          <button
+            type="button"
+            onClick={() => edit(toJson(value), 'Replaced with the form’s scenario.')}
+          >
+            Replace it with the form’s scenario
+          </button>
+        </p>
+      )}
+      <textarea
+        id={taId}
+        className="hf-json-text"
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        wrap="off"
+        rows={rows}
+        value={st.text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${helpId} ${errId}` : helpId}
+        onChange={(e) => edit(e.currentTarget.value)}
+      />
+      <div id={errId} className="hf-json-errors" aria-live="polite">
+        {invalid ? (
+          <>
+            <p className="hf-error-head">
+              {st.errors.length} {st.errors.length === 1 ? 'problem' : 'problems'}:
+            </p>
+            <ul className="hf-error">
+              {st.errors.map((e) => (
+                <li key={e.text}>{e.text}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="hf-ok">Valid scenario.</p>
+        )}
+      </div>
+      <p className="hf-status" role="status">
+        {st.status}
+      </p>
+    </div>
+  );
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

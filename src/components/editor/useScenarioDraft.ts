@@ -1,0 +1,50 @@
+// The editor edits a DRAFT (possibly invalid); the charts and the engine read the LAST VALID
+// scenario. An invalid edit never destroys the last valid scenario.
+import { useCallback, useState } from 'react';
+import { parseScenario, type ValidationMessage } from '../../engine/scenario/parse';
+import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
+
+export interface ScenarioDraft {
+  /** What the user is editing, as typed (may be invalid). */
+  draft: ScenarioInput;
+  /** Replace the draft (or update it from the previous one); validates it at once. */
+  setDraft: (next: ScenarioInput | ((prev: ScenarioInput) => ScenarioInput)) => void;
+  /** The last valid scenario (defaults applied); null only if no draft was ever valid. */
+  valid: Scenario | null;
+  /** The draft's validation messages (empty when it is valid). */
+  errors: ValidationMessage[];
+  /** Whether the draft itself is valid (then `valid` is the draft, with defaults). */
+  isValid: boolean;
+}
+
+interface State {
+  draft: ScenarioInput;
+  valid: Scenario | null;
+  errors: ValidationMessage[];
+}
+
+function check(draft: ScenarioInput, previous: Scenario | null): State {
+  const r = parseScenario(draft);
+  return r.ok
+    ? { draft, valid: r.scenario, errors: [] }
+    : { draft, valid: previous, errors: r.errors };
+}
+
+export function useScenarioDraft(initial: ScenarioInput): ScenarioDraft {
+  const [state, setState] = useState<State>(() => check(initial, null));
+  const setDraft = useCallback(
+    (next: ScenarioInput | ((prev: ScenarioInput) => ScenarioInput)) =>
+      setState((prev) => {
+        const draft = typeof next === 'function' ? next(prev.draft) : next;
+        return draft === prev.draft ? prev : check(draft, prev.valid);
+      }),
+    [],
+  );
+  return {
+    draft: state.draft,
+    setDraft,
+    valid: state.valid,
+    errors: state.errors,
+    isValid: state.errors.length === 0,
+  };
+}

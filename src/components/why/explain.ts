@@ -1,0 +1,468 @@
+// "Why this defendant?": a plain-language account of one defendant's outcome, with the
+// numbers of MODEL.md §3–4: whether he was threatened (π), the offer, the cost of pleading
+// a = s + K + L against the cost of refusing r = d + π·ê, and which lever tipped it.
+// Pure: no DOM, no React; tested with exact strings.
+import type { DefendantRow } from '../../engine/result/types';
+import type { KindInfo } from '../../engine/population/kinds';
+import type { RegimeName, Scenario } from '../../engine/scenario/schema';
+
+export interface ExplainContext {
+  regime: RegimeName;
+  /** Lottery: trials the budget allows, k = floor(B/c). */
+  k?: number;
+  /** Lottery: rejecters in the equilibrium the totals describe. */
+  R?: number;
+  /** Priority, forcedSpend: budget left at his turn (adds the numbers to the threat line). */
+  budgetLeft?: number;
+}
+
+export interface Explanation {
+  /** `Defendant 1 pleaded`. */
+  headline: string;
+  /** The reasons, in order. */
+  lines: string[];
+  /** The lever whose removal would flip his decision (or her withholding), or null. */
+  tipping: string | null;
+}
+
+const EPS = 1e-9;
+
+/** The §1 tolerance: |a − b| ≤ 1e-9 · max(1, |a|, |b|). */
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Numbers for people: at most 4 decimals, no float noise, no trailing zeros. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const r = Number(x.toFixed(4));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+/** Plea iff not never, the offer is positive, and a ≤ r (ties accept). */
+function pleads(never: boolean, s: number | null, a: number, r: number): boolean {
+  if (never || s === null || !(s > EPS)) return false;
+  return a < r || nearlyEqual(a, r);
+}
+
+interface Levers {
+  q: number;
+  F: number;
+  h: number;
+  T: number;
+  I: number;
+  secret: boolean;
+}
+
+function leversOf(kind: KindInfo, scenario: Scenario): Levers {
+  const g = scenario.groups[kind.group];
+  const lv = scenario.levers;
+  return {
+    q: lv.visibility.observed,
+    F: g?.pledgePenalty ?? lv.pledge.penalty,
+    h: lv.visibility.sanction,
+    T: lv.strikeFund.stipend,
+    I: lv.strikeFund.insurance,
+    secret: lv.pledge.secret,
+  };
+}
+
+/** True and believed L and ê for a set of lever values (MODEL.md §3, §5). */
+function costs(kind: KindInfo, l: Levers) {
+  const pl = kind.pledged ? 1 : 0;
+  const cv = kind.covered ? 1 : 0;
+  const L = l.q * (l.F * pl + l.h) + l.T * cv;
+  const eHat = Math.max(0, kind.e - l.I * cv);
+  const Lb = l.secret ? l.q * l.h : L;
+  const eHatB = l.secret ? kind.e : eHat;
+  return { L, eHat, Lb, eHatB };
+}
+
+function verb(row: DefendantRow): string {
+  switch (row.outcome) {
+    case 'plea':
+      return 'pleaded';
+    case 'tried':
+      return 'was tried';
+    case 'free':
+      return 'went free';
+    case 'refuse':
+      return 'refused';
+  }
+}
+
+/** π: the probability he is tried if he refuses, as the regime sets it. */
+function piOf(row: DefendantRow, ctx: ExplainContext): number {
+  if (ctx.regime === 'lottery') {
+    if (ctx.k !== undefined && ctx.R !== undefined) {
+      const R = row.outcome === 'refuse' ? ctx.R : ctx.R + 1;
+      return R > 0 ? Math.min(1, ctx.k / R) : 0;
+    }
+    return row.trialProbability ?? (row.threatened ? 1 : 0);
+  }
+  return row.threatened ? 1 : 0;
+}
+
+function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: number): string {
+  const b = ctx.budgetLeft;
+  switch (ctx.regime) {
+    case 'priority':
+      if (row.threatened) {
+        return b === undefined
+          ? 'threatened (the prosecutor could afford to try him, π = 1)'
+          : `threatened (the prosecutor could afford to try him: budget left ${fmt(b)} ≥ his trial cost ${fmt(kind.c)}, π = 1)`;
+      }
+      return b === undefined
+        ? 'not threatened (the prosecutor could not afford to try him, π = 0)'
+        : `not threatened (the prosecutor could not afford to try him: budget left ${fmt(b)} < his trial cost ${fmt(kind.c)}, π = 0)`;
+    case 'forcedSpend': {
+      if (row.threatened) {
+        const nums =
+          b === undefined ? '' : `budget left ${fmt(b)}, his trial cost ${fmt(kind.c)}; `;
+        return `threatened (her threat to try him was credible: ${nums}trying him was worth at least what that budget could buy later, π = 1)`;
+      }
+      if (b === undefined) {
+        return 'not threatened (her threat was not credible: she could not afford his trial or the budget was worth more saved for later, π = 0)';
+      }
+      return b < kind.c
+        ? `not threatened (her threat was not credible: budget left ${fmt(b)} < his trial cost ${fmt(kind.c)}, π = 0)`
+        : `not threatened (her threat was not credible: budget left ${fmt(b)} would buy more later than trying him, π = 0)`;
+    }
+    case 'lottery': {
+      if (ctx.k === undefined || ctx.R === undefined) {
+        return `${pi > 0 ? 'threatened' : 'not threatened'} (tried with probability π = ${fmt(pi)} if he refuses)`;
+      }
+      const k = ctx.k;
+      if (row.outcome === 'refuse') {
+        return `one of R = ${fmt(ctx.R)} rejecters with budget for k = ${plural(k, 'trial')}: tried with probability π = min(1, ${fmt(k)}/${fmt(ctx.R)}) = ${fmt(pi)}`;
+      }
+      return `had he refused he would be one of R + 1 = ${fmt(ctx.R + 1)} rejecters with budget for k = ${plural(k, 'trial')}: π = min(1, ${fmt(k)}/${fmt(ctx.R + 1)}) = ${fmt(pi)}`;
+    }
+    case 'noPlea':
+      return 'no plea bargaining (noPlea): no offers are made';
+  }
+}
+
+function offerLine(
+  row: DefendantRow,
+  kind: KindInfo,
+  scenario: Scenario,
+  believedP: number,
+): string {
+  if (row.withheld) {
+    return `offer withheld: she chose to try him because his plea (P = ${fmt(believedP)}) was worth less to her than a trial (w = ${fmt(kind.w)})`;
+  }
+  const g = scenario.groups[kind.group];
+  if (row.offer === null) {
+    if (kind.fixedOffer !== null) {
+      return `no offer: the fixed offer of ${plural(kind.fixedOffer, 'year')} is not positive`;
+    }
+    return `no offer: the most he would accept (by what she knew), d + π·ê − K − L = ${fmt(believedP)}, is not positive`;
+  }
+  if (kind.fixedOffer !== null) {
+    return g?.offer != null
+      ? `offered his group's fixed offer of ${plural(row.offer, 'year')}`
+      : `offered the uniform offer of ${plural(row.offer, 'year')}`;
+  }
+  if (scenario.levers.pledge.secret && kind.pledged) {
+    return `offered ${plural(row.offer, 'year')} (tailored as if he had not pledged: the pledges are secret)`;
+  }
+  return `offered ${plural(row.offer, 'year')}`;
+}
+
+function costLine(kind: KindInfo, s: number, L: number, eHat: number, pi: number): string {
+  const a = s + kind.K + L;
+  const r = kind.d + pi * eHat;
+  const trial =
+    eHat === kind.e
+      ? `trial cost ${fmt(kind.e)}`
+      : `insured trial cost ${fmt(eHat)} (${fmt(kind.e)} less insurance)`;
+  return `pleading costs ${fmt(a)} (offer ${fmt(s)} + collateral ${fmt(kind.K)} + lever premium ${fmt(L)}), refusing costs ${fmt(r)} (detention ${fmt(kind.d)} + ${fmt(pi)} × ${trial})`;
+}
+
+function afterRefusal(row: DefendantRow, pi: number): string | null {
+  switch (row.outcome) {
+    case 'tried':
+      return 'she tried him';
+    case 'free':
+      return 'she did not try him, so he went free';
+    case 'refuse':
+      return `he is tried with probability ${fmt(row.trialProbability ?? pi)}`;
+    default:
+      return null;
+  }
+}
+
+/** Explain one defendant's outcome. */
+export function explainDefendant(
+  row: DefendantRow,
+  kind: KindInfo,
+  scenario: Scenario,
+  ctx: ExplainContext,
+): Explanation {
+  const headline = `Defendant ${row.id} ${verb(row)}`;
+  const lines: string[] = [];
+
+  if (ctx.regime === 'noPlea') {
+    lines.push('no plea bargaining (noPlea): no offers are made');
+    lines.push(
+      row.outcome === 'tried'
+        ? `she tried him: his trial (worth w = ${fmt(kind.w)} to her, costing ${plural(kind.c, 'trial unit')}) is in the set of trials worth most to her within her budget`
+        : `she did not try him: her budget went to trials worth more to her (his is worth w = ${fmt(kind.w)}, costing ${plural(kind.c, 'trial unit')})`,
+    );
+    return { headline, lines, tipping: null };
+  }
+
+  const pi = piOf(row, ctx);
+  const lev = leversOf(kind, scenario);
+  // What she believes he would accept if threatened (π = 1), for withholding.
+  const fixed = kind.fixedOffer;
+  const believedP =
+    fixed !== null
+      ? fixed
+      : row.withheld
+        ? kind.d + kind.eHatB - kind.K - kind.Lb
+        : kind.d + offerPi(pi, ctx) * kind.eHatB - kind.K - kind.Lb;
+
+  lines.push(threatLine(row, kind, ctx, pi));
+  if (kind.never) lines.push('a never-pleader: he refuses every plea, whatever it costs');
+  lines.push(offerLine(row, kind, scenario, believedP));
+
+  const s = row.offer;
+  if (s !== null && !row.withheld) {
+    lines.push(costLine(kind, s, kind.L, kind.eHat, pi));
+    const a = s + kind.K + kind.L;
+    const r = kind.d + pi * kind.eHat;
+    if (kind.never) {
+      lines.push('so he refused');
+    } else if (row.outcome === 'plea') {
+      if (pi === 0 && kind.d > kind.K + kind.L) {
+        lines.push(
+          `a time-served plea: though not threatened (π = 0), refusing still costs him detention ${fmt(kind.d)}, more than collateral ${fmt(kind.K)} + lever premium ${fmt(kind.L)}`,
+        );
+      }
+      lines.push(nearlyEqual(a, r) ? 'ties go to the plea' : 'pleading is cheaper, so he pleaded');
+    } else {
+      lines.push('refusing is cheaper, so he refused');
+    }
+  } else if (!row.withheld && !kind.never) {
+    lines.push('with no offer he could not plead');
+  }
+  if (row.outcome !== 'plea') {
+    const after = afterRefusal(row, pi);
+    if (after) lines.push(after);
+  }
+
+  return { headline, lines, tipping: tipping(row, kind, scenario, ctx, pi, lev) };
+}
+
+/** π that tailored offers are computed for: lottery offers assume he is the only rejecter. */
+function offerPi(pi: number, ctx: ExplainContext): number {
+  if (ctx.regime === 'lottery' && ctx.k !== undefined) return Math.min(1, ctx.k);
+  return pi;
+}
+
+interface LeverOption {
+  name: string;
+  amount: string;
+  without: Partial<Levers>;
+}
+
+function leverOptions(kind: KindInfo, l: Levers): LeverOption[] {
+  const out: LeverOption[] = [];
+  if (kind.pledged && l.q * l.F > 0) {
+    out.push({
+      name: 'pledge penalty',
+      amount: `q·F = ${fmt(l.q)} × ${fmt(l.F)} = ${fmt(l.q * l.F)}`,
+      without: { F: 0 },
+    });
+  }
+  if (l.q * l.h > 0) {
+    out.push({
+      name: 'community sanction',
+      amount: `q·h = ${fmt(l.q)} × ${fmt(l.h)} = ${fmt(l.q * l.h)}`,
+      without: { h: 0 },
+    });
+  }
+  if (kind.covered && l.T > 0) {
+    out.push({ name: 'stipend', amount: `T = ${fmt(l.T)}`, without: { T: 0 } });
+  }
+  if (kind.covered && l.I > 0 && kind.e > 0) {
+    out.push({ name: 'insurance', amount: `I = ${fmt(l.I)}`, without: { I: 0 } });
+  }
+  if (l.secret && kind.pledged) {
+    out.push({
+      name: 'secret pledges',
+      amount: 'she does not know he pledged',
+      without: { secret: false },
+    });
+  }
+  return out;
+}
+
+function tipping(
+  row: DefendantRow,
+  kind: KindInfo,
+  scenario: Scenario,
+  ctx: ExplainContext,
+  pi: number,
+  lev: Levers,
+): string | null {
+  if (kind.never) return null;
+  const options = leverOptions(kind, lev);
+  if (options.length === 0) return null;
+  const fixed = kind.fixedOffer;
+  const piOffer = offerPi(pi, ctx);
+
+  if (row.withheld) {
+    // She withheld the offer: would his plea have been worth a trial to her without the lever?
+    if (fixed !== null) return null;
+    const says: string[] = [];
+    for (const o of options) {
+      const c = costs(kind, { ...lev, ...o.without });
+      const P = kind.d + c.eHatB - kind.K - c.Lb;
+      if (P > kind.w || nearlyEqual(P, kind.w)) {
+        says.push(
+          `Without the ${o.name} (${o.amount}) his plea would be worth ${fmt(P)} to her, at least a trial (w = ${fmt(kind.w)}), so she would have no reason to withhold it.`,
+        );
+      }
+    }
+    return says.length ? says.join(' ') : null;
+  }
+
+  const actualPlea = row.outcome === 'plea';
+  const decide = (l: Levers) => {
+    const c = costs(kind, l);
+    const s = fixed !== null ? fixed : kind.d + piOffer * c.eHatB - kind.K - c.Lb;
+    const a = s + kind.K + c.L;
+    const r = kind.d + pi * c.eHat;
+    return { plea: pleads(false, s > EPS ? s : null, a, r), s, a, r };
+  };
+  const describe = (d: { plea: boolean; s: number; a: number; r: number }) =>
+    d.plea
+      ? `he would have pleaded (offer ${fmt(d.s)}: pleading would cost ${fmt(d.a)}, refusing ${fmt(d.r)})`
+      : d.s > EPS
+        ? `he would have refused (pleading would cost ${fmt(d.a)}, refusing ${fmt(d.r)})`
+        : `he would have had no positive offer and refused`;
+
+  const says: string[] = [];
+  for (const o of options) {
+    const d = decide({ ...lev, ...o.without });
+    if (d.plea !== actualPlea) {
+      says.push(
+        o.name === 'secret pledges'
+          ? `The secret pledges tipped it: she tailored the offer as if he had not pledged, so it asked more than he would accept; had she known, ${describe(d)}.`
+          : `The ${o.name} tipped it (${o.amount}): without it ${describe(d)}.`,
+      );
+    }
+  }
+  if (says.length) return says.join(' ');
+  const all = options.reduce<Partial<Levers>>((acc, o) => ({ ...acc, ...o.without }), {});
+  const d = decide({ ...lev, ...all });
+  if (d.plea !== actualPlea) {
+    return `No single lever tipped it, but together (${options.map((o) => o.name).join(', ')}) they did: without them ${describe(d)}.`;
+  }
+  return null;
+}
+
+/** The explanation as one paragraph: `Headline: line; line; line.` plus the tipping lever. */
+export function explanationText(x: Explanation): string {
+  const body = `${x.headline}: ${x.lines.join('; ')}.`;
+  return x.tipping ? `${body} ${x.tipping}` : body;
+}
+
+export interface ThresholdExplanation {
+  /** min(τ, N), or null when no number of other rejecters makes him refuse. */
+  threshold: number | null;
+  text: string;
+}
+
+/**
+ * Lottery (MODEL.md §5): the least number m of OTHER rejecters at which he refuses,
+ * d + min(1, k/(m+1))·ê < a under the tolerance, and why.
+ */
+export function explainThreshold(
+  kind: KindInfo,
+  offer: number | null,
+  k: number,
+  N: number,
+): ThresholdExplanation {
+  if (kind.never) {
+    return { threshold: 0, text: 'He refuses whatever the others do: he is a never-pleader.' };
+  }
+  if (offer === null || !(offer > EPS)) {
+    return { threshold: 0, text: 'He refuses whatever the others do: he has no positive offer.' };
+  }
+  const a = offer + kind.K + kind.L;
+  const pi = (m: number) => Math.min(1, k / (m + 1));
+  const r = (m: number) => kind.d + pi(m) * kind.eHat;
+  const refuses = (m: number) => r(m) < a && !nearlyEqual(r(m), a);
+  const aText = `the cost of pleading, a = ${fmt(offer)} + ${fmt(kind.K)} + ${fmt(kind.L)} = ${fmt(a)}`;
+  const at = (m: number) =>
+    `π = min(1, ${fmt(k)}/${fmt(m + 1)}) = ${fmt(pi(m))} and refusing costs ${fmt(kind.d)} + ${fmt(pi(m))} × ${fmt(kind.eHat)} = ${fmt(r(m))}`;
+
+  let tau: number | null;
+  if (refuses(0)) tau = 0;
+  else {
+    const gap = a - kind.d;
+    if (!(gap > 0) || kind.eHat === 0) tau = null;
+    else {
+      let hi = Math.min(2 ** 52, Math.ceil((k * kind.eHat) / gap) + 2);
+      if (!refuses(hi)) tau = null;
+      else {
+        let lo = 0; // refuses(lo) is false
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (refuses(mid)) hi = mid;
+          else lo = mid;
+        }
+        tau = hi;
+      }
+    }
+  }
+
+  if (tau === null) {
+    return {
+      threshold: null,
+      text: `He never refuses: however many others refuse, refusing costs at least his detention ${fmt(kind.d)}, not less than ${aText}.`,
+    };
+  }
+  if (tau === 0) {
+    return {
+      threshold: 0,
+      text: `He refuses even as the only rejecter: ${at(0)}, less than ${aText}.`,
+    };
+  }
+  const prev = `with ${plural(tau - 1, 'other rejecter')}, ${at(tau - 1)}, not less than ${aText}`;
+  if (tau >= N) {
+    return {
+      threshold: N,
+      text: `He would not refuse even if everyone else did (${plural(N - 1, 'other')}): ${at(N - 1)}, not less than ${aText}; he would need ${plural(tau, 'other rejecter')}.`,
+    };
+  }
+  return {
+    threshold: tau,
+    text: `He starts refusing once at least ${plural(tau, 'other defendant')} refuse: then ${at(tau)}, less than ${aText}; ${prev}.`,
+  };
+}
+
+/**
+ * Priority and forcedSpend: the budget left at his turn, B − Σ c over those tried at earlier
+ * ranks (only trials spend budget). Null when the rows have no ranks (noPlea, lottery).
+ */
+export function budgetLeftAt(
+  rows: readonly DefendantRow[],
+  scenario: Scenario,
+  row: DefendantRow,
+): number | null {
+  if (row.rank === null) return null;
+  let b = scenario.prosecutor.budget;
+  for (const o of rows) {
+    if (o.outcome === 'tried' && o.rank !== null && o.rank < row.rank) {
+      b -= scenario.groups[o.group]?.trialCost ?? 0;
+    }
+  }
+  return b;
+}
