@@ -15,6 +15,8 @@ import {
   type PassTotals,
 } from './regimes/priority';
 import { aggregatePriority, canAggregate } from './regimes/priorityKinds';
+import { priorityPassLazy } from './regimes/priority';
+import { LazyShuffle } from './random';
 import { forcedSpend } from './regimes/forcedSpend';
 import { solveLottery } from './regimes/lottery';
 import { buildRanking, type NonOptimalRanking } from './regimes/ranking';
@@ -320,6 +322,9 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   }
 
   const runOnce = (run: number, detail?: PassDetail) => runSequential(prep, run, detail);
+  // Runs after the first need totals only: priority draws its random ranking lazily and stops
+  // once the budget can threaten nobody (see priorityPassLazy).
+  const lazy = isPriority ? lazyRunner(prep) : null;
 
   const detail = rowsWanted ? newDetail(N) : undefined;
   const first = runOnce(0, detail);
@@ -333,13 +338,25 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   if (ranking === 'random') {
     const totals: Totals[] = [result.totals];
     for (let run = 1; run < s.runs; run++) {
-      totals.push(totalsFrom(runOnce(run).pass, N, prep.noPleaTake));
+      const pass = lazy ? lazy(run) : runOnce(run).pass;
+      totals.push(totalsFrom(pass, N, prep.noPleaTake));
       options.onProgress?.((run + 1) / s.runs);
     }
     result.distribution = distributionOf(totals);
   }
   if (detail) result.defendants = rowsFrom(prep, detail, true);
   return result;
+}
+
+function lazyRunner(prep: Prepared): (run: number) => PassTotals {
+  const { pop, dec, scenario: s } = prep;
+  const kindOf = prep.kindOf!;
+  const perm = new Int32Array(pop.N);
+  const seen = new Float64Array(pop.kinds.size);
+  return (run) => {
+    const shuffle = new LazyShuffle(perm, s.seed, run);
+    return priorityPassLazy(pop, dec, kindOf, s.prosecutor.budget, () => shuffle.next(), seen);
+  };
 }
 
 /** One run of priority or forcedSpend on the per-defendant arrays. */

@@ -187,3 +187,27 @@ describe('seeds and plain data', () => {
     );
   });
 });
+
+import { prepare } from '../../src/engine/solve';
+import { priorityPass, priorityPassLazy } from '../../src/engine/regimes/priority';
+import { LazyShuffle, randomRanking } from '../../src/engine/random';
+
+describe('random runs drawn lazily', () => {
+  it('stop early and still equal the full pass on the full shuffle', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 4, maxCount: 30, ranking: 'random', maxBudget: 12 }), fc.integer({ min: 0, max: 50 }), (s, run) => {
+        const prep = prepare(s, true);
+        const kindOf = prep.kindOf!;
+        const full = priorityPass({ pop: prep.pop, dec: prep.dec, kindOf, ranking: randomRanking(prep.pop.N, s.seed, run), budget: s.prosecutor.budget });
+        const shuffle = new LazyShuffle(new Int32Array(prep.pop.N), s.seed, run);
+        const lazy = priorityPassLazy(prep.pop, prep.dec, kindOf, s.prosecutor.budget, () => shuffle.next(), new Float64Array(prep.pop.kinds.size));
+        const { take, fundPaid, ...rest } = lazy;
+        const { take: t2, fundPaid: f2, ...rest2 } = full;
+        expect(rest).toEqual(rest2);
+        expect(closeTo(take, t2)).toBe(true);
+        expect(closeTo(fundPaid, f2)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

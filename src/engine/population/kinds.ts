@@ -216,7 +216,35 @@ export function kindOfDefendants(pop: Population): Int32Array {
       out.fill(g.kind[SUB_PLAIN], g.first, g.first + g.count);
       continue;
     }
-    for (let j = 0; j < g.count; j++) out[g.first + j] = g.kind[subKindAt(g, j)];
+    // Walk the spread-evenly rule incrementally: c = ⌈j·m/n⌉ advances without divisions.
+    const n = g.count;
+    const P = g.pledged;
+    const n2 = n - P;
+    const V = g.never;
+    const [kPlain, kNever, kCov, kUnc] = g.kind;
+    let accP = 0;
+    let cP = 0;
+    let accV = 0;
+    let cV = 0;
+    let pledgedSoFar = 0;
+    for (let j = 0; j < n; j++) {
+      accP += P;
+      let nextP = cP;
+      while (nextP * n < accP) nextP++;
+      let kind: number;
+      if (nextP > cP) {
+        kind = pledgedSoFar < g.covered ? kCov : kUnc;
+        pledgedSoFar++;
+      } else {
+        accV += V;
+        let nextV = cV;
+        while (nextV * n2 < accV) nextV++;
+        kind = nextV > cV ? kNever : kPlain;
+        cV = nextV;
+      }
+      cP = nextP;
+      out[g.first + j] = kind;
+    }
   }
   return out;
 }

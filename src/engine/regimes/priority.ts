@@ -145,3 +145,83 @@ export function newDetail(N: number): PassDetail {
     withheld: new Uint8Array(N),
   };
 }
+
+/**
+ * A random-ranking run, totals only: the ranking is drawn lazily (forward Fisher–Yates, the same
+ * order as the full shuffle) and the pass stops once no defendant can be threatened any more;
+ * the rest are then unthreatened whatever their order, and are counted per kind.
+ */
+export function priorityPassLazy(
+  pop: Population,
+  dec: Decisions,
+  kindOf: Int32Array,
+  budget: number,
+  next: () => number,
+  seen: Float64Array,
+): PassTotals {
+  const k = pop.kinds;
+  const N = kindOf.length;
+  const T = pop.stipend;
+  const I = pop.insurance;
+  seen.fill(0);
+  let b = budget;
+  let pleas = 0;
+  let trials = 0;
+  let free = 0;
+  let take = 0;
+  let fundPaid = 0;
+  let threatenedCount = 0;
+  let t = 0;
+  let firstUnthreatened = -1;
+  const minC = pop.minCost;
+  for (; t < N && b >= minC; t++) {
+    const kind = kindOf[next()];
+    seen[kind]++;
+    const ci = k.c[kind];
+    if (ci <= b) {
+      threatenedCount++;
+      if (dec.plead1[kind] === 1) {
+        pleas++;
+        take += dec.offer1[kind];
+      } else {
+        trials++;
+        take += k.w[kind];
+        b -= ci;
+        if (k.covered[kind] === 1) fundPaid += T + I;
+      }
+    } else {
+      // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop.
+      if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+      if (dec.plead0[kind] === 1) {
+        pleas++;
+        take += dec.offer0[kind];
+      } else {
+        free++;
+        if (k.covered[kind] === 1) fundPaid += T;
+      }
+    }
+  }
+  const stopRank = firstUnthreatened > 0 ? firstUnthreatened : t < N ? t + 1 : null;
+  for (let kind = 0; kind < k.size; kind++) {
+    const rest = k.count[kind] - seen[kind];
+    if (rest <= 0) continue;
+    if (dec.plead0[kind] === 1) {
+      pleas += rest;
+      take += rest * dec.offer0[kind];
+    } else {
+      free += rest;
+      if (k.covered[kind] === 1) fundPaid += rest * T;
+    }
+  }
+  return {
+    pleas,
+    trials,
+    free,
+    take,
+    budgetUsed: budget - b,
+    fundPaid,
+    stopRank,
+    threatenedCount,
+    withheldCount: 0,
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { isChosen, chosenBefore } from '../../src/engine/population/spread';
+import { buildPopulation, kindOfDefendants, prefixCounts, subKindAt } from '../../src/engine/population/kinds';
+import { ScenarioSchema } from '../../src/engine/scenario/schema';
+import { snapFloor, snapRound } from '../../src/engine/numeric';
+
+describe('spread evenly (MODEL §2)', () => {
+  it('n = 10, m = 3 picks members 0, 3, 6', () => {
+    expect([...Array(10).keys()].filter((j) => isChosen(j, 3, 10))).toEqual([0, 3, 6]);
+  });
+  it('counts the chosen among the first j members as ⌈j·m/n⌉', () => {
+    for (let n = 1; n <= 30; n++)
+      for (let m = 0; m <= n; m++) {
+        let c = 0;
+        for (let j = 0; j <= n; j++) {
+          expect(chosenBefore(j, m, n)).toBe(c);
+          if (j < n && isChosen(j, m, n)) c++;
+        }
+        expect(c).toBe(m);
+      }
+  });
+});
+
+describe('§1 snapping', () => {
+  it('0.3/0.1 floors to 3 and 0.29·50 rounds to 15; round is half up', () => {
+    expect(snapFloor(0.3 / 0.1)).toBe(3);
+    expect(snapRound(0.29 * 50)).toBe(15);
+    expect(snapRound(2.5)).toBe(3);
+    expect(snapRound(0.35 * 10)).toBe(4);
+  });
+});
+
+describe('kinds and the per-defendant layout', () => {
+  it('the incremental layout, the O(1) prefix counts and subKindAt agree', () => {
+    for (let n = 1; n < 50; n++)
+      for (const ps of [0, 0.1, 0.33, 0.5, 1])
+        for (const ns of [0, 0.2, 0.5]) {
+          if (ps + ns > 1) continue;
+          const s = ScenarioSchema.parse({
+            schemaVersion: 1,
+            groups: [
+              { count: 2, convictionProbability: 0.5, trialSentence: 1, pledgedShare: 0.5 },
+              { count: n, convictionProbability: 0.5, trialSentence: 2, pledgedShare: ps, neverPleadsShare: ns },
+            ],
+            prosecutor: { budget: 1, regime: 'priority' },
+            levers: { strikeFund: { fund: 5, stipend: 1 } },
+          });
+          const pop = buildPopulation(s);
+          const kindOf = kindOfDefendants(pop);
+          const g = pop.groups[1];
+          const counts = [0, 0, 0, 0];
+          for (let j = 0; j < n; j++) {
+            expect(prefixCounts(g, j)).toEqual(counts);
+            const sub = subKindAt(g, j);
+            expect(kindOf[g.first + j]).toBe(g.kind[sub]);
+            counts[sub]++;
+          }
+        }
+  });
+  it('the fund covers the first pledgers in arrival order across groups', () => {
+    const s = ScenarioSchema.parse({
+      schemaVersion: 1,
+      groups: [
+        { count: 4, convictionProbability: 0.5, trialSentence: 10, pledgedShare: 0.5 },
+        { count: 4, convictionProbability: 0.5, trialSentence: 10, pledgedShare: 1 },
+      ],
+      prosecutor: { budget: 1, regime: 'noPlea' },
+      levers: { strikeFund: { fund: 9, stipend: 1, insurance: 2 } },
+    });
+    const pop = buildPopulation(s);
+    expect(pop.coveredTotal).toBe(3);
+    expect(pop.groups.map((g) => g.covered)).toEqual([2, 1]);
+  });
+});
