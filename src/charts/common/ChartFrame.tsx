@@ -1,0 +1,79 @@
+// The React host every chart shares: a <figure> that owns an <svg> (D3 draws into it in an
+// effect and is cleaned up), follows its container's width (ResizeObserver), announces the
+// focused mark in a polite live region, and offers the data table.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { DataTable } from './DataTable';
+import type { TableData } from './table';
+import { safeId } from './svg';
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+export interface ChartFrameProps {
+  /** Draws into the svg; may return a cleanup. Keep it stable (useCallback) to avoid redraws. */
+  draw: (svg: SVGSVGElement, size: FrameSize & { id: string; announce: (t: string) => void }) => void | (() => void);
+  table: TableData;
+  /** Fixed width; otherwise the container's width. */
+  width?: number;
+  height: number;
+  /** Width before the first measurement (and in environments without ResizeObserver). */
+  initialWidth?: number;
+  className?: string;
+  caption?: ReactNode;
+}
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+export function ChartFrame({ draw, table, width, height, initialWidth = 640, className, caption }: ChartFrameProps) {
+  const rawId = useId();
+  const id = safeId(`hc${rawId}`, 'hc');
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
+  const [live, setLive] = useState('');
+  const w = width ?? measured ?? initialWidth;
+
+  useEffect(() => {
+    if (width !== undefined) return;
+    const el = boxRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const cw = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (cw > 0) setMeasured((prev) => (prev !== null && Math.abs(prev - cw) < 2 ? prev : cw));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [width]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const cleanup = draw(svg, { width: Math.max(280, w), height, id, announce: setLive });
+    return () => {
+      if (typeof cleanup === 'function') cleanup();
+      while (svg.firstChild) svg.removeChild(svg.firstChild);
+    };
+  }, [draw, w, height, id]);
+
+  return (
+    <figure className={['hc-figure', className].filter(Boolean).join(' ')} style={{ margin: 0 }}>
+      <div ref={boxRef} style={{ width: '100%' }}>
+        <svg ref={svgRef} role="img" style={{ display: 'block', maxWidth: '100%', height: 'auto' }} />
+      </div>
+      <div aria-live="polite" style={visuallyHidden}>
+        {live}
+      </div>
+      {caption ? <figcaption>{caption}</figcaption> : null}
+      <DataTable table={table} />
+    </figure>
+  );
+}

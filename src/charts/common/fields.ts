@@ -1,0 +1,92 @@
+// Labels and units of scenario fields and result outcomes, read from the scenario schema's
+// metadata (never duplicated), for axis titles.
+import { GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
+import type { OutcomeKey } from '../../engine/sweep/types';
+import type { DistributionKey } from '../../engine/result/types';
+
+export interface AxisLabel {
+  label: string;
+  unit: string;
+}
+
+type AnySchema = { _zod: { def: Record<string, unknown> }; meta?: () => unknown; shape?: Record<string, AnySchema> };
+
+function unwrap(s: AnySchema | undefined): AnySchema | undefined {
+  let cur = s;
+  for (let i = 0; cur && i < 8; i++) {
+    const inner = cur._zod.def.innerType as AnySchema | undefined;
+    if (!inner) break;
+    cur = inner;
+  }
+  return cur;
+}
+
+function metaOf(s: AnySchema | undefined): { title?: string; unit?: string } | undefined {
+  let cur = s;
+  for (let i = 0; cur && i < 8; i++) {
+    const m = cur.meta?.() as { title?: string; unit?: string } | undefined;
+    if (m && m.title) return m;
+    cur = cur._zod.def.innerType as AnySchema | undefined;
+  }
+  return undefined;
+}
+
+/** Label and unit of a dotted field path such as "groups[0].pledgedShare" or "levers.strikeFund.fund". */
+export function fieldLabel(field: string): AxisLabel {
+  const parts = field.replace(/\[(\d*)\]/g, '.$1').split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  const group = /^groups\[(\d+)\]/.exec(field);
+  let schema: AnySchema | undefined;
+  const roots: Record<string, AnySchema> = {
+    groups: GroupSchema as unknown as AnySchema,
+    prosecutor: ProsecutorSchema as unknown as AnySchema,
+    levers: LeversSchema as unknown as AnySchema,
+  };
+  schema = roots[parts[0]];
+  for (const p of parts.slice(1)) {
+    schema = unwrap(schema)?.shape?.[p];
+    if (!schema) break;
+  }
+  const m = metaOf(schema);
+  if (!m) return { label: field, unit: '' };
+  const label = group ? `${m.title}, group ${Number(group[1]) + 1}` : (m.title ?? field);
+  return { label, unit: m.unit ?? '' };
+}
+
+export const OUTCOME_LABELS: Record<OutcomeKey, AxisLabel> = {
+  shareFree: { label: 'Share who go free', unit: 'share' },
+  take: { label: "Prosecutor's take Π", unit: 'years' },
+  takeRatio: { label: 'Take / no-plea take', unit: '×' },
+  pleas: { label: 'Pleas', unit: 'defendants' },
+  trials: { label: 'Trials', unit: 'defendants' },
+  free: { label: 'Free', unit: 'defendants' },
+  stopRank: { label: 'Stop rank t*', unit: 'rank' },
+  takePerDefendant: { label: 'Take per defendant', unit: 'years' },
+  strikeSucceeds: { label: 'Strike succeeds', unit: 'share of runs' },
+};
+
+export const DISTRIBUTION_LABELS: Record<DistributionKey, AxisLabel> = {
+  take: { label: "Prosecutor's take Π", unit: 'years' },
+  takeRatio: { label: 'Take / no-plea take', unit: '×' },
+  pleas: { label: 'Pleas', unit: 'defendants' },
+  trials: { label: 'Trials', unit: 'defendants' },
+  free: { label: 'Free', unit: 'defendants' },
+  budgetUsed: { label: 'Budget used', unit: 'trial units' },
+  fundPaid: { label: 'Fund paid', unit: 'years' },
+  stopRank: { label: 'Stop rank t*', unit: 'rank' },
+};
+
+/** "Label (unit)", or the label alone when there is no unit. */
+export function withUnit(a: AxisLabel): string {
+  return a.unit ? `${a.label} (${a.unit})` : a.label;
+}
+
+/** Short number formatting for labels and descriptions: at most 4 significant digits, no trailing zeros. */
+export function fmt(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toLocaleString('en-US');
+  const a = Math.abs(x);
+  if (a >= 1e4) return Math.round(x).toLocaleString('en-US');
+  const s = Number(x.toPrecision(4)).toString();
+  return s;
+}

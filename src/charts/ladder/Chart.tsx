@@ -1,0 +1,46 @@
+// React host of the unraveling ladder.
+import { useCallback, useMemo } from 'react';
+import type { DefendantRow } from '../../engine/result/types';
+import type { LadderBin } from '../../engine/sweep/types';
+import type { KindInfo } from '../../engine/population/kinds';
+import { ChartFrame } from '../common/ChartFrame';
+import { drawLadder } from './draw';
+import { ladderFromRows, ladderTable, ladderView, type LadderScenario } from './data';
+
+export interface LadderChartProps {
+  /** Result.defendants (priority or forcedSpend). */
+  rows?: readonly DefendantRow[];
+  /** The engine's bins when rows are omitted (above 100,000 defendants). */
+  bins?: readonly LadderBin[];
+  scenario: LadderScenario;
+  kinds?: readonly KindInfo[];
+  /** Result.totals.stopRank. */
+  stopRank: number | null;
+  regime?: string;
+  /** Called with a defendant's id on click or Enter (the "why" panel). */
+  onSelect?: (id: number) => void;
+  width?: number;
+  height?: number;
+}
+
+export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, width, height = 380 }: LadderChartProps) {
+  const view = useMemo(
+    () =>
+      ladderView({
+        rows: rows ? ladderFromRows(rows, scenario, kinds) : undefined,
+        bins,
+        budget: scenario.prosecutor.budget,
+        fund: scenario.levers.strikeFund.fund,
+        stopRank,
+        regime,
+      }),
+    [rows, bins, scenario, kinds, stopRank, regime],
+  );
+  const table = useMemo(() => ladderTable(view), [view]);
+  const draw = useCallback(
+    (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void }) =>
+      drawLadder(svg, view, { ...s, onSelect }),
+    [view, onSelect],
+  );
+  return <ChartFrame draw={draw} table={table} width={width} height={height} className="hc-ladder" />;
+}

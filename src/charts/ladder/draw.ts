@@ -1,0 +1,239 @@
+// Draws the unraveling ladder: an outcome mark per rank (filled when threatened, hollow when
+// not) with a thin "threatened" band, or stacked plea/tried/free bars per bin; below, the
+// prosecutor's budget (left axis) and the strike fund (right axis) along the ranking; a rule at
+// the stop rank t*.
+import * as d3 from 'd3';
+import type { LadderBin } from '../../engine/sweep/types';
+import { FONT, STROKE, color } from '../common/theme';
+import { fmt } from '../common/fields';
+import {
+  annotate,
+  bottomAxis,
+  initSvg,
+  integerTicks,
+  legend,
+  navigator,
+  numberFormat,
+  safeId,
+  sideAxis,
+  textWidth,
+  tooltip,
+  type DrawOptions,
+  type G,
+  type LegendItem,
+} from '../common/svg';
+import { describeLadder, ladderTitle, resourceSteps, type LadderRow, type LadderView } from './data';
+
+export interface LadderDrawOptions extends DrawOptions {
+  onSelect?: (id: number) => void;
+  announce?: (text: string) => void;
+}
+
+const OUTCOME_LABEL = { plea: 'plea', tried: 'tried', free: 'free', refuse: 'refused' } as const;
+const LETTER = { plea: 'P', tried: 'T', free: 'F', refuse: 'R' } as const;
+
+function rowLines(r: LadderRow): string[] {
+  const lines = [`Rank ${fmt(r.rank)}: defendant ${fmt(r.id)} (group ${r.group + 1})`];
+  lines.push(`${OUTCOME_LABEL[r.outcome]}${r.withheld ? ' (offer withheld)' : ''}; ${r.threatened ? 'threatened' : 'not threatened'}`);
+  lines.push(`offer ${r.offer === null ? 'none' : `${fmt(r.offer)} years`}`);
+  const tags = [r.pledged && 'pledged', r.covered && 'covered by fund', r.never && 'never pleads'].filter(Boolean);
+  if (tags.length) lines.push(tags.join(', '));
+  lines.push(`budget ${fmt(r.budgetBefore)} → ${fmt(r.budgetAfter)}; fund ${fmt(r.fundBefore)} → ${fmt(r.fundAfter)}`);
+  return lines;
+}
+
+function binLines(b: LadderBin): string[] {
+  const n = b.plea + b.tried + b.free;
+  return [
+    `Ranks ${fmt(b.rankLo)}–${fmt(b.rankHi)} (${fmt(n)} defendants)`,
+    `plea ${fmt(b.plea)}, tried ${fmt(b.tried)}, free ${fmt(b.free)}`,
+    `threatened ${fmt(b.threatened)}`,
+    `after: budget ${fmt(b.budgetAfter)}, fund ${fmt(b.fundAfter)}`,
+  ];
+}
+
+export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawOptions): () => void {
+  const id = safeId(opts.id, 'ladder');
+  const { width, height } = opts;
+  const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' });
+  const hasFund = v.fund > 0;
+  const margin = { top: 12, right: hasFund ? 72 : 24, bottom: 56, left: 84 };
+  const innerW = Math.max(40, width - margin.left - margin.right);
+
+  // Legend first: it sets the top of the plot.
+  const items: LegendItem[] = [
+    { label: 'plea', color: 'plea', shape: 'rect' },
+    { label: 'tried', color: 'tried', shape: 'rect' },
+    { label: 'free', color: 'free', shape: 'rect' },
+  ];
+  if (v.mode === 'ranks') items.push({ label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' });
+  items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
+  items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
+  if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
+  const lg = svg.append('g') as unknown as G;
+  const legendH = legend(lg, items, margin.left, margin.top + 8, innerW);
+  const top = margin.top + legendH + 24;
+  const innerH = Math.max(120, height - top - margin.bottom);
+  const gap = 22;
+  const marksH = Math.round((innerH - gap) * 0.58);
+  const bandH = 8;
+  const outcomeH = marksH - bandH - 6;
+  const resH = innerH - marksH - gap;
+
+  const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+  const lo = v.mode === 'ranks' ? (v.rows[0]?.rank ?? 1) : (v.bins[0]?.rankLo ?? 1);
+  const hi = v.mode === 'ranks' ? (v.rows[v.rows.length - 1]?.rank ?? 1) : (v.bins[v.bins.length - 1]?.rankHi ?? 1);
+  const x = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, innerW]);
+
+  // --- top panel: outcome marks
+  const colW = v.mode === 'ranks' ? innerW / Math.max(1, v.rows.length) : 0;
+  const marks = root.append('g').attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
+  const band = root.append('g').attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
+  if (v.mode === 'ranks') {
+    const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
+    const sw = colW >= 6 ? STROKE.line : 0;
+    const hollowOk = colW >= 5;
+    for (const r of v.rows) {
+      const x0 = x(r.rank - 0.5) + pad;
+      const w = Math.max(0.5, colW - 2 * pad);
+      const c = color(r.outcome);
+      const filled = r.threatened || !hollowOk;
+      marks
+        .append('rect')
+        .attr('class', `hc-mark hc-${r.outcome}${r.threatened ? ' hc-threatened' : ''}`)
+        .attr('data-rank', r.rank)
+        .attr('x', x0 + (filled ? 0 : sw / 2))
+        .attr('y', filled ? 0 : sw / 2)
+        .attr('width', Math.max(0.5, w - (filled ? 0 : sw)))
+        .attr('height', outcomeH - (filled ? 0 : sw))
+        .attr('fill', filled ? c : 'none')
+        .attr('fill-opacity', r.threatened ? null : hollowOk ? null : 0.35)
+        .attr('stroke', filled ? null : c)
+        .attr('stroke-width', filled ? null : sw);
+      if (colW >= 18) {
+        marks
+          .append('text')
+          .attr('class', 'hc-mark-letter')
+          .attr('x', x0 + w / 2)
+          .attr('y', outcomeH / 2)
+          .attr('dy', '0.35em')
+          .attr('text-anchor', 'middle')
+          .attr('aria-hidden', 'true')
+          .attr('fill', r.threatened ? color('bg') : c)
+          .style('fill', r.threatened ? color('bg') : c)
+          .attr('font-weight', 700)
+          .text(LETTER[r.outcome]);
+      }
+      if (r.threatened) band.append('rect').attr('x', x(r.rank - 0.5)).attr('width', Math.max(0.5, colW)).attr('height', bandH).attr('fill', color('fg'));
+    }
+    band.append('rect').attr('width', innerW).attr('height', bandH).attr('fill', 'none').attr('stroke', color('muted')).attr('stroke-width', 1);
+    root.append('text').attr('class', 'hc-axis-label').attr('x', -12).attr('y', outcomeH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text('outcome');
+    root.append('text').attr('class', 'hc-muted').attr('x', -10).attr('y', outcomeH + 6 + bandH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', FONT.tick).text('threat');
+  } else {
+    const maxN = d3.max(v.bins, (b) => b.plea + b.tried + b.free) ?? 1;
+    const y = d3.scaleLinear().domain([0, maxN]).nice().range([outcomeH, 0]);
+    for (const b of v.bins) {
+      const x0 = x(b.rankLo - 0.5);
+      const w = Math.max(0.5, x(b.rankHi + 0.5) - x0 - (innerW / v.bins.length > 4 ? 1 : 0));
+      let acc = 0;
+      for (const k of ['plea', 'tried', 'free'] as const) {
+        const n = b[k];
+        if (n > 0) {
+          marks.append('rect').attr('class', `hc-mark hc-${k}`).attr('x', x0).attr('width', w).attr('y', y(acc + n)).attr('height', y(acc) - y(acc + n)).attr('fill', color(k));
+        }
+        acc += n;
+      }
+      const size = b.plea + b.tried + b.free;
+      if (b.threatened > 0) {
+        band.append('rect').attr('x', x0).attr('width', w).attr('height', bandH).attr('fill', color('fg')).attr('fill-opacity', size ? Math.max(0.15, b.threatened / size) : 0);
+      }
+    }
+    band.append('rect').attr('width', innerW).attr('height', bandH).attr('fill', 'none').attr('stroke', color('muted')).attr('stroke-width', 1);
+    sideAxis(root, y, innerW, outcomeH, { label: 'defendants', format: numberFormat(maxN), tickValues: integerTicks(y, 3) });
+  }
+
+  // --- bottom panel: budget (left) and fund (right)
+  const res = root.append('g').attr('class', 'hc-resources').attr('transform', `translate(0,${marksH + gap})`) as unknown as G;
+  const pts = resourceSteps(v);
+  const yb = d3.scaleLinear().domain([0, Math.max(1, v.budget)]).nice().range([resH, 0]);
+  const curve = v.mode === 'ranks' ? d3.curveStepAfter : d3.curveLinear;
+  sideAxis(res, yb, innerW, resH, { label: 'budget (trial units)', grid: true, format: numberFormat(v.budget), tickValues: integerTicks(yb, 3) });
+  res
+    .append('path')
+    .attr('class', 'hc-budget-line')
+    .attr('fill', 'none')
+    .attr('stroke', color('fg'))
+    .attr('stroke-width', STROKE.line)
+    .attr('d', d3.line<(typeof pts)[number]>().x((p) => x(p.x)).y((p) => yb(p.budget)).curve(curve)(pts));
+  if (hasFund) {
+    const yf = d3.scaleLinear().domain([0, v.fund]).nice().range([resH, 0]);
+    sideAxis(res, yf, innerW, resH, { label: 'fund (years)', ticks: 3, side: 'right', format: numberFormat(v.fund) });
+    res
+      .append('path')
+      .attr('class', 'hc-fund-line')
+      .attr('fill', 'none')
+      .attr('stroke', color('accent'))
+      .attr('stroke-width', STROKE.line)
+      .attr('stroke-dasharray', '7 4')
+      .attr('d', d3.line<(typeof pts)[number]>().x((p) => x(p.x)).y((p) => yf(p.fund)).curve(curve)(pts));
+  }
+  const span = hi - lo + 1;
+  bottomAxis(res, x, innerW, resH, {
+    label: 'Rank: the order she targets defendants (1 = first)',
+    format: d3.format(span > 9999 ? '~s' : 'd'),
+    tickValues: span <= 20 ? d3.range(lo, hi + 1) : undefined,
+  });
+
+  // --- stop rank
+  if (v.stopRank !== null) {
+    const sx = x(v.stopRank - 0.5);
+    const rule = root.append('g').attr('class', 'hc-stop-rank');
+    rule.append('line').attr('x1', sx).attr('x2', sx).attr('y1', -14).attr('y2', innerH).attr('stroke', color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
+    const label = `unraveling stops here (rank ${fmt(v.stopRank)})`;
+    const right = sx + 6 + textWidth(label, FONT.annotation) <= innerW;
+    annotate(rule as unknown as G, right ? sx + 6 : sx - 6, -4, label, right ? 'start' : 'end');
+  }
+
+  // --- interaction
+  const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });
+  const plotNav = root.append('g') as unknown as G;
+  if (v.mode === 'ranks') {
+    const rows = v.rows;
+    navigator(plotNav, { width: innerW, height: innerH }, tip, {
+      count: rows.length,
+      label: `Defendants in rank order, ${rows.length} ranks. Arrow keys move; Enter explains a defendant.`,
+      indexAt: (px) => {
+        const r = Math.round(x.invert(px));
+        const i = r - lo;
+        return i >= 0 && i < rows.length ? i : null;
+      },
+      locate: (i) => {
+        const r = rows[i];
+        return { x: x(r.rank), y: outcomeH / 2, lines: rowLines(r), box: { x: x(r.rank - 0.5) - 2, y: -2, width: Math.max(4, colW) + 4, height: marksH + 4 } };
+      },
+      onActivate: (i) => opts.onSelect?.(rows[i].id),
+      announce: opts.announce,
+    });
+  } else {
+    const bins = v.bins;
+    const starts = bins.map((b) => b.rankLo - 0.5);
+    navigator(plotNav, { width: innerW, height: innerH }, tip, {
+      count: bins.length,
+      label: `Ranks grouped into ${bins.length} bins. Arrow keys move between bins.`,
+      indexAt: (px) => {
+        const i = d3.bisectRight(starts, x.invert(px)) - 1;
+        return i >= 0 && i < bins.length ? i : null;
+      },
+      locate: (i) => {
+        const b = bins[i];
+        const x0 = x(b.rankLo - 0.5);
+        const x1 = x(b.rankHi + 0.5);
+        return { x: (x0 + x1) / 2, y: outcomeH / 2, lines: binLines(b), box: { x: x0 - 2, y: -2, width: x1 - x0 + 4, height: marksH + 4 } };
+      },
+      announce: opts.announce,
+    });
+  }
+  return () => {
+    svg.selectAll('*').remove();
+  };
+}

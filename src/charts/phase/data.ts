@@ -1,0 +1,226 @@
+// Phase diagram data: a PhaseResult as heatmap cells (edges halfway between grid values),
+// contour lines of the outcome, and the boundary where the strike succeeds (the 0.5 contour of
+// the success grid), all in data coordinates. Cells not yet computed (NaN / −1) are marked so a
+// coarse-first progressive picture draws placeholders. Pure: no DOM (d3-contour and d3-array only).
+import { contours, extent, polygonArea, polygonCentroid, ticks } from 'd3';
+import type { PhaseResult } from '../../engine/sweep/types';
+import type { TableData } from '../common/table';
+import { OUTCOME_LABELS, fieldLabel, fmt, withUnit, type AxisLabel } from '../common/fields';
+
+export interface PhaseCell {
+  ix: number;
+  iy: number;
+  x: number;
+  y: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** null when not computed yet (or null). */
+  value: number | null;
+  /** 1 succeeds, 0 not, null not computed yet. */
+  success: 0 | 1 | null;
+}
+
+/** A ring is a closed list of [x, y] points in data coordinates. */
+export type Ring = [number, number][];
+export interface ContourLine {
+  value: number;
+  /** Polygons: first ring outer, the rest holes (closed along the grid's border). */
+  polygons: Ring[][];
+  /** The line itself: the polygons' edges without the parts that run along the grid's border. */
+  lines: Ring[];
+}
+
+export interface PhaseView {
+  xAxis: AxisLabel;
+  yAxis: AxisLabel;
+  outcome: AxisLabel;
+  xs: number[];
+  ys: number[];
+  xEdges: number[];
+  yEdges: number[];
+  cells: PhaseCell[];
+  /** Extent of the computed values (null when none). */
+  domain: [number, number] | null;
+  computed: number;
+  succeeded: number;
+  /** Contours of the outcome (only when every cell is computed). */
+  contours: ContourLine[];
+  /** The success boundary (only when every cell's success is known). */
+  boundary: ContourLine | null;
+  /** Where to label "strike succeeds": inside its largest region. */
+  successLabel: [number, number] | null;
+  level: number;
+}
+
+/**
+ * Cell edges: halfway between neighbours; the outer cells end at the first and last grid values
+ * (a swept share or fund has no meaning below its range), ±0.5 for a single value.
+ */
+export function edges(v: readonly number[]): number[] {
+  const n = v.length;
+  if (n === 0) return [];
+  if (n === 1) return [v[0] - 0.5, v[0] + 0.5];
+  const e = [v[0]];
+  for (let i = 0; i + 1 < n; i++) e.push((v[i] + v[i + 1]) / 2);
+  e.push(v[n - 1]);
+  return e;
+}
+
+/** Maps a d3-contour grid coordinate u ∈ [0, n] (value i sits at i + 0.5) to data space. */
+export function gridToData(u: number, centers: readonly number[], e: readonly number[]): number {
+  const n = centers.length;
+  if (u <= 0.5) return e[0] + (u / 0.5) * (centers[0] - e[0]);
+  if (u >= n - 0.5) return centers[n - 1] + ((u - (n - 0.5)) / 0.5) * (e[n] - centers[n - 1]);
+  const i = Math.floor(u - 0.5);
+  const f = u - 0.5 - i;
+  return centers[i] + f * (centers[i + 1] - centers[i]);
+}
+
+/**
+ * d3-contour closes each polygon through a padding of the grid (coordinates outside
+ * [0.5, n − 0.5], where no value was sampled). Those segments are not part of the line.
+ */
+export function interiorLines(rings: readonly (readonly [number, number])[][], nx: number, ny: number): [number, number][][] {
+  const eps = 1e-9;
+  const pad = (p: readonly [number, number]) => p[0] < 0.5 - eps || p[0] > nx - 0.5 + eps || p[1] < 0.5 - eps || p[1] > ny - 0.5 + eps;
+  const out: [number, number][][] = [];
+  for (const ring of rings) {
+    const pieces: [number, number][][] = [];
+    let cur: [number, number][] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i];
+      const b = ring[i + 1];
+      if (pad(a) || pad(b)) {
+        if (cur.length > 1) pieces.push(cur);
+        cur = [];
+        continue;
+      }
+      if (cur.length === 0) cur.push([a[0], a[1]]);
+      cur.push([b[0], b[1]]);
+    }
+    if (cur.length > 1) pieces.push(cur);
+    // A ring cut open at the padding may start mid-line: join its last piece onto its first.
+    if (pieces.length > 1) {
+      const first = pieces[0];
+      const last = pieces[pieces.length - 1];
+      const [fx, fy] = first[0];
+      const [lx, ly] = last[last.length - 1];
+      if (fx === lx && fy === ly) {
+        pieces[0] = [...last, ...first.slice(1)];
+        pieces.pop();
+      }
+    }
+    out.push(...pieces);
+  }
+  return out;
+}
+
+function contourLines(values: number[], nx: number, ny: number, levels: number[], xs: number[], ys: number[], xe: number[], ye: number[]): ContourLine[] {
+  const gen = contours().size([nx, ny]).thresholds(levels);
+  const toData = (p: readonly [number, number]): [number, number] => [gridToData(p[0], xs, xe), gridToData(p[1], ys, ye)];
+  return gen(values).map((mp) => {
+    const rings = mp.coordinates.flat() as [number, number][][];
+    return {
+      value: mp.value,
+      polygons: mp.coordinates.map((poly) => poly.map((ring) => ring.map((p) => toData(p as [number, number])))),
+      lines: interiorLines(rings, nx, ny).map((l) => l.map(toData)),
+    };
+  });
+}
+
+export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
+  const nx = r.xs.length;
+  const ny = r.ys.length;
+  const xe = edges(r.xs);
+  const ye = edges(r.ys);
+  const cells: PhaseCell[] = [];
+  let computed = 0;
+  let succeeded = 0;
+  let allValues = nx * ny > 0;
+  let allSuccess = nx * ny > 0;
+  for (let iy = 0; iy < ny; iy++) {
+    for (let ix = 0; ix < nx; ix++) {
+      const i = iy * nx + ix;
+      const raw = r.values[i];
+      const value = raw === undefined || raw === null || Number.isNaN(raw) ? null : raw;
+      const s = r.success[i];
+      const success = s === 1 ? 1 : s === 0 ? 0 : null;
+      if (value === null) allValues = false;
+      else computed++;
+      if (success === null) allSuccess = false;
+      if (success === 1) succeeded++;
+      cells.push({ ix, iy, x: r.xs[ix], y: r.ys[iy], x0: xe[ix], x1: xe[ix + 1], y0: ye[iy], y1: ye[iy + 1], value, success });
+    }
+  }
+  const vals = cells.map((c) => c.value).filter((v): v is number => v !== null);
+  const ext = extent(vals);
+  const domain: [number, number] | null = ext[0] === undefined ? null : [ext[0], ext[1] as number];
+  let cl: ContourLine[] = [];
+  if (allValues && domain && domain[1] > domain[0] && nx > 1 && ny > 1) {
+    const levels = ticks(domain[0], domain[1], contourCount).filter((t) => t > domain[0] && t < domain[1]);
+    cl = contourLines(r.values, nx, ny, levels, r.xs, r.ys, xe, ye).filter((c) => c.lines.length > 0);
+  }
+  let boundary: ContourLine | null = null;
+  let successLabel: [number, number] | null = null;
+  if (allSuccess && nx > 1 && ny > 1 && succeeded > 0 && succeeded < nx * ny) {
+    boundary = contourLines(r.success, nx, ny, [0.5], r.xs, r.ys, xe, ye)[0] ?? null;
+    let best = -1;
+    for (const poly of boundary?.polygons ?? []) {
+      const area = Math.abs(polygonArea(poly[0]));
+      if (area > best) {
+        best = area;
+        successLabel = polygonCentroid(poly[0]) as [number, number];
+      }
+    }
+  } else if (succeeded > 0) {
+    const firstOk = cells.find((c) => c.success === 1);
+    if (firstOk) successLabel = [firstOk.x, firstOk.y];
+  }
+  return {
+    xAxis: fieldLabel(r.xField),
+    yAxis: fieldLabel(r.yField),
+    outcome: OUTCOME_LABELS[r.outcome],
+    xs: [...r.xs],
+    ys: [...r.ys],
+    xEdges: xe,
+    yEdges: ye,
+    cells,
+    domain,
+    computed,
+    succeeded,
+    contours: cl,
+    boundary,
+    successLabel,
+    level: r.level,
+  };
+}
+
+export function phaseTitle(v: PhaseView): string {
+  return `Phase diagram: ${v.outcome.label} over ${v.xAxis.label} and ${v.yAxis.label}`;
+}
+
+export function describePhase(v: PhaseView): string {
+  const total = v.cells.length;
+  const parts = [
+    `A ${v.xs.length} by ${v.ys.length} grid: ${withUnit(v.xAxis)} from ${fmt(v.xs[0])} to ${fmt(v.xs[v.xs.length - 1])} across, ${withUnit(v.yAxis)} from ${fmt(v.ys[0])} to ${fmt(v.ys[v.ys.length - 1])} up.`,
+    v.domain ? `Color shows ${withUnit(v.outcome)}, from ${fmt(v.domain[0])} to ${fmt(v.domain[1])}.` : 'No values computed yet.',
+    `The strike succeeds at ${fmt(v.succeeded)} of ${fmt(total)} points${v.boundary ? '; the thick line is the boundary' : ''}.`,
+  ];
+  if (v.computed < total) parts.push(`${fmt(total - v.computed)} points are not computed yet (hatched).`);
+  return parts.join(' ');
+}
+
+export function phaseTable(v: PhaseView): TableData {
+  return {
+    caption: `${v.outcome.label} at each grid point`,
+    columns: [
+      { key: 'x', label: withUnit(v.xAxis), numeric: true },
+      { key: 'y', label: withUnit(v.yAxis), numeric: true },
+      { key: 'value', label: withUnit(v.outcome), numeric: true },
+      { key: 'success', label: 'Strike succeeds' },
+    ],
+    rows: v.cells.map((c) => ({ x: c.x, y: c.y, value: c.value, success: c.success === null ? 'not computed' : c.success === 1 ? 'yes' : 'no' })),
+  };
+}

@@ -1,0 +1,138 @@
+// Draws the phase diagram: a heatmap (cividis, color-blind safe), contour lines, the thick
+// success boundary labelled on its side, hatched placeholders for cells not computed yet, and a
+// color legend.
+import * as d3 from 'd3';
+import { FONT, STROKE, color } from '../common/theme';
+import { fmt, withUnit } from '../common/fields';
+import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, tooltip, type DrawOptions, type G } from '../common/svg';
+import { describePhase, phaseTitle, type ContourLine, type PhaseView } from './data';
+
+export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions & { announce?: (t: string) => void }): () => void {
+  const id = safeId(opts.id, 'phase');
+  const { width, height } = opts;
+  const svg = initSvg(node, { width, height, id, title: phaseTitle(v), desc: describePhase(v), kind: 'phase' });
+  const hatch = hatchPattern(svg, `${id}-hatch`);
+  const margin = { top: 12, right: 24, bottom: 58, left: 76 };
+  const innerW = Math.max(60, width - margin.left - margin.right);
+
+  // Legend row: color ramp, success boundary, placeholder.
+  const lg = svg.append('g').attr('transform', `translate(${margin.left},${margin.top + 8})`) as unknown as G;
+  const rampW = Math.min(220, innerW * 0.4);
+  const interp = d3.interpolateCividis;
+  const dom = v.domain ?? [0, 1];
+  const same = dom[0] === dom[1];
+  const col = d3.scaleSequential(interp).domain(same ? [dom[0] - 1, dom[0] + 1] : dom);
+  const grad = svg.select('defs').append('linearGradient').attr('id', `${id}-ramp`);
+  for (let i = 0; i <= 10; i++) grad.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', interp(i / 10));
+  lg.append('text').attr('class', 'hc-axis-label').attr('x', 0).attr('y', 0).attr('dy', '0.35em').text(withUnit(v.outcome));
+  const rampY = 14;
+  lg.append('rect').attr('x', 0).attr('y', rampY).attr('width', rampW).attr('height', 12).attr('fill', `url(#${id}-ramp)`).attr('stroke', color('muted'));
+  const rx = d3.scaleLinear().domain(col.domain()).range([0, rampW]);
+  const rampAxis = lg.append('g').attr('transform', `translate(0,${rampY + 12})`);
+  rampAxis.call(d3.axisBottom(rx).ticks(4).tickSize(4));
+  rampAxis.attr('font-size', null).attr('font-family', null).attr('class', 'hc-axis');
+  const side = lg.append('g').attr('transform', `translate(${rampW + 28},0)`) as unknown as G;
+  const bItem = side.append('g') as unknown as G;
+  swatch(bItem, { label: '', color: 'fg', shape: 'line' });
+  bItem.select('line').attr('stroke-width', STROKE.thick + 1);
+  bItem.append('text').attr('x', 24).attr('dy', '0.35em').text('strike succeeds: boundary');
+  const hItem = side.append('g').attr('transform', 'translate(0,24)') as unknown as G;
+  swatch(hItem, { label: '', color: 'grid', shape: 'hatch', pattern: hatch });
+  hItem.append('text').attr('x', 24).attr('dy', '0.35em').text('not computed yet');
+  const top = margin.top + 8 + 56;
+  const innerH = Math.max(100, height - top - margin.bottom);
+  const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+
+  const x = d3.scaleLinear().domain([v.xEdges[0] ?? 0, v.xEdges[v.xEdges.length - 1] ?? 1]).range([0, innerW]);
+  const y = d3.scaleLinear().domain([v.yEdges[0] ?? 0, v.yEdges[v.yEdges.length - 1] ?? 1]).range([innerH, 0]);
+
+  const cells = root.append('g').attr('class', 'hc-cells');
+  for (const c of v.cells) {
+    const x0 = x(c.x0);
+    const x1 = x(c.x1);
+    const y1 = y(c.y1);
+    const y0 = y(c.y0);
+    cells
+      .append('rect')
+      .attr('class', c.value === null ? 'hc-cell hc-pending' : 'hc-cell')
+      .attr('x', x0)
+      .attr('y', y1)
+      .attr('width', Math.max(0, x1 - x0) + 0.5)
+      .attr('height', Math.max(0, y0 - y1) + 0.5)
+      .attr('fill', c.value === null ? `url(#${hatch})` : col(c.value));
+  }
+  const clip = `${id}-clip`;
+  svg.select('defs').append('clipPath').attr('id', clip).append('rect').attr('width', innerW).attr('height', innerH);
+  const path = (cl: ContourLine) => {
+    const p = d3.path();
+    for (const line of cl.lines) line.forEach(([a, b], i) => (i === 0 ? p.moveTo(x(a), y(b)) : p.lineTo(x(a), y(b))));
+    return p.toString();
+  };
+  const lines = root.append('g').attr('class', 'hc-contours').attr('clip-path', `url(#${clip})`);
+  for (const cl of v.contours) {
+    lines.append('path').attr('class', 'hc-contour').attr('data-value', cl.value).attr('fill', 'none').attr('stroke', color('bg')).attr('stroke-opacity', 0.85).attr('stroke-width', 1.5).attr('d', path(cl));
+  }
+  if (v.boundary) {
+    const b = root.append('g').attr('class', 'hc-boundary').attr('clip-path', `url(#${clip})`);
+    b.append('path').attr('fill', 'none').attr('stroke', color('bg')).attr('stroke-width', STROKE.thick + 4).attr('d', path(v.boundary));
+    b.append('path').attr('fill', 'none').attr('stroke', color('fg')).attr('stroke-width', STROKE.thick + 1).attr('d', path(v.boundary));
+  }
+  if (v.successLabel) {
+    const [lx, ly] = v.successLabel;
+    const px = Math.max(60, Math.min(innerW - 60, x(lx)));
+    const py = Math.max(16, Math.min(innerH - 8, y(ly)));
+    annotate(root, px, py, 'strike succeeds', 'middle').attr('font-size', FONT.title);
+  }
+  bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis) });
+  sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), labelOffset: 56 });
+
+  const nx = v.xs.length;
+  const ny = v.ys.length;
+  const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });
+  navigator(root.append('g') as unknown as G, { width: innerW, height: innerH }, tip, {
+    count: v.cells.length,
+    label: `Phase grid of ${nx} by ${ny} points. Arrow keys move across and up.`,
+    indexAt: (px, py) => {
+      const ix = d3.bisectRight(v.xEdges, x.invert(px)) - 1;
+      const iy = d3.bisectRight(v.yEdges, y.invert(py)) - 1;
+      return ix >= 0 && ix < nx && iy >= 0 && iy < ny ? iy * nx + ix : null;
+    },
+    move: (i, key) => {
+      const ix = i % nx;
+      const iy = Math.floor(i / nx);
+      switch (key) {
+        case 'ArrowRight':
+          return iy * nx + Math.min(nx - 1, ix + 1);
+        case 'ArrowLeft':
+          return iy * nx + Math.max(0, ix - 1);
+        case 'ArrowUp':
+          return Math.min(ny - 1, iy + 1) * nx + ix;
+        case 'ArrowDown':
+          return Math.max(0, iy - 1) * nx + ix;
+        case 'Home':
+          return 0;
+        case 'End':
+          return nx * ny - 1;
+        default:
+          return null;
+      }
+    },
+    locate: (i) => {
+      const c = v.cells[i];
+      return {
+        x: x(c.x),
+        y: y(c.y),
+        lines: [
+          `${v.xAxis.label} ${fmt(c.x)}, ${v.yAxis.label} ${fmt(c.y)}`,
+          c.value === null ? 'not computed yet' : `${v.outcome.label}: ${fmt(c.value)}${v.outcome.unit ? ` ${v.outcome.unit}` : ''}`,
+          c.success === null ? '' : c.success === 1 ? 'strike succeeds' : 'strike fails',
+        ].filter(Boolean),
+        box: { x: x(c.x0), y: y(c.y1), width: x(c.x1) - x(c.x0), height: y(c.y0) - y(c.y1) },
+      };
+    },
+    announce: opts.announce,
+  });
+  return () => {
+    svg.selectAll('*').remove();
+  };
+}

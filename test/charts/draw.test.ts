@@ -1,0 +1,213 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { drawLadder } from '../../src/charts/ladder/draw';
+import { ladderFromRows, ladderView } from '../../src/charts/ladder/data';
+import { drawSchelling, drawThreshold } from '../../src/charts/threshold/draw';
+import { schellingData, thresholdData } from '../../src/charts/threshold/data';
+import { drawSweep } from '../../src/charts/sweep/draw';
+import { sweepView } from '../../src/charts/sweep/data';
+import { drawPhase } from '../../src/charts/phase/draw';
+import { phaseView } from '../../src/charts/phase/data';
+import { drawDistribution } from '../../src/charts/distribution/draw';
+import { distributionView } from '../../src/charts/distribution/data';
+import { drawRegimes } from '../../src/charts/regimes/draw';
+import { regimeView } from '../../src/charts/regimes/data';
+import { svgToString } from '../../src/charts/common/export';
+import { E4_LOTTERY, E9_ROWS, E9_SCENARIO, REGIME_ROWS, SWEEP_A, SWEEP_B, TAKE_SUMMARY, kind, phaseFixture, row } from './fixtures';
+
+const SIZE = { width: 640, height: 400, id: 'snap' };
+
+function svgEl(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.appendChild(svg);
+  return svg;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function accessible(svg: SVGSVGElement): void {
+  expect(svg.getAttribute('role')).toBe('img');
+  const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+  expect(ids).toHaveLength(2);
+  const title = svg.querySelector(`[id="${ids[0]}"]`);
+  const desc = svg.querySelector(`[id="${ids[1]}"]`);
+  expect(title?.tagName).toBe('title');
+  expect(desc?.tagName).toBe('desc');
+  expect(title?.textContent?.length).toBeGreaterThan(10);
+  expect(desc?.textContent?.length).toBeGreaterThan(20);
+  // Projector-readable: no font size below 13px anywhere.
+  for (const m of svg.outerHTML.matchAll(/font-size(?:=|:)"?\s*(\d+(?:\.\d+)?)/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(13);
+}
+
+describe('drawn SVGs (snapshots at a fixed width)', () => {
+  it('ladder: marks per rank, budget and fund lines, the stop rank rule', () => {
+    const svg = svgEl();
+    const v = ladderView({ rows: ladderFromRows(E9_ROWS, E9_SCENARIO), budget: 2, fund: 10, stopRank: 3, regime: 'priority' });
+    drawLadder(svg, v, SIZE);
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-mark')).toHaveLength(5);
+    expect(svg.querySelectorAll('.hc-mark.hc-threatened')).toHaveLength(2);
+    expect(svg.querySelector('.hc-stop-rank text')?.textContent).toBe('unraveling stops here (rank 3)');
+    expect(svg.querySelector('.hc-fund-line')).not.toBeNull();
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('ladder with 100,000 ranks draws at most 200 stacked bins', () => {
+    const svg = svgEl();
+    const v = ladderView({
+      bins: Array.from({ length: 1000 }, (_, i) => ({ rankLo: i * 100 + 1, rankHi: i * 100 + 100, plea: i < 998 ? 100 : 0, tried: i >= 998 ? 100 : 0, free: 0, threatened: 100, budgetAfter: i < 998 ? 200 : (999 - i) * 100, fundAfter: 0 })),
+      budget: 200,
+      fund: 0,
+      stopRank: null,
+    });
+    drawLadder(svg, v, SIZE);
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-mark').length).toBeLessThanOrEqual(400);
+    expect(svg.querySelector('desc')?.textContent).toContain('99,800 plead, 200 are tried');
+  });
+
+  it('ladder: keyboard focus shows details; arrows move; Enter selects the defendant', () => {
+    const svg = svgEl();
+    const onSelect = vi.fn();
+    const announce = vi.fn();
+    drawLadder(svg, ladderView({ rows: ladderFromRows(E9_ROWS, E9_SCENARIO), budget: 2, fund: 10, stopRank: 3 }), { ...SIZE, onSelect, announce });
+    const overlay = svg.querySelector<SVGRectElement>('.hc-overlay')!;
+    expect(overlay.getAttribute('tabindex')).toBe('0');
+    overlay.dispatchEvent(new FocusEvent('focus'));
+    const tip = svg.querySelector<SVGGElement>('.hc-tooltip')!;
+    expect(tip.style.display).toBe('');
+    expect(tip.textContent).toContain('Rank 1: defendant 1');
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    expect(tip.textContent).toContain('Rank 3: defendant 3');
+    expect(announce).toHaveBeenLastCalledWith(expect.stringContaining('free; not threatened'));
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(onSelect).toHaveBeenCalledWith(3);
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+    expect(onSelect).toHaveBeenLastCalledWith(5);
+    overlay.dispatchEvent(new FocusEvent('blur'));
+    expect(tip.style.display).toBe('none');
+  });
+
+  it('ladder: a click selects the defendant under the pointer', () => {
+    const svg = svgEl();
+    const onSelect = vi.fn();
+    drawLadder(svg, ladderView({ rows: ladderFromRows(E9_ROWS, E9_SCENARIO), budget: 2, fund: 10, stopRank: 3 }), { ...SIZE, onSelect });
+    const overlay = svg.querySelector<SVGRectElement>('.hc-overlay')!;
+    // jsdom has no layout: d3.pointer falls back to clientX; the plot is 640 − 72 − 72 = 496 px wide, 5 ranks.
+    overlay.dispatchEvent(new MouseEvent('click', { clientX: 496 * 0.5, clientY: 10 }));
+    expect(onSelect).toHaveBeenCalledWith(3);
+  });
+
+  it('threshold diagram: E4 with equilibria, erosion point and critical mass', () => {
+    const svg = svgEl();
+    const onSelect = vi.fn();
+    drawThreshold(svg, thresholdData(E4_LOTTERY, 10), { ...SIZE, onSelect });
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-equilibrium')).toHaveLength(2);
+    expect(svg.textContent).toContain('equilibrium r = 10 (erosion point) ◆ selected');
+    expect(svg.querySelector('.hc-critical-mass')?.textContent).toContain('Critical mass 1');
+    expect(svg.querySelector('desc')?.textContent).toContain('G(r − 1) = r = G(r)');
+    const overlay = svg.querySelector<SVGRectElement>('.hc-overlay')!;
+    overlay.dispatchEvent(new FocusEvent('focus'));
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(onSelect).toHaveBeenCalledWith({ threshold: 2, count: 4, ids: [2, 3, 4, 5] });
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('Schelling diagram: E1 at s = 5/3', () => {
+    const svg = svgEl();
+    drawSchelling(svg, schellingData({ kind: kind(), offer: 5 / 3, k: 1, N: 3 }), SIZE);
+    accessible(svg);
+    expect(svg.textContent).toContain('threshold τ = 3');
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('sweep: A and B compared, with a band and success rules', () => {
+    const svg = svgEl();
+    drawSweep(svg, sweepView('take', SWEEP_A, SWEEP_B), SIZE);
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-success-rule')).toHaveLength(2);
+    expect(svg.querySelectorAll('.hc-band')).toHaveLength(1);
+    expect(svg.textContent).toContain('strike succeeds from here (A): 3');
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('phase diagram: complete grid, and a progressive one with hatched cells', () => {
+    const svg = svgEl();
+    drawPhase(svg, phaseView(phaseFixture()), SIZE);
+    accessible(svg);
+    expect(svg.querySelector('.hc-boundary')).not.toBeNull();
+    expect(svg.textContent).toContain('strike succeeds');
+    expect(svg.outerHTML).toMatchSnapshot();
+    const svg2 = svgEl();
+    drawPhase(svg2, phaseView(phaseFixture(true)), { ...SIZE, id: 'snap2' });
+    expect(svg2.querySelectorAll('.hc-pending')).toHaveLength(8);
+    expect(svg2.querySelector('.hc-pending')?.getAttribute('fill')).toBe('url(#snap2-hatch)');
+  });
+
+  it('distribution: bars and labelled rules', () => {
+    const svg = svgEl();
+    drawDistribution(svg, distributionView(TAKE_SUMMARY, 'take'), SIZE);
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-bar')).toHaveLength(5);
+    expect(svg.querySelectorAll('.hc-rule')).toHaveLength(4);
+    expect(svg.textContent).toContain('median 12.5');
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('regimes: take bars, the no-plea line, stacked outcomes', () => {
+    const svg = svgEl();
+    drawRegimes(svg, regimeView(REGIME_ROWS), SIZE);
+    accessible(svg);
+    expect(svg.querySelectorAll('.hc-take')).toHaveLength(4);
+    expect(svg.querySelector('.hc-noplea-line')).not.toBeNull();
+    expect(svg.querySelectorAll('.hc-stack')).toHaveLength(7); // zero segments are not drawn
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('redrawing replaces the previous drawing; the cleanup empties the svg', () => {
+    const svg = svgEl();
+    const v = ladderView({ rows: ladderFromRows([row({ id: 1, outcome: 'plea', threatened: true })], E9_SCENARIO), budget: 2, fund: 10, stopRank: null });
+    drawLadder(svg, v, SIZE);
+    const cleanup = drawLadder(svg, v, SIZE);
+    expect(svg.querySelectorAll('title')).toHaveLength(1);
+    cleanup();
+    expect(svg.childNodes).toHaveLength(0);
+  });
+});
+
+describe('export', () => {
+  it('svgToString writes a standalone file: xmlns, title, concrete colors, no interaction layer', () => {
+    const svg = svgEl();
+    drawLadder(svg, ladderView({ rows: ladderFromRows(E9_ROWS, E9_SCENARIO), budget: 2, fund: 10, stopRank: 3 }), SIZE);
+    const text = svgToString(svg);
+    expect(text.startsWith('<?xml')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('<title id="snap-title">Unraveling ladder');
+    expect(text).not.toContain('var(');
+    expect(text).not.toContain('@media');
+    expect(text).not.toContain('class="hc-overlay"');
+    expect(text).not.toContain('class="hc-tooltip"');
+    expect(text).toContain('#0072B2');
+    // Parses as XML.
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    // The live chart is untouched.
+    expect(svg.outerHTML).toContain('var(--hc-plea)');
+  });
+
+  it('svgToString uses the page’s theme variables when set (dark mode)', () => {
+    const svg = svgEl();
+    drawSweep(svg, sweepView('take', SWEEP_A), SIZE);
+    svg.style.setProperty('--plea', '#56B4E9');
+    svg.style.setProperty('--bg', '#000000');
+    const text = svgToString(svg);
+    expect(text).toContain('#56B4E9');
+    expect(text).toContain('fill:#000000');
+  });
+});
