@@ -8,6 +8,8 @@ import { solveScenario, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
 import { ladderBins } from './sweep/ladder';
+import { solveLottery } from './regimes/lottery';
+import { firstArrivals } from './regimes/optimal';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
 import type { LadderBin, OutcomeKey, SweepResult } from './sweep/types';
 
@@ -72,6 +74,23 @@ export function ladder(input: unknown, maxBins: number): Checked<LadderBin[]> {
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
   return { ok: true, value: ladderBins(r.scenario, maxBins) };
+}
+
+/** Lottery thresholds as {threshold, count} (null: never refuses), for any N. */
+export function thresholdCounts(
+  input: unknown,
+): Checked<{ k: number; counts: { threshold: number | null; count: number }[] }> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  if (r.scenario.prosecutor.regime !== 'lottery') return { ok: true, value: { k: 0, counts: [] } };
+  const pop = buildPopulation(r.scenario);
+  const lot = solveLottery(pop, r.scenario.prosecutor.budget, firstArrivals(pop));
+  const byT = new Map<number, number>();
+  for (let i = 0; i < pop.kinds.size; i++) byT.set(lot.tau[i], (byT.get(lot.tau[i]) ?? 0) + pop.kinds.count[i]);
+  const counts = [...byT.entries()]
+    .sort((a, b) => (a[0] < 0 ? Infinity : a[0]) - (b[0] < 0 ? Infinity : b[0]))
+    .map(([t, count]) => ({ threshold: t < 0 ? null : t, count }));
+  return { ok: true, value: { k: lot.k, counts } };
 }
 
 /** The same defendants under noPlea, lottery, priority and forcedSpend. */
