@@ -1,9 +1,114 @@
-// W6 placeholder hook: filled in by the browser benchmark (see bench/browserBench.ts).
-export async function runBrowserBench(_o: { quick: boolean; print: (l: never) => void }) {
-  const { runBrowserBenchImpl } = await import('./browserBench').catch(() => ({ runBrowserBenchImpl: null }));
-  if (!runBrowserBenchImpl) {
-    console.error('W6: browser benchmark not available yet');
+// W6: the production build in headless Chromium — first contentful paint, JavaScript loaded at
+// start (gzipped), time from a slider change to the updated chart (p50, p95) on Crespo's city,
+// and long tasks (> 50 ms) on the main thread while a sweep runs.
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import type { BenchLine } from './run';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void }) {
+  if (!existsSync('/usr/bin/chromium')) {
+    console.error('W6: skipped, /usr/bin/chromium is not installed');
     return;
   }
-  await runBrowserBenchImpl(_o);
+  const outDir = path.join(root, 'node_modules', '.cache', 'holdout-bench-dist');
+  const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true } };
+  await build({ ...shared, mode: 'production' });
+  const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false } });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    // First contentful paint and the JavaScript fetched before the page is idle.
+    const fcps: number[] = [];
+    let startupBytes = 0;
+    for (let i = 0; i < (o.quick ? 1 : 5); i++) {
+      const page = await browser.newPage();
+      const scripts = new Set<string>();
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+      });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      const fcp = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      );
+      fcps.push(fcp);
+      startupBytes = 0;
+      for (const p of scripts) {
+        const file = path.join(outDir, p.replace(/^\//, ''));
+        if (existsSync(file)) startupBytes += gzipSync(readFileSync(file)).length;
+      }
+      await page.close();
+    }
+    fcps.sort((a, b) => a - b);
+    o.print({ name: 'W6 first contentful paint (production build, local server)', n: 1, runs: fcps.length, median_ms: fcps[Math.floor((fcps.length - 1) / 2)], p95_ms: fcps[fcps.length - 1], throughput: 0, unit: 'ms', workers: 0 });
+    o.print({ name: 'W6 JavaScript loaded at start, gzipped', n: 1, runs: 1, median_ms: 0, p95_ms: 0, throughput: startupBytes, unit: 'bytes (gzip)', workers: 0 });
+
+    // Slider → chart: needs the workbench's pledge slider and its chart status attribute.
+    const page = await browser.newPage();
+    await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
+    const slider = page.locator('[data-bench="lever-slider"]').first();
+    if ((await slider.count()) === 0) {
+      console.error('W6: slider-to-chart skipped, the page has no [data-bench="lever-slider"]');
+    } else {
+      const times: number[] = [];
+      const steps = o.quick ? 5 : 40;
+      for (let i = 0; i < steps; i++) {
+        const ms = await page.evaluate(async (i) => {
+          const input = document.querySelector<HTMLInputElement>('[data-bench="lever-slider"]')!;
+          const chart = document.querySelector('[data-bench="result"]')!;
+          const before = chart.getAttribute('data-version');
+          const t0 = performance.now();
+          const min = Number(input.min || 0);
+          const max = Number(input.max || 1);
+          const v = min + ((max - min) * ((i * 7) % 20)) / 20;
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+          setter.call(input, String(v));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          await new Promise<void>((resolve) => {
+            const check = () => {
+              if (chart.getAttribute('data-version') !== before && chart.getAttribute('data-busy') !== 'true') resolve();
+              else requestAnimationFrame(check);
+            };
+            check();
+          });
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          return performance.now() - t0;
+        }, i);
+        times.push(ms);
+      }
+      times.sort((a, b) => a - b);
+      o.print({ name: "W6 slider change to updated chart, Crespo's city", n: 7000, runs: times.length, median_ms: times[Math.floor((times.length - 1) / 2)], p95_ms: times[Math.min(times.length - 1, Math.ceil(0.95 * times.length) - 1)], throughput: 0, unit: 'ms', workers: 0 });
+    }
+
+    // Long tasks during a sweep.
+    const sweepButton = page.locator('[data-bench="run-sweep"]').first();
+    if ((await sweepButton.count()) === 0) {
+      console.error('W6: long tasks skipped, the page has no [data-bench="run-sweep"]');
+    } else {
+      await page.evaluate(() => {
+        (window as unknown as { __long: number[] }).__long = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      const t0 = Date.now();
+      await sweepButton.click();
+      await page.waitForSelector('[data-bench="sweep-done"]', { timeout: 120_000 });
+      const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+      o.print({ name: 'W6 long tasks (> 50 ms) on the main thread during a sweep', n: long.length, runs: 1, median_ms: Date.now() - t0, p95_ms: long.length ? Math.max(...long) : 0, throughput: long.length, unit: 'long tasks', workers: 0 });
+    }
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -1,0 +1,26 @@
+// The main thread's door to the engine. Components import from here, never from comlink.
+export { enginePool, createEnginePool, type EngineApi, type EnginePool } from './engine';
+export {
+  createPool,
+  latest,
+  isAbortError,
+  clampSize,
+  defaultPoolSize,
+  WorkerCrashedError,
+  type Pool,
+  type PoolOptions,
+  type PoolStats,
+  type RunOptions,
+  type WorkerFactory,
+  type WorkerHandle,
+  type ProgressFn,
+  type MethodName,
+} from './pool';
+export {
+  EngineProvider,
+  useEngineJob,
+  useEnginePool,
+  useEngineResult,
+  type EngineState,
+  type JobState,
+} from './react';

@@ -1,0 +1,302 @@
+// The worker pool: a queue of jobs, a few workers spawned on demand, cancellation that
+// terminates a busy worker (a pure computation cannot be interrupted any other way) and
+// respawns it. It knows nothing about comlink or the Worker constructor: workers come from an
+// injected factory, so the pool logic is tested with fakes (test/client/pool.test.ts).
+
+/** A progress report from a long job (sweeps, Monte Carlo runs); the shape is the method's. */
+export type ProgressFn = (progress: unknown) => void;
+
+/** One worker as the pool sees it. */
+export interface WorkerHandle {
+  /**
+   * Call `method(...args)` in the worker. When `onProgress` is given, it is passed as one extra
+   * argument after `args` (engine functions that report progress take it last).
+   * Reject with a {@link WorkerCrashedError} if the worker itself died.
+   */
+  call(method: string, args: readonly unknown[], onProgress?: ProgressFn): Promise<unknown>;
+  /** Stop the worker now; a call in flight never settles (the pool has already rejected it). */
+  terminate(): void;
+}
+
+export type WorkerFactory = () => WorkerHandle;
+
+/** Thrown (as the rejection) when a worker dies instead of answering. */
+export class WorkerCrashedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+export interface PoolOptions {
+  /** Spawns one worker. */
+  createWorker: WorkerFactory;
+  /** Number of workers at most; clamped to 1..8. Default: navigator.hardwareConcurrency. */
+  size?: number;
+}
+
+export interface RunOptions {
+  /** Abort: a queued job leaves the queue, a running job's worker is terminated and respawned. */
+  signal?: AbortSignal;
+  /** Progress reports, for methods that take a progress callback as their last parameter. */
+  onProgress?: ProgressFn;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any function
+type AnyFunction = (...args: any[]) => unknown;
+
+/** The callable part of a module (what a worker exposes): its functions, nothing else. */
+export type FunctionsOf<T> = {
+  [K in keyof T as T[K] extends AnyFunction ? K : never]: T[K];
+};
+
+export type MethodName<Api> = {
+  [K in keyof Api]: Api[K] extends AnyFunction ? K : never;
+}[keyof Api] &
+  string;
+
+export type Args<F> = F extends (...args: infer A) => unknown ? A : never;
+export type Returns<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+export interface PoolStats {
+  /** Workers alive. */
+  spawned: number;
+  /** Workers running a job. */
+  busy: number;
+  /** Jobs waiting for a worker. */
+  queued: number;
+  /** Workers terminated (cancellation, crash, dispose) since the pool was made. */
+  terminated: number;
+}
+
+export interface Pool<Api> {
+  /** Run `method(...args)` on the next free worker. Rejects with an AbortError when aborted. */
+  run<M extends MethodName<Api>>(
+    method: M,
+    args: Args<Api[M]>,
+    options?: RunOptions,
+  ): Promise<Returns<Api[M]>>;
+  readonly size: number;
+  stats(): PoolStats;
+  /** Terminate every worker and reject every pending job. The pool is unusable afterwards. */
+  dispose(): void;
+}
+
+/** navigator.hardwareConcurrency clamped to 1..8 (2 when unknown). */
+export function defaultPoolSize(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+  return clampSize(n ?? 2);
+}
+
+export function clampSize(n: number): number {
+  if (!Number.isFinite(n)) return 1;
+  return Math.min(8, Math.max(1, Math.floor(n)));
+}
+
+export function abortError(reason?: unknown): unknown {
+  if (reason !== undefined) return reason;
+  return new DOMException('The job was cancelled.', 'AbortError');
+}
+
+/** True for the rejection of a cancelled job (AbortController.abort() with no reason). */
+export function isAbortError(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'name' in e &&
+    (e as { name: unknown }).name === 'AbortError'
+  );
+}
+
+interface Job {
+  method: string;
+  args: readonly unknown[];
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+  settled: boolean;
+  slot: Slot | null;
+  onAbort: () => void;
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  job: Job | null;
+}
+
+export function createPool<Api>(options: PoolOptions): Pool<Api> {
+  const size = clampSize(options.size ?? defaultPoolSize());
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let terminated = 0;
+  let disposed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { handle: options.createWorker(), job: null };
+    slots.push(slot);
+    return slot;
+  };
+
+  const kill = (slot: Slot) => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    terminated++;
+    try {
+      slot.handle.terminate();
+    } catch {
+      // a worker that fails to terminate is gone from the pool all the same
+    }
+  };
+
+  const settle = (job: Job) => {
+    job.settled = true;
+    job.signal?.removeEventListener('abort', job.onAbort);
+    if (job.slot) {
+      job.slot.job = null;
+      job.slot = null;
+    }
+  };
+
+  const start = (slot: Slot, job: Job) => {
+    slot.job = job;
+    job.slot = slot;
+    let call: Promise<unknown>;
+    try {
+      const report = job.onProgress;
+      // A cancelled job's progress must not reach the UI either.
+      const onProgress = report
+        ? (progress: unknown) => {
+            if (!job.settled) report(progress);
+          }
+        : undefined;
+      call = slot.handle.call(job.method, job.args, onProgress);
+    } catch (e) {
+      call = Promise.reject(e);
+    }
+    call.then(
+      (value) => {
+        if (job.settled) return; // cancelled: its answer must never reach anyone
+        settle(job);
+        job.resolve(value);
+        pump();
+      },
+      (error: unknown) => {
+        if (job.settled) return;
+        settle(job);
+        if (error instanceof WorkerCrashedError) kill(slot); // respawned lazily by pump
+        job.reject(error);
+        pump();
+      },
+    );
+  };
+
+  const pump = () => {
+    while (queue.length > 0 && !disposed) {
+      const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? spawn() : null);
+      if (!slot) return;
+      start(slot, queue.shift()!);
+    }
+  };
+
+  const abort = (job: Job) => {
+    if (job.settled) return;
+    const slot = job.slot;
+    const reason = abortError(job.signal?.reason);
+    if (slot) {
+      settle(job);
+      kill(slot);
+      if (!disposed) spawn(); // respawn now so the next job finds a warm worker
+    } else {
+      const i = queue.indexOf(job);
+      if (i >= 0) queue.splice(i, 1);
+      settle(job);
+    }
+    job.reject(reason);
+    pump();
+  };
+
+  return {
+    size,
+    run(method, args, runOptions = {}) {
+      return new Promise((resolve, reject) => {
+        const { signal, onProgress } = runOptions;
+        if (disposed) {
+          reject(new Error('The engine pool has been disposed.'));
+          return;
+        }
+        if (signal?.aborted) {
+          reject(abortError(signal.reason));
+          return;
+        }
+        const job: Job = {
+          method,
+          args: args as readonly unknown[],
+          onProgress,
+          signal,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          settled: false,
+          slot: null,
+          onAbort: () => abort(job),
+        };
+        signal?.addEventListener('abort', job.onAbort, { once: true });
+        queue.push(job);
+        pump();
+      });
+    },
+    stats() {
+      return {
+        spawned: slots.length,
+        busy: slots.filter((s) => s.job !== null).length,
+        queued: queue.length,
+        terminated,
+      };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      const pending = [...queue, ...slots.flatMap((s) => (s.job ? [s.job] : []))];
+      queue.length = 0;
+      for (const slot of [...slots]) kill(slot);
+      for (const job of pending) {
+        if (job.settled) continue;
+        settle(job);
+        job.reject(abortError());
+      }
+    },
+  };
+}
+
+/**
+ * Only the latest call counts: each call aborts the one before it, so a superseded job
+ * rejects with an AbortError and never resolves. `cancel()` aborts the current one.
+ */
+export function latest<Api>(pool: Pool<Api>) {
+  let current: AbortController | null = null;
+  const cancel = () => {
+    current?.abort();
+    current = null;
+  };
+  function run<M extends MethodName<Api>>(
+    method: M,
+    args: Args<Api[M]>,
+    options: RunOptions = {},
+  ): Promise<Returns<Api[M]>> {
+    cancel();
+    const controller = new AbortController();
+    current = controller;
+    const outer = options.signal;
+    if (outer) {
+      if (outer.aborted) controller.abort(outer.reason);
+      else outer.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+    }
+    const done = () => {
+      if (current === controller) current = null;
+    };
+    const p = pool.run(method, args, { onProgress: options.onProgress, signal: controller.signal });
+    p.then(done, done);
+    return p;
+  }
+  return { run, cancel };
+}

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App';
+import { DEFAULT_PRESET } from '../../src/app/presetChoice';
+import { formatTotal } from '../../src/app/format';
+import { createEnginePool, EngineProvider } from '../../src/client';
+import { solve } from '../../src/engine/api';
+import { PRESETS } from '../../src/presets';
+import { inProcessWorkers } from './inProcessWorker';
+
+function expected(id: string) {
+  const r = solve(PRESETS.find((p) => p.id === id)!.scenario);
+  if (!r.ok) throw new Error('preset does not solve');
+  return r.value.totals;
+}
+
+const valueOf = (key: string) =>
+  document.querySelector(`.total[data-key="${key}"] .value`)?.textContent;
+
+beforeEach(() => {
+  history.replaceState(null, '', '#');
+});
+afterEach(cleanup);
+
+describe('the first screen', () => {
+  it('solves the default preset and shows its totals, with a live status', async () => {
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toMatch(/Computing/);
+    expect(valueOf('take')).toBe('…');
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    const t = expected(DEFAULT_PRESET);
+    expect(valueOf('take')).toBe(formatTotal('take', t));
+    expect(valueOf('defendants')).toBe(formatTotal('defendants', t));
+    expect(screen.getByTestId('verdict').textContent).toMatch(
+      t.strikeSucceeds ? /strike succeeds/ : /strike fails/,
+    );
+    // every total is a labelled term/definition pair
+    const list = document.querySelector('dl.totals-grid') as HTMLElement;
+    expect(within(list).getAllByRole('term')).toHaveLength(12);
+  });
+
+  it('switching presets shows computing at once, then the new totals, and names the preset in the hash', async () => {
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    const other = PRESETS.find((p) => p.id !== DEFAULT_PRESET)!;
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Preset'), { target: { value: other.id } });
+    });
+    expect(status.dataset.status).toBe('computing');
+    expect(valueOf('take')).toBe('…');
+    expect(location.hash).toBe(`#preset=${other.id}`);
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    expect(valueOf('take')).toBe(formatTotal('take', expected(other.id)));
+  });
+
+  it('opens the preset the hash names', async () => {
+    const id = PRESETS[PRESETS.length - 1].id;
+    history.replaceState(null, '', `#preset=${id}`);
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    expect((screen.getByLabelText('Preset') as HTMLSelectElement).value).toBe(id);
+    await waitFor(() => expect(screen.getByRole('status').dataset.status).toBe('done'));
+    expect(valueOf('take')).toBe(formatTotal('take', expected(id)));
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clampSize,
+  createPool,
+  isAbortError,
+  latest,
+  WorkerCrashedError,
+} from '../../src/client/pool';
+import { fakeWorkers, flush } from './fakeWorkers';
+
+// A stand-in for the engine's API: only the types matter to the pool.
+interface Api {
+  solve(input: unknown): { ok: true; value: number };
+  sweep(input: unknown, steps: number, onProgress?: (p: unknown) => void): number[];
+  version: string;
+}
+
+const outcome = <T>(p: Promise<T>) => {
+  const o: { value?: T; error?: unknown; settled: boolean } = { settled: false };
+  p.then(
+    (value) => Object.assign(o, { value, settled: true }),
+    (error: unknown) => Object.assign(o, { error, settled: true }),
+  );
+  return o;
+};
+
+describe('pool size', () => {
+  it('clamps to 1..8', () => {
+    expect(clampSize(0)).toBe(1);
+    expect(clampSize(-3)).toBe(1);
+    expect(clampSize(3)).toBe(3);
+    expect(clampSize(64)).toBe(8);
+    expect(clampSize(Number.NaN)).toBe(1);
+    expect(createPool<Api>({ createWorker: fakeWorkers().factory, size: 32 }).size).toBe(8);
+  });
+});
+
+describe('the pool spawns lazily and queues', () => {
+  it('spawns no worker until a job runs', () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    expect(f.workers).toHaveLength(0);
+    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, terminated: 0 });
+  });
+
+  it('runs up to size jobs at once and queues the rest in order', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    const a = outcome(pool.run('solve', ['a']));
+    const b = outcome(pool.run('solve', ['b']));
+    const c = outcome(pool.run('solve', ['c']));
+    const d = outcome(pool.run('solve', ['d']));
+    expect(f.workers).toHaveLength(2);
+    expect(f.calls.map((x) => x.args[0])).toEqual(['a', 'b']);
+    expect(pool.stats()).toMatchObject({ spawned: 2, busy: 2, queued: 2 });
+
+    f.calls[1].resolve({ ok: true, value: 2 });
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+    expect(a.settled).toBe(false);
+    // the freed worker takes the oldest queued job
+    expect(f.calls.map((x) => x.args[0])).toEqual(['a', 'b', 'c']);
+    expect(f.calls[2].worker).toBe(f.calls[1].worker);
+
+    f.calls[0].resolve({ ok: true, value: 1 });
+    await flush();
+    expect(f.calls.map((x) => x.args[0])).toEqual(['a', 'b', 'c', 'd']);
+    f.calls[2].resolve({ ok: true, value: 3 });
+    f.calls[3].resolve({ ok: true, value: 4 });
+    await flush();
+    expect([a.value, c.value, d.value]).toEqual([
+      { ok: true, value: 1 },
+      { ok: true, value: 3 },
+      { ok: true, value: 4 },
+    ]);
+    expect(f.workers).toHaveLength(2); // reused, never respawned
+    expect(pool.stats()).toMatchObject({ spawned: 2, busy: 0, queued: 0, terminated: 0 });
+  });
+
+  it('reuses an idle worker rather than spawning another', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 4 });
+    const a = pool.run('solve', ['a']);
+    f.calls[0].resolve({ ok: true, value: 1 });
+    await a;
+    void pool.run('solve', ['b']);
+    expect(f.workers).toHaveLength(1);
+  });
+
+  it('passes an engine error through as the rejection and keeps the worker', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const a = outcome(pool.run('solve', ['a']));
+    f.calls[0].reject(new Error('boom'));
+    await flush();
+    expect((a.error as Error).message).toBe('boom');
+    expect(f.alive()).toHaveLength(1);
+  });
+
+  it('replaces a worker that crashed', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const a = outcome(pool.run('solve', ['a']));
+    const b = outcome(pool.run('solve', ['b']));
+    f.calls[0].reject(new WorkerCrashedError('out of memory'));
+    await flush();
+    expect(a.error).toBeInstanceOf(WorkerCrashedError);
+    expect(f.workers[0].terminated).toBe(true);
+    expect(f.workers).toHaveLength(2);
+    expect(f.calls[1].worker).toBe(f.workers[1]);
+    f.calls[1].resolve({ ok: true, value: 2 });
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+  });
+});
+
+describe('cancellation', () => {
+  it('rejects at once when the signal is already aborted, without spawning', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    c.abort();
+    const a = outcome(pool.run('solve', ['a'], { signal: c.signal }));
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(f.workers).toHaveLength(0);
+  });
+
+  it('removes a queued job without touching the busy worker', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const a = outcome(pool.run('solve', ['a']));
+    const c = new AbortController();
+    const b = outcome(pool.run('solve', ['b'], { signal: c.signal }));
+    const d = outcome(pool.run('solve', ['d']));
+    c.abort();
+    await flush();
+    expect(isAbortError(b.error)).toBe(true);
+    expect(f.workers[0].terminated).toBe(false);
+    f.calls[0].resolve({ ok: true, value: 1 });
+    await flush();
+    expect(a.value).toEqual({ ok: true, value: 1 });
+    expect(f.calls.map((x) => x.args[0])).toEqual(['a', 'd']); // b never ran
+    f.calls[1].resolve({ ok: true, value: 4 });
+    await flush();
+    expect(d.value).toEqual({ ok: true, value: 4 });
+  });
+
+  it('terminates the busy worker, respawns it, and the stale answer never resolves', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { signal: c.signal }));
+    const b = outcome(pool.run('solve', ['b']));
+    c.abort();
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(f.workers[0].terminated).toBe(true);
+    expect(f.alive()).toHaveLength(1);
+    // the queued job moved to the fresh worker
+    expect(f.calls[1].args[0]).toBe('b');
+    expect(f.calls[1].worker).toBe(f.workers[1]);
+    // the terminated worker's late answer is ignored
+    f.calls[0].resolve({ ok: true, value: 999 });
+    await flush();
+    expect(a.value).toBeUndefined();
+    expect(b.settled).toBe(false);
+    f.calls[1].resolve({ ok: true, value: 2 });
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+    expect(pool.stats()).toMatchObject({ spawned: 1, busy: 0, queued: 0, terminated: 1 });
+  });
+
+  it('keeps the abort reason when one is given', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { signal: c.signal }));
+    c.abort(new DOMException('superseded', 'AbortError'));
+    await flush();
+    expect((a.error as DOMException).message).toBe('superseded');
+  });
+
+  it('ignores an abort after the job finished', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { signal: c.signal }));
+    f.calls[0].resolve({ ok: true, value: 1 });
+    await flush();
+    c.abort();
+    await flush();
+    expect(a.value).toEqual({ ok: true, value: 1 });
+    expect(f.workers[0].terminated).toBe(false);
+  });
+
+  it('dispose terminates every worker and rejects every job', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    const jobs = ['a', 'b', 'c'].map((x) => outcome(pool.run('solve', [x])));
+    pool.dispose();
+    await flush();
+    expect(jobs.every((j) => isAbortError(j.error))).toBe(true);
+    expect(f.alive()).toHaveLength(0);
+    const late = outcome(pool.run('solve', ['d']));
+    await flush();
+    expect(late.error).toBeInstanceOf(Error);
+    expect(f.workers).toHaveLength(2);
+  });
+});
+
+describe('progress', () => {
+  it('forwards progress reports while the job runs and drops them once it is cancelled', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const seen: unknown[] = [];
+    const c = new AbortController();
+    void pool
+      .run('sweep', ['s', 10], { signal: c.signal, onProgress: (p) => seen.push(p) })
+      .catch(() => {});
+    expect(f.calls[0].method).toBe('sweep');
+    expect(f.calls[0].args).toEqual(['s', 10]);
+    f.calls[0].onProgress!(0.5);
+    c.abort();
+    f.calls[0].onProgress!(0.9);
+    await flush();
+    expect(seen).toEqual([0.5]);
+  });
+
+  it('passes no progress callback when none is asked for', () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    void pool.run('solve', ['a']);
+    expect(f.calls[0].onProgress).toBeUndefined();
+  });
+});
+
+describe('latest()', () => {
+  it('aborts the previous call so only the latest can resolve', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    const only = latest(pool);
+    const a = outcome(only.run('solve', ['a']));
+    const b = outcome(only.run('solve', ['b']));
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(f.workers[0].terminated).toBe(true);
+    // a's late answer goes nowhere; b's arrives
+    f.calls[0].resolve({ ok: true, value: 1 });
+    const bCall = f.calls.find((x) => x.args[0] === 'b')!;
+    bCall.resolve({ ok: true, value: 2 });
+    await flush();
+    expect(a.value).toBeUndefined();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+  });
+
+  it('cancel() aborts the current call; an outer signal aborts it too', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const only = latest(pool);
+    const a = outcome(only.run('solve', ['a']));
+    only.cancel();
+    const outer = new AbortController();
+    const b = outcome(only.run('solve', ['b'], { signal: outer.signal }));
+    outer.abort();
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(isAbortError(b.error)).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+// Headless Chromium for the e2e tests, with guards: every request is recorded and any that
+// leaves 127.0.0.1 is a failure (an organizer's scenarios are sensitive), and so is any
+// console error or uncaught exception (a Content-Security-Policy violation shows up there).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL requested, in order (the page and its workers). */
+  requests: string[];
+  /** Requests to anywhere but the app's own origin (data: and blob: are local). */
+  foreign: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** URLs of the Web Workers the page started. */
+  workers: string[];
+}
+
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<Watched> {
+  const origin = new URL(baseURL).origin;
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
+  const watched: Watched = {
+    context,
+    page: await context.newPage(),
+    requests: [],
+    foreign: [],
+    errors: [],
+    workers: [],
+  };
+  const local = (url: string) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+    try {
+      return new URL(url).origin === origin;
+    } catch {
+      return false;
+    }
+  };
+  context.on('request', (r) => {
+    watched.requests.push(r.url());
+    if (!local(r.url())) watched.foreign.push(r.url());
+  });
+  const { page } = watched;
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => watched.errors.push(`${e.name}: ${e.message}`));
+  page.on('worker', (w) => {
+    watched.workers.push(w.url());
+    w.on('console', (m) => {
+      if (m.type() === 'error') watched.errors.push(`worker: ${m.text()}`);
+    });
+  });
+  return watched;
+}
