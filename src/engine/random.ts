@@ -118,3 +118,32 @@ export class LazyShuffle {
     return perm[t];
   }
 }
+
+// Random rankings depend only on (N, seed, run), so every point of a sweep or phase diagram
+// reuses them. A small memo (at most ~64 MB of rankings, oldest dropped first) keeps the
+// engine a pure function of its input while skipping repeated shuffles. Callers must not
+// mutate the arrays it returns.
+const RANKING_CACHE_BYTES = 64 * 1024 * 1024;
+const rankingCache = new Map<string, Int32Array>();
+let rankingCacheBytes = 0;
+
+export function cachedRandomRanking(N: number, seed: number, run: number): Int32Array {
+  const key = `${N}|${seed}|${run}`;
+  const hit = rankingCache.get(key);
+  if (hit) return hit;
+  const perm = randomRanking(N, seed, run);
+  if (perm.byteLength > RANKING_CACHE_BYTES / 4) return perm;
+  rankingCache.set(key, perm);
+  rankingCacheBytes += perm.byteLength;
+  while (rankingCacheBytes > RANKING_CACHE_BYTES) {
+    const oldest = rankingCache.keys().next().value as string;
+    rankingCacheBytes -= rankingCache.get(oldest)!.byteLength;
+    rankingCache.delete(oldest);
+  }
+  return perm;
+}
+
+/** Whether rankings of N defendants are small enough to memoize. */
+export function memoizableRanking(N: number): boolean {
+  return N * 4 <= RANKING_CACHE_BYTES / 4;
+}

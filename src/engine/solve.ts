@@ -16,7 +16,7 @@ import {
 } from './regimes/priority';
 import { aggregatePriority, canAggregate } from './regimes/priorityKinds';
 import { priorityPassLazy } from './regimes/priority';
-import { LazyShuffle } from './random';
+import { LazyShuffle, cachedRandomRanking, memoizableRanking } from './random';
 import { forcedSpend } from './regimes/forcedSpend';
 import { solveLottery } from './regimes/lottery';
 import { buildRanking, type NonOptimalRanking } from './regimes/ranking';
@@ -351,8 +351,15 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
 function lazyRunner(prep: Prepared): (run: number) => PassTotals {
   const { pop, dec, scenario: s } = prep;
   const kindOf = prep.kindOf!;
-  const perm = new Int32Array(pop.N);
   const seen = new Float64Array(pop.kinds.size);
+  if (memoizableRanking(pop.N)) {
+    return (run) => {
+      const perm = cachedRandomRanking(pop.N, s.seed, run);
+      let t = 0;
+      return priorityPassLazy(pop, dec, kindOf, s.prosecutor.budget, () => perm[t++], seen);
+    };
+  }
+  const perm = new Int32Array(pop.N);
   return (run) => {
     const shuffle = new LazyShuffle(perm, s.seed, run);
     return priorityPassLazy(pop, dec, kindOf, s.prosecutor.budget, () => shuffle.next(), seen);

@@ -2,7 +2,7 @@
 // reach the clock (forcedSpend). A ranking is an Int32Array of 0-based defendant indices, rank
 // order. The `optimal` ranking is hers and lives in optimal.ts.
 import type { Population } from '../population/kinds';
-import { randomRanking } from '../random';
+import { cachedRandomRanking } from '../random';
 
 export function arrivalRanking(N: number): Int32Array {
   const r = new Int32Array(N);
@@ -51,6 +51,6 @@ export function buildRanking(
 ): Int32Array {
   if (ranking === 'arrival') return arrivalRanking(pop.N);
   if (ranking === 'byValue') return byValueRanking(pop);
-  if (ranking === 'random') return randomRanking(pop.N, seed, run);
+  if (ranking === 'random') return cachedRandomRanking(pop.N, seed, run);
   return explicitRanking(ranking);
 }
