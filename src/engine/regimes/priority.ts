@@ -61,6 +61,7 @@ export function emptyTotals(): PassTotals {
 
 /** The pass. With `detail`, fills the per-defendant arrays. */
 export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals {
+  if (!detail && !input.withheld) return priorityPassTotals(input);
   const { pop, dec, kindOf, ranking, withheld } = input;
   const k = pop.kinds;
   const c = k.c;
@@ -133,6 +134,63 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
     stopRank: stopRank < 0 ? null : stopRank,
     threatenedCount,
     withheldCount,
+  };
+}
+
+/** The hot loop for totals only (no rows, no withheld offers): typed arrays, no branches on options. */
+function priorityPassTotals(input: PassInput): PassTotals {
+  const { pop, dec, kindOf, ranking } = input;
+  const k = pop.kinds;
+  const c = k.c;
+  const w = k.w;
+  const covered = k.covered;
+  const offer0 = dec.offer0;
+  const offer1 = dec.offer1;
+  const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
+  const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
+  const N = ranking.length;
+  let b = input.budget;
+  let pleas = 0;
+  let trials = 0;
+  let take = 0;
+  let coveredTried = 0;
+  let coveredFree = 0;
+  let stopRank = -1;
+  let threatenedCount = 0;
+  for (let t = 0; t < N; t++) {
+    const kind = kindOf[ranking[t]];
+    const ci = c[kind];
+    if (ci <= b) {
+      threatenedCount++;
+      if (plead1[kind] === 1) {
+        pleas++;
+        take += offer1[kind];
+      } else {
+        trials++;
+        take += w[kind];
+        b -= ci;
+        coveredTried += covered[kind];
+      }
+    } else {
+      if (stopRank < 0) stopRank = t + 1;
+      if (plead0[kind] === 1) {
+        pleas++;
+        take += offer0[kind];
+      } else coveredFree += covered[kind];
+    }
+  }
+  const T = pop.stipend;
+  const I = pop.insurance;
+  return {
+    pleas,
+    trials,
+    free: N - pleas - trials,
+    take,
+    budgetUsed: input.budget - b,
+    fundPaid: coveredTried * (T + I) + coveredFree * T,
+    stopRank: stopRank < 0 ? null : stopRank,
+    threatenedCount,
+    withheldCount: 0,
   };
 }
 
