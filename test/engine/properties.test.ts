@@ -211,3 +211,32 @@ describe('random runs drawn lazily', () => {
     );
   });
 });
+
+describe('strike-proof offer', () => {
+  it('at the offer only the hard core refuses; just above it a larger strike holds', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 3, maxCount: 4, regime: 'lottery', equalCosts: true, maxBudget: 3 }),
+        (s) => {
+          const sp = solveScenario(s, { rows: 'never' }).lottery!.strikeProofOffer;
+          fc.pre(sp !== null && sp < 1e5);
+          const at = (offer: number) =>
+            solveScenario(
+              ScenarioSchema.parse({
+                ...s,
+                groups: s.groups.map((g) => ({ ...g, offer: null })),
+                prosecutor: { ...s.prosecutor, offers: 'uniform', uniformOffer: offer },
+              }),
+              { rows: 'always' },
+            );
+          const r = at(sp!);
+          const h = r.lottery!.equilibria.map((e) => e.size);
+          expect(h).toHaveLength(1);
+          const above = at(sp! * (1 + 1e-6) + 1e-7).lottery!.equilibria.map((e) => e.size);
+          expect(Math.max(...above)).toBeGreaterThan(h[0]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
