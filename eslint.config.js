@@ -37,7 +37,6 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-globals': ['error', { name: 'Math.random', message: 'Use the seeded generator.' }],
     },
   },
   {
