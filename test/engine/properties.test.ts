@@ -240,3 +240,42 @@ describe('strike-proof offer', () => {
     );
   });
 });
+
+describe('critical mass', () => {
+  it('is the fewest committed defendants (beyond τ = 0) whose cascade reaches everyone, by enumeration', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 3, maxCount: 3, regime: 'lottery', equalCosts: true, fixedOffers: true, maxBudget: 3 }),
+        (s) => {
+          const r = solveScenario(s, { rows: 'always' });
+          const tau = r.lottery!.thresholds!.map((t) => (t === null ? Infinity : t));
+          const N = tau.length;
+          fc.pre(N <= 9);
+          const cascadeAll = (committed: number) => {
+            const on = tau.map((t, i) => t === 0 || (committed & (1 << i)) !== 0);
+            for (let changed = true; changed; ) {
+              changed = false;
+              const refusing = on.filter(Boolean).length;
+              on.forEach((v, i) => {
+                if (!v && tau[i] <= refusing) {
+                  on[i] = true;
+                  changed = true;
+                }
+              });
+            }
+            return on.every(Boolean);
+          };
+          let best = Infinity;
+          for (let mask = 0; mask < 1 << N; mask++) {
+            let c = 0;
+            let ok = true;
+            for (let i = 0; i < N; i++) if (mask & (1 << i)) { if (tau[i] === 0) ok = false; c++; }
+            if (ok && c < best && cascadeAll(mask)) best = c;
+          }
+          expect(r.lottery!.criticalMass).toBe(best);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

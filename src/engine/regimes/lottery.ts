@@ -92,64 +92,84 @@ export function solveLottery(pop: Population, budget: number, firstArrival: Floa
     return ta - tb || firstArrival[a] - firstArrival[b];
   });
 
-  // G(x) = #{i : τ_i ≤ x} for x = −1..N, from counts per threshold value.
-  const atTau = new Float64Array(N + 1);
-  for (let i = 0; i < n; i++) if (tau[i] >= 0) atTau[tau[i]] += kk.count[i];
-  const G = new Float64Array(N + 2); // G[x + 1] = G(x)
-  for (let x = 0; x <= N; x++) G[x + 1] = G[x] + atTau[x];
-  const g = (x: number) => G[x + 1];
-
-  // Sums over the first r defendants of rejecterOrder, per threshold level: the r-equilibrium's
-  // rejecters are exactly those with τ ≤ r − 1, i.e. whole threshold levels.
-  const sumW = new Float64Array(N + 2); // Σ w over τ ≤ x, at index x + 1
-  const sumS = new Float64Array(N + 2);
-  const sumCov = new Float64Array(N + 2); // covered count over τ ≤ x
-  const levelW = new Float64Array(N + 1);
-  const levelS = new Float64Array(N + 1);
-  const levelCov = new Float64Array(N + 1);
+  // Threshold levels: the distinct τ ≥ 0 with their counts and sums (at most one per kind), so
+  // memory and time grow with the kinds, not the head count. G(x) = #{i : τ_i ≤ x}.
+  const byTau = new Map<number, { count: number; w: number; s: number; cov: number }>();
   let nullS = 0;
   for (let i = 0; i < n; i++) {
     if (tau[i] < 0) {
       nullS += kk.count[i] * offer[i];
       continue;
     }
-    levelW[tau[i]] += kk.count[i] * kk.w[i];
-    levelS[tau[i]] += kk.count[i] * offer[i];
-    levelCov[tau[i]] += kk.covered[i] * kk.count[i];
+    const lv = byTau.get(tau[i]) ?? { count: 0, w: 0, s: 0, cov: 0 };
+    lv.count += kk.count[i];
+    lv.w += kk.count[i] * kk.w[i];
+    lv.s += kk.count[i] * offer[i];
+    lv.cov += kk.covered[i] * kk.count[i];
+    byTau.set(tau[i], lv);
   }
-  // sumS[x] = Σ offers over τ ≥ x (and the nulls): what the pleaders of an x-equilibrium give.
-  sumS[N + 1] = nullS;
-  for (let x = N; x >= 0; x--) sumS[x] = sumS[x + 1] + levelS[x];
-  for (let x = 0; x <= N; x++) {
-    sumW[x + 1] = sumW[x] + levelW[x];
-    sumCov[x + 1] = sumCov[x] + levelCov[x];
+  const levels = [...byTau.entries()].sort((a, b) => a[0] - b[0]);
+  const L = levels.length;
+  const lvTau = levels.map(([t]) => t);
+  const cumCount = new Float64Array(L + 1); // over the first j levels
+  const cumW = new Float64Array(L + 1);
+  const cumCov = new Float64Array(L + 1);
+  const sufS = new Float64Array(L + 1); // Σ offers over levels j.. and the nulls
+  for (let j = 0; j < L; j++) {
+    const lv = levels[j][1];
+    cumCount[j + 1] = cumCount[j] + lv.count;
+    cumW[j + 1] = cumW[j] + lv.w;
+    cumCov[j + 1] = cumCov[j] + lv.cov;
   }
+  sufS[L] = nullS;
+  for (let j = L - 1; j >= 0; j--) sufS[j] = sufS[j + 1] + levels[j][1].s;
+  /** How many levels have τ ≤ x. */
+  const levelsUpTo = (x: number): number => {
+    let lo = 0;
+    let hi = L;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lvTau[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const g = (x: number) => cumCount[levelsUpTo(x)];
+
   const T = pop.stipend;
   const I = pop.insurance;
   const figures = (r: number): LotteryEquilibrium => {
     const trials = r === 0 ? 0 : Math.min(r, k);
     const q = r === 0 ? 0 : trials / r;
-    // Rejecters: τ ≤ r − 1 (index r); pleaders: everyone else.
-    const rejW = sumW[r];
-    const pleaS = sumS[r];
-    const covRej = sumCov[r];
+    // Rejecters: τ ≤ r − 1 (whole levels); pleaders: everyone else.
+    const j = levelsUpTo(r - 1);
     return {
       size: r,
-      take: pleaS + q * rejW,
+      take: sufS[j] + q * cumW[j],
       trials,
       free: r - trials,
       budgetUsed: c * trials,
-      fundPaid: covRej * (T + q * I),
+      fundPaid: cumCov[j] * (T + q * I),
     };
   };
 
+  // Equilibria: G(r−1) = r = G(r). G is constant between levels, so r must be 0 or one of
+  // the cumulative counts.
+  const candidates = new Set<number>([0]);
+  for (let j = 1; j <= L; j++) if (cumCount[j] <= N) candidates.add(cumCount[j]);
   const equilibria: LotteryEquilibrium[] = [];
-  for (let r = 0; r <= N; r++) {
-    if (g(r - 1) === r && g(Math.min(r, N)) === r) equilibria.push(figures(r));
+  for (const r of [...candidates].sort((a, b) => a - b)) {
+    if (g(r - 1) === r && g(r) === r) equilibria.push(figures(r));
   }
+  // Erosion point: max r with G(r−1) ≥ r. On each stretch where G(r−1) = cumCount[j]
+  // (τ_j ≤ r − 1 < τ_{j+1}) the best r is min(cumCount[j], τ_{j+1}).
   let erosionPoint = 0;
-  for (let r = N; r >= 0; r--) {
-    if (g(r - 1) >= r) {
+  for (let j = L; j >= 1; j--) {
+    const gval = cumCount[j];
+    const lo = lvTau[j - 1] + 1;
+    const hi = j < L ? lvTau[j] : N;
+    const r = Math.min(gval, hi);
+    if (r >= lo) {
       erosionPoint = r;
       break;
     }
@@ -163,7 +183,7 @@ export function solveLottery(pop: Population, budget: number, firstArrival: Floa
   }
   const cascadePoint = R;
 
-  const criticalMass = computeCriticalMass(atTau, tau, kk.count, N);
+  const criticalMass = computeCriticalMass(levels.map(([t, lv]) => [t, lv.count] as [number, number]), N);
   const strikeProofOffer = computeStrikeProofOffer(pop, k);
 
   return {
@@ -178,7 +198,6 @@ export function solveLottery(pop: Population, budget: number, firstArrival: Floa
     criticalMass,
     strikeProofOffer,
     figures,
-    atTau,
   };
 }
 
@@ -190,47 +209,38 @@ export type LotteryOutput = ReturnType<typeof solveLottery>;
  * sorted remaining thresholds satisfy τ_(j) ≤ c + j − 1 (j = 1..N − c), i.e. c ≥ M(N − c) with
  * M(n) = max_{j ≤ n} (τ_(j) − j + 1); nulls count as +∞.
  */
-function computeCriticalMass(
-  atTau: Float64Array,
-  tau: Float64Array,
-  count: Float64Array,
-  N: number,
-): number {
-  let nulls = 0;
-  for (let i = 0; i < tau.length; i++) if (tau[i] < 0) nulls += count[i];
-  // Walk thresholds ascending; prefix maxima of τ_(j) − j + 1 at each count boundary. Within a
+function computeCriticalMass(levels: readonly [number, number][], N: number): number {
+  // Walk thresholds ascending; prefix maxima of τ_(j) − j + 1 at each level boundary. Within a
   // level of equal τ the maximum of τ − j + 1 is at its first j.
-  const zeros = atTau[0];
-  const levels: { upTo: number; prefMax: number }[] = [];
+  const zeros = levels.length > 0 && levels[0][0] === 0 ? levels[0][1] : 0;
+  const upTo: number[] = [];
+  const prefMax: number[] = [];
   let j = 0;
   let pref = -Infinity;
-  for (let x = 0; x <= N; x++) {
-    const m = atTau[x];
+  for (const [x, m] of levels) {
     if (m === 0) continue;
-    pref = Math.max(pref, x - (j + 1) + 1);
+    pref = Math.max(pref, x - j);
     j += m;
-    levels.push({ upTo: j, prefMax: pref });
+    upTo.push(j);
+    prefMax.push(pref);
   }
   const finite = j;
   // M(n): the prefix max over the first n sorted thresholds (+∞ once nulls are included).
   const M = (n: number): number => {
     if (n <= 0) return -Infinity;
     if (n > finite) return Infinity;
-    // first level whose upTo ≥ n
     let lo = 0;
-    let hi = levels.length - 1;
+    let hi = upTo.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (levels[mid].upTo >= n) hi = mid;
+      if (upTo[mid] >= n) hi = mid;
       else lo = mid + 1;
     }
-    return levels[lo].prefMax;
+    return prefMax[lo];
   };
-  void nulls;
-  const maxC = N - zeros;
-  let lo = 0;
-  let hi = maxC;
   // Condition c ≥ M(N − c) is monotone in c.
+  let lo = 0;
+  let hi = N - zeros;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     if (mid >= M(N - mid)) hi = mid;
