@@ -4,7 +4,7 @@ import type { Scenario } from './scenario/schema';
 import { LIMITS } from './scenario/rules';
 import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
 import { decide, type Decisions } from './regimes/decision';
-import { planNoPlea, noPleaTried } from './regimes/noPlea';
+import { planNoPlea, noPleaTried, type NoPleaPlan } from './regimes/noPlea';
 import { planOptimal, optimalOrder, firstArrivals } from './regimes/optimal';
 import {
   priorityPass,
@@ -71,6 +71,8 @@ export interface Prepared {
   /** Kind per defendant, when per-defendant work is needed or the instance is small. */
   kindOf?: Int32Array;
   noPleaTake: number;
+  /** The noPlea knapsack (its take is every regime's noPleaTake). */
+  noPlea: NoPleaPlan;
   /** Small enough for the exact lexicographic knapsack. */
   exactKnapsack: boolean;
 }
@@ -88,6 +90,7 @@ export function prepare(s: Scenario, needKindOf: boolean): Prepared {
     dec: decide(pop.kinds),
     kindOf,
     noPleaTake: noPlea.solution.value,
+    noPlea,
     exactKnapsack,
   };
 }
@@ -161,8 +164,7 @@ function solveNoPlea(s: Scenario, options: SolveOptions): Result {
   const rowsWanted = wantRows(totalDefendants(s), options);
   const prep = prepare(s, rowsWanted);
   const { pop } = prep;
-  const B = s.prosecutor.budget;
-  const plan = planNoPlea(pop, B, prep.exactKnapsack ? prep.kindOf : undefined);
+  const plan = prep.noPlea;
   const sol = plan.solution;
   const T = pop.stipend;
   const I = pop.insurance;
