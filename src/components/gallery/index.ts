@@ -1,0 +1,8 @@
+import './gallery.css';
+export {
+  PresetGallery,
+  defendantCount,
+  presetGlance,
+  presetTags,
+  type PresetGalleryProps,
+} from './PresetGallery';
