@@ -24,3 +24,14 @@ export {
   type EngineState,
   type JobState,
 } from './react';
+export {
+  runSweep,
+  runPhase,
+  successAt,
+  splitRange,
+  type BatchPool,
+  type BatchOptions,
+  type PhaseOptions,
+  type PhaseSpec,
+  type SweepOutput,
+} from './batch';

@@ -1,0 +1,288 @@
+// The phase diagram: two fields on a grid, solved across the worker pool coarse-first (a stride-8
+// picture first, then finer), with the boundary where the strike succeeds.
+import { useId, useMemo, useState } from 'react';
+import { PhaseChart } from '../../charts/phase/Chart';
+import { fmt } from '../../charts/common/fields';
+import { runPhase } from '../../client/batch';
+import { useEnginePool } from '../../client/react';
+import type { OutcomeKey, PhaseResult } from '../../engine/sweep/types';
+import { FieldSelect, NumberInput, Progress, plural, useBatchJob } from './controls';
+import {
+  PHASE_OUTCOMES,
+  chartField,
+  formatDuration,
+  gridValues,
+  parseNumber,
+  phaseSentence,
+  pickField,
+  scenarioKey,
+  sweepFields,
+  type SweepField,
+} from './model';
+
+export interface PhasePanelProps {
+  /** The last valid scenario (JSON). */
+  scenario: unknown;
+}
+
+const DEFAULT_X = 'groups[*].pledgedShare';
+const DEFAULT_Y = 'prosecutor.budget';
+export const RESOLUTIONS = [16, 32, 64] as const;
+const LEVEL_NAMES = [
+  'coarse (every 8th point)',
+  'every 4th point',
+  'every 2nd point',
+  'every point',
+];
+
+interface PhaseRun {
+  phase: PhaseResult;
+  x: SweepField;
+  y: SweepField;
+  workers: number;
+}
+
+function useAxis(fields: readonly SweepField[], preferred: string) {
+  const [path, setPath] = useState(preferred);
+  const field = pickField(fields, path, preferred);
+  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(null);
+  const own = range && range.path === field?.path;
+  const from = own ? range.from : String(field?.from ?? 0);
+  const to = own ? range.to : String(field?.to ?? 1);
+  return {
+    field,
+    setPath,
+    from,
+    to,
+    setFrom: (t: string) => field && setRange({ path: field.path, from: t, to }),
+    setTo: (t: string) => field && setRange({ path: field.path, from, to: t }),
+    lo: parseNumber(from),
+    hi: parseNumber(to),
+  };
+}
+
+export function PhasePanel({ scenario }: PhasePanelProps) {
+  const id = useId();
+  const pool = useEnginePool();
+  const key = useMemo(() => scenarioKey(scenario), [scenario]);
+  const fields = useMemo(() => sweepFields(scenario), [scenario]);
+  const x = useAxis(fields, DEFAULT_X);
+  const y = useAxis(fields, DEFAULT_Y);
+  const [resolution, setResolution] = useState<number>(32);
+  const [outcome, setOutcome] = useState<OutcomeKey>('takeRatio');
+  const job = useBatchJob<PhaseRun>(key);
+  const { state } = job;
+
+  const problems = [
+    x.lo === null || x.hi === null ? 'The x range needs two numbers.' : '',
+    y.lo === null || y.hi === null ? 'The y range needs two numbers.' : '',
+    x.field && y.field && x.field.path === y.field.path ? 'Pick two different fields.' : '',
+    scenario === null || scenario === undefined ? 'There is no valid scenario to compute.' : '',
+  ].filter(Boolean);
+
+  const run = () => {
+    if (
+      !x.field ||
+      !y.field ||
+      problems.length > 0 ||
+      x.lo === null ||
+      x.hi === null ||
+      y.lo === null ||
+      y.hi === null
+    )
+      return;
+    const xf = x.field;
+    const yf = y.field;
+    const xs = gridValues(x.lo, x.hi, resolution - 1, xf.integer);
+    const ys = gridValues(y.lo, y.hi, resolution - 1, yf.integer);
+    const input = scenario;
+    const o = outcome;
+    job.start(async ({ signal, onProgress, onPartial }) => {
+      const workers = pool.size;
+      const phase = await runPhase(
+        pool,
+        input,
+        { xField: xf.path, xs, yField: yf.path, ys, outcome: o },
+        { signal, onProgress, onUpdate: (p) => onPartial({ phase: p, x: xf, y: yf, workers }) },
+      );
+      return { phase, x: xf, y: yf, workers };
+    });
+  };
+
+  const stale = state.status !== 'idle' && state.key !== key;
+  const running = state.status === 'running' && !stale ? state : null;
+  const done = state.status === 'done' && !stale ? state : null;
+  const shown = done?.value ?? running?.partial ?? null;
+
+  return (
+    <section className="ha-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="ha-title">
+        Phase diagram
+      </h2>
+      <p className="ha-help">
+        Solve the scenario on a grid of two fields and see where the strike succeeds. The picture
+        paints coarse first, then sharpens.
+      </p>
+      <form
+        className="ha-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <fieldset className="ha-axis">
+          <legend>Across (x)</legend>
+          <FieldSelect
+            id={`${id}-x`}
+            label="Field across (x)"
+            fields={fields}
+            value={x.field?.path ?? ''}
+            onChange={x.setPath}
+          />
+          <NumberInput
+            id={`${id}-x-from`}
+            label="x from"
+            unit={x.field?.unit}
+            value={x.from}
+            invalid={x.lo === null}
+            onChange={x.setFrom}
+          />
+          <NumberInput
+            id={`${id}-x-to`}
+            label="x to"
+            unit={x.field?.unit}
+            value={x.to}
+            invalid={x.hi === null}
+            onChange={x.setTo}
+          />
+        </fieldset>
+        <fieldset className="ha-axis">
+          <legend>Up (y)</legend>
+          <FieldSelect
+            id={`${id}-y`}
+            label="Field up (y)"
+            fields={fields}
+            value={y.field?.path ?? ''}
+            onChange={y.setPath}
+          />
+          <NumberInput
+            id={`${id}-y-from`}
+            label="y from"
+            unit={y.field?.unit}
+            value={y.from}
+            invalid={y.lo === null}
+            onChange={y.setFrom}
+          />
+          <NumberInput
+            id={`${id}-y-to`}
+            label="y to"
+            unit={y.field?.unit}
+            value={y.to}
+            invalid={y.hi === null}
+            onChange={y.setTo}
+          />
+        </fieldset>
+        <div className="ha-field">
+          <label htmlFor={`${id}-res`}>Resolution</label>
+          <select
+            id={`${id}-res`}
+            value={resolution}
+            onChange={(e) => setResolution(Number(e.currentTarget.value))}
+          >
+            {RESOLUTIONS.map((r) => (
+              <option key={r} value={r}>
+                {r} × {r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ha-field">
+          <label htmlFor={`${id}-outcome`}>Color shows</label>
+          <select
+            id={`${id}-outcome`}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value as OutcomeKey)}
+          >
+            {PHASE_OUTCOMES.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ha-actions">
+          <button
+            type="submit"
+            className="ha-run"
+            data-bench="run-phase"
+            disabled={problems.length > 0}
+          >
+            {running ? 'Run again' : 'Run phase diagram'}
+          </button>
+          <button type="button" onClick={job.cancel} disabled={!running}>
+            Cancel
+          </button>
+          <span className="ha-count">
+            {plural(resolution * resolution, 'point')} on {plural(pool.size, 'worker')}
+          </span>
+        </div>
+        {problems.length > 0 ? (
+          <ul className="ha-problems" aria-live="polite">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
+
+      <div className="ha-status" role="status" aria-live="polite">
+        {running ? (
+          <Progress
+            label="Phase diagram progress"
+            fraction={running.progress}
+            detail={
+              running.partial
+                ? `showing ${LEVEL_NAMES[running.partial.phase.level] ?? ''}`
+                : 'starting…'
+            }
+          />
+        ) : null}
+        {state.status === 'cancelled' && !stale ? (
+          <p>
+            Cancelled at {Math.round(state.progress * 100)}%. Nothing is shown for a cancelled run.
+          </p>
+        ) : null}
+        {state.status === 'failed' && !stale ? (
+          <p className="ha-error">The phase diagram failed: {state.message}</p>
+        ) : null}
+        {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
+        {done ? (
+          <p className="ha-result" data-testid="phase-result">
+            {phaseSentence(done.value.phase, done.value.x, done.value.y)}
+          </p>
+        ) : null}
+      </div>
+
+      {shown ? (
+        <div className="ha-output" data-bench={done ? 'phase-done' : undefined}>
+          <p className="ha-meta">
+            {done
+              ? `${fmt(shown.phase.xs.length)} × ${fmt(shown.phase.ys.length)} grid in ${formatDuration(done.ms)} on ${plural(shown.workers, 'worker')}.`
+              : `Preview: ${LEVEL_NAMES[shown.phase.level] ?? ''} computed; the other points show their nearest computed neighbour until they are in.`}
+          </p>
+          <div className="ha-chart">
+            <PhaseChart
+              phase={{
+                ...shown.phase,
+                xField: chartField(shown.phase.xField),
+                yField: chartField(shown.phase.yField),
+              }}
+              contours={done ? 8 : 0}
+              height={520}
+            />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

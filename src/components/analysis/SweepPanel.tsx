@@ -1,0 +1,313 @@
+// The lever sweep: pick a field and a range, run the scenario at every value across the worker
+// pool, and read how the outcomes change and from where the strike succeeds. With a pinned
+// scenario both are swept: A (pinned) and B (current).
+import { useId, useMemo, useState } from 'react';
+import { SweepChart } from '../../charts/sweep/Chart';
+import { fmt } from '../../charts/common/fields';
+import { runSweep, type SweepOutput } from '../../client/batch';
+import { useEnginePool } from '../../client/react';
+import type { OutcomeKey } from '../../engine/sweep/types';
+import { FieldSelect, NumberInput, Progress, plural, useBatchJob } from './controls';
+import {
+  SWEEP_OUTCOMES,
+  formatDuration,
+  gridValues,
+  parseNumber,
+  pickField,
+  chartField,
+  scenarioKey,
+  sweepFields,
+  sweepSentence,
+  valueWithUnit,
+  type SweepField,
+} from './model';
+
+export interface SweepPanelProps {
+  /** The last valid scenario (JSON). */
+  scenario: unknown;
+  /** A pinned scenario to compare with (swept too, as A), or null. */
+  pinned?: unknown;
+}
+
+const DEFAULT_FIELD = 'groups[*].pledgedShare';
+const MAX_STEPS = 500;
+
+interface SweepRun {
+  field: SweepField;
+  /** The swept range as asked for (points may be skipped at either end). */
+  range: [number, number];
+  current: SweepOutput;
+  pinned: SweepOutput | null;
+  points: number;
+  workers: number;
+}
+
+export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
+  const id = useId();
+  const pool = useEnginePool();
+  const hasPinned = pinned !== null && pinned !== undefined;
+  const key = useMemo(
+    () => `${scenarioKey(scenario)}\u0000${hasPinned ? scenarioKey(pinned) : ''}`,
+    [scenario, pinned, hasPinned],
+  );
+  const fields = useMemo(() => sweepFields(scenario), [scenario]);
+  const [path, setPath] = useState(DEFAULT_FIELD);
+  const field = pickField(fields, path, DEFAULT_FIELD);
+  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(null);
+  const from = range && range.path === field?.path ? range.from : String(field?.from ?? 0);
+  const to = range && range.path === field?.path ? range.to : String(field?.to ?? 1);
+  const [steps, setSteps] = useState('20');
+  const [outcomes, setOutcomes] = useState<OutcomeKey[]>(['takeRatio']);
+  const job = useBatchJob<SweepRun>(key);
+  const { state } = job;
+
+  const lo = parseNumber(from);
+  const hi = parseNumber(to);
+  const n = parseNumber(steps);
+  const stepsOk = n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_STEPS;
+  const problems = [
+    lo === null ? 'From must be a number.' : '',
+    hi === null ? 'To must be a number.' : '',
+    stepsOk ? '' : `Steps must be a whole number from 1 to ${MAX_STEPS}.`,
+    outcomes.length === 0 ? 'Pick at least one outcome to plot.' : '',
+    scenario === null || scenario === undefined ? 'There is no valid scenario to sweep.' : '',
+  ].filter(Boolean);
+  const values = useMemo(
+    () =>
+      lo !== null && hi !== null && stepsOk && field ? gridValues(lo, hi, n, field.integer) : [],
+    [lo, hi, n, stepsOk, field],
+  );
+
+  const run = () => {
+    if (!field || problems.length > 0) return;
+    const input = scenario;
+    const pin = hasPinned ? pinned : null;
+    const f = field;
+    const xs = values;
+    job.start(async ({ signal, onProgress }) => {
+      const parts = pin === null ? 1 : 2;
+      const done = [0, 0];
+      const report = (i: number) => (p: number) => {
+        done[i] = p;
+        onProgress((done[0] + done[1]) / parts);
+      };
+      const [current, pinnedResult] = await Promise.all([
+        runSweep(pool, input, f.path, xs, { signal, onProgress: report(0) }),
+        pin === null
+          ? Promise.resolve(null)
+          : runSweep(pool, pin, f.path, xs, { signal, onProgress: report(1) }),
+      ]);
+      return {
+        field: f,
+        range: [Math.min(...xs), Math.max(...xs)] as [number, number],
+        current,
+        pinned: pinnedResult,
+        points: xs.length * parts,
+        workers: pool.size,
+      };
+    });
+  };
+
+  const running = state.status === 'running' && state.key === key;
+  const stale = state.status !== 'idle' && state.key !== key;
+  const done = state.status === 'done' && !stale ? state : null;
+
+  return (
+    <section className="ha-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="ha-title">
+        Lever sweep
+      </h2>
+      <p className="ha-help">
+        Solve the scenario at evenly spaced values of one field and see how the outcome changes.
+        {hasPinned
+          ? ' The pinned scenario is swept too: A is the pinned one, B the current one.'
+          : ''}
+      </p>
+      <form
+        className="ha-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <FieldSelect
+          id={`${id}-field`}
+          label="Field to sweep"
+          fields={fields}
+          value={field?.path ?? ''}
+          onChange={setPath}
+        />
+        <NumberInput
+          id={`${id}-from`}
+          label="From"
+          unit={field?.unit}
+          value={from}
+          invalid={lo === null}
+          onChange={(t) => field && setRange({ path: field.path, from: t, to })}
+        />
+        <NumberInput
+          id={`${id}-to`}
+          label="To"
+          unit={field?.unit}
+          value={to}
+          invalid={hi === null}
+          onChange={(t) => field && setRange({ path: field.path, from, to: t })}
+        />
+        <NumberInput
+          id={`${id}-steps`}
+          label="Steps"
+          value={steps}
+          step={1}
+          invalid={!stepsOk}
+          onChange={setSteps}
+        />
+        <fieldset className="ha-outcomes">
+          <legend>Outcomes to plot</legend>
+          {SWEEP_OUTCOMES.map((o) => (
+            <label key={o.key} className="ha-check">
+              <input
+                type="checkbox"
+                checked={outcomes.includes(o.key)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setOutcomes((prev) =>
+                    SWEEP_OUTCOMES.map((x) => x.key).filter((k) =>
+                      k === o.key ? on : prev.includes(k),
+                    ),
+                  );
+                }}
+              />{' '}
+              {o.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="ha-actions">
+          <button
+            type="submit"
+            className="ha-run"
+            data-bench="run-sweep"
+            disabled={problems.length > 0}
+          >
+            {running ? 'Run again' : 'Run sweep'}
+          </button>
+          <button type="button" onClick={job.cancel} disabled={!running}>
+            Cancel
+          </button>
+          <span className="ha-count">
+            {values.length > 0
+              ? `${plural(values.length * (hasPinned ? 2 : 1), 'point')} on ${plural(pool.size, 'worker')}`
+              : ''}
+          </span>
+        </div>
+        {problems.length > 0 ? (
+          <ul className="ha-problems" aria-live="polite">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
+
+      <div className="ha-status" role="status" aria-live="polite">
+        {running ? (
+          <Progress label="Sweep progress" fraction={state.progress} detail="sweeping…" />
+        ) : null}
+        {state.status === 'cancelled' && !stale ? (
+          <p>
+            Cancelled at {Math.round(state.progress * 100)}%. Nothing is shown for a cancelled run.
+          </p>
+        ) : null}
+        {state.status === 'failed' && !stale ? (
+          <p className="ha-error">The sweep failed: {state.message}</p>
+        ) : null}
+        {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
+        {done ? (
+          <p className="ha-result" data-testid="sweep-result">
+            {hasPinned && done.value.pinned ? <strong>B (current): </strong> : null}
+            {sweepSentence(done.value.current.points, done.value.field, {
+              range: done.value.range,
+              skipped: done.value.current.skipped.length,
+            })}
+            {done.value.pinned ? (
+              <>
+                {' '}
+                <strong>A (pinned): </strong>
+                {sweepSentence(done.value.pinned.points, done.value.field, {
+                  range: done.value.range,
+                  skipped: done.value.pinned.skipped.length,
+                })}
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+
+      {done ? <SweepResultView run={done.value} ms={done.ms} outcomes={outcomes} /> : null}
+    </section>
+  );
+}
+
+const chartable = (r: SweepOutput): SweepOutput => ({ ...r, field: chartField(r.field) });
+
+function SweepResultView({
+  run,
+  ms,
+  outcomes,
+}: {
+  run: SweepRun;
+  ms: number;
+  outcomes: OutcomeKey[];
+}) {
+  const { current, pinned, field } = run;
+  // A = pinned, B = current; a side with no valid point is left out.
+  const a = pinned && pinned.points.length > 0 ? pinned : current;
+  const b = pinned && pinned.points.length > 0 && current.points.length > 0 ? current : null;
+  const skipped = [
+    ...(pinned?.skipped.map((s) => ({ ...s, which: 'A (pinned)' })) ?? []),
+    ...current.skipped.map((s) => ({ ...s, which: pinned ? 'B (current)' : '' })),
+  ];
+  const hasPoints = a.points.length > 0;
+  return (
+    <div className="ha-output" data-bench="sweep-done">
+      <p className="ha-meta">
+        {field.label}: {plural(run.points, 'point')} in {formatDuration(ms)} on{' '}
+        {plural(run.workers, 'worker')}.
+        {b ? ' Series A is the pinned scenario, B the current one.' : ''}
+      </p>
+      {hasPoints
+        ? outcomes.map((o) => (
+            <div key={o} className="ha-chart">
+              <SweepChart
+                sweep={chartable(a)}
+                compare={b && chartable(b)}
+                outcome={o}
+                height={320}
+              />
+            </div>
+          ))
+        : null}
+      {skipped.length > 0 ? (
+        <p className="ha-meta">
+          Skipped, for example at {field.phrase} {valueWithUnit(skipped[0].x, field.unit)}:{' '}
+          {skipped[0].message}
+        </p>
+      ) : null}
+      {skipped.length > 0 ? (
+        <details className="ha-skipped" open={skipped.length <= 5}>
+          <summary>{plural(skipped.length, 'point')} skipped: not valid scenarios</summary>
+          <ul>
+            {skipped.map((s) => (
+              <li key={`${s.which}${s.x}`}>
+                {s.which ? `${s.which}, ` : ''}
+                {field.phrase} {valueWithUnit(s.x, field.unit)}: {s.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {!hasPoints ? (
+        <p>No point in this range is a valid scenario ({fmt(skipped.length)} skipped).</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+// Controls both analysis panels share: the field picker (grouped by section), a from/to range,
+// the progress bar, and the hook that runs one cancellable batch job at a time.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isAbortError } from '../../client/pool';
+import { fmt } from '../../charts/common/fields';
+import type { SweepField } from './model';
+
+export function FieldSelect({
+  id,
+  label,
+  fields,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  fields: readonly SweepField[];
+  value: string;
+  onChange: (path: string) => void;
+}) {
+  const groups = [...new Set(fields.map((f) => f.group))];
+  return (
+    <div className="ha-field ha-field-wide">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {groups.map((g) => (
+          <optgroup key={g} label={g}>
+            {fields
+              .filter((f) => f.group === g)
+              .map((f) => (
+                <option key={f.path} value={f.path}>
+                  {f.label}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function NumberInput({
+  id,
+  label,
+  value,
+  onChange,
+  unit,
+  step,
+  invalid,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  unit?: string;
+  step?: number | 'any';
+  invalid?: boolean;
+}) {
+  return (
+    <div className="ha-field">
+      <label htmlFor={id}>
+        {label}
+        {unit ? <span className="ha-unit"> ({unit})</span> : null}
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step={step ?? 'any'}
+        value={value}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export function Progress({
+  label,
+  fraction,
+  detail,
+}: {
+  label: string;
+  fraction: number;
+  detail?: string;
+}) {
+  const pct = Math.round(fraction * 100);
+  return (
+    <div className="ha-progress">
+      <progress
+        max={100}
+        value={pct}
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={`${pct}%`}
+      />
+      <span className="ha-progress-text" aria-hidden="true">
+        {pct}%{detail ? ` · ${detail}` : ''}
+      </span>
+    </div>
+  );
+}
+
+export type BatchState<T> =
+  | { status: 'idle' }
+  | { status: 'running'; key: string; progress: number; partial: T | null }
+  | { status: 'cancelled'; key: string; progress: number }
+  | { status: 'failed'; key: string; message: string }
+  | { status: 'done'; key: string; value: T; ms: number };
+
+/**
+ * One batch job at a time, tied to a key (the scenario): starting a job or changing the key
+ * cancels the job in flight, and unmounting cancels it too. A job's reports are dropped as soon
+ * as it is superseded, so nothing stale reaches the screen.
+ */
+export function useBatchJob<T>(key: string) {
+  const [state, setState] = useState<BatchState<T>>({ status: 'idle' });
+  const current = useRef<AbortController | null>(null);
+
+  const cancel = useCallback(() => {
+    const c = current.current;
+    if (!c) return;
+    current.current = null;
+    c.abort();
+    setState((s) =>
+      s.status === 'running' ? { status: 'cancelled', key: s.key, progress: s.progress } : s,
+    );
+  }, []);
+
+  // A new scenario: the job in flight is for the old one; stop it (the screen says so).
+  useEffect(() => {
+    const c = current.current;
+    if (c) {
+      current.current = null;
+      c.abort();
+    }
+  }, [key]);
+  useEffect(() => () => current.current?.abort(), []);
+
+  const start = useCallback(
+    (
+      job: (io: {
+        signal: AbortSignal;
+        onProgress: (f: number) => void;
+        onPartial: (partial: T) => void;
+      }) => Promise<T>,
+    ) => {
+      current.current?.abort();
+      const c = new AbortController();
+      current.current = c;
+      const live = () => current.current === c && !c.signal.aborted;
+      const t0 = performance.now();
+      setState({ status: 'running', key, progress: 0, partial: null });
+      let shown = 0;
+      const onProgress = (f: number) => {
+        // Re-render for whole percents only.
+        if (!live() || (Math.floor(f * 100) === Math.floor(shown * 100) && f < 1)) return;
+        shown = f;
+        setState((s) => (s.status === 'running' ? { ...s, progress: f } : s));
+      };
+      const onPartial = (partial: T) => {
+        if (live()) setState((s) => (s.status === 'running' ? { ...s, partial } : s));
+      };
+      job({ signal: c.signal, onProgress, onPartial }).then(
+        (value) => {
+          if (!live()) return;
+          current.current = null;
+          setState({ status: 'done', key, value, ms: performance.now() - t0 });
+        },
+        (e: unknown) => {
+          if (current.current !== c) return; // superseded or cancelled: already said
+          current.current = null;
+          if (isAbortError(e)) setState({ status: 'cancelled', key, progress: shown });
+          else
+            setState({
+              status: 'failed',
+              key,
+              message: e instanceof Error ? e.message : String(e),
+            });
+        },
+      );
+    },
+    [key],
+  );
+
+  return { state, start, cancel };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,316 @@
+// What the Sweep and Phase-diagram panels offer and say, without React: the numeric fields a
+// person can sweep (labels, units and ranges from the scenario schema, per group and for all
+// groups), and the plain-language result lines. Pure, so it is tested without a DOM.
+import { SECTIONS, scenarioFields, type FieldDescriptor, type Section } from '../editor/fields';
+import { fmt } from '../../charts/common/fields';
+import type { OutcomeKey, PhaseResult, SweepPoint } from '../../engine/sweep/types';
+
+export interface SweepField {
+  /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
+  path: string;
+  /** "Pledged share — all groups", "Pledged share — group 2 (Q1: other felonies)". */
+  label: string;
+  /** The field's own title ("Pledged share"). */
+  title: string;
+  /** For sentences: "pledged share of all groups", "trial budget (B)". */
+  phrase: string;
+  unit: string;
+  section: Section;
+  /** Optgroup heading. */
+  group: string;
+  integer: boolean;
+  /** Suggested range from the schema: the hard minimum (else 0) to the slider top (else the hard maximum). */
+  from: number;
+  to: number;
+  /** Hard range for checking what is typed. */
+  min?: number;
+  max?: number;
+}
+
+const NOT_SWEPT = new Set(['seed', 'runs']);
+const NUMERIC = new Set(['number', 'integer', 'nullableNumber']);
+
+function sweepable(f: FieldDescriptor): boolean {
+  return NUMERIC.has(f.kind) && !NOT_SWEPT.has(f.key);
+}
+
+function groupsOf(scenario: unknown): { label: string }[] {
+  const g = (scenario as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(g)) return [];
+  return g.map((x) => ({
+    label:
+      typeof (x as { label?: unknown })?.label === 'string' ? (x as { label: string }).label : '',
+  }));
+}
+
+function base(f: FieldDescriptor): Omit<SweepField, 'path' | 'label' | 'group' | 'phrase'> {
+  const integer = f.kind === 'integer' || f.integer === true;
+  const from = f.min !== undefined && Number.isFinite(f.min) && f.min > -1e12 ? f.min : 0;
+  const top = f.sliderMax ?? (f.max !== undefined && f.max < 1e12 ? f.max : undefined);
+  return {
+    title: f.title,
+    unit: f.unit ?? '',
+    section: f.section,
+    integer,
+    from,
+    to: top ?? from + 10,
+    min: f.min,
+    max: f.max,
+  };
+}
+
+const SHOWN_GROUPS = 50;
+
+/**
+ * Every numeric field of the scenario a person can sweep, section by section (the editor's
+ * order): scenario-wide fields once, group fields for all groups at once and for each group.
+ */
+export function sweepFields(scenario: unknown): SweepField[] {
+  const groups = groupsOf(scenario).slice(0, SHOWN_GROUPS);
+  const out: SweepField[] = [];
+  for (const section of SECTIONS) {
+    const fields = scenarioFields().filter((f) => f.section === section && sweepable(f));
+    for (const f of fields) {
+      if (f.scope === 'scenario') {
+        out.push({
+          ...base(f),
+          path: f.path,
+          label: f.title,
+          phrase: inSentence(f.title),
+          group: section,
+        });
+        continue;
+      }
+      const tail = f.path.replace(/^groups\[\]/, '');
+      out.push({
+        ...base(f),
+        path: `groups[*]${tail}`,
+        label: `${f.title} — all groups`,
+        phrase: `${inSentence(f.title)} of all groups`,
+        group: section,
+      });
+      if (groups.length > 1)
+        groups.forEach((g, i) =>
+          out.push({
+            ...base(f),
+            path: `groups[${i}]${tail}`,
+            label: `${f.title} — group ${i + 1}${g.label ? ` (${g.label})` : ''}`,
+            phrase: `${inSentence(f.title)} of group ${i + 1}`,
+            group: section,
+          }),
+        );
+    }
+  }
+  return out;
+}
+
+/** The field for a path among `fields`, else a fallback (the first whose path is `preferred`). */
+export function pickField(
+  fields: readonly SweepField[],
+  path: string,
+  preferred: string,
+): SweepField | undefined {
+  return (
+    fields.find((f) => f.path === path) ?? fields.find((f) => f.path === preferred) ?? fields[0]
+  );
+}
+
+/** "Pledged share (all groups)" in a sentence: first letter lowered unless an acronym. */
+export function inSentence(label: string): string {
+  if (label.length > 1 && label[1] === label[1].toUpperCase() && /[A-Z]/.test(label[1]))
+    return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+export function valueWithUnit(x: number, unit: string): string {
+  return unit && unit !== 'share' && unit !== 'probability' ? `${fmt(x)} ${unit}` : fmt(x);
+}
+
+/** Runs of consecutive succeeding points, in x order: [from, to] pairs. */
+export function successRuns(points: readonly SweepPoint[]): [number, number][] {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  const runs: [number, number][] = [];
+  let open: [number, number] | null = null;
+  for (const p of sorted) {
+    if (p.outcomes.strikeSucceeds.value === 1) {
+      if (open) open[1] = p.x;
+      else {
+        open = [p.x, p.x];
+        runs.push(open);
+      }
+    } else open = null;
+  }
+  return runs;
+}
+
+const SUCCESS = 'the strike succeeds (plea bargaining extracts no more than trials alone)';
+
+/**
+ * The plain-language result of a sweep: "The strike succeeds (…) from pledged share 0.35 on",
+ * "… never in this range", or the stretches where it does.
+ */
+export function sweepSentence(
+  points: readonly SweepPoint[],
+  field: Pick<SweepField, 'phrase' | 'unit'>,
+  extra: { range?: readonly [number, number]; skipped?: number } = {},
+): string {
+  const name = field.phrase;
+  const v = (x: number) => valueWithUnit(x, field.unit);
+  const skipped = extra.skipped ?? 0;
+  const note =
+    skipped > 0
+      ? ` ${fmt(skipped)} of ${fmt(skipped + points.length)} points are not valid scenarios and were skipped.`
+      : '';
+  if (points.length === 0)
+    return `No point of this range is a valid scenario, so nothing was computed.`;
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  const lo = extra.range ? Math.min(...extra.range) : sorted[0].x;
+  const hi = extra.range ? Math.max(...extra.range) : sorted[sorted.length - 1].x;
+  const span = `${name} from ${v(lo)} to ${v(hi)}`;
+  const runs = successRuns(sorted);
+  const cap = SUCCESS.charAt(0).toUpperCase() + SUCCESS.slice(1);
+  const first = sorted[0].x;
+  const last = sorted[sorted.length - 1].x;
+  if (runs.length === 0)
+    return `The strike never succeeds in this range (${span}): plea bargaining always extracts more than trials alone would.${note}`;
+  if (runs.length === 1 && runs[0][0] === first && runs[0][1] === last)
+    return `${cap} everywhere in this range (${span}).${note}`;
+  if (runs.length === 1 && runs[0][1] === last)
+    return `${cap} from ${name} ${v(runs[0][0])} on.${note}`;
+  const parts = runs.map(([a, b]) => (a === b ? v(a) : `${v(a)} to ${v(b)}`));
+  const list =
+    parts.length === 1
+      ? parts[0]
+      : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `${cap} only at ${name} ${list}.${note}`;
+}
+
+export const SWEEP_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
+  { key: 'takeRatio', label: 'Take / no-plea take' },
+  { key: 'shareFree', label: 'Share who go free' },
+  { key: 'take', label: "Prosecutor's take" },
+  { key: 'pleas', label: 'Pleas' },
+  { key: 'trials', label: 'Trials' },
+  { key: 'stopRank', label: 'Stop rank t*' },
+];
+
+export const PHASE_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
+  ...SWEEP_OUTCOMES,
+  { key: 'takePerDefendant', label: 'Take per defendant' },
+  { key: 'strikeSucceeds', label: 'Strike succeeds' },
+];
+
+/**
+ * The plain-language result of a finished phase diagram: where on the grid the strike succeeds,
+ * and where the boundary runs (per row of y, the least x from which it succeeds).
+ */
+export function phaseSentence(
+  phase: PhaseResult,
+  x: Pick<SweepField, 'phrase' | 'unit'>,
+  y: Pick<SweepField, 'phrase' | 'unit'>,
+): string {
+  const nx = phase.xs.length;
+  const ny = phase.ys.length;
+  const total = nx * ny;
+  let ok = 0;
+  let invalid = 0;
+  for (const s of phase.success) {
+    if (s === 1) ok++;
+    else if (s !== 0) invalid++;
+  }
+  const xName = x.phrase;
+  const yName = y.phrase;
+  const vx = (v: number) => valueWithUnit(v, x.unit);
+  const vy = (v: number) => valueWithUnit(v, y.unit);
+  const bad =
+    invalid > 0
+      ? ` ${fmt(invalid)} of the ${fmt(total)} points are not valid scenarios (hatched).`
+      : '';
+  let undefinedValues = 0;
+  phase.success.forEach((sv, i) => {
+    if ((sv === 0 || sv === 1) && Number.isNaN(phase.values[i])) undefinedValues++;
+  });
+  const undef =
+    undefinedValues > 0
+      ? ` At ${fmt(undefinedValues)} points the colored outcome has no value (hatched).`
+      : '';
+  const extra = `${bad}${undef}`;
+  if (ok === 0) return `The strike never succeeds on this grid.${extra}`;
+  const pct = Math.round((100 * ok) / (total - invalid));
+  const head = `The strike succeeds at ${fmt(ok)} of ${fmt(total - invalid)} points (${pct}%).`;
+  if (ok === total - invalid) return `The strike succeeds everywhere on this grid.${extra}`;
+  // Per row: the least x from which every point to its right succeeds (null: none, or not a suffix).
+  const rows: { y: number; from: number | null; suffix: boolean }[] = [];
+  for (let iy = 0; iy < ny; iy++) {
+    let from: number | null = null;
+    let suffix = true;
+    let seenOk = false;
+    for (let ix = 0; ix < nx; ix++) {
+      const s = phase.success[iy * nx + ix];
+      if (s === 1) {
+        if (!seenOk) from = phase.xs[ix];
+        seenOk = true;
+      } else if (seenOk && s === 0) suffix = false;
+    }
+    rows.push({ y: phase.ys[iy], from, suffix });
+  }
+  const withOk = rows.filter((r) => r.from !== null);
+  const first = withOk[0];
+  const last = withOk[withOk.length - 1];
+  const clean = rows.every((r) => r.suffix);
+  let where: string;
+  if (clean && first.from !== null && last.from !== null) {
+    where =
+      first === last || first.from === last.from
+        ? ` It succeeds from ${xName} ${vx(first.from)} on${first === last ? ` (only at ${yName} ${vy(first.y)})` : ''}.`
+        : ` The boundary runs from ${xName} ${vx(first.from)} at ${yName} ${vy(first.y)} to ${xName} ${vx(last.from)} at ${yName} ${vy(last.y)}; the strike succeeds to its right.`;
+  } else
+    where = ' The region where it succeeds is not a single band along the x axis; see the chart.';
+  const noRows = rows.length - withOk.length;
+  const none =
+    noRows > 0
+      ? ` At ${fmt(noRows)} of ${fmt(ny)} values of ${yName} it succeeds nowhere in the range of ${xName}.`
+      : '';
+  return `${head}${where}${none}${extra}`;
+}
+
+/**
+ * Evenly spaced values from `from` to `to` in `steps` steps (integers when `integer`, repeats
+ * dropped): the engine's sweepValues, here so the main thread need not load the engine.
+ */
+export function gridValues(from: number, to: number, steps: number, integer = false): number[] {
+  const out: number[] = [];
+  const n = Math.max(1, Math.floor(steps));
+  for (let i = 0; i <= n; i++) {
+    let x = from + ((to - from) * i) / n;
+    if (integer) x = Math.round(x);
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+/** A stable key for a scenario value: two equal scenarios get the same key. */
+export function scenarioKey(scenario: unknown): string {
+  try {
+    return JSON.stringify(scenario) ?? 'undefined';
+  } catch {
+    return String(scenario);
+  }
+}
+
+/** Parse a typed number ("" and junk give null). */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** The charts label `groups[*].x` by the field's title (they know `groups[i].x` and `groups[].x`). */
+export function chartField(path: string): string {
+  return path.replace('[*]', '[]');
+}
