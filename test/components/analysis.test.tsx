@@ -103,7 +103,7 @@ describe('SweepPanel', () => {
     render(withPool(inProcess(2), <SweepPanel scenario={scenario} />));
     expect(screen.getByRole('heading', { name: 'Lever sweep' })).toBeTruthy();
     const select = screen.getByLabelText('Field to sweep') as HTMLSelectElement;
-    expect(select.value).toBe('groups[*].pledgedShare');
+    expect(select.value).toBe('groups[*].pledgedShareOfRest');
     expect(
       within(select)
         .getAllByRole('group')
@@ -120,11 +120,11 @@ describe('SweepPanel', () => {
       if (!el) throw new Error('not done');
       return el;
     });
-    const expected = sweep(scenario, 'groups[*].pledgedShare', sweepValues(0, 1, 20));
+    const expected = sweep(scenario, 'groups[*].pledgedShareOfRest', sweepValues(0, 1, 20));
     expect(screen.getByTestId('sweep-result').textContent).toBe(
       sweepSentence(
         expected.points,
-        { phrase: 'pledged share of all groups', unit: 'share' },
+        { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
         { range: [0, 1], skipped: 0 },
       ),
     );
@@ -221,7 +221,7 @@ describe('PhasePanel', () => {
     render(withPool(inProcess(2), <PhasePanel scenario={scenario} />));
     expect(screen.getByRole('heading', { name: 'Phase diagram' })).toBeTruthy();
     expect((screen.getByLabelText('Field across (x)') as HTMLSelectElement).value).toBe(
-      'groups[*].pledgedShare',
+      'groups[*].pledgedShareOfRest',
     );
     expect((screen.getByLabelText('Field up (y)') as HTMLSelectElement).value).toBe(
       'prosecutor.budget',
@@ -240,7 +240,7 @@ describe('PhasePanel', () => {
     const cells = ys.flatMap((y) => xs.map((x) => [x, y] as [number, number]));
     const direct = phaseCells(
       scenario,
-      'groups[*].pledgedShare',
+      'groups[*].pledgedShareOfRest',
       'prosecutor.budget',
       cells,
       'takeRatio',
@@ -256,7 +256,7 @@ describe('PhasePanel', () => {
         success: direct.success,
         level: 3,
       },
-      { phrase: 'pledged share of all groups', unit: 'share' },
+      { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
       { phrase: 'trial budget (B)', unit: 'trial units' },
     );
     expect(screen.getByTestId('phase-result').textContent).toBe(expected);

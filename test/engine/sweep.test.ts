@@ -93,3 +93,15 @@ describe('ladder bins', () => {
     }
   });
 });
+
+describe('derived sweep fields', () => {
+  it('pledgedShareOfRest pledges a share of those who are not hard core, in every group', () => {
+    const withCore = setPath(city, 'groups[0].neverPleadsShare', 1);
+    const next = setPath(withCore, 'groups[*].pledgedShareOfRest', 0.5);
+    expect(next.groups.map((g) => g.pledgedShare)).toEqual([0, 0.5]);
+    expect(getPath(next, 'groups[1].pledgedShareOfRest')).toBe(0.5);
+    const r = sweep(withCore, 'groups[*].pledgedShareOfRest', [0, 0.5, 1]);
+    expect(r.skipped).toEqual([]);
+    expect(r.points).toHaveLength(3);
+  });
+});

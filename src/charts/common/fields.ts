@@ -33,6 +33,9 @@ function metaOf(s: AnySchema | undefined): { title?: string; unit?: string } | u
 
 /** Label and unit of a dotted field path such as "groups[0].pledgedShare" or "levers.strikeFund.fund". */
 export function fieldLabel(field: string): AxisLabel {
+  if (field.endsWith('.pledgedShareOfRest')) {
+    return { label: 'Pledged share of those not in the hard core', unit: 'share' };
+  }
   const parts = field.replace(/\[(\d*)\]/g, '.$1').split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
   const group = /^groups\[(\d+)\]/.exec(field);
   let schema: AnySchema | undefined;

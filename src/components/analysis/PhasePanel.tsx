@@ -25,7 +25,7 @@ export interface PhasePanelProps {
   scenario: unknown;
 }
 
-const DEFAULT_X = 'groups[*].pledgedShare';
+const DEFAULT_X = 'groups[*].pledgedShareOfRest';
 const DEFAULT_Y = 'prosecutor.budget';
 export const RESOLUTIONS = [16, 32, 64] as const;
 const LEVEL_NAMES = [

@@ -29,7 +29,7 @@ export interface SweepPanelProps {
   pinned?: unknown;
 }
 
-const DEFAULT_FIELD = 'groups[*].pledgedShare';
+const DEFAULT_FIELD = 'groups[*].pledgedShareOfRest';
 const MAX_STEPS = 500;
 
 interface SweepRun {

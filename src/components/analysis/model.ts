@@ -82,6 +82,21 @@ export function sweepFields(scenario: unknown): SweepField[] {
         continue;
       }
       const tail = f.path.replace(/^groups\[\]/, '');
+      if (tail === '.pledgedShare') {
+        // The organizer's lever: every group pledges the same share of its members who are not
+        // hard core (pledgedShare = x·(1 − neverPleadsShare)), valid whatever the hard core.
+        out.push({
+          ...base(f),
+          path: 'groups[*].pledgedShareOfRest',
+          label: 'Pledged share of those who would plead — all groups',
+          phrase: 'pledged share (of those who are not hard core)',
+          group: section,
+          from: 0,
+          to: 1,
+          min: 0,
+          max: 1,
+        });
+      }
       out.push({
         ...base(f),
         path: `groups[*]${tail}`,

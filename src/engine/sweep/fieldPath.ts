@@ -4,6 +4,24 @@
 type Json = unknown;
 type Step = string | number | '*';
 
+/**
+ * Derived group fields a sweep may set. `pledgedShareOfRest`: the share of the members who are
+ * not never-pleaders that sign the pledge (sets pledgedShare = x·(1 − neverPleadsShare)), so
+ * "every group pledges x" stays a valid scenario when some groups are all hard core.
+ */
+export const DERIVED_GROUP_FIELDS: Record<
+  string,
+  { set: (group: Record<string, unknown>, x: number) => Record<string, unknown>; get: (group: Record<string, unknown>) => unknown }
+> = {
+  pledgedShareOfRest: {
+    set: (g, x) => ({ ...g, pledgedShare: x * (1 - Number(g.neverPleadsShare ?? 0)) }),
+    get: (g) => {
+      const rest = 1 - Number(g.neverPleadsShare ?? 0);
+      return rest > 0 ? Number(g.pledgedShare ?? 0) / rest : 0;
+    },
+  },
+};
+
 export function parsePath(path: string): Step[] {
   const steps: Step[] = [];
   const re = /([^.[\]]+)|\[(\d+|\*)\]/g;
@@ -21,6 +39,9 @@ export function getPath(obj: Json, path: string): unknown {
   for (const step of parsePath(path)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     const key = step === '*' ? 0 : step;
+    if (typeof key === 'string' && DERIVED_GROUP_FIELDS[key]) {
+      return DERIVED_GROUP_FIELDS[key].get(cur as Record<string, unknown>);
+    }
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return cur;
@@ -32,6 +53,10 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   const rec = (cur: unknown, i: number): unknown => {
     if (i === steps.length) return value;
     const step = steps[i];
+    if (i === steps.length - 1 && typeof step === 'string' && DERIVED_GROUP_FIELDS[step]) {
+      const o = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>) : {};
+      return DERIVED_GROUP_FIELDS[step].set(o, Number(value));
+    }
     if (step === '*') {
       const arr = Array.isArray(cur) ? cur : [];
       return arr.map((el) => rec(el, i + 1));
