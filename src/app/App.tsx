@@ -1,67 +1,204 @@
-// The first screen: pick a preset, solve it in a worker, read the totals.
-import { useId } from 'react';
+// The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
+// draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
+// diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
+import { useCallback, useId, useRef, useState } from 'react';
 import { PRESETS } from '../presets';
-import { useEngineResult, type EngineState } from '../client';
-import type { Result, ValidationMessage } from '../engine/api';
-import { REGIME_LABELS, TOTAL_FIELDS, formatNumber, formatTotal, totalNote } from './format';
-import { useHashParam } from './hash';
+import { ScenarioEditorPanel } from '../components/editor';
+import { ComparePanel, usePin } from '../components/compare';
+import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
+import { AnalysisPanel } from './analysisSlot';
+import { ClassroomSlot, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
-import { findPreset, type Preset } from './presetChoice';
+import { Tabs, panelId, tabId, type TabDef } from './Tabs';
+import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
+
+type TabKey = 'result' | 'sweep' | 'phase' | 'regimes' | 'compare';
 
 export function App() {
-  const [hashPreset, setHashPreset] = useHashParam('preset');
-  const preset = findPreset(hashPreset);
-  const state = useEngineResult(preset.scenario);
+  const wb = useWorkbench();
+  const bundle = useResultBundle(wb.valid);
+  const [pinned, pin, unpin] = usePin();
+  const [tab, setTab] = useState<TabKey>('result');
+  const [open, setOpen] = useState<ClassroomOpen>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const uid = useId().replace(/:/g, '');
+
+  const pinCurrent = useCallback(() => {
+    if (wb.valid) pin(wb.valid);
+  }, [wb.valid, pin]);
+
+  const tabs: TabDef<TabKey>[] = [
+    { id: 'result', label: 'Result' },
+    { id: 'sweep', label: 'Sweep' },
+    { id: 'phase', label: 'Phase diagram' },
+    { id: 'regimes', label: 'Regimes' },
+    { id: 'compare', label: pinned ? 'Compare A/B •' : 'Compare A/B' },
+  ];
+  const title = wb.valid?.title ?? 'Untitled scenario';
 
   return (
     <div className="shell">
-      <Header />
-      <main id="main" className="main">
-        <PresetPicker preset={preset} onChange={setHashPreset} />
-        <TotalsPanel state={state} title={preset.title} />
-      </main>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          // The hash holds the scenario: move focus without touching it.
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to the results
+      </a>
+      <Header onOpen={setOpen} />
+      <div className="workbench">
+        <aside className="sidebar" aria-label="Scenario">
+          <ScenarioCard wb={wb} />
+        </aside>
+        <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
+          <div className="tabs-row">
+            <Tabs tabs={tabs} active={tab} onChange={setTab} label="Views" idPrefix={uid} />
+            <PinBar
+              pinned={pinned}
+              canPin={wb.valid !== null}
+              onPin={pinCurrent}
+              onUnpin={unpin}
+              onShow={() => setTab('compare')}
+            />
+          </div>
+          {!wb.isValid && wb.valid ? (
+            <p className="stale-notice" role="note">
+              <span aria-hidden="true">⚠ </span>
+              The draft in the editor has {wb.errors.length} problem
+              {wb.errors.length === 1 ? '' : 's'}; these views show the last valid scenario.
+            </p>
+          ) : null}
+          <div
+            role="tabpanel"
+            id={panelId(uid, tab)}
+            aria-labelledby={tabId(uid, tab)}
+            className="tabpanel"
+            tabIndex={0}
+          >
+            {tab === 'result' ? (
+              <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
+            ) : tab === 'sweep' ? (
+              <AnalysisPanel which="sweep" scenario={wb.valid} pinned={pinned} />
+            ) : tab === 'phase' ? (
+              <AnalysisPanel which="phase" scenario={wb.valid} pinned={pinned} />
+            ) : tab === 'regimes' ? (
+              <RegimesTab scenario={wb.valid} />
+            ) : (
+              <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+            )}
+          </div>
+        </main>
+      </div>
       <footer className="footer">
         Everything is computed in this browser tab. No scenario or result leaves your computer.
       </footer>
+      <ClassroomSlot
+        open={open}
+        onClose={() => setOpen(null)}
+        wb={wb}
+        onTab={(t) => setTab(t as TabKey)}
+      />
     </div>
   );
 }
 
-function Header() {
+function Header({ onOpen }: { onOpen: (o: ClassroomOpen) => void }) {
   const [theme, toggle] = useTheme();
   return (
     <header className="header">
       <div>
-        <h1 className="brand">Holdout</h1>
+        <p className="brand">Holdout</p>
         <p className="tagline">The game theory of plea-bargaining strikes</p>
       </div>
-      <button
-        type="button"
-        className="theme-toggle"
-        aria-pressed={theme === 'dark'}
-        onClick={toggle}
-      >
-        <span aria-hidden="true">☾</span> Dark theme
-      </button>
+      <nav className="header-actions" aria-label="Workbench">
+        <button
+          type="button"
+          className="button"
+          onClick={() => onOpen('gallery')}
+          aria-haspopup="dialog"
+        >
+          Presets
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onOpen('tour')}
+          aria-haspopup="dialog"
+        >
+          Guided tour
+        </button>
+        <button
+          type="button"
+          className="theme-toggle"
+          aria-pressed={theme === 'dark'}
+          onClick={toggle}
+        >
+          <span aria-hidden="true">☾</span> Dark theme
+        </button>
+      </nav>
     </header>
   );
 }
 
-function PresetPicker({ preset, onChange }: { preset: Preset; onChange: (id: string) => void }) {
+function PinBar({
+  pinned,
+  canPin,
+  onPin,
+  onUnpin,
+  onShow,
+}: {
+  pinned: { title?: string } | null;
+  canPin: boolean;
+  onPin: () => void;
+  onUnpin: () => void;
+  onShow: () => void;
+}) {
+  if (!pinned) {
+    return (
+      <div className="pin-bar">
+        <button type="button" className="button" onClick={onPin} disabled={!canPin}>
+          Pin as A
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="pin-bar pinned">
+      <button type="button" className="pin-chip" onClick={onShow} title={pinned.title}>
+        <span className="ab-badge ab-a">A</span> pinned
+      </button>
+      <button type="button" className="button" onClick={onUnpin}>
+        Unpin
+      </button>
+    </div>
+  );
+}
+
+function ScenarioCard({ wb }: { wb: Workbench }) {
   const id = useId();
+  const preset = PRESETS.find((p) => p.id === wb.presetId);
   return (
     <section className="card scenario" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="section-title">
+      <h1 id={`${id}-h`} className="section-title">
         Scenario
-      </h2>
+      </h1>
       <div className="field">
         <label htmlFor={`${id}-select`}>Preset</label>
         <select
           id={`${id}-select`}
-          value={preset.id}
-          onChange={(e) => onChange(e.currentTarget.value)}
+          value={wb.edited || !preset ? '' : preset.id}
+          onChange={(e) => {
+            if (e.currentTarget.value) wb.choosePreset(e.currentTarget.value);
+          }}
           aria-describedby={`${id}-desc`}
         >
+          <option value="" disabled>
+            {preset ? `Edited: ${preset.title}` : 'Custom scenario (from a link)'}
+          </option>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
@@ -70,150 +207,44 @@ function PresetPicker({ preset, onChange }: { preset: Preset; onChange: (id: str
         </select>
       </div>
       <div id={`${id}-desc`} className="preset-text">
-        <h3 className="preset-title">{preset.title}</h3>
-        <p className="description">{preset.description}</p>
-        {preset.source ? <p className="source">Source: {String(preset.source)}</p> : null}
-      </div>
-      {preset.story ? (
-        <details className="story">
-          <summary>The story</summary>
-          <p>{String(preset.story)}</p>
-        </details>
-      ) : null}
-    </section>
-  );
-}
-
-function statusText(state: EngineState, title: string): string {
-  switch (state.status) {
-    case 'idle':
-      return 'Nothing to compute.';
-    case 'computing':
-      return `Computing “${title}”…`;
-    case 'invalid':
-      return `“${title}” has ${state.errors.length} problem${state.errors.length === 1 ? '' : 's'}; nothing was computed.`;
-    case 'failed':
-      return `The engine failed: ${state.message}`;
-    case 'done': {
-      const t = state.result.totals;
-      const verdict = t.strikeSucceeds ? 'the strike succeeds' : 'the strike fails';
-      const ratio =
-        t.takeRatio === null ? '' : ` (take is ${formatTotal('takeRatio', t)}× the no-plea take)`;
-      return `Solved “${title}”: ${verdict}${ratio}.`;
-    }
-  }
-}
-
-function TotalsPanel({ state, title }: { state: EngineState; title: string }) {
-  const id = useId();
-  const result = state.status === 'done' ? state.result : null;
-  return (
-    <section
-      className="card totals"
-      aria-labelledby={`${id}-h`}
-      aria-busy={state.status === 'computing'}
-    >
-      <div className="totals-head">
-        <h2 id={`${id}-h`} className="section-title">
-          Totals
-        </h2>
-        {result ? (
-          <span className="regime">Regime: {REGIME_LABELS[result.regime] ?? result.regime}</span>
+        {preset ? (
+          <details className="story">
+            <summary>{wb.edited ? 'The preset this started from' : 'About this preset'}</summary>
+            <p className="description">{preset.description}</p>
+            <p>{preset.story}</p>
+            <p className="source">Source: {preset.source}</p>
+          </details>
         ) : null}
       </div>
-      {/* The live region: read out on every change; once solved, the verdict below shows it. */}
-      <p
-        className={state.status === 'done' ? 'status visually-hidden' : 'status'}
-        role="status"
-        aria-live="polite"
-        data-status={state.status}
-      >
-        {state.status === 'computing' ? <span className="spinner" aria-hidden="true" /> : null}
-        {statusText(state, title)}
-      </p>
-      {state.status === 'invalid' ? <ErrorPanel errors={state.errors} /> : null}
-      {state.status === 'failed' ? (
-        <div className="errors" role="alert">
-          <h3>The computation failed</h3>
-          <p>{state.message}</p>
-        </div>
+      {wb.linkProblem ? (
+        <LinkNotice problem={wb.linkProblem} onDismiss={wb.dismissLinkProblem} />
       ) : null}
-      {result ? <Verdict result={result} /> : null}
-      {result?.lottery ? (
-        <p className="figures-note">
-          Lottery: expected figures of the equilibrium in which{' '}
-          {formatNumber(result.lottery.selected)} of {formatNumber(result.totals.defendants)}{' '}
-          defendants refuse.
-        </p>
-      ) : null}
-      {state.status !== 'invalid' && state.status !== 'failed' ? (
-        <TotalsList result={result} />
-      ) : null}
+      <ScenarioEditorPanel state={wb} idPrefix="ed" />
     </section>
   );
 }
 
-function Verdict({ result }: { result: Result }) {
-  const t = result.totals;
+function LinkNotice({ problem, onDismiss }: { problem: LinkProblem; onDismiss: () => void }) {
+  const id = useId();
   return (
-    <p
-      className={`verdict ${t.strikeSucceeds ? 'verdict-yes' : 'verdict-no'}`}
-      data-testid="verdict"
-    >
-      <span className="verdict-icon" aria-hidden="true">
-        {t.strikeSucceeds ? '✓' : '✗'}
-      </span>
-      <span>
-        {t.strikeSucceeds
-          ? 'The strike succeeds: plea bargaining extracts no more than her trials alone could.'
-          : t.takeRatio === null
-            ? 'The strike fails: plea bargaining extracts more than her trials alone could.'
-            : `The strike fails: plea bargaining extracts ${formatTotal('takeRatio', t)}× what her trials alone could.`}
-      </span>
-    </p>
-  );
-}
-
-function TotalsList({ result }: { result: Result | null }) {
-  return (
-    <dl className="totals-grid">
-      {TOTAL_FIELDS.map((f) => {
-        const totals = result?.totals;
-        const note = totals && result ? totalNote(f.key, totals, result.regime) : null;
-        return (
-          <div
-            key={f.key}
-            className="total"
-            data-key={f.key}
-            data-value={totals ? JSON.stringify(totals[f.key]) : undefined}
-            title={f.help}
-          >
-            <dt>{f.label}</dt>
-            <dd>
-              <span className="value">{totals ? formatTotal(f.key, totals) : '…'}</span>
-              {f.unit ? (
-                <span className="unit">{f.unit === '×' ? f.unit : ` ${f.unit}`}</span>
-              ) : null}
-              {note ? <span className="note">{note}</span> : null}
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
-}
-
-function ErrorPanel({ errors }: { errors: ValidationMessage[] }) {
-  return (
-    <div className="errors" role="alert">
-      <h3>The scenario has problems</h3>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i}>
-            {e.path ? <code className="path">{e.path}</code> : null} {e.message}
-          </li>
-        ))}
-      </ul>
+    <div className="link-problem" data-testid="link-problem">
+      <ErrorPanel errors={problem.errors} title="This link does not hold a valid scenario" />
+      <p>
+        The workbench opened the default preset instead
+        {problem.errors.some(
+          (e) => e.path !== 'link' && e.path !== 'scenario' && e.path !== 'preset',
+        )
+          ? '; the link’s scenario is in the editor so you can fix it'
+          : ''}
+        . What the link held is kept here:
+      </p>
+      <label htmlFor={`${id}-t`} className="visually-hidden">
+        What the link held
+      </label>
+      <textarea id={`${id}-t`} className="link-text" readOnly rows={3} value={problem.text} />
+      <button type="button" className="button" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-describe('the first screen', () => {
+describe('the workbench (first screen)', () => {
   it('solves the default preset and shows its totals, with a live status', async () => {
     const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
     render(
@@ -31,7 +31,7 @@ describe('the first screen', () => {
         <App />
       </EngineProvider>,
     );
-    const status = screen.getByRole('status');
+    const status = screen.getByTestId('result-status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.textContent).toMatch(/Computing/);
     expect(valueOf('take')).toBe('…');
@@ -54,14 +54,19 @@ describe('the first screen', () => {
         <App />
       </EngineProvider>,
     );
-    const status = screen.getByRole('status');
+    const status = screen.getByTestId('result-status');
     await waitFor(() => expect(status.dataset.status).toBe('done'));
     const other = PRESETS.find((p) => p.id !== DEFAULT_PRESET)!;
     act(() => {
-      fireEvent.change(screen.getByLabelText('Preset'), { target: { value: other.id } });
+      fireEvent.change(screen.getByLabelText('Preset', { exact: true }), {
+        target: { value: other.id },
+      });
     });
     expect(status.dataset.status).toBe('computing');
-    expect(valueOf('take')).toBe('…');
+    // The previous totals stay on screen, dimmed and marked busy, until the new ones arrive.
+    const result = document.querySelector('[data-bench=result]') as HTMLElement;
+    expect(result.dataset.busy).toBe('true');
+    expect(result.getAttribute('aria-busy')).toBe('true');
     expect(location.hash).toBe(`#preset=${other.id}`);
     await waitFor(() => expect(status.dataset.status).toBe('done'));
     expect(valueOf('take')).toBe(formatTotal('take', expected(other.id)));
@@ -76,8 +81,8 @@ describe('the first screen', () => {
         <App />
       </EngineProvider>,
     );
-    expect((screen.getByLabelText('Preset') as HTMLSelectElement).value).toBe(id);
-    await waitFor(() => expect(screen.getByRole('status').dataset.status).toBe('done'));
+    expect((screen.getByLabelText('Preset', { exact: true }) as HTMLSelectElement).value).toBe(id);
+    await waitFor(() => expect(screen.getByTestId('result-status').dataset.status).toBe('done'));
     expect(valueOf('take')).toBe(formatTotal('take', expected(id)));
   });
 });

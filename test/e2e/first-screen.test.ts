@@ -32,12 +32,17 @@ function titleOf(id: string): string {
 async function waitSolved(page: Page, title: string) {
   await page.waitForFunction(
     (t) => {
-      const s = document.querySelector<HTMLElement>('[role=status]');
+      const s = document.querySelector<HTMLElement>('[data-testid=result-status]');
       return s?.dataset.status === 'done' && (s.textContent ?? '').includes(t);
     },
     title,
     { timeout: 60_000 },
   );
+}
+
+/** The preset picker in the scenario column. */
+function presetSelect(page: Page) {
+  return page.getByLabel('Preset', { exact: true });
 }
 
 /** What the totals list shows: per key, the raw value and the visible text. */
@@ -94,7 +99,7 @@ describe('the first screen', () => {
     const w = await open('light');
     await waitSolved(w.page, titleOf(DEFAULT_PRESET));
     await expectTotalsShown(w.page, expectedTotals(DEFAULT_PRESET));
-    expect(await w.page.inputValue('select')).toBe(DEFAULT_PRESET);
+    expect(await presetSelect(w.page).inputValue()).toBe(DEFAULT_PRESET);
     expect(w.workers.some((u) => /engine\.worker/.test(u))).toBe(true);
     await w.page.screenshot({ path: path.join(SHOTS, 'first-screen-light.png'), fullPage: true });
     expectClean(w);
@@ -110,7 +115,7 @@ describe('the first screen', () => {
         id !== DEFAULT_PRESET && JSON.stringify(expectedTotals(id)) !== JSON.stringify(before),
     );
     expect(other, 'a preset with other totals').toBeDefined();
-    await w.page.selectOption('select', other!);
+    await presetSelect(w.page).selectOption(other!);
     await waitSolved(w.page, titleOf(other!));
     await expectTotalsShown(w.page, expectedTotals(other!));
     expect(new URL(w.page.url()).hash).toBe(`#preset=${other}`);
@@ -118,7 +123,7 @@ describe('the first screen', () => {
     // The hash reopens that preset.
     await w.page.reload();
     await waitSolved(w.page, titleOf(other!));
-    expect(await w.page.inputValue('select')).toBe(other);
+    expect(await presetSelect(w.page).inputValue()).toBe(other);
     await expectTotalsShown(w.page, expectedTotals(other!));
     expectClean(w);
   });
@@ -128,7 +133,7 @@ describe('the first screen', () => {
     await waitSolved(w.page, titleOf(DEFAULT_PRESET));
     for (const p of PRESETS) {
       if (p.id === DEFAULT_PRESET) continue;
-      await w.page.selectOption('select', p.id);
+      await presetSelect(w.page).selectOption(p.id);
       await waitSolved(w.page, p.title);
       await expectTotalsShown(w.page, expectedTotals(p.id));
       await w.page.screenshot({ path: path.join(SHOTS, `preset-${p.id}.png`) });

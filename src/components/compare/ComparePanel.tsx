@@ -1,0 +1,182 @@
+// Compare A/B: scenario A (pinned) and B (the current scenario) solved side by side, with the
+// difference B − A of every total as a signed number, a word and a color.
+import { useId } from 'react';
+import { useEngineResult, type EngineState } from '../../client';
+import type { Scenario } from '../../engine/scenario/schema';
+import type { Totals } from '../../engine/result/types';
+import { TOTAL_FIELDS, formatTotal } from '../../app/format';
+import { diffTotal } from './diff';
+
+export interface ComparePanelProps {
+  pinned: Scenario | null;
+  current: Scenario | null;
+  onPin: () => void;
+  onUnpin: () => void;
+}
+
+function totalsOf(s: EngineState): Totals | null {
+  return s.status === 'done' ? s.result.totals : null;
+}
+
+function stateText(s: EngineState): string {
+  switch (s.status) {
+    case 'computing':
+      return 'computing…';
+    case 'invalid':
+      return `invalid: ${s.errors.map((e) => e.text).join('; ')}`;
+    case 'failed':
+      return `failed: ${s.message}`;
+    default:
+      return '';
+  }
+}
+
+export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelProps) {
+  const uid = useId();
+  const a = useEngineResult(pinned);
+  const b = useEngineResult(pinned ? current : null);
+  if (!pinned) {
+    return (
+      <section className="card compare-empty" aria-labelledby={`${uid}-h`}>
+        <h2 id={`${uid}-h`} className="section-title">
+          Compare A/B
+        </h2>
+        <p>
+          Pin the current scenario as <strong>A</strong>, then change levers in the editor: the
+          scenario you edit becomes <strong>B</strong>, and this tab shows both totals side by side
+          with the differences. The Sweep tab then draws both curves.
+        </p>
+        <button type="button" className="button primary" onClick={onPin} disabled={!current}>
+          Pin as A
+        </button>
+      </section>
+    );
+  }
+  const ta = totalsOf(a);
+  const tb = totalsOf(b);
+  const busy = a.status === 'computing' || b.status === 'computing';
+  return (
+    <section
+      className="card compare"
+      aria-labelledby={`${uid}-h`}
+      aria-busy={busy}
+      data-testid="compare"
+    >
+      <div className="compare-head">
+        <h2 id={`${uid}-h`} className="section-title">
+          Compare A/B
+        </h2>
+        <div className="compare-actions">
+          <button type="button" className="button" onClick={onPin} disabled={!current}>
+            Pin current as A
+          </button>
+          <button type="button" className="button" onClick={onUnpin}>
+            Unpin A
+          </button>
+        </div>
+      </div>
+      <dl className="compare-titles">
+        <div>
+          <dt>
+            <span className="ab-badge ab-a">A</span> pinned
+          </dt>
+          <dd>{pinned.title ?? 'Untitled scenario'}</dd>
+        </div>
+        <div>
+          <dt>
+            <span className="ab-badge ab-b">B</span> current
+          </dt>
+          <dd>{current?.title ?? 'Untitled scenario'}</dd>
+        </div>
+      </dl>
+      <p
+        className="status"
+        role="status"
+        aria-live="polite"
+        data-status={busy ? 'computing' : 'done'}
+      >
+        {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        {busy
+          ? 'Computing A and B…'
+          : ta && tb
+            ? 'A and B solved.'
+            : [stateText(a), stateText(b)].filter(Boolean).join(' ')}
+      </p>
+      <div className="table-scroll">
+        <table className="compare-table">
+          <caption className="visually-hidden">Totals of A and B and the difference B − A</caption>
+          <thead>
+            <tr>
+              <th scope="col">Total</th>
+              <th scope="col">
+                <span className="ab-badge ab-a">A</span>
+              </th>
+              <th scope="col">
+                <span className="ab-badge ab-b">B</span>
+              </th>
+              <th scope="col">
+                B − A <span className="muted-note">(for the defendants)</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {TOTAL_FIELDS.map((f) => {
+              const d = ta && tb ? diffTotal(f.key, ta, tb) : null;
+              const unit = f.unit && f.unit !== '×' ? ` ${f.unit}` : f.unit;
+              return (
+                <tr key={f.key} data-key={f.key} data-direction={d?.direction}>
+                  <th scope="row">{f.label}</th>
+                  <td
+                    className="num"
+                    data-side="a"
+                    data-value={ta ? JSON.stringify(ta[f.key]) : undefined}
+                  >
+                    {ta ? formatTotal(f.key, ta) : '…'}
+                  </td>
+                  <td
+                    className="num"
+                    data-side="b"
+                    data-value={tb ? JSON.stringify(tb[f.key]) : undefined}
+                  >
+                    {tb ? formatTotal(f.key, tb) : '…'}
+                  </td>
+                  <td
+                    className={`num diff diff-${d?.direction ?? 'na'} tone-${d?.tone ?? 'neutral'}`}
+                    data-side="diff"
+                    data-tone={d?.tone}
+                  >
+                    {d ? (
+                      <>
+                        <span aria-hidden="true" className="diff-icon">
+                          {d.direction === 'up'
+                            ? '▲'
+                            : d.direction === 'down'
+                              ? '▼'
+                              : d.direction === 'same'
+                                ? '='
+                                : '≠'}
+                        </span>{' '}
+                        <span className="diff-text">{d.text}</span>
+                        {d.direction === 'up' || d.direction === 'down' ? (
+                          <span className="diff-unit">{unit}</span>
+                        ) : null}
+                        {d.tone !== 'neutral' ? (
+                          <span className="diff-tone" aria-hidden="true">
+                            {d.tone === 'better' ? 'better' : 'worse'}
+                          </span>
+                        ) : null}
+                        <span className="visually-hidden"> ({d.words})</span>
+                      </>
+                    ) : (
+                      '…'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// One chart with its heading and its export menu (SVG, PNG, CSV, scenario JSON).
+import { useCallback, useId, useRef, type ReactNode } from 'react';
+import type { Result } from '../../engine/api';
+import type { Scenario } from '../../engine/scenario/schema';
+import { ExportSlot } from './exportSlot';
+
+export interface ChartCardProps {
+  title: string;
+  /** One line under the title: how to read the chart. */
+  hint?: ReactNode;
+  /** For the export menu. */
+  scenario: Scenario;
+  result: Result | null;
+  /** File-name stem for exports, e.g. `ladder`. */
+  name: string;
+  children: ReactNode;
+  /** Controls placed in the heading row (e.g. a select). */
+  controls?: ReactNode;
+}
+
+export function ChartCard({
+  title,
+  hint,
+  scenario,
+  result,
+  name,
+  children,
+  controls,
+}: ChartCardProps) {
+  const uid = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const chartSvg = useCallback(
+    () => box.current?.querySelector<SVGSVGElement>('svg[role=img]') ?? null,
+    [],
+  );
+  return (
+    <section className="card chart-card" aria-labelledby={`${uid}-h`} data-chart={name}>
+      <div className="chart-card-head">
+        <h3 id={`${uid}-h`} className="chart-card-title">
+          {title}
+        </h3>
+        <div className="chart-card-tools">
+          {controls}
+          <ExportSlot scenario={scenario} result={result} chartSvg={chartSvg} name={name} />
+        </div>
+      </div>
+      {hint ? <p className="chart-card-hint">{hint}</p> : null}
+      <div ref={box} className="chart-card-body">
+        {children}
+      </div>
+    </section>
+  );
+}

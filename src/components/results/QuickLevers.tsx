@@ -1,0 +1,141 @@
+// The key levers as sliders above the result, for the classroom: drag and watch the ladder's
+// stop line. They edit the same draft as the editor (one source of truth).
+import { useId, useRef } from 'react';
+import type { ScenarioInput } from '../../engine/scenario/schema';
+import { getPath, setPath } from '../../engine/sweep/fieldPath';
+import { formatNumber } from '../../app/format';
+
+interface Lever {
+  path: string;
+  label: string;
+  unit: string;
+  min: number;
+  max: (draft: ScenarioInput) => number;
+  step: number;
+  bench?: string;
+}
+
+type Group = { pledgedShare?: number; neverPleadsShare?: number };
+
+/** The pledged share shown: the first group that can pledge at all (not all never-pleaders). */
+function sharedPledge(draft: ScenarioInput): number {
+  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
+  const g = groups.find((x) => (x.neverPleadsShare ?? 0) < 1) ?? groups[0];
+  return typeof g?.pledgedShare === 'number' ? g.pledgedShare : 0;
+}
+
+/** Every group's pledged share set to `v`, capped so pledged + never-pleaders ≤ 1. */
+export function setAllPledged(draft: ScenarioInput, v: number): ScenarioInput {
+  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
+  return {
+    ...draft,
+    groups: groups.map((g) => {
+      const cap = Math.max(
+        0,
+        1 - (typeof g.neverPleadsShare === 'number' ? g.neverPleadsShare : 0),
+      );
+      return { ...g, pledgedShare: Math.round(Math.min(v, cap) * 1e6) / 1e6 };
+    }),
+  } as ScenarioInput;
+}
+
+const num = (v: unknown, fallback = 0) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+const top = (path: string, base: number) => (d: ScenarioInput) => {
+  const v = num(getPath(d, path));
+  return Math.max(base, Math.ceil((v * 2) / base) * base || base);
+};
+
+const LEVERS: Lever[] = [
+  {
+    path: 'groups[*].pledgedShare',
+    label: 'Pledged share (all groups)',
+    unit: 'share',
+    min: 0,
+    max: () => 1,
+    step: 0.01,
+    bench: 'lever-slider',
+  },
+  {
+    path: 'levers.pledge.penalty',
+    label: 'Pledge penalty F',
+    unit: 'years',
+    min: 0,
+    max: top('levers.pledge.penalty', 20),
+    step: 0.1,
+  },
+  {
+    path: 'levers.strikeFund.fund',
+    label: 'Strike fund Φ',
+    unit: 'years',
+    min: 0,
+    max: top('levers.strikeFund.fund', 1000),
+    step: 1,
+  },
+  {
+    path: 'prosecutor.budget',
+    label: 'Trial budget B',
+    unit: 'trial units',
+    min: 0,
+    max: top('prosecutor.budget', 100),
+    step: 1,
+  },
+];
+
+export interface QuickLeversProps {
+  draft: ScenarioInput;
+  setDraft: (f: (prev: ScenarioInput) => ScenarioInput) => void;
+}
+
+export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
+  const uid = useId();
+  // A slider's top follows the value up (twice it, rounded) but never shrinks under the thumb.
+  const tops = useRef(new Map<string, number>());
+  return (
+    <section className="quick-levers" aria-labelledby={`${uid}-h`}>
+      <h2 id={`${uid}-h`} className="section-title">
+        Quick levers
+      </h2>
+      <div className="quick-levers-grid">
+        {LEVERS.map((l, i) => {
+          const value =
+            l.path === 'groups[*].pledgedShare' ? sharedPledge(draft) : num(getPath(draft, l.path));
+          const max = Math.max(l.max(draft), tops.current.get(l.path) ?? 0);
+          tops.current.set(l.path, max);
+          const set = (v: number) =>
+            setDraft((prev) =>
+              l.path === 'groups[*].pledgedShare'
+                ? setAllPledged(prev, v)
+                : setPath(prev, l.path, v),
+            );
+          const shown =
+            l.unit === 'share'
+              ? `${formatNumber(Math.round(value * 1000) / 10)}%`
+              : `${formatNumber(value)} ${l.unit}`;
+          return (
+            <div className="quick-lever" key={l.path}>
+              <label htmlFor={`${uid}-${i}`}>
+                <span>{l.label}</span>
+                <output htmlFor={`${uid}-${i}`} className="quick-lever-value">
+                  {shown}
+                </output>
+              </label>
+              <input
+                id={`${uid}-${i}`}
+                type="range"
+                min={l.min}
+                max={max}
+                step={l.step}
+                value={Math.min(max, Math.max(l.min, value))}
+                aria-valuetext={shown}
+                data-bench={l.bench}
+                data-path={l.path}
+                onChange={(e) => set(Number(e.currentTarget.value))}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

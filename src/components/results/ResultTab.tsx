@@ -1,0 +1,391 @@
+// The Result tab: quick levers, the totals, and the chart that explains the regime (the
+// unraveling ladder, the threshold and Schelling diagrams, or the no-plea summary), the
+// distribution over runs, and the "why" panel for a chosen defendant. While a newer scenario
+// computes, the previous charts stay, dimmed (aria-busy), never mixed with the new numbers.
+import { useCallback, useId, useMemo, useState } from 'react';
+import {
+  DistributionChart,
+  LadderChart,
+  SchellingChart,
+  ThresholdChart,
+  type ThresholdSelection,
+} from '../../charts';
+import type { KindInfo } from '../../engine/api';
+import type { DefendantRow, DistributionKey, Result } from '../../engine/result/types';
+import { DISTRIBUTION_KEYS } from '../../engine/result/types';
+import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
+import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '../why';
+import { formatNumber } from '../../app/format';
+import { ChartCard } from './ChartCard';
+import { QuickLevers } from './QuickLevers';
+import { TotalsPanel } from './Totals';
+import type { BundleState, ResultBundle } from './useResultBundle';
+
+export interface ResultTabProps {
+  bundle: BundleState;
+  /** The current (last valid) scenario's title. */
+  title: string;
+  draft: ScenarioInput;
+  setDraft: (f: (prev: ScenarioInput) => ScenarioInput) => void;
+}
+
+/** The kind a defendant belongs to: same group, same pledged / never-pleads / covered flags. */
+export function kindOf(row: DefendantRow, kinds: readonly KindInfo[] | null): KindInfo | null {
+  if (!kinds) return null;
+  return (
+    kinds.find(
+      (k) =>
+        k.group === row.group &&
+        k.pledged === row.pledged &&
+        k.never === row.never &&
+        k.covered === row.covered,
+    ) ?? null
+  );
+}
+
+export function explainContext(b: ResultBundle, row: DefendantRow): ExplainContext {
+  const { result, scenario } = b;
+  if (result.regime === 'lottery' && result.lottery) {
+    return { regime: 'lottery', k: result.lottery.k, R: result.lottery.selected };
+  }
+  if (result.regime === 'priority' || result.regime === 'forcedSpend') {
+    const left = result.defendants ? budgetLeftAt(result.defendants, scenario, row) : null;
+    return { regime: result.regime, budgetLeft: left ?? undefined };
+  }
+  return { regime: result.regime };
+}
+
+const DIST_LABELS: Record<DistributionKey, string> = {
+  take: 'Take (years)',
+  takeRatio: 'Take ÷ no-plea take',
+  pleas: 'Pleas',
+  trials: 'Trials',
+  free: 'Free',
+  budgetUsed: 'Budget used',
+  fundPaid: 'Strike fund paid',
+  stopRank: 'Stop rank',
+};
+
+export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
+  const { shown, busy, status, state, version } = bundle;
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [thresholdNote, setThresholdNote] = useState<string | null>(null);
+  const select = useCallback((id: number) => {
+    setThresholdNote(null);
+    setSelectedId(id);
+  }, []);
+
+  const rowsById = useMemo(() => {
+    const m = new Map<number, DefendantRow>();
+    for (const r of shown?.result.defendants ?? []) m.set(r.id, r);
+    return m;
+  }, [shown]);
+  const selectedRow = selectedId === null ? null : (rowsById.get(selectedId) ?? null);
+  const selectedKind = selectedRow && shown ? kindOf(selectedRow, shown.kinds) : null;
+
+  const onThreshold = useCallback(
+    (sel: ThresholdSelection) => {
+      if (sel.ids.length > 0) {
+        select(sel.ids[0]);
+        return;
+      }
+      setSelectedId(null);
+      setThresholdNote(
+        `${formatNumber(sel.count)} defendant${sel.count === 1 ? '' : 's'} ${sel.count === 1 ? 'refuses' : 'refuse'} once ${formatNumber(sel.threshold)} other${sel.threshold === 1 ? '' : 's'} do.`,
+      );
+    },
+    [select],
+  );
+
+  const why =
+    shown && selectedRow && selectedKind ? (
+      <WhyPanel
+        key={selectedRow.id}
+        row={selectedRow}
+        kind={selectedKind}
+        scenario={shown.scenario}
+        context={explainContext(shown, selectedRow)}
+        N={shown.result.totals.defendants}
+        onClose={() => setSelectedId(null)}
+      />
+    ) : null;
+
+  return (
+    <div
+      className={busy ? 'result-tab is-busy' : 'result-tab'}
+      data-bench="result"
+      data-version={version}
+      data-busy={busy ? 'true' : 'false'}
+      aria-busy={busy}
+    >
+      <QuickLevers draft={draft} setDraft={setDraft} />
+      <TotalsPanel
+        status={status}
+        result={shown?.result ?? null}
+        title={title}
+        errors={state.status === 'invalid' ? state.errors : []}
+        failure={state.status === 'failed' ? state.message : ''}
+      />
+      {shown ? (
+        <div className="result-charts">
+          <RegimeView
+            bundle={shown}
+            onSelect={select}
+            onThreshold={onThreshold}
+            selectedRow={selectedRow}
+            selectedKind={selectedKind}
+            why={why}
+            thresholdNote={thresholdNote}
+          />
+          {shown.result.defendants && shown.result.defendants.length > 0 ? (
+            <ExplainPicker rows={shown.result.defendants} onPick={select} />
+          ) : null}
+          {shown.result.distribution ? <DistributionSection bundle={shown} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+interface RegimeViewProps {
+  bundle: ResultBundle;
+  onSelect: (id: number) => void;
+  onThreshold: (sel: ThresholdSelection) => void;
+  selectedRow: DefendantRow | null;
+  selectedKind: KindInfo | null;
+  why: React.ReactNode;
+  thresholdNote: string | null;
+}
+
+function RegimeView({
+  bundle,
+  onSelect,
+  onThreshold,
+  selectedRow,
+  selectedKind,
+  why,
+  thresholdNote,
+}: RegimeViewProps) {
+  const { result, scenario } = bundle;
+  if (result.regime === 'priority' || result.regime === 'forcedSpend') {
+    const stop = result.totals.stopRank;
+    return (
+      <>
+        <ChartCard
+          title="Unraveling ladder"
+          name="ladder"
+          scenario={scenario}
+          result={result}
+          hint={
+            <>
+              Defendants in the order she threatens them; a filled mark is threatened, a hollow one
+              is not.{' '}
+              {stop === null ? (
+                <strong>Every rank is threatened: the strike unravels all the way.</strong>
+              ) : (
+                <strong>The unraveling stops at rank {formatNumber(stop)}.</strong>
+              )}{' '}
+              {result.defendants
+                ? 'Click a defendant (or focus the chart, move with the arrows and press Enter) to see why.'
+                : ''}
+            </>
+          }
+        >
+          <LadderChart
+            rows={result.defendants}
+            bins={result.defendants ? undefined : (bundle.bins ?? [])}
+            scenario={scenario}
+            kinds={bundle.kinds ?? undefined}
+            stopRank={stop}
+            regime={result.regime}
+            onSelect={result.defendants ? onSelect : undefined}
+          />
+        </ChartCard>
+        {why}
+      </>
+    );
+  }
+  if (result.regime === 'lottery' && result.lottery) {
+    return (
+      <LotteryView
+        bundle={bundle}
+        onThreshold={onThreshold}
+        selectedRow={selectedRow}
+        selectedKind={selectedKind}
+        why={why}
+        thresholdNote={thresholdNote}
+      />
+    );
+  }
+  return (
+    <>
+      <NoPleaSummary result={result} scenario={scenario} />
+      {why}
+    </>
+  );
+}
+
+function LotteryView({
+  bundle,
+  onThreshold,
+  selectedRow,
+  selectedKind,
+  why,
+  thresholdNote,
+}: Omit<RegimeViewProps, 'onSelect'>) {
+  const { result, scenario, kinds } = bundle;
+  const lottery = result.lottery!;
+  const N = result.totals.defendants;
+  const compressed = lottery.thresholds ? undefined : bundle.thresholds?.counts;
+  // The Schelling view: the selected defendant's kind, else the first defendant's.
+  const first = result.defendants?.[0] ?? null;
+  const row = selectedRow ?? first;
+  const kind = selectedRow ? selectedKind : first ? kindOf(first, kinds) : null;
+  const canDrawThresholds = lottery.thresholds !== undefined || compressed !== undefined;
+  return (
+    <>
+      {canDrawThresholds ? (
+        <ChartCard
+          title="Threshold diagram"
+          name="thresholds"
+          scenario={scenario}
+          result={result}
+          hint="How many defendants would refuse if m others refused. Where the curve meets the diagonal is an equilibrium. Click a step (or focus the chart and press Enter) to see who has that threshold and why."
+        >
+          <ThresholdChart lottery={lottery} N={N} compressed={compressed} onSelect={onThreshold} />
+        </ChartCard>
+      ) : (
+        <p className="card">The threshold counts could not be computed for this scenario.</p>
+      )}
+      {thresholdNote ? (
+        <p className="card threshold-note" role="status">
+          {thresholdNote}
+        </p>
+      ) : null}
+      {why}
+      {row && kind && row.offer !== null ? (
+        <ChartCard
+          title={`Schelling diagram: defendant ${formatNumber(row.id)}’s choice`}
+          name="schelling"
+          scenario={scenario}
+          result={result}
+          hint="His cost of refusing falls as more others refuse (each risks fewer trials); he refuses once it drops below the cost of pleading."
+        >
+          <SchellingChart kind={kind} offer={row.offer} k={lottery.k} N={N} />
+        </ChartCard>
+      ) : null}
+      {row && kind && !selectedRow ? (
+        <p className="muted-note">{explainThreshold(kind, row.offer, lottery.k, N).text}</p>
+      ) : null}
+    </>
+  );
+}
+
+function NoPleaSummary({ result, scenario }: { result: Result; scenario: Scenario }) {
+  const t = result.totals;
+  return (
+    <section className="card noplea-summary" aria-label="Outcome without plea bargaining">
+      <h3 className="chart-card-title">Without plea bargaining</h3>
+      <p>
+        No offers are made. With a budget of {formatNumber(scenario.prosecutor.budget)} trial unit
+        {scenario.prosecutor.budget === 1 ? '' : 's'}, she tries the {formatNumber(t.trials)}{' '}
+        defendant
+        {t.trials === 1 ? '' : 's'} whose trials are worth most to her; the other{' '}
+        {formatNumber(t.free)} go free.
+      </p>
+      <div
+        className="outcome-bar"
+        role="img"
+        aria-label={`${formatNumber(t.trials)} tried, ${formatNumber(t.free)} free`}
+      >
+        <span className="outcome-tried" style={{ flexGrow: t.trials }} />
+        <span className="outcome-free" style={{ flexGrow: t.free }} />
+      </div>
+      <p className="outcome-legend">
+        <span className="swatch swatch-tried" aria-hidden="true" /> tried {formatNumber(t.trials)}{' '}
+        <span className="swatch swatch-free" aria-hidden="true" /> free {formatNumber(t.free)}
+      </p>
+      <p>
+        The take is {formatNumber(t.take)} years: exactly what her trials alone extract, the
+        benchmark every plea regime is measured against.
+      </p>
+    </section>
+  );
+}
+
+function ExplainPicker({
+  rows,
+  onPick,
+}: {
+  rows: readonly DefendantRow[];
+  onPick: (id: number) => void;
+}) {
+  const uid = useId();
+  const [text, setText] = useState('1');
+  const max = rows.reduce((m, r) => Math.max(m, r.id), 0);
+  const min = rows.reduce((m, r) => Math.min(m, r.id), Infinity);
+  const n = Number(text);
+  const ok = Number.isInteger(n) && rows.some((r) => r.id === n);
+  return (
+    <form
+      className="explain-picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) onPick(n);
+      }}
+    >
+      <label htmlFor={`${uid}-n`}>Why did defendant</label>
+      <input
+        id={`${uid}-n`}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={text}
+        inputMode="numeric"
+        aria-invalid={!ok || undefined}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <span>do what he did?</span>
+      <button type="submit" disabled={!ok}>
+        Explain
+      </button>
+      <span className="muted-note">
+        (defendants {formatNumber(min)}–{formatNumber(max)})
+      </span>
+    </form>
+  );
+}
+
+function DistributionSection({ bundle }: { bundle: ResultBundle }) {
+  const uid = useId();
+  const [field, setField] = useState<DistributionKey>('take');
+  const dist = bundle.result.distribution!;
+  return (
+    <ChartCard
+      title={`Distribution over ${formatNumber(bundle.scenario.runs)} runs`}
+      name={`distribution-${field}`}
+      scenario={bundle.scenario}
+      result={bundle.result}
+      hint="Each run draws a new random ranking; the bars count runs, the rules mark the mean and the 5th, 50th and 95th percentiles."
+      controls={
+        <span className="field-inline">
+          <label htmlFor={`${uid}-f`}>Total</label>
+          <select
+            id={`${uid}-f`}
+            value={field}
+            onChange={(e) => setField(e.currentTarget.value as DistributionKey)}
+          >
+            {DISTRIBUTION_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {DIST_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </span>
+      }
+    >
+      <DistributionChart distribution={dist} field={field} />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,175 @@
+// The totals of a result: a live status line, the verdict, and one card per total.
+import { useId } from 'react';
+import type { Result, ValidationMessage } from '../../engine/api';
+import type { Totals } from '../../engine/result/types';
+import {
+  REGIME_LABELS,
+  TOTAL_FIELDS,
+  formatNumber,
+  formatTotal,
+  totalNote,
+} from '../../app/format';
+import type { BundleStatus } from './useResultBundle';
+
+export interface TotalsPanelProps {
+  status: BundleStatus;
+  /** The result on screen (possibly of the previous scenario while computing). */
+  result: Result | null;
+  /** The current scenario's title. */
+  title: string;
+  errors?: ValidationMessage[];
+  failure?: string;
+}
+
+function statusText(
+  status: BundleStatus,
+  result: Result | null,
+  title: string,
+  errors: number,
+  failure: string,
+): string {
+  switch (status) {
+    case 'idle':
+      return 'Nothing to compute.';
+    case 'computing':
+      return result
+        ? `Computing “${title}”… (showing the previous result, dimmed)`
+        : `Computing “${title}”…`;
+    case 'invalid':
+      return `“${title}” has ${errors} problem${errors === 1 ? '' : 's'}; nothing was computed.`;
+    case 'failed':
+      return `The engine failed: ${failure}`;
+    case 'done': {
+      const t = result!.totals;
+      const verdict = t.strikeSucceeds ? 'the strike succeeds' : 'the strike fails';
+      const ratio =
+        t.takeRatio === null ? '' : ` (take is ${formatTotal('takeRatio', t)}× the no-plea take)`;
+      return `Solved “${title}”: ${verdict}${ratio}.`;
+    }
+  }
+}
+
+export function TotalsPanel({
+  status,
+  result,
+  title,
+  errors = [],
+  failure = '',
+}: TotalsPanelProps) {
+  const id = useId();
+  return (
+    <section className="card totals" aria-labelledby={`${id}-h`} aria-busy={status === 'computing'}>
+      <div className="totals-head">
+        <h2 id={`${id}-h`} className="section-title">
+          Totals
+        </h2>
+        {result ? (
+          <span className="regime">Regime: {REGIME_LABELS[result.regime] ?? result.regime}</span>
+        ) : null}
+      </div>
+      <p
+        className={status === 'done' ? 'status visually-hidden' : 'status'}
+        role="status"
+        aria-live="polite"
+        data-status={status}
+        data-testid="result-status"
+      >
+        {status === 'computing' ? <span className="spinner" aria-hidden="true" /> : null}
+        {statusText(status, result, title, errors.length, failure)}
+      </p>
+      {status === 'invalid' ? <ErrorPanel errors={errors} /> : null}
+      {status === 'failed' ? (
+        <div className="errors" role="alert">
+          <h3>The computation failed</h3>
+          <p>{failure}</p>
+        </div>
+      ) : null}
+      {result ? <Verdict result={result} /> : null}
+      {result?.lottery ? (
+        <p className="figures-note">
+          Lottery: expected figures of the equilibrium in which{' '}
+          {formatNumber(result.lottery.selected)} of {formatNumber(result.totals.defendants)}{' '}
+          defendants refuse.
+        </p>
+      ) : null}
+      {status !== 'invalid' && status !== 'failed' ? <TotalsList result={result} /> : null}
+    </section>
+  );
+}
+
+export function Verdict({ result }: { result: Result }) {
+  const t = result.totals;
+  return (
+    <p
+      className={`verdict ${t.strikeSucceeds ? 'verdict-yes' : 'verdict-no'}`}
+      data-testid="verdict"
+    >
+      <span className="verdict-icon" aria-hidden="true">
+        {t.strikeSucceeds ? '✓' : '✗'}
+      </span>
+      <span>
+        {t.strikeSucceeds
+          ? 'The strike succeeds: plea bargaining extracts no more than her trials alone could.'
+          : t.takeRatio === null
+            ? 'The strike fails: plea bargaining extracts more than her trials alone could.'
+            : `The strike fails: plea bargaining extracts ${formatTotal('takeRatio', t)}× what her trials alone could.`}
+      </span>
+    </p>
+  );
+}
+
+export function TotalsList({
+  result,
+  compact = false,
+}: {
+  result: Result | null;
+  compact?: boolean;
+}) {
+  return (
+    <dl className={compact ? 'totals-grid totals-compact' : 'totals-grid'}>
+      {TOTAL_FIELDS.map((f) => {
+        const totals: Totals | undefined = result?.totals;
+        const note = totals && result ? totalNote(f.key, totals, result.regime) : null;
+        return (
+          <div
+            key={f.key}
+            className="total"
+            data-key={f.key}
+            data-value={totals ? JSON.stringify(totals[f.key]) : undefined}
+            title={f.help}
+          >
+            <dt>{f.label}</dt>
+            <dd>
+              <span className="value">{totals ? formatTotal(f.key, totals) : '…'}</span>
+              {f.unit ? (
+                <span className="unit">{f.unit === '×' ? f.unit : ` ${f.unit}`}</span>
+              ) : null}
+              {note ? <span className="note">{note}</span> : null}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+export function ErrorPanel({
+  errors,
+  title = 'The scenario has problems',
+}: {
+  errors: ValidationMessage[];
+  title?: string;
+}) {
+  return (
+    <div className="errors" role="alert">
+      <h3>{title}</h3>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            {e.path ? <code className="path">{e.path}</code> : null}: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import './results.css';
+export { ResultTab, kindOf, explainContext, type ResultTabProps } from './ResultTab';
+export { TotalsPanel, TotalsList, Verdict, ErrorPanel } from './Totals';
+export { QuickLevers, setAllPledged } from './QuickLevers';
+export { ChartCard } from './ChartCard';
+export {
+  useResultBundle,
+  type ResultBundle,
+  type BundleState,
+  type BundleStatus,
+} from './useResultBundle';
+export { RegimesTab } from './RegimesTab';

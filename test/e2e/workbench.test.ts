@@ -1,0 +1,355 @@
+// The workbench end to end in real Chromium, against the production build: every preset's
+// totals are the engine's; a lever moves the ladder's stop line; an invalid edit keeps the last
+// valid result; a broken link says what is wrong and the app still works; the why panel
+// explains a clicked defendant; Compare A/B shows the differences; every tab is screenshotted
+// in light and dark. Nothing leaves 127.0.0.1 and the console stays clean.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { solve } from '../../src/engine/api';
+import type { Totals } from '../../src/engine/result/types';
+import type { ScenarioInput } from '../../src/engine/scenario/schema';
+import { PRESETS } from '../../src/presets';
+import { TOTAL_FIELDS, formatTotal } from '../../src/app/format';
+import { setAllPledged } from '../../src/components/results/QuickLevers';
+import { diffTotal } from '../../src/components/compare/diff';
+import { launch, openPage, type Watched } from './browser';
+
+const baseURL = inject('baseURL');
+const SHOTS = path.resolve(import.meta.dirname, '../../screenshots');
+
+function totalsOf(scenario: unknown): Totals {
+  const r = solve(scenario);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.text).join('; '));
+  return r.value.totals;
+}
+
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
+
+let browser: Browser;
+const opened: Watched[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const w of opened) await w.context.close().catch(() => {});
+  await browser?.close();
+});
+
+async function open(hash = '', colorScheme: 'light' | 'dark' = 'light') {
+  const w = await openPage(browser, baseURL, { colorScheme });
+  opened.push(w);
+  await w.page.goto(new URL(hash, baseURL).href);
+  return w;
+}
+
+function expectClean(w: Watched) {
+  expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
+  expect(w.errors, 'console errors').toEqual([]);
+}
+
+/** Wait until the result on screen belongs to the current scenario. */
+async function waitDone(page: Page) {
+  await page.waitForSelector(
+    '[data-bench=result][data-busy=false] [data-testid=result-status][data-status=done]',
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+async function shownTotals(page: Page): Promise<Record<string, unknown>> {
+  const pairs = await page.$$eval('[data-bench=result] .totals-grid .total', (els) =>
+    els.map((el) => [(el as HTMLElement).dataset.key!, (el as HTMLElement).dataset.value] as const),
+  );
+  return Object.fromEntries(
+    pairs.map(([k, v]) => [k, v === undefined ? undefined : JSON.parse(v)]),
+  );
+}
+
+async function expectTotals(page: Page, expected: Totals) {
+  const shown = await shownTotals(page);
+  expect(shown).toEqual(Object.fromEntries(TOTAL_FIELDS.map((f) => [f.key, expected[f.key]])));
+  for (const f of TOTAL_FIELDS) {
+    const text = await page.textContent(`[data-bench=result] .total[data-key="${f.key}"] .value`);
+    expect({ key: f.key, text }).toEqual({ key: f.key, text: formatTotal(f.key, expected) });
+  }
+}
+
+/** Move a range input the way a person's drag ends: input and change events. */
+async function setSlider(page: Page, selector: string, value: number) {
+  await page.$eval(
+    selector,
+    (el, v) => {
+      const input = el as HTMLInputElement;
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+const stopLabel = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('[data-chart=ladder] .hc-stop-rank')?.textContent ?? null,
+  );
+
+describe('the workbench', () => {
+  it('shows every preset’s totals exactly as the engine solves them', async () => {
+    const w = await open();
+    await waitDone(w.page);
+    for (const p of PRESETS) {
+      await w.page.getByLabel('Preset', { exact: true }).selectOption(p.id);
+      await waitDone(w.page);
+      await expectTotals(w.page, totalsOf(p.scenario));
+      expect(new URL(w.page.url()).hash).toBe(`#preset=${p.id}`);
+    }
+    expectClean(w);
+  });
+
+  it('moves the ladder’s stop line with the pledged-share slider on Crespo’s city', async () => {
+    const w = await open('#preset=crespo-city-public');
+    await waitDone(w.page);
+    const slider = '[data-bench="lever-slider"]';
+    const base = preset('crespo-city-public').scenario;
+    const version = async () =>
+      Number(await w.page.getAttribute('[data-bench=result]', 'data-version'));
+
+    // Nobody pledged: every rank is threatened, no stop line.
+    const v0 = await version();
+    await setSlider(w.page, slider, 0);
+    await w.page.waitForFunction(
+      (v) =>
+        Number(document.querySelector('[data-bench=result]')!.getAttribute('data-version')) > v,
+      v0,
+    );
+    await waitDone(w.page);
+    const none = totalsOf(setAllPledged(base, 0));
+    expect(none.stopRank).toBeNull();
+    await expectTotals(w.page, none);
+    expect(await stopLabel(w.page)).toBeNull();
+
+    // 20% pledged: the stop line appears where the engine says.
+    await setSlider(w.page, slider, 0.2);
+    await w.page.waitForFunction(
+      () => document.querySelector('[data-chart=ladder] .hc-stop-rank') !== null,
+    );
+    await waitDone(w.page);
+    const twenty = totalsOf(setAllPledged(base, 0.2));
+    expect(twenty.stopRank).not.toBeNull();
+    await expectTotals(w.page, twenty);
+    expect(await stopLabel(w.page)).toContain(`rank ${twenty.stopRank!.toLocaleString('en-US')}`);
+
+    // 50%: it moves up the ladder.
+    await setSlider(w.page, slider, 0.5);
+    const fifty = totalsOf(setAllPledged(base, 0.5));
+    await w.page.waitForFunction(
+      (r) =>
+        (document.querySelector('[data-chart=ladder] .hc-stop-rank')?.textContent ?? '').includes(
+          `rank ${r}`,
+        ),
+      fifty.stopRank!.toLocaleString('en-US'),
+    );
+    await waitDone(w.page);
+    await expectTotals(w.page, fifty);
+    expect(fifty.stopRank!).toBeLessThan(twenty.stopRank!);
+    // The edit is in the link.
+    expect(new URL(w.page.url()).hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-lever-moved.png') });
+    expectClean(w);
+  });
+
+  it('an invalid edit in the JSON view names the field and keeps the last valid result', async () => {
+    const w = await open('#preset=bgb-priority');
+    await waitDone(w.page);
+    const before = totalsOf(preset('bgb-priority').scenario);
+    await w.page.getByRole('tab', { name: 'JSON' }).click();
+    const text = await w.page.inputValue('textarea.hf-json-text');
+    const doc = JSON.parse(text) as { groups: { convictionProbability: number }[] };
+    doc.groups[0].convictionProbability = 1.7;
+    await w.page.fill('textarea.hf-json-text', JSON.stringify(doc, null, 2));
+    await w.page
+      .getByText('groups[0].convictionProbability: must be at most 1, got 1.7')
+      .first()
+      .waitFor();
+    await expectTotals(w.page, before);
+    expect(await w.page.locator('[data-chart=ladder] svg[role=img]').count()).toBe(1);
+
+    // The same edit in the form: the draft is invalid, and the views say they show the last valid scenario.
+    await w.page.getByRole('tab', { name: 'Form' }).click();
+    const p = w.page.getByRole('spinbutton', { name: /Conviction probability/ }).first();
+    await p.fill('1.7');
+    await w.page.getByText('these views show the last valid scenario').waitFor();
+    await w.page.getByText('must be at most 1, got 1.7').first().waitFor();
+    await expectTotals(w.page, before);
+    expect(await w.page.getAttribute('[data-bench=result]', 'data-busy')).toBe('false');
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-invalid-edit.png') });
+    expectClean(w);
+  });
+
+  it('a malformed #s= link shows what is wrong, and the app still works', async () => {
+    const w = await open('#s=this-is-not*base64!');
+    await w.page.getByTestId('link-problem').waitFor();
+    expect(await w.page.textContent('[data-testid=link-problem]')).toMatch(/not valid base64url/);
+    await waitDone(w.page);
+    await expectTotals(w.page, totalsOf(preset('bgb-priority').scenario));
+
+    // Valid base64 of broken JSON.
+    const badJson = Buffer.from('{"schemaVersion": 1, "groups": [').toString('base64url');
+    const w2 = await open(`#s=${badJson}`);
+    await w2.page.getByTestId('link-problem').waitFor();
+    expect(await w2.page.textContent('[data-testid=link-problem]')).toMatch(/JSON/);
+    expect(await w2.page.inputValue('[data-testid=link-problem] textarea')).toContain(
+      '"groups": [',
+    );
+
+    // JSON that is not a valid scenario: the field is named, the editor holds it, the charts show the fallback.
+    const bad = structuredClone(preset('crespo-city-public').scenario) as ScenarioInput & {
+      groups: { convictionProbability: number }[];
+    };
+    bad.groups[0].convictionProbability = 1.7;
+    const w3 = await open(`#s=${Buffer.from(JSON.stringify(bad)).toString('base64url')}`);
+    await w3.page.getByTestId('link-problem').waitFor();
+    expect(await w3.page.textContent('[data-testid=link-problem]')).toContain(
+      'groups[0].convictionProbability: must be at most 1, got 1.7',
+    );
+    await waitDone(w3.page);
+    await expectTotals(w3.page, totalsOf(preset('bgb-priority').scenario));
+    // Still usable: pick another preset.
+    await w3.page.getByLabel('Preset', { exact: true }).selectOption('bgb-lottery');
+    await waitDone(w3.page);
+    await expectTotals(w3.page, totalsOf(preset('bgb-lottery').scenario));
+    for (const x of [w, w2, w3]) expectClean(x);
+  });
+
+  it('a #s= link reproduces an edited scenario', async () => {
+    const edited = setAllPledged(preset('crespo-city-public').scenario, 0.3);
+    const w = await open(`#s=${Buffer.from(JSON.stringify(edited)).toString('base64url')}`);
+    await waitDone(w.page);
+    await expectTotals(w.page, totalsOf(edited));
+    expectClean(w);
+  });
+
+  it('clicking a defendant in the ladder opens the why panel, with numbers', async () => {
+    const w = await open('#preset=bgb-priority');
+    await waitDone(w.page);
+    const overlay = w.page.locator('[data-chart=ladder] .hc-overlay').first();
+    await overlay.scrollIntoViewIfNeeded();
+    const box = (await overlay.boundingBox())!;
+    // The first rank sits at the left of the plot.
+    await w.page.mouse.click(box.x + 6, box.y + box.height * 0.3);
+    const why = w.page.locator('.hf-why');
+    await why.waitFor();
+    const text = (await why.textContent()) ?? '';
+    expect(text).toMatch(/Why defendant \d+\?/);
+    expect(text).toMatch(/pleaded/);
+    expect(text).toMatch(/\d/);
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-why.png') });
+    // Escape closes it.
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => why.count()).toBe(0);
+
+    // By number, from the keyboard.
+    await w.page.getByLabel('Why did defendant').fill('100');
+    await w.page.getByLabel('Why did defendant').press('Enter');
+    await w.page.getByText('Why defendant 100?').waitFor();
+    expectClean(w);
+  });
+
+  it('pins A, changes B, and shows the differences in totals', async () => {
+    const w = await open('#preset=crespo-city-public');
+    await waitDone(w.page);
+    await w.page.getByRole('button', { name: 'Pin as A' }).click();
+    await setSlider(w.page, '[data-bench="lever-slider"]', 0.3);
+    await waitDone(w.page);
+    await w.page.getByRole('tab', { name: /Compare A\/B/ }).click();
+    await w.page.waitForSelector('[data-testid=compare][aria-busy=false]', { timeout: 60_000 });
+    const a = totalsOf(preset('crespo-city-public').scenario);
+    const b = totalsOf(setAllPledged(preset('crespo-city-public').scenario, 0.3));
+    for (const f of TOTAL_FIELDS) {
+      const row = w.page.locator(`[data-testid=compare] tr[data-key="${f.key}"]`);
+      expect(await row.locator('[data-side=a]').textContent()).toBe(formatTotal(f.key, a));
+      expect(await row.locator('[data-side=b]').textContent()).toBe(formatTotal(f.key, b));
+      const d = diffTotal(f.key, a, b);
+      expect(await row.locator('[data-side=diff] .diff-text').textContent()).toBe(d.text);
+    }
+    // Fewer pleas in B: a minus sign, and the word, not only the color.
+    const pleas = w.page.locator('[data-testid=compare] tr[data-key=pleas] [data-side=diff]');
+    expect(await pleas.textContent()).toMatch(/\u2212/);
+    expect(await pleas.textContent()).toMatch(/better/);
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-compare.png'), fullPage: true });
+    // The pin survives a reload (sessionStorage), and Unpin clears it.
+    await w.page.reload();
+    await w.page.getByRole('tab', { name: /Compare A\/B/ }).click();
+    await w.page.waitForSelector('[data-testid=compare]');
+    await w.page.getByRole('button', { name: 'Unpin A' }).click();
+    await w.page.getByRole('button', { name: 'Pin as A' }).first().waitFor();
+    expectClean(w);
+  });
+
+  it('is operable from the keyboard: skip link, tabs with arrow keys', async () => {
+    const w = await open('#preset=bgb-priority');
+    await waitDone(w.page);
+    await w.page.keyboard.press('Tab');
+    expect(await w.page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Skip to the results',
+    );
+    await w.page.keyboard.press('Enter');
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(new URL(w.page.url()).hash).toBe('#preset=bgb-priority');
+    await w.page.getByRole('tab', { name: 'Result' }).focus();
+    await w.page.keyboard.press('ArrowRight');
+    expect(await w.page.getByRole('tab', { name: 'Sweep' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await w.page.keyboard.press('End');
+    expect(
+      await w.page.getByRole('tab', { name: /Compare A\/B/ }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await w.page.keyboard.press('Home');
+    expect(await w.page.getByRole('tab', { name: 'Result' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expectClean(w);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`screenshots every tab (${scheme})`, async () => {
+      const w = await open('#preset=crespo-city-public', scheme);
+      await waitDone(w.page);
+      await w.page.screenshot({
+        path: path.join(SHOTS, `workbench-result-${scheme}.png`),
+        fullPage: true,
+      });
+      const lottery = await open('#preset=bgb-lottery', scheme);
+      await waitDone(lottery.page);
+      await lottery.page.screenshot({
+        path: path.join(SHOTS, `workbench-result-lottery-${scheme}.png`),
+        fullPage: true,
+      });
+      for (const [name, file] of [
+        ['Sweep', 'sweep'],
+        ['Phase diagram', 'phase'],
+        ['Regimes', 'regimes'],
+        ['Compare A/B', 'compare'],
+      ] as const) {
+        await w.page.getByRole('tab', { name }).click();
+        if (file === 'regimes')
+          await w.page.waitForSelector('[data-chart=regimes] svg[role=img]', { timeout: 60_000 });
+        else await w.page.waitForTimeout(500);
+        await w.page.screenshot({
+          path: path.join(SHOTS, `workbench-${file}-${scheme}.png`),
+          fullPage: true,
+        });
+      }
+      expectClean(w);
+      expectClean(lottery);
+    });
+  }
+});
