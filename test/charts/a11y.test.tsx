@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -50,7 +51,12 @@ describe('every chart is accessible', () => {
     const table = details?.querySelector('table');
     expect(table?.querySelector('caption')?.textContent).toBeTruthy();
     expect(table?.querySelectorAll('thead th').length).toBeGreaterThan(1);
-    expect(table?.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+    // Rows are rendered when the table is opened.
+    act(() => {
+      details!.open = true;
+      details!.dispatchEvent(new Event('toggle'));
+    });
+    expect(details?.querySelectorAll('table tbody tr').length).toBeGreaterThan(0);
     // Keyboard: a focusable overlay.
     expect(svg.querySelector('[tabindex="0"]')).not.toBeNull();
     // A polite live region for the focused mark.

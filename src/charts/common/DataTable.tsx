@@ -1,4 +1,6 @@
 // The accessible alternative to a chart: a <details> "Show data table" holding a real <table>.
+// Its rows are rendered only while it is open, so a closed table costs nothing per redraw.
+import { useState } from 'react';
 import type { Cell, TableData } from './table';
 import { fmt } from './fields';
 
@@ -12,15 +14,17 @@ function cell(v: Cell): string {
 }
 
 export function DataTable({ table, maxRows = MAX_TABLE_ROWS }: { table: TableData; maxRows?: number }) {
-  const rows = table.rows.length > maxRows ? table.rows.slice(0, maxRows) : table.rows;
+  const [open, setOpen] = useState(false);
+  const all = table.rows.length > maxRows ? table.rows.slice(0, maxRows) : table.rows;
+  const rows = open ? all : [];
   return (
-    <details className="hc-data-table">
+    <details className="hc-data-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show data table</summary>
       <table>
         <caption>
           {table.caption}
-          {rows.length < table.rows.length
-            ? ` (first ${rows.length.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows)`
+          {all.length < table.rows.length
+            ? ` (first ${fmt(all.length)} of ${fmt(table.rows.length)} rows)`
             : ''}
         </caption>
         <thead>

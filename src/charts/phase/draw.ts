@@ -7,6 +7,37 @@ import { fmt, withUnit } from '../common/fields';
 import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, tooltip, type DrawOptions, type G } from '../common/svg';
 import { describePhase, phaseTitle, type ContourLine, type PhaseView } from './data';
 
+/** Above this many cells the heatmap is drawn as one image (where a canvas exists). */
+export const RASTER_ABOVE = 1024;
+
+function rasterize(
+  v: PhaseView,
+  x: (n: number) => number,
+  y: (n: number) => number,
+  col: (n: number) => string,
+  w: number,
+  h: number,
+): string | null {
+  if (typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  const ctx = typeof canvas.getContext === 'function' ? canvas.getContext('2d') : null;
+  if (!ctx) return null;
+  canvas.width = Math.max(1, Math.round(w));
+  canvas.height = Math.max(1, Math.round(h));
+  for (const c of v.cells) {
+    if (c.value === null) continue;
+    const x0 = x(c.x0);
+    const y1 = y(c.y1);
+    ctx.fillStyle = col(c.value);
+    ctx.fillRect(Math.floor(x0), Math.floor(y1), Math.ceil(x(c.x1) - x0) + 1, Math.ceil(y(c.y0) - y1) + 1);
+  }
+  try {
+    return canvas.toDataURL('image/png');
+  } catch {
+    return null;
+  }
+}
+
 export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions & { announce?: (t: string) => void }): () => void {
   const id = safeId(opts.id, 'phase');
   const { width, height } = opts;
@@ -47,7 +78,23 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   const y = d3.scaleLinear().domain([v.yEdges[0] ?? 0, v.yEdges[v.yEdges.length - 1] ?? 1]).range([innerH, 0]);
 
   const cells = root.append('g').attr('class', 'hc-cells');
+  const raster = v.cells.length > RASTER_ABOVE ? rasterize(v, x, y, col, innerW, innerH) : null;
+  if (raster) {
+    // Large grids: one image of the computed cells (a 64×64 grid is 4,096 rectangles, too many
+    // DOM nodes to redraw while the diagram refines without blocking the page); pending cells
+    // keep their hatched rectangles on top.
+    cells
+      .append('image')
+      .attr('class', 'hc-cells-image')
+      .attr('x', 0)
+      .attr('y', 0)
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('preserveAspectRatio', 'none')
+      .attr('href', raster);
+  }
   for (const c of v.cells) {
+    if (raster && c.value !== null) continue;
     const x0 = x(c.x0);
     const x1 = x(c.x1);
     const y1 = y(c.y1);
