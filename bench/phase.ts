@@ -19,7 +19,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
   const order = refinementOrder(o.grid, o.grid);
   const coarseCount = order.levels[0];
   const values = new Array<number | null>(o.grid * o.grid).fill(null);
-  const batch = 16;
+  const batch = 32; // as the browser client (src/client/batch.ts)
   const batches: number[][] = [];
   for (let i = 0; i < order.cells.length; i += batch) batches.push(order.cells.slice(i, i + batch));
   const workers = Array.from(
