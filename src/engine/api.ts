@@ -9,7 +9,7 @@ import { buildPopulation, describeKinds, type KindInfo } from './population/kind
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
 import { ladderBins } from './sweep/ladder';
 import { solveLottery } from './regimes/lottery';
-import { firstArrivals } from './regimes/optimal';
+import { firstArrivals } from './population/arrivals';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
 import type { LadderBin, OutcomeKey, SweepResult } from './sweep/types';
 

@@ -5,7 +5,8 @@ import { LIMITS } from './scenario/rules';
 import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
 import { decide, type Decisions } from './regimes/decision';
 import { planNoPlea, noPleaTried, type NoPleaPlan } from './regimes/noPlea';
-import { planOptimal, optimalOrder, firstArrivals } from './regimes/optimal';
+import { planOptimal, optimalOrder } from './regimes/optimal';
+import { firstArrivals } from './population/arrivals';
 import {
   priorityPass,
   newDetail,

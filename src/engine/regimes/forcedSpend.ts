@@ -9,6 +9,7 @@ import { lessTol, tieEq } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
+import { Tally } from './tally';
 
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
@@ -81,24 +82,14 @@ export function forcedSpend(
   const plannedTake = next[Bp];
 
   // The pass, on the truth, at the real budget.
-  const T = pop.stipend;
-  const I = pop.insurance;
+  const tally = new Tally(k, pop.stipend, pop.insurance);
   let b = Bp;
-  let pleas = 0;
-  let trials = 0;
-  let free = 0;
-  let take = 0;
-  let fundPaid = 0;
-  let stopRank = -1;
-  let threatenedCount = 0;
-  let withheldCount = 0;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
     const code = table[t * W + b];
     const credible = (code & 1) === 1;
     const choice = (code >> 1) & 3;
-    const c = k.c[kind];
     let out: number;
     let offer = NaN;
     let withheld = 0;
@@ -106,7 +97,7 @@ export function forcedSpend(
       out = OUT_TRIED;
       if (code & 8) {
         withheld = 1;
-        withheldCount++;
+        tally.withheldCount++;
       } else offer = credible ? dec.offer1[kind] : dec.offer0[kind];
     } else {
       offer = credible ? dec.offer1[kind] : dec.offer0[kind];
@@ -114,20 +105,12 @@ export function forcedSpend(
       if (choice === CHOICE_PLEA && accepts) out = OUT_PLEA;
       else out = credible ? OUT_TRIED : OUT_FREE;
     }
-    if (credible) threatenedCount++;
-    else if (stopRank < 0) stopRank = t + 1;
-    if (out === OUT_PLEA) {
-      pleas++;
-      take += offer;
-    } else if (out === OUT_TRIED) {
-      trials++;
-      take += k.w[kind];
-      b -= c;
-      if (k.covered[kind] === 1) fundPaid += T + I;
-    } else {
-      free++;
-      if (k.covered[kind] === 1) fundPaid += T;
-    }
+    tally.threat(t + 1, credible);
+    if (out === OUT_PLEA) tally.plea(offer);
+    else if (out === OUT_TRIED) {
+      tally.tried(kind);
+      b -= k.c[kind];
+    } else tally.freed(kind);
     if (detail) {
       detail.rank[i] = t + 1;
       detail.outcome[i] = out;
@@ -136,16 +119,5 @@ export function forcedSpend(
       detail.withheld[i] = withheld;
     }
   }
-  return {
-    pleas,
-    trials,
-    free,
-    take,
-    budgetUsed: Bp - b,
-    fundPaid,
-    stopRank: stopRank < 0 ? null : stopRank,
-    threatenedCount,
-    withheldCount,
-    plannedTake,
-  };
+  return { ...tally.totals(Bp - b), plannedTake };
 }

@@ -6,10 +6,10 @@
 // Π = Σ_A P_i + knapsack value + Σ_U time-served pleas.
 import { positive } from '../numeric';
 import type { Population } from '../population/kinds';
-import { prefixCounts } from '../population/kinds';
 import type { Decisions } from './decision';
 import { maxAcceptable } from './decision';
-import { knapsack, type KnapsackKinds, type KnapsackSolution } from './knapsack';
+import type { KnapsackKinds, KnapsackSolution } from './knapsack';
+import { solveKnapsackOverKinds } from './knapsackItems';
 
 export const PART_A = 0;
 export const PART_H = 1;
@@ -25,27 +25,6 @@ export interface OptimalPlan {
   items: KnapsackKinds;
   solution: KnapsackSolution;
   plannedTake: number;
-}
-
-/** 0-based arrival index of each population kind's first member. */
-export function firstArrivals(pop: Population): Float64Array {
-  const out = new Float64Array(pop.kinds.size);
-  for (const g of pop.groups) {
-    for (let sub = 0; sub < 4; sub++) {
-      const k = g.kind[sub];
-      if (k < 0) continue;
-      // least j with prefixCounts(j + 1)[sub] ≥ 1
-      let lo = 0;
-      let hi = g.count - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (prefixCounts(g, mid + 1)[sub] >= 1) hi = mid;
-        else lo = mid + 1;
-      }
-      out[k] = g.first + lo;
-    }
-  }
-  return out;
 }
 
 export function planOptimal(
@@ -77,42 +56,13 @@ export function planOptimal(
     }
   }
 
-  // Merge population kinds into knapsack kinds by (value, cost), ordered by first arrival.
-  const first = firstArrivals(pop);
-  const order = Array.from({ length: n }, (_, i) => i)
-    .filter((i) => part[i] !== PART_U && positive(itemValue[i]))
-    .sort((a, b) => first[a] - first[b]);
-  const knapsackKind = new Int32Array(n).fill(-1);
-  const keyToKind = new Map<string, number>();
-  const value: number[] = [];
-  const cost: number[] = [];
-  const count: number[] = [];
-  for (const i of order) {
-    const key = `${itemValue[i]}|${k.c[i]}`;
-    let kk = keyToKind.get(key);
-    if (kk === undefined) {
-      kk = value.length;
-      keyToKind.set(key, kk);
-      value.push(itemValue[i]);
-      cost.push(k.c[i]);
-      count.push(0);
-    }
-    knapsackKind[i] = kk;
-    count[kk] += k.count[i];
-  }
-  const items: KnapsackKinds = {
-    size: value.length,
-    value: Float64Array.from(value),
-    cost: Float64Array.from(cost),
-    count: Float64Array.from(count),
-  };
-  let arrival: Int32Array | undefined;
-  if (kindOf) {
-    arrival = new Int32Array(kindOf.length);
-    for (let t = 0; t < kindOf.length; t++) arrival[t] = knapsackKind[kindOf[t]];
-    // Non-items map to −1; the solver skips them.
-  }
-  const solution = knapsack(items, budget, arrival ? dropNonItems(arrival) : undefined);
+  const { knapsackKind, items, solution } = solveKnapsackOverKinds(
+    pop,
+    itemValue,
+    (i) => part[i] !== PART_U,
+    budget,
+    kindOf,
+  );
 
   let sumA = 0;
   let timeServed = 0;
@@ -128,15 +78,6 @@ export function planOptimal(
     solution,
     plannedTake: sumA + solution.value + timeServed,
   };
-}
-
-function dropNonItems(arrival: Int32Array): Int32Array {
-  let m = 0;
-  for (let t = 0; t < arrival.length; t++) if (arrival[t] >= 0) m++;
-  const out = new Int32Array(m);
-  m = 0;
-  for (let t = 0; t < arrival.length; t++) if (arrival[t] >= 0) out[m++] = arrival[t];
-  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
 // The pass runs on typed arrays (kind per defendant, decisions per kind): no per-defendant objects.
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
+import { Tally } from './tally';
 
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
@@ -64,58 +65,33 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
   if (!detail && !input.withheld) return priorityPassTotals(input);
   const { pop, dec, kindOf, ranking, withheld } = input;
   const k = pop.kinds;
-  const c = k.c;
-  const w = k.w;
-  const covered = k.covered;
-  const offer0 = dec.offer0;
-  const offer1 = dec.offer1;
   const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
   const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
-  const T = pop.stipend;
-  const I = pop.insurance;
-  const N = ranking.length;
+  const tally = new Tally(k, pop.stipend, pop.insurance);
   let b = input.budget;
-  let pleas = 0;
-  let trials = 0;
-  let free = 0;
-  let take = 0;
-  let fundPaid = 0;
-  let stopRank = -1;
-  let threatenedCount = 0;
-  let withheldCount = 0;
-  for (let t = 0; t < N; t++) {
+  for (let t = 0; t < ranking.length; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
-    const ci = c[kind];
+    const ci = k.c[kind];
     const threatened = ci <= b;
     let out: number;
     let offer = NaN;
     if (withheld !== undefined && withheld[i] === 1) {
-      withheldCount++;
+      tally.withheldCount++;
       out = threatened ? OUT_TRIED : OUT_FREE;
     } else if (threatened) {
-      offer = offer1[kind];
+      offer = dec.offer1[kind];
       out = plead1[kind] === 1 ? OUT_PLEA : OUT_TRIED;
     } else {
-      offer = offer0[kind];
+      offer = dec.offer0[kind];
       out = plead0[kind] === 1 ? OUT_PLEA : OUT_FREE;
     }
-    if (threatened) threatenedCount++;
-    else if (stopRank < 0) stopRank = t + 1;
-    if (out === OUT_PLEA) {
-      pleas++;
-      take += offer;
-    } else {
-      if (out === OUT_TRIED) {
-        trials++;
-        take += w[kind];
-        b -= ci;
-        if (covered[kind] === 1) fundPaid += T + I;
-      } else {
-        free++;
-        if (covered[kind] === 1) fundPaid += T;
-      }
-    }
+    tally.threat(t + 1, threatened);
+    if (out === OUT_PLEA) tally.plea(offer);
+    else if (out === OUT_TRIED) {
+      tally.tried(kind);
+      b -= ci;
+    } else tally.freed(kind);
     if (detail) {
       detail.rank[i] = t + 1;
       detail.outcome[i] = out;
@@ -124,17 +100,7 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
       detail.withheld[i] = withheld !== undefined ? withheld[i] : 0;
     }
   }
-  return {
-    pleas,
-    trials,
-    free,
-    take,
-    budgetUsed: input.budget - b,
-    fundPaid,
-    stopRank: stopRank < 0 ? null : stopRank,
-    threatenedCount,
-    withheldCount,
-  };
+  return tally.totals(input.budget - b);
 }
 
 /** The hot loop for totals only (no rows, no withheld offers): typed arrays, no branches on options. */
