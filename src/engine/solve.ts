@@ -128,13 +128,23 @@ function rowsFrom(prep: Prepared, detail: PassDetail, withRank: boolean): Defend
 export function solveScenario(s: Scenario, options: SolveOptions = {}): Result {
   switch (s.prosecutor.regime) {
     case 'noPlea':
-      return canonical(solveNoPlea(s, options));
+      return canonical(withRankingFreeRuns(s, solveNoPlea(s, options)));
     case 'lottery':
-      return canonical(solveLotteryRegime(s, options));
+      return canonical(withRankingFreeRuns(s, solveLotteryRegime(s, options)));
     case 'priority':
     case 'forcedSpend':
       return canonical(solveSequential(s, options));
   }
+}
+
+/**
+ * noPlea and lottery do not use the ranking, so with a random ranking every run gives the same
+ * totals; the distribution §5 asks for (present iff the ranking is random) is that of `runs`
+ * identical runs.
+ */
+function withRankingFreeRuns(s: Scenario, r: Result): Result {
+  if (s.prosecutor.ranking !== 'random') return r;
+  return { ...r, distribution: distributionOf(new Array<Totals>(s.runs).fill(r.totals)) };
 }
 
 /** The result's fields in the order MODEL.md §6 prints them. */

@@ -138,3 +138,17 @@ describe('E10: forcedSpend with N = 10', () => {
     });
   }
 });
+
+describe('a random ranking in a regime that ignores rankings', () => {
+  it('still reports the distribution of its (identical) runs', () => {
+    const s = ScenarioSchema.parse({
+      schemaVersion: 1,
+      runs: 4,
+      groups: [{ count: 3, convictionProbability: 0.5, trialSentence: 10 }],
+      prosecutor: { budget: 1, regime: 'noPlea', ranking: 'random' },
+    });
+    const d = solveScenario(s).distribution!;
+    expect(d.take).toEqual({ mean: 5, p5: 5, p50: 5, p95: 5, nullCount: 0, histogram: [{ lo: 5, hi: 5, count: 4 }] });
+    expect(d.stopRank.nullCount).toBe(4);
+  });
+});
