@@ -219,7 +219,13 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
       {wb.linkProblem ? (
         <LinkNotice problem={wb.linkProblem} onDismiss={wb.dismissLinkProblem} />
       ) : null}
-      <ScenarioEditorPanel state={wb} idPrefix="ed" />
+      <ScenarioEditorPanel
+        // A new broken link reopens the editor on its text.
+        key={wb.editorSeed.key}
+        state={wb}
+        idPrefix="ed"
+        initialText={wb.editorSeed.initialText}
+      />
     </section>
   );
 }
@@ -229,19 +235,28 @@ function LinkNotice({ problem, onDismiss }: { problem: LinkProblem; onDismiss: (
   return (
     <div className="link-problem" data-testid="link-problem">
       <ErrorPanel errors={problem.errors} title="This link does not hold a valid scenario" />
-      <p>
-        The workbench opened the default preset instead
-        {problem.errors.some(
-          (e) => e.path !== 'link' && e.path !== 'scenario' && e.path !== 'preset',
-        )
-          ? '; the link’s scenario is in the editor so you can fix it'
-          : ''}
-        . What the link held is kept here:
-      </p>
-      <label htmlFor={`${id}-t`} className="visually-hidden">
-        What the link held
-      </label>
-      <textarea id={`${id}-t`} className="link-text" readOnly rows={3} value={problem.text} />
+      {problem.editable ? (
+        <p>
+          The workbench opened the default preset instead. What the link held is in the{' '}
+          <strong>JSON</strong> tab below, with what is wrong, so you can fix it; nothing is lost.
+        </p>
+      ) : (
+        <>
+          <p>
+            The workbench opened the default preset instead
+            {problem.errors.some(
+              (e) => e.path !== 'link' && e.path !== 'scenario' && e.path !== 'preset',
+            )
+              ? '; the link’s scenario is in the editor so you can fix it'
+              : ''}
+            . What the link held is kept here:
+          </p>
+          <label htmlFor={`${id}-t`} className="visually-hidden">
+            What the link held
+          </label>
+          <textarea id={`${id}-t`} className="link-text" readOnly rows={3} value={problem.text} />
+        </>
+      )}
       <button type="button" className="button" onClick={onDismiss}>
         Dismiss
       </button>

@@ -46,7 +46,17 @@ export type HashScenario =
    * `#s=` that does not hold a valid scenario. `doc` is the parsed JSON when it is JSON (invalid
    * against the schema), `text` whatever could be recovered, `errors` what is wrong.
    */
-  | { kind: 'broken'; text: string; doc: ScenarioInput | null; errors: ValidationMessage[] };
+  | {
+      kind: 'broken';
+      text: string;
+      doc: ScenarioInput | null;
+      errors: ValidationMessage[];
+      /**
+       * The text is a scenario file to fix in the JSON view (`#s=` that is not base64url or
+       * not JSON); false for an unknown preset name or JSON already loaded as `doc`.
+       */
+      editable: boolean;
+    };
 
 const msg = (path: string, message: string): ValidationMessage => ({
   path,
@@ -67,6 +77,7 @@ export function readScenarioHash(hash: string): HashScenario {
         kind: 'broken',
         text: raw,
         doc: null,
+        editable: true,
         errors: [
           msg(
             'link',
@@ -85,7 +96,7 @@ export function readScenarioHash(hash: string): HashScenario {
     } catch {
       doc = null;
     }
-    return { kind: 'broken', text, doc, errors: r.errors };
+    return { kind: 'broken', text, doc, errors: r.errors, editable: doc === null };
   }
   const id = params.get('preset');
   if (id !== null) {
@@ -94,6 +105,7 @@ export function readScenarioHash(hash: string): HashScenario {
       kind: 'broken',
       text: id,
       doc: null,
+      editable: false,
       errors: [msg('preset', `no preset is called “${id}”`)],
     };
   }

@@ -14,6 +14,8 @@ export interface LinkProblem {
   /** What the link held (decoded when possible), kept so nothing is lost. */
   text: string;
   errors: ValidationMessage[];
+  /** The text opens in the JSON view to be fixed (broken base64 or broken JSON). */
+  editable: boolean;
 }
 
 export interface Workbench {
@@ -29,6 +31,11 @@ export interface Workbench {
   choosePreset: (id: string) => void;
   linkProblem: LinkProblem | null;
   dismissLinkProblem: () => void;
+  /**
+   * What the editor opens with: a key (a new broken link remounts it) and the text for its JSON
+   * tab. Kept when the link notice is dismissed, so the text being fixed is never lost.
+   */
+  editorSeed: { key: string; initialText?: string };
 }
 
 const HASH_DELAY_MS = 250;
@@ -53,7 +60,7 @@ function start(h: HashScenario): Start {
         draft: fallback.scenario,
         presetId: fallback.id,
         pending: h.doc,
-        problem: { text: h.text, errors: h.errors },
+        problem: { text: h.text, errors: h.errors, editable: h.editable },
       };
     }
     case 'none': {
@@ -70,6 +77,12 @@ export function useWorkbench(): Workbench {
   const [presetId, setPresetId] = useState<string | null>(initial.presetId);
   const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(initial.problem);
   const written = useRef<string | null>(null);
+  const linkSeq = useRef(0);
+  const [editorSeed, setEditorSeed] = useState<Workbench['editorSeed']>(() =>
+    initial.problem?.editable
+      ? { key: 'link-0', initialText: initial.problem.text }
+      : { key: 'editor' },
+  );
 
   // A link whose JSON is a scenario with problems: load it as the draft (the form and the JSON
   // view show the messages) on top of the valid fallback, which the charts keep showing.
@@ -120,7 +133,13 @@ export function useWorkbench(): Workbench {
         setDraft(h.doc);
         setLinkProblem(null);
       } else if (h.kind === 'broken') {
-        setLinkProblem({ text: h.text, errors: h.errors });
+        linkSeq.current += 1;
+        setLinkProblem({
+          text: h.text,
+          errors: h.errors,
+          editable: h.editable,
+        });
+        if (h.editable) setEditorSeed({ key: `link-${linkSeq.current}`, initialText: h.text });
         if (h.doc) setDraft(h.doc);
       }
     };
@@ -139,5 +158,6 @@ export function useWorkbench(): Workbench {
     choosePreset,
     linkProblem,
     dismissLinkProblem: () => setLinkProblem(null),
+    editorSeed,
   };
 }

@@ -13,6 +13,7 @@ import { distributionView } from '../../src/charts/distribution/data';
 import { drawRegimes } from '../../src/charts/regimes/draw';
 import { regimeView } from '../../src/charts/regimes/data';
 import { svgToString } from '../../src/charts/common/export';
+import { boxesOverlap, labelBox, textWidth } from '../../src/charts/common/svg';
 import { E4_LOTTERY, E9_ROWS, E9_SCENARIO, REGIME_ROWS, SWEEP_A, SWEEP_B, TAKE_SUMMARY, kind, phaseFixture, row } from './fixtures';
 
 const SIZE = { width: 640, height: 400, id: 'snap' };
@@ -168,6 +169,34 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.querySelector('.hc-noplea-line')).not.toBeNull();
     expect(svg.querySelectorAll('.hc-stack')).toHaveLength(7); // zero segments are not drawn
     expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it('regimes: the axis titles clear the widest tick label; the no-plea label sits outside the plot', () => {
+    const svg = svgEl();
+    const v = regimeView(REGIME_ROWS);
+    const big = { ...v, rows: v.rows.map((r) => ({ ...r, take: r.take * 1000 })), noPleaTake: (v.noPleaTake ?? 0) * 1000 };
+    drawRegimes(svg, big, SIZE);
+    for (const axis of svg.querySelectorAll('.hc-axis')) {
+      const title = axis.querySelector('.hc-axis-label[transform]');
+      if (!title) continue;
+      const off = -Number(/translate\((-?[\d.]+),/.exec(title.getAttribute('transform') ?? '')![1]);
+      const widest = Math.max(...[...axis.querySelectorAll('.tick text')].map((t) => textWidth(t.textContent ?? '', 13)));
+      expect(off - 3).toBeGreaterThanOrEqual(9 + widest + 4);
+    }
+    const label = svg.querySelector('.hc-noplea-label')!;
+    const line = svg.querySelector('.hc-noplea-line')!;
+    expect(label.textContent).toBe('no plea5,000');
+    expect(Number(label.getAttribute('x'))).toBeGreaterThan(Number(line.getAttribute('x2')));
+  });
+
+  it('schelling: the labels do not collide (a = 5 at the top, beside the threshold label)', () => {
+    const svg = svgEl();
+    drawSchelling(svg, schellingData({ kind: kind(), offer: 5 / 3, k: 1, N: 3 }), SIZE);
+    const box = (sel: string) => {
+      const t = svg.querySelector(sel)!;
+      return labelBox(t.textContent ?? '', { x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')), anchor: t.getAttribute('text-anchor') as 'start' | 'end' | 'middle' });
+    };
+    expect(boxesOverlap(box('.hc-threshold-label'), box('.hc-plead-label'))).toBe(false);
   });
 
   it('redrawing replaces the previous drawing; the cleanup empties the svg', () => {

@@ -39,6 +39,7 @@ describe('the scenario in the hash', () => {
     if (badJson.kind === 'broken') {
       expect(badJson.text).toBe('{"schemaVersion": 1,');
       expect(badJson.doc).toBeNull();
+      expect(badJson.editable).toBe(true);
       expect(badJson.errors[0].path).toBe('scenario');
     }
 

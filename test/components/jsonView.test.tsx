@@ -16,10 +16,10 @@ const E2: ScenarioInput = {
   prosecutor: { budget: 1, regime: 'priority', ranking: 'arrival' },
 };
 
-function Panel({ spy }: { spy: { current?: ScenarioDraft } }) {
+function Panel({ spy, initialText }: { spy: { current?: ScenarioDraft }; initialText?: string }) {
   const st = useScenarioDraft(E2);
   spy.current = st;
-  return <ScenarioEditorPanel state={st} />;
+  return <ScenarioEditorPanel state={st} initialText={initialText} />;
 }
 
 const textarea = () =>
@@ -125,6 +125,45 @@ describe('JsonView', () => {
     await user.upload(screen.getByLabelText('Open a scenario file'), good);
     expect(await screen.findByText('Opened e2.json.')).toBeTruthy();
     expect(onChange).toHaveBeenCalledWith(E2);
+  });
+
+  it('opens a broken link’s text in the JSON tab with its line and column; the form keeps the last valid scenario', async () => {
+    const user = userEvent.setup();
+    const spy: { current?: ScenarioDraft } = {};
+    const broken = '{"schemaVersion": 1, "groups": [';
+    render(<Panel spy={spy} initialText={broken} />);
+    expect(screen.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected')).toBe('true');
+    expect(textarea().value).toBe(broken);
+    expect(textarea().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(screen.getByRole('list')).getByText(/^scenario: not valid JSON at line 1, column 33: /),
+    ).toBeTruthy();
+    // Nothing was applied: the draft and the last valid scenario are still E2.
+    expect(spy.current!.draft).toBe(E2);
+    expect(spy.current!.valid?.prosecutor.budget).toBe(1);
+    await user.click(screen.getByRole('tab', { name: 'Form' }));
+    expect(screen.getByRole('spinbutton', { name: /Trial budget/ })).toHaveProperty('value', '1');
+    // Fixing the text applies it.
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    const fixed = { ...E2, prosecutor: { ...E2.prosecutor, budget: 2 } };
+    fireEvent.change(textarea(), { target: { value: JSON.stringify(fixed) } });
+    expect(spy.current!.valid?.prosecutor.budget).toBe(2);
+    expect(screen.getByText('Valid scenario.')).toBeTruthy();
+  });
+
+  it('opens with the form tab and the draft when no initial text is given', () => {
+    const spy: { current?: ScenarioDraft } = {};
+    render(<Panel spy={spy} />);
+    expect(screen.getByRole('tab', { name: 'Form' }).getAttribute('aria-selected')).toBe('true');
+    const hidden = screen.getByRole('textbox', { name: 'Scenario JSON', hidden: true });
+    expect(JSON.parse((hidden as HTMLTextAreaElement).value)).toEqual(E2);
+  });
+
+  it('valid initial text becomes the draft', () => {
+    const onChange = vi.fn();
+    const doc = { ...E2, title: 'from a link' };
+    render(<JsonView value={E2} onChange={onChange} initialText={JSON.stringify(doc)} />);
+    expect(onChange).toHaveBeenCalledWith(doc);
   });
 
   it('names downloads after the title', () => {

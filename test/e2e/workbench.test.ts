@@ -197,6 +197,12 @@ describe('the workbench', () => {
     const w = await open('#s=this-is-not*base64!');
     await w.page.getByTestId('link-problem').waitFor();
     expect(await w.page.textContent('[data-testid=link-problem]')).toMatch(/not valid base64url/);
+    // What the link held opens in the JSON view, to be fixed there.
+    const json = (p: Page) => p.getByRole('textbox', { name: 'Scenario JSON' });
+    expect(await json(w.page).inputValue()).toBe('this-is-not*base64!');
+    expect(await w.page.locator('.hf-json-errors').textContent()).toMatch(
+      /not valid JSON at line 1, column 1/,
+    );
     await waitDone(w.page);
     await expectTotals(w.page, totalsOf(preset('bgb-priority').scenario));
 
@@ -205,9 +211,24 @@ describe('the workbench', () => {
     const w2 = await open(`#s=${badJson}`);
     await w2.page.getByTestId('link-problem').waitFor();
     expect(await w2.page.textContent('[data-testid=link-problem]')).toMatch(/JSON/);
-    expect(await w2.page.inputValue('[data-testid=link-problem] textarea')).toContain(
-      '"groups": [',
+    // The broken text is in the JSON view (its tab open), with the line and column of the error;
+    // the charts show the default preset.
+    expect(await w2.page.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected')).toBe(
+      'true',
     );
+    expect(await json(w2.page).inputValue()).toBe('{"schemaVersion": 1, "groups": [');
+    expect(await json(w2.page).getAttribute('aria-invalid')).toBe('true');
+    expect(await w2.page.locator('.hf-json-errors').textContent()).toMatch(
+      /scenario: not valid JSON at line 1, column 33/,
+    );
+    await waitDone(w2.page);
+    await expectTotals(w2.page, totalsOf(preset('bgb-priority').scenario));
+    await w2.page.screenshot({ path: path.join(SHOTS, 'workbench-broken-link.png') });
+    // Fixing the text in place loads it: nothing was lost.
+    const fixed = setAllPledged(preset('crespo-city-public').scenario, 0.3);
+    await json(w2.page).fill(JSON.stringify(fixed, null, 2));
+    await waitDone(w2.page);
+    await expectTotals(w2.page, totalsOf(fixed));
 
     // JSON that is not a valid scenario: the field is named, the editor holds it, the charts show the fallback.
     const bad = structuredClone(preset('crespo-city-public').scenario) as ScenarioInput & {
@@ -350,6 +371,36 @@ describe('the workbench', () => {
       }
       expectClean(w);
       expectClean(lottery);
+    });
+  }
+
+  // A narrow laptop and a wide projector: the Result tab of a priority and a lottery preset.
+  for (const [name, viewport] of [
+    ['narrow', { width: 800, height: 900 }],
+    ['projector', { width: 1920, height: 1080 }],
+  ] as const) {
+    it(`screenshots the Result tab on a ${name} screen (${viewport.width}×${viewport.height})`, async () => {
+      for (const id of ['crespo-city-public', 'bgb-lottery']) {
+        const w = await open(`#preset=${id}`);
+        await w.page.setViewportSize(viewport);
+        await waitDone(w.page);
+        // Charts redraw on resize (ResizeObserver); let them settle.
+        await w.page.waitForTimeout(300);
+        // No chart is wider than its card (nothing cut off).
+        const overflow = await w.page.$$eval('[data-chart] svg[role=img]', (svgs) =>
+          svgs.filter((s) => {
+            const r = s.getBoundingClientRect();
+            const card = s.closest('section, .card, .chart-card') ?? s.parentElement!;
+            return r.right > card.getBoundingClientRect().right + 1;
+          }).length,
+        );
+        expect(overflow).toBe(0);
+        await w.page.screenshot({
+          path: path.join(SHOTS, `workbench-result-${id}-${name}.png`),
+          fullPage: true,
+        });
+        expectClean(w);
+      }
     });
   }
 });

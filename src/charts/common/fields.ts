@@ -94,6 +94,7 @@ export function fmt(x: number | null | undefined): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return GROUPED.format(x);
   const a = Math.abs(x);
   if (a >= 1e4) return GROUPED.format(Math.round(x));
-  const s = Number(x.toPrecision(4)).toString();
-  return s;
+  const r = Number(x.toPrecision(4));
+  // 1,231 like 18,466: thousands are grouped whatever the precision.
+  return a >= 1000 ? GROUPED.format(r) : r.toString();
 }

@@ -90,6 +90,45 @@ export function textWidth(s: string, size: number = FONT.label): number {
 
 type AnyScale = d3.AxisScale<d3.NumberValue> | d3.AxisScale<string>;
 
+/** Tick length plus d3's padding: where a side axis's tick labels start. */
+const TICK_REACH = 9;
+/** Gap between the widest tick label and the rotated title's descenders. */
+const TITLE_GAP = 9;
+/** Room the rotated title needs beyond its baseline (cap height and a little air). */
+const TITLE_BODY = 15;
+
+/**
+ * Distance from a side axis to its rotated title's baseline so the title clears the widest
+ * tick label (estimated widths, so a drawing is deterministic).
+ */
+export function axisTitleOffset(tickLabels: readonly string[], size: number = FONT.tick): number {
+  const w = Math.max(0, ...tickLabels.map((t) => textWidth(t, size)));
+  return Math.ceil(TICK_REACH + w + TITLE_GAP);
+}
+
+/** The room a side axis with these tick labels and a rotated title takes beside the plot. */
+export function sideAxisWidth(tickLabels: readonly string[]): number {
+  return axisTitleOffset(tickLabels) + TITLE_BODY;
+}
+
+/**
+ * The tick labels a linear side axis will show (before its range is known, to size the margin):
+ * the union over the tick counts a plot height can ask for, so the estimate is never short.
+ */
+export function sideTickLabels(
+  y: d3.ScaleLinear<number, number>,
+  spec: Pick<AxisSpec, 'ticks' | 'format' | 'tickValues'> = {},
+): string[] {
+  const counts = spec.ticks !== undefined ? [spec.ticks] : [2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const out = new Set<string>();
+  for (const n of counts) {
+    const values = spec.tickValues ?? y.ticks(n);
+    const f = spec.format ?? y.tickFormat(n);
+    for (const v of values) out.add(f(v));
+  }
+  return [...out];
+}
+
 export interface AxisSpec {
   label: string;
   ticks?: number;
@@ -144,7 +183,7 @@ export function sideAxis(
 ): G {
   const right = spec.side === 'right';
   const make = right ? d3.axisRight : d3.axisLeft;
-  const axis = make(y as d3.AxisScale<d3.NumberValue>).ticks(spec.ticks ?? Math.max(2, Math.floor(innerH / 50)));
+  const axis = make(y as d3.AxisScale<d3.NumberValue>).ticks(spec.ticks ?? Math.max(2, Math.min(10, Math.floor(innerH / 50))));
   if (spec.format) axis.tickFormat(spec.format);
   if (spec.tickValues) axis.tickValues(spec.tickValues);
   if (spec.grid && !right) {
@@ -158,7 +197,9 @@ export function sideAxis(
   const g = root.append('g').attr('transform', right ? `translate(${innerW},0)` : null);
   g.call(axis);
   styleAxis(g);
-  const off = spec.labelOffset ?? 50;
+  // The title sits clear of the widest tick label (measured, not guessed).
+  const shown = g.selectAll<SVGTextElement, unknown>('.tick text').nodes().map((n) => n.textContent ?? '');
+  const off = Math.max(spec.labelOffset ?? 0, axisTitleOffset(shown));
   g.append('text')
     .attr('class', 'hc-axis-label')
     .attr('transform', `translate(${right ? off : -off},${innerH / 2}) rotate(${right ? 90 : -90})`)
@@ -401,4 +442,47 @@ export function navigator(plot: G, size: { width: number; height: number }, tip:
       ev.preventDefault();
       show(to);
     });
+}
+
+/** An axis-aligned box in a plot's coordinates (x0 < x1, y0 < y1). */
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface LabelSpot {
+  x: number;
+  /** Baseline. */
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/** The (estimated) box of a one-line label drawn at a spot, halo included. */
+export function labelBox(text: string, at: LabelSpot, size: number = FONT.annotation): Box {
+  const w = textWidth(text, size);
+  const x0 = at.anchor === 'start' ? at.x : at.anchor === 'end' ? at.x - w : at.x - w / 2;
+  return { x0: x0 - 2, x1: x0 + w + 2, y0: at.y - size * 0.8 - 2, y1: at.y + size * 0.25 + 2 };
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/**
+ * Simple label placement: the first candidate spot whose box stays inside `bounds` and clear of
+ * every obstacle; when none is clear, the one with the fewest collisions (ties: the first).
+ */
+export function placeLabel(text: string, candidates: LabelSpot[], obstacles: Box[], bounds: Box, size: number = FONT.annotation): { spot: LabelSpot; box: Box } {
+  let best: { spot: LabelSpot; box: Box; hits: number } | null = null;
+  for (const spot of candidates) {
+    const box = labelBox(text, spot, size);
+    const outside = box.x0 < bounds.x0 || box.x1 > bounds.x1 || box.y0 < bounds.y0 || box.y1 > bounds.y1;
+    const hits = obstacles.filter((o) => boxesOverlap(box, o)).length + (outside ? 100 : 0);
+    if (hits === 0) return { spot, box };
+    if (!best || hits < best.hits) best = { spot, box, hits };
+  }
+  if (!best) throw new Error('placeLabel needs at least one candidate');
+  return { spot: best.spot, box: best.box };
 }

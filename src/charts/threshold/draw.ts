@@ -1,7 +1,7 @@
 // Draws the threshold diagram (G(m) against the diagonal m + 1, equilibria, erosion point,
 // critical mass) and the Schelling diagram of one kind (cost of pleading vs refusing).
 import * as d3 from 'd3';
-import { FONT, STROKE, color } from '../common/theme';
+import { STROKE, color } from '../common/theme';
 import { fmt } from '../common/fields';
 import {
   annotate,
@@ -11,10 +11,12 @@ import {
   navigator,
   safeId,
   sideAxis,
-  textWidth,
   tooltip,
+  placeLabel,
+  type Box,
   type DrawOptions,
   type G as Grp,
+  type LabelSpot,
   type LegendItem,
 } from '../common/svg';
 import {
@@ -135,11 +137,35 @@ export function drawThreshold(node: SVGSVGElement, d: ThresholdData, opts: Thres
   }
   // Annotations: equilibria, erosion point, critical mass.
   const notes = root.append('g').attr('class', 'hc-notes') as unknown as Grp;
+  // Obstacles for the labels: the step curve (segments and jumps), the diagonal (sampled), the
+  // equilibrium marks, and every label already placed.
+  const obstacles: Box[] = [];
+  const steps = stepPoints(d.curve.pieces, N);
+  steps.forEach(([m, g], i) => {
+    const next = steps[i + 1];
+    if (!next) return;
+    const [x0, x1, yy] = [x(m), x(next[0]), y(g)];
+    obstacles.push({ x0, x1, y0: yy - 3, y1: yy + 3 });
+    const y2 = y(next[1]);
+    obstacles.push({ x0: x1 - 3, x1: x1 + 3, y0: Math.min(yy, y2), y1: Math.max(yy, y2) });
+  });
+  for (let i = 0; i <= 40; i++) {
+    const m = (i / 40) * N;
+    obstacles.push({ x0: x(m) - 3, x1: x(m) + 3, y0: y(m + 1) - 3, y1: y(m + 1) + 3 });
+  }
+  for (const r of d.equilibria) obstacles.push({ x0: x(Math.max(0, r - 1)) - 10, x1: x(Math.max(0, r - 1)) + 10, y0: y(r) - 10, y1: y(r) + 10 });
+  const bounds: Box = { x0: -4, x1: innerW + 4, y0: 0, y1: innerH };
   const labelAt = (m: number, g: number, text: string, dy: number) => {
     const px = x(m);
-    const w = textWidth(text, FONT.annotation);
-    const anchor = px + 12 + w > innerW ? 'end' : 'start';
-    annotate(notes, anchor === 'end' ? px - 12 : px + 12, Math.min(innerH - 4, Math.max(14, y(g) + dy)), text, anchor);
+    const py = y(g);
+    const spots: LabelSpot[] = [];
+    for (const oy of [dy, -dy, dy * 2, -dy * 2]) {
+      const ly = Math.min(innerH - 4, Math.max(14, py + oy));
+      spots.push({ x: px + 12, y: ly, anchor: 'start' }, { x: px - 12, y: ly, anchor: 'end' });
+    }
+    const { spot, box } = placeLabel(text, spots, obstacles, bounds);
+    annotate(notes, spot.x, spot.y, text, spot.anchor);
+    obstacles.push(box);
   };
   const eqText = (r: number) =>
     `equilibrium r = ${fmt(r)}${r === d.erosionPoint ? ' (erosion point)' : ''}${r === d.cascadePoint && r !== d.erosionPoint ? ' (cascade point)' : ''}${r === d.selected ? ' ◆ selected' : ''}`;
@@ -225,19 +251,49 @@ export function drawSchelling(node: SVGSVGElement, d: SchellingData, opts: Schel
       .attr('stroke-width', 2);
   }
   const notes = root.append('g') as unknown as Grp;
-  if (d.crossing !== null && d.crossing <= maxM) {
-    notes.append('circle').attr('cx', x(d.crossing)).attr('cy', y(d.plead)).attr('r', 7).attr('fill', 'none').attr('stroke', color('fg')).attr('stroke-width', STROKE.line);
+  // Labels are placed clear of the marks and of each other: obstacles are the cost-of-pleading
+  // line, the refusal curve (sampled), the threshold rule and the labels already placed.
+  const ly = y(d.plead);
+  const bounds: Box = { x0: 0, x1: innerW, y0: 0, y1: innerH };
+  const obstacles: Box[] = [{ x0: 0, x1: innerW, y0: ly - 3, y1: ly + 3 }];
+  for (let i = 0; i < dense.length; i += 4) {
+    const m = dense[i];
+    const px = x(m);
+    const py = y(d.kind.d + Math.min(1, d.k / (m + 1)) * d.kind.eHat);
+    obstacles.push({ x0: px - 3, x1: px + 3, y0: py - 3, y1: py + 3 });
   }
+  if (d.crossing !== null && d.crossing <= maxM) {
+    notes.append('circle').attr('cx', x(d.crossing)).attr('cy', ly).attr('r', 7).attr('fill', 'none').attr('stroke', color('fg')).attr('stroke-width', STROKE.line);
+  }
+  const tops = [16, 36, innerH - 8];
   if (d.threshold !== null && d.threshold <= maxM) {
     const tx = x(d.threshold);
     notes.append('line').attr('class', 'hc-threshold-rule').attr('x1', tx).attr('x2', tx).attr('y1', 0).attr('y2', innerH).attr('stroke', color('fg')).attr('stroke-width', STROKE.rule).attr('stroke-dasharray', '6 4');
     const text = `threshold τ = ${fmt(d.threshold)}: refuses from here`;
-    const right = tx + 8 + textWidth(text, FONT.annotation) <= innerW;
-    annotate(notes, right ? tx + 8 : tx - 8, 16, text, right ? 'start' : 'end');
+    const spots = tops.flatMap((ty): LabelSpot[] => [
+      { x: tx + 8, y: ty, anchor: 'start' },
+      { x: tx - 8, y: ty, anchor: 'end' },
+    ]);
+    const { spot, box } = placeLabel(text, spots, obstacles, bounds);
+    annotate(notes, spot.x, spot.y, text, spot.anchor).classed('hc-threshold-label', true);
+    obstacles.push(box, { x0: tx - 2, x1: tx + 2, y0: 0, y1: innerH });
   } else if (d.threshold === null) {
-    annotate(notes, innerW - 6, 16, 'never refuses: pleading stays cheaper', 'end');
+    const text = 'never refuses: pleading stays cheaper';
+    const { spot, box } = placeLabel(text, tops.map((ty): LabelSpot => ({ x: innerW - 6, y: ty, anchor: 'end' })), obstacles, bounds);
+    annotate(notes, spot.x, spot.y, text, spot.anchor);
+    obstacles.push(box);
   }
-  annotate(notes, 6, y(d.plead) - 8, `a = ${fmt(d.plead)}`, 'start');
+  const aText = `a = ${fmt(d.plead)}`;
+  const aSpots: LabelSpot[] = [
+    { x: 6, y: ly - 8, anchor: 'start' },
+    { x: innerW - 6, y: ly - 8, anchor: 'end' },
+    { x: 6, y: ly + 20, anchor: 'start' },
+    { x: innerW - 6, y: ly + 20, anchor: 'end' },
+    { x: innerW / 2, y: ly - 8, anchor: 'middle' },
+    { x: innerW / 2, y: ly + 20, anchor: 'middle' },
+  ];
+  const a = placeLabel(aText, aSpots, obstacles, bounds).spot;
+  annotate(notes, a.x, a.y, aText, a.anchor).classed('hc-plead-label', true);
 
   const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as Grp, { width: innerW, height: innerH });
   const ms = d.points.map((p) => p.m);

@@ -1,7 +1,7 @@
 // The scenario as JSON: a textarea validated on every change. Valid text updates the draft;
 // invalid text is kept exactly as typed (never lost) while the form keeps the last valid
 // scenario. Format, download and open a file.
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
 import type { ScenarioInput } from '../../engine/scenario/schema';
 
@@ -12,6 +12,11 @@ export interface JsonViewProps {
   onChange: (next: ScenarioInput) => void;
   /** Rows of the textarea. */
   rows?: number;
+  /**
+   * Text to open with instead of the draft (a broken link's scenario), checked at once: its
+   * messages show and, while it is invalid, the draft and the form keep the last valid scenario.
+   */
+  initialText?: string;
 }
 
 export const toJson = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -41,16 +46,30 @@ interface TextState {
   status: string;
 }
 
-export function JsonView({ value, onChange, rows = 24 }: JsonViewProps) {
+export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewProps) {
   const uid = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [st, setSt] = useState<TextState>(() => ({
-    text: toJson(value),
-    errors: [],
-    synced: value,
-    stale: false,
-    status: '',
-  }));
+  const [st, setSt] = useState<TextState>(() => {
+    if (initialText === undefined) {
+      return { text: toJson(value), errors: [], synced: value, stale: false, status: '' };
+    }
+    const r = parseScenarioText(initialText);
+    return {
+      text: initialText,
+      errors: r.ok ? [] : r.errors,
+      synced: value,
+      stale: false,
+      status: r.ok ? '' : 'Opened the link’s text: fix it here and the charts follow.',
+    };
+  });
+  // Valid opening text (unusual: a link that only needed decoding) becomes the draft.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || initialText === undefined) return;
+    opened.current = true;
+    const r = parseScenarioText(initialText);
+    if (r.ok) onChange(JSON.parse(stripBom(initialText)) as ScenarioInput);
+  }, [initialText, onChange]);
 
   if (value !== st.synced) {
     // The draft changed elsewhere (the form). Follow it, unless the user's text is invalid:
@@ -203,6 +222,10 @@ export function JsonView({ value, onChange, rows = 24 }: JsonViewProps) {
       </p>
     </div>
   );
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function safeParse(text: string): unknown {

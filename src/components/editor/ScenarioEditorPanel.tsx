@@ -13,14 +13,20 @@ export interface ScenarioEditorPanelProps {
   state: Pick<ScenarioDraft, 'draft' | 'setDraft' | 'errors' | 'isValid' | 'valid'>;
   initialTab?: Tab;
   idPrefix?: string;
+  /**
+   * Text for the JSON tab to open with (a broken link's scenario): the JSON tab opens first,
+   * with the text and its messages; the form keeps the last valid scenario until it is fixed.
+   */
+  initialText?: string;
 }
 
 export function ScenarioEditorPanel({
   state,
-  initialTab = 'Form',
+  initialTab,
   idPrefix,
+  initialText,
 }: ScenarioEditorPanelProps) {
-  const [tab, setTab] = useState<Tab>(initialTab);
+  const [tab, setTab] = useState<Tab>(initialTab ?? (initialText !== undefined ? 'JSON' : 'Form'));
   const uid = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent) => {
@@ -82,7 +88,7 @@ export function ScenarioEditorPanel({
               idPrefix={idPrefix}
             />
           ) : (
-            <JsonView value={state.draft} onChange={state.setDraft} />
+            <JsonView value={state.draft} onChange={state.setDraft} initialText={initialText} />
           )}
         </div>
       ))}
