@@ -279,3 +279,72 @@ describe('critical mass', () => {
     );
   });
 });
+
+describe('every regime', () => {
+  const regimes = ['noPlea', 'lottery', 'priority', 'forcedSpend'] as const;
+  for (const regime of regimes) {
+    it(`${regime}: totals add up, are finite, and rows agree with them`, () => {
+      fc.assert(
+        fc.property(
+          scenarioArb({ maxGroups: 4, maxCount: 12, regime, equalCosts: regime === 'lottery', fixedOffers: true, maxBudget: 10, ranking: regime === 'priority' ? undefined : 'arrival' }),
+          (s) => {
+            const r = solveScenario(s, { rows: 'always' });
+            const t = r.totals;
+            expect(t.pleas + t.trials + t.free).toBe(t.defendants);
+            for (const v of Object.values(t)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+            expect(t.budgetUsed).toBeLessThanOrEqual(s.prosecutor.budget);
+            expect(t.take).toBeGreaterThanOrEqual(-1e-9);
+            const rows = r.defendants!;
+            expect(rows).toHaveLength(t.defendants);
+            const count = (o: string) => rows.filter((d) => d.outcome === o).length;
+            if (regime === 'lottery') {
+              expect(count('refuse')).toBe(t.trials + t.free);
+              expect(count('plea')).toBe(t.pleas);
+            } else {
+              expect([count('plea'), count('tried'), count('free')]).toEqual([t.pleas, t.trials, t.free]);
+              expect(rows.filter((d) => d.threatened).length).toBe(t.threatenedCount);
+            }
+            for (const d of rows) if (d.offer !== null) expect(d.offer).toBeGreaterThan(1e-9);
+            expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
+
+import { forcedSpendRef } from './reference';
+
+describe('forcedSpend', () => {
+  it('equals a memoized recursion written straight from MODEL §4.4 (public and secret pledges)', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 4, regime: 'forcedSpend', ranking: 'byValue', fixedOffers: true, maxBudget: 6 }),
+        (s) => {
+          const r = solveScenario(s, { rows: 'always' });
+          const order = [...r.defendants!].sort((a, b) => a.rank! - b.rank!).map((d) => d.id);
+          const ref = forcedSpendRef(expand(s), order, s.prosecutor.budget);
+          expect(closeTo(r.totals.take, ref.take)).toBe(true);
+          expect(closeTo(r.plan!.plannedTake, ref.planned)).toBe(true);
+          expect(r.totals).toMatchObject({ pleas: ref.pleas, trials: ref.trials, free: ref.free, stopRank: ref.stopRank, threatenedCount: ref.threatened, budgetUsed: ref.budgetUsed });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('optimal ranking with secret pledges', () => {
+  it('her planned take is the best take over every ranking and withheld set, on her beliefs', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 3, maxCount: 2, secret: true, fixedOffers: true }), (s) => {
+        const believed = expand(s).map((d) => ({ ...d, L: d.Lb, eHat: d.eHatB }));
+        fc.pre(believed.length <= 5);
+        const r = solveScenario(s, { rows: 'always' });
+        expect(closeTo(r.plan!.plannedTake, bruteForceBestTake(believed, s.prosecutor.budget))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -226,3 +226,71 @@ export function enumerateLotteryEquilibria(defs: Def[], B: number): number[] {
   }
   return [...sizes].sort((a, b) => a - b);
 }
+
+/**
+ * forcedSpend by memoized recursion straight from MODEL §4.4, on her beliefs, then the pass on
+ * the truth at the real budget.
+ */
+export function forcedSpendRef(defs: Def[], order: number[], B: number): PassOut & { planned: number } {
+  const N = order.length;
+  const memo = new Map<string, number>();
+  const V = (t: number, b: number): number => {
+    if (t === N) return 0;
+    const key = `${t}|${b}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const { value } = choose(t, b);
+    memo.set(key, value);
+    return value;
+  };
+  const better = (x: number, y: number) => x > y && !tie(x, y);
+  const choose = (t: number, b: number) => {
+    const d = defs[order[t] - 1];
+    const letGo = V(t + 1, b);
+    const canTry = d.c <= b;
+    const tryV = canTry ? d.w + V(t + 1, b - d.c) : -Infinity;
+    const credible = canTry && !less(tryV, letGo);
+    const pi = credible ? 1 : 0;
+    const s = offer(d, pi);
+    const pleaAvail = accepts(d, s, pi, true);
+    let value = -Infinity;
+    let choice: 'plea' | 'try' | 'go' = 'go';
+    if (pleaAvail) {
+      value = s + letGo;
+      choice = 'plea';
+    }
+    if (canTry && (value === -Infinity || better(tryV, value))) {
+      value = tryV;
+      choice = 'try';
+    }
+    if (value === -Infinity || better(letGo, value)) {
+      value = letGo;
+      choice = 'go';
+    }
+    return { value, choice, credible, s, pi };
+  };
+  const units = defs.reduce((a, d) => a + d.c, 0);
+  let b = Math.min(B, units);
+  const start = b;
+  const out: PassOut = { take: 0, pleas: 0, trials: 0, free: 0, budgetUsed: 0, stopRank: null, threatened: 0 };
+  for (let t = 0; t < N; t++) {
+    const d = defs[order[t] - 1];
+    const { choice, credible, s, pi } = choose(t, b);
+    if (credible) out.threatened++;
+    else if (out.stopRank === null) out.stopRank = t + 1;
+    let outcome: 'plea' | 'tried' | 'free';
+    if (choice === 'try') outcome = 'tried';
+    else if (choice === 'plea' && accepts(d, s, pi)) outcome = 'plea';
+    else outcome = credible ? 'tried' : 'free';
+    if (outcome === 'plea') {
+      out.pleas++;
+      out.take += s;
+    } else if (outcome === 'tried') {
+      out.trials++;
+      out.take += d.w;
+      b -= d.c;
+    } else out.free++;
+  }
+  out.budgetUsed = start - b;
+  return { ...out, planned: V(0, start) };
+}
