@@ -6,7 +6,7 @@ import { fmt } from '../../charts/common/fields';
 import { runPhase } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
 import type { OutcomeKey, PhaseResult } from '../../engine/sweep/types';
-import { FieldSelect, NumberInput, Progress, plural, useBatchJob } from './controls';
+import { FieldSelect, NumberInput, Progress, RunActions, plural, useBatchJob } from './controls';
 import {
   PHASE_OUTCOMES,
   chartField,
@@ -210,29 +210,14 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
             ))}
           </select>
         </div>
-        <div className="ha-actions">
-          <button
-            type="submit"
-            className="ha-run"
-            data-bench="run-phase"
-            disabled={problems.length > 0}
-          >
-            {running ? 'Run again' : 'Run phase diagram'}
-          </button>
-          <button type="button" onClick={job.cancel} disabled={!running}>
-            Cancel
-          </button>
-          <span className="ha-count">
-            {plural(resolution * resolution, 'point')} on {plural(pool.size, 'worker')}
-          </span>
-        </div>
-        {problems.length > 0 ? (
-          <ul className="ha-problems" aria-live="polite">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
+        <RunActions
+          label="Run phase diagram"
+          bench="run-phase"
+          running={running !== null}
+          problems={problems}
+          onCancel={job.cancel}
+          count={`${plural(resolution * resolution, 'point')} on ${plural(pool.size, 'worker')}`}
+        />
       </form>
 
       <div className="ha-status" role="status" aria-live="polite">

@@ -7,7 +7,7 @@ import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
 import type { OutcomeKey } from '../../engine/sweep/types';
-import { FieldSelect, NumberInput, Progress, plural, useBatchJob } from './controls';
+import { FieldSelect, NumberInput, Progress, RunActions, plural, useBatchJob } from './controls';
 import {
   SWEEP_OUTCOMES,
   formatDuration,
@@ -181,31 +181,14 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
             </label>
           ))}
         </fieldset>
-        <div className="ha-actions">
-          <button
-            type="submit"
-            className="ha-run"
-            data-bench="run-sweep"
-            disabled={problems.length > 0}
-          >
-            {running ? 'Run again' : 'Run sweep'}
-          </button>
-          <button type="button" onClick={job.cancel} disabled={!running}>
-            Cancel
-          </button>
-          <span className="ha-count">
-            {values.length > 0
-              ? `${plural(values.length * (hasPinned ? 2 : 1), 'point')} on ${plural(pool.size, 'worker')}`
-              : ''}
-          </span>
-        </div>
-        {problems.length > 0 ? (
-          <ul className="ha-problems" aria-live="polite">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
+        <RunActions
+          label="Run sweep"
+          bench="run-sweep"
+          running={running}
+          problems={problems}
+          onCancel={job.cancel}
+          count={values.length > 0 ? `${plural(values.length * (hasPinned ? 2 : 1), 'point')} on ${plural(pool.size, 'worker')}` : ''}
+        />
       </form>
 
       <div className="ha-status" role="status" aria-live="polite">

@@ -191,3 +191,35 @@ export function useBatchJob<T>(key: string) {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${fmt(n)} ${n === 1 ? one : many}`;
 }
+
+/** Run / Cancel, what the run will cost, and anything that stops it from running. */
+export function RunActions(props: {
+  label: string;
+  bench: string;
+  running: boolean;
+  problems: readonly string[];
+  onCancel: () => void;
+  count: string;
+}) {
+  const { label, bench, running, problems, onCancel, count } = props;
+  return (
+    <>
+      <div className="ha-actions">
+        <button type="submit" className="ha-run" data-bench={bench} disabled={problems.length > 0}>
+          {running ? 'Run again' : label}
+        </button>
+        <button type="button" onClick={onCancel} disabled={!running}>
+          Cancel
+        </button>
+        <span className="ha-count">{count}</span>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="ha-problems" aria-live="polite">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
