@@ -1,6 +1,9 @@
 // Headless Chromium for the e2e tests, with guards: every request is recorded and any that
 // leaves 127.0.0.1 is a failure (an organizer's scenarios are sensitive), and so is any
 // console error or uncaught exception (a Content-Security-Policy violation shows up there).
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,4 +82,39 @@ export async function openPage(
     });
   });
   return watched;
+}
+
+/** Where the e2e tests save screenshots (git-ignored), to be looked at. */
+export const SHOTS = fileURLToPath(new URL('../../screenshots', import.meta.url));
+
+/**
+ * One browser per test file: launched before its tests, closed after them with every page it
+ * opened. `open(hash, colorScheme)` opens the app at that hash, watched for foreign requests
+ * and console errors.
+ */
+export function useBrowser(baseURL: string) {
+  let browser: Browser;
+  const opened: Watched[] = [];
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const w of opened) await w.context.close().catch(() => {});
+    await browser?.close();
+  });
+  return {
+    async open(hash = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Watched> {
+      const w = await openPage(browser, baseURL, { colorScheme });
+      opened.push(w);
+      await w.page.goto(new URL(hash, baseURL).href);
+      return w;
+    },
+  };
+}
+
+/** Nothing left 127.0.0.1 and nothing went wrong in the console. */
+export function expectClean(w: Watched) {
+  expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
+  expect(w.errors, 'console errors').toEqual([]);
 }

@@ -4,15 +4,14 @@
 // engine). Screenshots of the gallery and the tour, light and dark, land in screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse';
 import { PRESETS } from '../../src/presets';
 import { STEPS } from '../../src/walkthrough/steps';
-import { launch, openPage, type Watched } from './browser';
+import { SHOTS, expectClean, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-const SHOTS = path.resolve(import.meta.dirname, '../../screenshots');
 
 const preset = (id: string) => {
   const p = PRESETS.find((x) => x.id === id);
@@ -32,30 +31,8 @@ async function waitSolved(page: Page, title: string) {
   );
 }
 
-let browser: Browser;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const w of opened) await w.context.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open(colorScheme: 'light' | 'dark', hash = '') {
-  const w = await openPage(browser, baseURL, { colorScheme });
-  opened.push(w);
-  await w.page.goto(new URL(hash, baseURL).href);
-  return w;
-}
-
-function expectClean(w: Watched) {
-  expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
-  expect(w.errors, 'console errors').toEqual([]);
-}
+const app = useBrowser(baseURL);
+const open = (colorScheme: 'light' | 'dark', hash = '') => app.open(hash, colorScheme);
 
 const headerButton = (page: Page, name: string) =>
   page.locator('header').getByRole('button', { name, exact: true });

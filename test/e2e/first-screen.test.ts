@@ -1,19 +1,17 @@
 // The first screen in real Chromium, against the production build: the totals on screen are
 // the engine's (solved here in Node for comparison), switching presets changes them, nothing
 // leaves 127.0.0.1, and light and dark screenshots land in screenshots/.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { solve } from '../../src/engine/api';
 import type { Totals } from '../../src/engine/result/types';
 import { PRESETS } from '../../src/presets';
 import { DEFAULT_PRESET } from '../../src/app/presetChoice';
 import { TOTAL_FIELDS, formatTotal } from '../../src/app/format';
-import { launch, openPage, type Watched } from './browser';
+import { SHOTS, expectClean, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-const SHOTS = path.resolve(import.meta.dirname, '../../screenshots');
 
 function expectedTotals(id: string): Totals {
   const preset = PRESETS.find((p) => p.id === id);
@@ -69,30 +67,8 @@ async function expectTotalsShown(page: Page, expected: Totals) {
   expect(verdict).toContain(expected.strikeSucceeds ? 'The strike succeeds' : 'The strike fails');
 }
 
-let browser: Browser;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const w of opened) await w.context.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open(colorScheme: 'light' | 'dark', hash = '') {
-  const w = await openPage(browser, baseURL, { colorScheme });
-  opened.push(w);
-  await w.page.goto(new URL(hash, baseURL).href);
-  return w;
-}
-
-function expectClean(w: Watched) {
-  expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
-  expect(w.errors, 'console errors').toEqual([]);
-}
+const app = useBrowser(baseURL);
+const open = (colorScheme: 'light' | 'dark', hash = '') => app.open(hash, colorScheme);
 
 describe('the first screen', () => {
   it('shows the totals of the default preset, computed in a worker, exactly as the engine gives them', async () => {

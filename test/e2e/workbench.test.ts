@@ -3,10 +3,9 @@
 // valid result; a broken link says what is wrong and the app still works; the why panel
 // explains a clicked defendant; Compare A/B shows the differences; every tab is screenshotted
 // in light and dark. Nothing leaves 127.0.0.1 and the console stays clean.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { solve } from '../../src/engine/api';
 import type { Totals } from '../../src/engine/result/types';
 import type { ScenarioInput } from '../../src/engine/scenario/schema';
@@ -14,10 +13,9 @@ import { PRESETS } from '../../src/presets';
 import { TOTAL_FIELDS, formatTotal } from '../../src/app/format';
 import { setAllPledged } from '../../src/components/results/QuickLevers';
 import { diffTotal } from '../../src/components/compare/diff';
-import { launch, openPage, type Watched } from './browser';
+import { SHOTS, expectClean, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-const SHOTS = path.resolve(import.meta.dirname, '../../screenshots');
 
 function totalsOf(scenario: unknown): Totals {
   const r = solve(scenario);
@@ -27,30 +25,8 @@ function totalsOf(scenario: unknown): Totals {
 
 const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
 
-let browser: Browser;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const w of opened) await w.context.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open(hash = '', colorScheme: 'light' | 'dark' = 'light') {
-  const w = await openPage(browser, baseURL, { colorScheme });
-  opened.push(w);
-  await w.page.goto(new URL(hash, baseURL).href);
-  return w;
-}
-
-function expectClean(w: Watched) {
-  expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
-  expect(w.errors, 'console errors').toEqual([]);
-}
+const app = useBrowser(baseURL);
+const open = (hash = '', colorScheme: 'light' | 'dark' = 'light') => app.open(hash, colorScheme);
 
 /** Wait until the result on screen belongs to the current scenario. */
 async function waitDone(page: Page) {
