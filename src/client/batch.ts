@@ -4,7 +4,14 @@
 // which worker computed them: one worker or eight give identical arrays. The main thread only
 // schedules and assembles arrays; every solve happens in a worker.
 import { refinementOrder } from '../engine/sweep/grid';
-import type { OutcomeKey, PhaseResult, SweepPoint, SweepResult } from '../engine/sweep/types';
+import type {
+  OutcomeKey,
+  PhaseResult,
+  SuccessCriterion,
+  SweepPoint,
+  SweepResult,
+} from '../engine/sweep/types';
+import { meetsCriterion } from '../engine/sweep/criterion';
 import type { EnginePool } from './engine';
 import { abortError } from './pool';
 
@@ -12,6 +19,8 @@ import { abortError } from './pool';
 export type BatchPool = Pick<EnginePool, 'run' | 'size'>;
 
 export interface BatchOptions {
+  /** What counts as success (default: take ≤ noPlea take). */
+  criterion?: SuccessCriterion | null;
   /** Abort: every chunk is cancelled (queued ones leave the queue, busy workers are terminated). */
   signal?: AbortSignal;
   /** Fraction of points done, 0..1, never decreasing; 1 once everything is in. */
@@ -153,7 +162,7 @@ export async function runSweep(
     signal,
     (i, s) => {
       const [a, b] = chunks[i];
-      return pool.run('sweep', [input, field, values.slice(a, b)], {
+      return pool.run('sweep', [input, field, values.slice(a, b), options.criterion ?? null], {
         signal: s,
         onProgress: (p) => {
           doneIn[i] = Math.max(doneIn[i], asFraction(p) * (b - a));
@@ -179,14 +188,17 @@ export async function runSweep(
     random ||= part.random;
   }
   report(1);
-  return { field, points, random, successAt: successAt(points), skipped };
+  return { field, points, random, successAt: successAt(points, options.criterion), skipped };
 }
 
 /** Smallest x at which the strike succeeds (run 0's value is 1), or null. */
-export function successAt(points: readonly SweepPoint[]): number | null {
+export function successAt(
+  points: readonly SweepPoint[],
+  criterion?: SuccessCriterion | null,
+): number | null {
   let best: number | null = null;
   for (const p of points) {
-    if (p.outcomes.strikeSucceeds.value === 1 && (best === null || p.x < best)) best = p.x;
+    if (meetsCriterion(p.outcomes, criterion) === 1 && (best === null || p.x < best)) best = p.x;
   }
   return best;
 }
@@ -316,7 +328,7 @@ export async function runPhase(
       const cells = batches[i].cells.map(
         (c) => [xs[c % nx], ys[Math.floor(c / nx)]] as [number, number],
       );
-      return pool.run('phaseCells', [input, spec.xField, spec.yField, cells, spec.outcome], {
+      return pool.run('phaseCells', [input, spec.xField, spec.yField, cells, spec.outcome, options.criterion ?? null], {
         signal: s,
         onProgress: (p) => {
           doneIn[i] = Math.max(doneIn[i], asFraction(p) * cells.length);

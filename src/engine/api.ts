@@ -11,7 +11,7 @@ import { ladderBins } from './sweep/ladder';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
-import type { LadderBin, OutcomeKey, SweepResult } from './sweep/types';
+import type { LadderBin, OutcomeKey, SuccessCriterion, SweepResult } from './sweep/types';
 
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Result } from './result/types';
@@ -52,9 +52,10 @@ export function sweep(
   input: unknown,
   field: string,
   values: number[],
+  criterion?: SuccessCriterion | null,
   onProgress?: ProgressFn,
 ): SweepResult & { skipped: { x: number; message: string }[] } {
-  return sweepPoints(input, field, values, onProgress);
+  return sweepPoints(input, field, values, criterion, onProgress);
 }
 
 /** Phase-diagram cells (the client splits a grid into batches). */
@@ -64,9 +65,10 @@ export function phaseCells(
   yField: string,
   cells: [number, number][],
   outcome: OutcomeKey,
+  criterion?: SuccessCriterion | null,
   onProgress?: ProgressFn,
 ): { values: (number | null)[]; success: number[] } {
-  return phase(input, xField, yField, cells, outcome, onProgress);
+  return phase(input, xField, yField, cells, outcome, criterion, onProgress);
 }
 
 /** The unraveling ladder in at most `maxBins` bins (priority, forcedSpend). */

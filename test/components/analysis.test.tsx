@@ -278,3 +278,32 @@ describe('PhasePanel', () => {
     expect(f.workers.slice(0, 2).every((w) => w.terminated)).toBe(true);
   });
 });
+
+describe('success criterion', () => {
+  it('a share free replaces the default criterion in the sweep and its sentence', async () => {
+    const user = userEvent.setup();
+    render(withPool(inProcess(2), <SweepPanel scenario={scenario} />));
+    await user.selectOptions(
+      screen.getByLabelText('The strike succeeds when'),
+      'shareFreeAtLeast',
+    );
+    const amount = screen.getByLabelText(/^Share free at least/) as HTMLInputElement;
+    await user.clear(amount);
+    await user.type(amount, '0.3');
+    await user.click(screen.getByRole('button', { name: 'Run sweep' }));
+    await waitFor(() => {
+      if (!document.querySelector('[data-bench=sweep-done]')) throw new Error('not done');
+    });
+    const criterion = { kind: 'shareFreeAtLeast', value: 0.3 } as const;
+    const expected = sweep(scenario, 'groups[*].pledgedShareOfRest', sweepValues(0, 1, 20), criterion);
+    const line = screen.getByTestId('sweep-result').textContent;
+    expect(line).toBe(
+      sweepSentence(
+        expected.points,
+        { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
+        { range: [0, 1], skipped: 0, criterion },
+      ),
+    );
+    expect(line).toContain('at least 30% of defendants go free');
+  });
+});

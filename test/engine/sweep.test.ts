@@ -105,3 +105,27 @@ describe('derived sweep fields', () => {
     expect(r.points).toHaveLength(3);
   });
 });
+
+import { meetsCriterion } from '../../src/engine/sweep/criterion';
+
+describe('success criteria (MODEL §5: a user may choose another criterion)', () => {
+  it('the default is take ≤ noPlea take; a share free or a take per defendant can replace it', () => {
+    const values = sweepValues(0, 0.9, 9);
+    const byDefault = sweep(city, 'groups[*].pledgedShare', values);
+    const half = sweep(city, 'groups[*].pledgedShare', values, { kind: 'shareFreeAtLeast', value: 0.5 });
+    const cheap = sweep(city, 'groups[*].pledgedShare', values, { kind: 'takePerDefendantAtMost', value: 1 });
+    for (const p of byDefault.points) {
+      expect(meetsCriterion(p.outcomes, null)).toBe(p.outcomes.strikeSucceeds.value);
+      expect(meetsCriterion(p.outcomes, { kind: 'shareFreeAtLeast', value: 0.5 })).toBe(
+        p.outcomes.shareFree.value! >= 0.5 ? 1 : 0,
+      );
+    }
+    const first = (c: Parameters<typeof meetsCriterion>[1]) =>
+      byDefault.points.find((p) => meetsCriterion(p.outcomes, c) === 1)?.x ?? null;
+    expect(half.successAt).toBe(first({ kind: 'shareFreeAtLeast', value: 0.5 }));
+    expect(cheap.successAt).toBe(first({ kind: 'takePerDefendantAtMost', value: 1 }));
+    const cells: [number, number][] = values.map((x) => [x, 8]);
+    const ph = phaseCells(city, 'groups[*].pledgedShare', 'prosecutor.budget', cells, 'take', { kind: 'shareFreeAtLeast', value: 0.5 });
+    expect(ph.success).toEqual(byDefault.points.map((p) => meetsCriterion(p.outcomes, { kind: 'shareFreeAtLeast', value: 0.5 })));
+  });
+});

@@ -5,8 +5,21 @@ import { PhaseChart } from '../../charts/phase/Chart';
 import { fmt } from '../../charts/common/fields';
 import { runPhase } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
-import type { OutcomeKey, PhaseResult } from '../../engine/sweep/types';
-import { FieldSelect, NumberInput, Progress, RunActions, plural, useBatchJob } from './controls';
+import {
+  DEFAULT_CRITERION,
+  type OutcomeKey,
+  type PhaseResult,
+  type SuccessCriterion,
+} from '../../engine/sweep/types';
+import {
+  CriterionPicker,
+  FieldSelect,
+  NumberInput,
+  Progress,
+  RunActions,
+  plural,
+  useBatchJob,
+} from './controls';
 import {
   PHASE_OUTCOMES,
   chartField,
@@ -40,6 +53,7 @@ interface PhaseRun {
   x: SweepField;
   y: SweepField;
   workers: number;
+  criterion: SuccessCriterion;
 }
 
 function useAxis(fields: readonly SweepField[], preferred: string) {
@@ -64,7 +78,11 @@ function useAxis(fields: readonly SweepField[], preferred: string) {
 export function PhasePanel({ scenario }: PhasePanelProps) {
   const id = useId();
   const pool = useEnginePool();
-  const key = useMemo(() => scenarioKey(scenario), [scenario]);
+  const [criterion, setCriterion] = useState<SuccessCriterion>(DEFAULT_CRITERION);
+  const key = useMemo(
+    () => `${scenarioKey(scenario)}\u0000${JSON.stringify(criterion)}`,
+    [scenario, criterion],
+  );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
   const x = useAxis(fields, DEFAULT_X);
   const y = useAxis(fields, DEFAULT_Y);
@@ -97,15 +115,21 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
     const ys = gridValues(y.lo, y.hi, resolution - 1, yf.integer);
     const input = scenario;
     const o = outcome;
+    const c = criterion;
     job.start(async ({ signal, onProgress, onPartial }) => {
       const workers = pool.size;
       const phase = await runPhase(
         pool,
         input,
         { xField: xf.path, xs, yField: yf.path, ys, outcome: o },
-        { signal, onProgress, onUpdate: (p) => onPartial({ phase: p, x: xf, y: yf, workers }) },
+        {
+          signal,
+          onProgress,
+          criterion: c,
+          onUpdate: (p) => onPartial({ phase: p, x: xf, y: yf, workers, criterion: c }),
+        },
       );
-      return { phase, x: xf, y: yf, workers };
+      return { phase, x: xf, y: yf, workers, criterion: c };
     });
   };
 
@@ -210,6 +234,7 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
             ))}
           </select>
         </div>
+        <CriterionPicker value={criterion} onChange={setCriterion} />
         <RunActions
           label="Run phase diagram"
           bench="run-phase"
@@ -243,7 +268,7 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
         {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
         {done ? (
           <p className="ha-result" data-testid="phase-result">
-            {phaseSentence(done.value.phase, done.value.x, done.value.y)}
+            {phaseSentence(done.value.phase, done.value.x, done.value.y, done.value.criterion)}
           </p>
         ) : null}
       </div>

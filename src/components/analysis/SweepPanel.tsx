@@ -6,8 +6,16 @@ import { SweepChart } from '../../charts/sweep/Chart';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
-import type { OutcomeKey } from '../../engine/sweep/types';
-import { FieldSelect, NumberInput, Progress, RunActions, plural, useBatchJob } from './controls';
+import { DEFAULT_CRITERION, type OutcomeKey, type SuccessCriterion } from '../../engine/sweep/types';
+import {
+  CriterionPicker,
+  FieldSelect,
+  NumberInput,
+  Progress,
+  RunActions,
+  plural,
+  useBatchJob,
+} from './controls';
 import {
   SWEEP_OUTCOMES,
   formatDuration,
@@ -38,6 +46,7 @@ interface SweepRun {
   range: [number, number];
   current: SweepOutput;
   pinned: SweepOutput | null;
+  criterion: SuccessCriterion;
   points: number;
   workers: number;
 }
@@ -46,9 +55,11 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
   const id = useId();
   const pool = useEnginePool();
   const hasPinned = pinned !== null && pinned !== undefined;
+  const [criterion, setCriterion] = useState<SuccessCriterion>(DEFAULT_CRITERION);
   const key = useMemo(
-    () => `${scenarioKey(scenario)}\u0000${hasPinned ? scenarioKey(pinned) : ''}`,
-    [scenario, pinned, hasPinned],
+    () =>
+      `${scenarioKey(scenario)}\u0000${hasPinned ? scenarioKey(pinned) : ''}\u0000${JSON.stringify(criterion)}`,
+    [scenario, pinned, hasPinned, criterion],
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
   const [path, setPath] = useState(DEFAULT_FIELD);
@@ -84,6 +95,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
     const pin = hasPinned ? pinned : null;
     const f = field;
     const xs = values;
+    const c = criterion;
     job.start(async ({ signal, onProgress }) => {
       const parts = pin === null ? 1 : 2;
       const done = [0, 0];
@@ -92,16 +104,17 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
         onProgress((done[0] + done[1]) / parts);
       };
       const [current, pinnedResult] = await Promise.all([
-        runSweep(pool, input, f.path, xs, { signal, onProgress: report(0) }),
+        runSweep(pool, input, f.path, xs, { signal, onProgress: report(0), criterion: c }),
         pin === null
           ? Promise.resolve(null)
-          : runSweep(pool, pin, f.path, xs, { signal, onProgress: report(1) }),
+          : runSweep(pool, pin, f.path, xs, { signal, onProgress: report(1), criterion: c }),
       ]);
       return {
         field: f,
         range: [Math.min(...xs), Math.max(...xs)] as [number, number],
         current,
         pinned: pinnedResult,
+        criterion: c,
         points: xs.length * parts,
         workers: pool.size,
       };
@@ -181,6 +194,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
             </label>
           ))}
         </fieldset>
+        <CriterionPicker value={criterion} onChange={setCriterion} />
         <RunActions
           label="Run sweep"
           bench="run-sweep"
@@ -210,6 +224,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
             {sweepSentence(done.value.current.points, done.value.field, {
               range: done.value.range,
               skipped: done.value.current.skipped.length,
+              criterion: done.value.criterion,
             })}
             {done.value.pinned ? (
               <>
@@ -218,6 +233,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
                 {sweepSentence(done.value.pinned.points, done.value.field, {
                   range: done.value.range,
                   skipped: done.value.pinned.skipped.length,
+                  criterion: done.value.criterion,
                 })}
               </>
             ) : null}

@@ -1,9 +1,10 @@
 // Controls both analysis panels share: the field picker (grouped by section), a from/to range,
 // the progress bar, and the hook that runs one cancellable batch job at a time.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isAbortError } from '../../client/pool';
 import { fmt } from '../../charts/common/fields';
 import type { SweepField } from './model';
+import type { SuccessCriterion } from '../../engine/sweep/types';
 
 export function FieldSelect({
   id,
@@ -221,5 +222,56 @@ export function RunActions(props: {
         </ul>
       ) : null}
     </>
+  );
+}
+
+/** MODEL §5: success is take ≤ noPlea take by default; a user may choose another criterion. */
+export function CriterionPicker(props: {
+  value: SuccessCriterion;
+  onChange: (c: SuccessCriterion) => void;
+}) {
+  const id = useId();
+  const { value, onChange } = props;
+  const amount = value.kind === 'takeAtMostNoPlea' ? null : value.value;
+  const setKind = (kind: SuccessCriterion['kind']) => {
+    if (kind === 'takeAtMostNoPlea') onChange({ kind });
+    else if (kind === 'shareFreeAtLeast') onChange({ kind, value: 0.5 });
+    else onChange({ kind, value: 1 });
+  };
+  return (
+    <div className="ha-criterion">
+      <div className="ha-field">
+        <label htmlFor={`${id}-kind`}>The strike succeeds when</label>
+        <select
+          id={`${id}-kind`}
+          value={value.kind}
+          onChange={(e) => setKind(e.currentTarget.value as SuccessCriterion['kind'])}
+        >
+          <option value="takeAtMostNoPlea">plea bargaining extracts no more than trials alone</option>
+          <option value="shareFreeAtLeast">at least a share of defendants go free</option>
+          <option value="takePerDefendantAtMost">her take per defendant is at most</option>
+        </select>
+      </div>
+      {amount !== null ? (
+        <div className="ha-field">
+          <label htmlFor={`${id}-value`}>
+            {value.kind === 'shareFreeAtLeast' ? 'Share free at least' : 'Take per defendant at most'}{' '}
+            <span className="ha-unit">({value.kind === 'shareFreeAtLeast' ? 'share' : 'years'})</span>
+          </label>
+          <input
+            id={`${id}-value`}
+            type="number"
+            min={0}
+            max={value.kind === 'shareFreeAtLeast' ? 1 : undefined}
+            step={value.kind === 'shareFreeAtLeast' ? 0.05 : 0.1}
+            value={amount}
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              if (Number.isFinite(v) && v >= 0) onChange({ ...value, value: v } as SuccessCriterion);
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -3,7 +3,13 @@
 // groups), and the plain-language result lines. Pure, so it is tested without a DOM.
 import { SECTIONS, scenarioFields, type FieldDescriptor, type Section } from '../editor/fields';
 import { fmt } from '../../charts/common/fields';
-import type { OutcomeKey, PhaseResult, SweepPoint } from '../../engine/sweep/types';
+import type {
+  OutcomeKey,
+  PhaseResult,
+  SuccessCriterion,
+  SweepPoint,
+} from '../../engine/sweep/types';
+import { meetsCriterion } from '../../engine/sweep/criterion';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -142,12 +148,15 @@ export function valueWithUnit(x: number, unit: string): string {
 }
 
 /** Runs of consecutive succeeding points, in x order: [from, to] pairs. */
-export function successRuns(points: readonly SweepPoint[]): [number, number][] {
+export function successRuns(
+  points: readonly SweepPoint[],
+  criterion?: SuccessCriterion | null,
+): [number, number][] {
   const sorted = [...points].sort((a, b) => a.x - b.x);
   const runs: [number, number][] = [];
   let open: [number, number] | null = null;
   for (const p of sorted) {
-    if (p.outcomes.strikeSucceeds.value === 1) {
+    if (meetsCriterion(p.outcomes, criterion) === 1) {
       if (open) open[1] = p.x;
       else {
         open = [p.x, p.x];
@@ -160,6 +169,14 @@ export function successRuns(points: readonly SweepPoint[]): [number, number][] {
 
 const SUCCESS = 'the strike succeeds (plea bargaining extracts no more than trials alone)';
 
+/** What success means, in words (MODEL §5: the default, or a share free, or a take per defendant). */
+export function criterionPhrase(c?: SuccessCriterion | null): string {
+  if (!c || c.kind === 'takeAtMostNoPlea') return SUCCESS;
+  if (c.kind === 'shareFreeAtLeast')
+    return `the strike succeeds (at least ${fmt(Math.round(c.value * 1000) / 10)}% of defendants go free)`;
+  return `the strike succeeds (her take is at most ${fmt(c.value)} years per defendant)`;
+}
+
 /**
  * The plain-language result of a sweep: "The strike succeeds (…) from pledged share 0.35 on",
  * "… never in this range", or the stretches where it does.
@@ -167,9 +184,14 @@ const SUCCESS = 'the strike succeeds (plea bargaining extracts no more than tria
 export function sweepSentence(
   points: readonly SweepPoint[],
   field: Pick<SweepField, 'phrase' | 'unit'>,
-  extra: { range?: readonly [number, number]; skipped?: number } = {},
+  extra: {
+    range?: readonly [number, number];
+    skipped?: number;
+    criterion?: SuccessCriterion | null;
+  } = {},
 ): string {
   const name = field.phrase;
+  const custom = !!extra.criterion && extra.criterion.kind !== 'takeAtMostNoPlea';
   const v = (x: number) => valueWithUnit(x, field.unit);
   const skipped = extra.skipped ?? 0;
   const note =
@@ -182,12 +204,15 @@ export function sweepSentence(
   const lo = extra.range ? Math.min(...extra.range) : sorted[0].x;
   const hi = extra.range ? Math.max(...extra.range) : sorted[sorted.length - 1].x;
   const span = `${name} from ${v(lo)} to ${v(hi)}`;
-  const runs = successRuns(sorted);
-  const cap = SUCCESS.charAt(0).toUpperCase() + SUCCESS.slice(1);
+  const runs = successRuns(sorted, extra.criterion);
+  const phrase = criterionPhrase(extra.criterion);
+  const cap = phrase.charAt(0).toUpperCase() + phrase.slice(1);
   const first = sorted[0].x;
   const last = sorted[sorted.length - 1].x;
   if (runs.length === 0)
-    return `The strike never succeeds in this range (${span}): plea bargaining always extracts more than trials alone would.${note}`;
+    return custom
+      ? `The strike never succeeds in this range (${span}) by this measure: ${phrase.replace(/^the strike succeeds /, '')} nowhere.${note}`
+      : `The strike never succeeds in this range (${span}): plea bargaining always extracts more than trials alone would.${note}`;
   if (runs.length === 1 && runs[0][0] === first && runs[0][1] === last)
     return `${cap} everywhere in this range (${span}).${note}`;
   if (runs.length === 1 && runs[0][1] === last)
@@ -220,6 +245,17 @@ export const PHASE_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
  * and where the boundary runs (per row of y, the least x from which it succeeds).
  */
 export function phaseSentence(
+  phase: PhaseResult,
+  x: Pick<SweepField, 'phrase' | 'unit'>,
+  y: Pick<SweepField, 'phrase' | 'unit'>,
+  criterion?: SuccessCriterion | null,
+): string {
+  const text = phaseSentenceDefault(phase, x, y);
+  if (!criterion || criterion.kind === 'takeAtMostNoPlea') return text;
+  return `${text} Success here means ${criterionPhrase(criterion).replace(/^the strike succeeds \((.*)\)$/, '$1')}.`;
+}
+
+function phaseSentenceDefault(
   phase: PhaseResult,
   x: Pick<SweepField, 'phrase' | 'unit'>,
   y: Pick<SweepField, 'phrase' | 'unit'>,

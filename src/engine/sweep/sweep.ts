@@ -5,8 +5,9 @@ import { parseScenario, type ValidationMessage } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { Result } from '../result/types';
 import { setPath } from './fieldPath';
-import type { OutcomeKey, OutcomeValue, SweepPoint, SweepResult } from './types';
-import { OUTCOME_KEYS } from './types';
+import type { OutcomeKey, OutcomeValue, SuccessCriterion, SweepPoint, SweepResult } from './types';
+import { DEFAULT_CRITERION, OUTCOME_KEYS } from './types';
+import { meetsCriterion } from './criterion';
 
 export type ProgressFn = (fraction: number) => void;
 
@@ -42,6 +43,15 @@ export function outcomesOf(r: Result): Record<OutcomeKey, OutcomeValue> {
   };
 }
 
+/** Comlink appends a progress callback after the given arguments: accept it in either place. */
+function split(
+  criterion: SuccessCriterion | ProgressFn | null | undefined,
+  onProgress: ProgressFn | undefined,
+): [SuccessCriterion, ProgressFn | undefined] {
+  if (typeof criterion === 'function') return [DEFAULT_CRITERION, criterion];
+  return [criterion ?? DEFAULT_CRITERION, onProgress];
+}
+
 export interface PointResult {
   ok: boolean;
   outcomes?: Record<OutcomeKey, OutcomeValue>;
@@ -74,8 +84,10 @@ export function sweep(
   input: unknown,
   field: string,
   values: readonly number[],
-  onProgress?: ProgressFn,
+  criterionArg?: SuccessCriterion | ProgressFn | null,
+  progressArg?: ProgressFn,
 ): SweepResult & { skipped: { x: number; message: string }[] } {
+  const [criterion, onProgress] = split(criterionArg, progressArg);
   const points: SweepPoint[] = [];
   const skipped: { x: number; message: string }[] = [];
   let random = false;
@@ -88,7 +100,7 @@ export function sweep(
     } else skipped.push({ x, message: r.errors?.[0]?.text ?? 'invalid' });
     onProgress?.((i + 1) / values.length);
   });
-  const success = points.find((p) => p.outcomes.strikeSucceeds.value === 1);
+  const success = points.find((p) => meetsCriterion(p.outcomes, criterion) === 1);
   return { field, points, random, successAt: success ? success.x : null, skipped };
 }
 
@@ -99,8 +111,10 @@ export function phaseCells(
   yField: string,
   cells: readonly [number, number][],
   outcome: OutcomeKey,
-  onProgress?: ProgressFn,
+  criterionArg?: SuccessCriterion | ProgressFn | null,
+  progressArg?: ProgressFn,
 ): { values: (number | null)[]; success: number[] } {
+  const [criterion, onProgress] = split(criterionArg, progressArg);
   const values: (number | null)[] = [];
   const success: number[] = [];
   cells.forEach(([x, y], i) => {
@@ -111,7 +125,7 @@ export function phaseCells(
     if (r.ok && r.outcomes) {
       const v = r.outcomes[outcome];
       values.push(v.mean ?? v.value);
-      success.push(r.outcomes.strikeSucceeds.value ?? 0);
+      success.push(meetsCriterion(r.outcomes, criterion));
     } else {
       values.push(null);
       success.push(-1);
@@ -121,4 +135,4 @@ export function phaseCells(
   return { values, success };
 }
 
-export { OUTCOME_KEYS };
+export { OUTCOME_KEYS, meetsCriterion };

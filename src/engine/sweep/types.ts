@@ -64,3 +64,15 @@ export interface LadderBin {
   /** Strike fund money left after the bin's last rank. */
   fundAfter: number;
 }
+
+/**
+ * What "the strike succeeds" means on a sweep or phase diagram (MODEL.md §5): by default plea
+ * bargaining extracts no more punishment than her trials alone could (take ≤ noPlea take); a
+ * user may choose a share of defendants who go free, or a take per defendant.
+ */
+export type SuccessCriterion =
+  | { kind: 'takeAtMostNoPlea' }
+  | { kind: 'shareFreeAtLeast'; value: number }
+  | { kind: 'takePerDefendantAtMost'; value: number };
+
+export const DEFAULT_CRITERION: SuccessCriterion = { kind: 'takeAtMostNoPlea' };
