@@ -107,6 +107,9 @@ export function axisTitleOffset(tickLabels: readonly string[], size: number = FO
 }
 
 /** The room a side axis with these tick labels and a rotated title takes beside the plot. */
+/** Rough width of one character of an axis title (bold, 13 px), for fitting it to the plot. */
+const TITLE_CHAR_WIDTH = 7.4;
+
 export function sideAxisWidth(tickLabels: readonly string[]): number {
   return axisTitleOffset(tickLabels) + TITLE_BODY;
 }
@@ -200,11 +203,16 @@ export function sideAxis(
   // The title sits clear of the widest tick label (measured, not guessed).
   const shown = g.selectAll<SVGTextElement, unknown>('.tick text').nodes().map((n) => n.textContent ?? '');
   const off = Math.max(spec.labelOffset ?? 0, axisTitleOffset(shown));
-  g.append('text')
+  const title = g
+    .append('text')
     .attr('class', 'hc-axis-label')
     .attr('transform', `translate(${right ? off : -off},${innerH / 2}) rotate(${right ? 90 : -90})`)
     .attr('text-anchor', 'middle')
     .text(spec.label);
+  // A title longer than a short plot is squeezed to its height rather than cut off.
+  if (spec.label.length * TITLE_CHAR_WIDTH > innerH - 8) {
+    title.attr('textLength', Math.max(40, innerH - 8)).attr('lengthAdjust', 'spacingAndGlyphs');
+  }
   return g;
 }
 
