@@ -9,7 +9,7 @@ type Issue = z.core.$ZodIssue;
 type Segment = PropertyKey;
 
 export interface IssueMessage {
-  /** The field path: dots for keys, [i] for indices; `scenario` for the whole document. */
+  /** The field path: dots for keys, [i] for indices; `scenario` for the whole file. */
   path: string;
   /** What is wrong, without the path. */
   message: string;

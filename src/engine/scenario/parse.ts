@@ -4,7 +4,7 @@ import { ScenarioSchema, type Scenario } from './schema';
 import { issueMessages } from './messages';
 
 export interface ValidationMessage {
-  /** Field path, e.g. `groups[2].convictionProbability`; `scenario` for the whole document. */
+  /** Field path, e.g. `groups[2].convictionProbability`; `scenario` for the whole file. */
   path: string;
   /** What is wrong, e.g. `must be at most 1, got 1.7`. */
   message: string;
