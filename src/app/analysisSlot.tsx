@@ -1,6 +1,14 @@
-// The Sweep and Phase diagram tabs (the analysis panels).
-import { PhasePanel, SweepPanel } from '../components/analysis';
+// The Sweep and Phase diagram tabs (the analysis panels), loaded when first opened: they are not
+// needed to show a first result, so they stay out of the start-up JavaScript.
+import { lazy, Suspense } from 'react';
 import type { Scenario } from '../engine/scenario/schema';
+
+const SweepPanel = lazy(() =>
+  import('../components/analysis').then((m) => ({ default: m.SweepPanel })),
+);
+const PhasePanel = lazy(() =>
+  import('../components/analysis').then((m) => ({ default: m.PhasePanel })),
+);
 
 export function AnalysisPanel({
   which,
@@ -12,9 +20,13 @@ export function AnalysisPanel({
   pinned: Scenario | null;
 }) {
   if (!scenario) return <p className="card">Fix the scenario to run an analysis.</p>;
-  return which === 'sweep' ? (
-    <SweepPanel scenario={scenario} pinned={pinned} />
-  ) : (
-    <PhasePanel scenario={scenario} />
+  return (
+    <Suspense fallback={<p className="card" aria-busy="true">Loading the analysis tools…</p>}>
+      {which === 'sweep' ? (
+        <SweepPanel scenario={scenario} pinned={pinned} />
+      ) : (
+        <PhasePanel scenario={scenario} />
+      )}
+    </Suspense>
   );
 }
