@@ -233,6 +233,29 @@ describe('the workbench', () => {
     expectClean(w);
   });
 
+  it('stays readable at a million defendants: totals from the engine, the ladder in bins', async () => {
+    const city = {
+      schemaVersion: 1,
+      title: 'A million alike defendants, budget for 30,000 trials',
+      groups: [
+        { label: 'pledged felony', count: 300_000, convictionProbability: 0.5, trialSentence: 10, pledgedShare: 1 },
+        { label: 'felony', count: 700_000, convictionProbability: 0.5, trialSentence: 10 },
+      ],
+      prosecutor: { budget: 30_000, regime: 'priority', ranking: 'arrival' },
+      levers: { pledge: { penalty: 10 } },
+    };
+    const w = await open(`#s=${Buffer.from(JSON.stringify(city)).toString('base64url')}`);
+    await waitDone(w.page);
+    await expectTotals(w.page, totalsOf(city));
+    // Rows are left out above 100,000 defendants; the ladder is drawn from the engine's bins.
+    const ladder = w.page.locator('[data-bench=result] svg[role=img]').first();
+    await ladder.waitFor();
+    expect(await ladder.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await w.page.locator('[data-bench=result]').textContent()).toContain('The unraveling stops at rank 30,001');
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-million.png'), fullPage: true });
+    expectClean(w);
+  });
+
   it('clicking a defendant in the ladder opens the why panel, with numbers', async () => {
     const w = await open('#preset=bgb-priority');
     await waitDone(w.page);

@@ -16,6 +16,8 @@ import {
   numberFormat,
   safeId,
   sideAxis,
+  sideAxisWidth,
+  sideTickLabels,
   textWidth,
   tooltip,
   type DrawOptions,
@@ -57,7 +59,11 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const { width, height } = opts;
   const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' });
   const hasFund = v.fund > 0;
-  const margin = { top: 12, right: hasFund ? 72 : 24, bottom: 56, left: 84 };
+  // Room on the right for the fund axis: its widest tick label and its title.
+  const fundTicks = hasFund
+    ? sideTickLabels(d3.scaleLinear().domain([0, v.fund]).nice(), { ticks: 3, format: numberFormat(v.fund) })
+    : [];
+  const margin = { top: 12, right: hasFund ? Math.max(72, sideAxisWidth(fundTicks) + 6) : 24, bottom: 56, left: 84 };
   const innerW = Math.max(40, width - margin.left - margin.right);
 
   // Legend first: it sets the top of the plot.

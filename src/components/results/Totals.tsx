@@ -140,7 +140,7 @@ export function TotalsList({
           >
             <dt>{f.label}</dt>
             <dd>
-              <span className="value">{totals ? formatTotal(f.key, totals) : '…'}</span>
+              <TotalValue text={totals ? formatTotal(f.key, totals) : '…'} />
               {f.unit ? (
                 <span className="unit">{f.unit === '×' ? f.unit : ` ${f.unit}`}</span>
               ) : null}
@@ -151,6 +151,12 @@ export function TotalsList({
       })}
     </dl>
   );
+}
+
+/** A total never breaks inside a number; long numbers (a city of millions) get a smaller size. */
+function TotalValue({ text }: { text: string }) {
+  const size = text.length > 10 ? ' value-longer' : text.length > 7 ? ' value-long' : '';
+  return <span className={`value${size}`}>{text}</span>;
 }
 
 export function ErrorPanel({
