@@ -85,17 +85,26 @@ export type EngineState =
   | { status: 'invalid'; errors: ValidationMessage[] }
   | { status: 'failed'; message: string };
 
+const solvedScenarios = new WeakMap<object, EngineState>();
+
 /**
  * Solve `scenario` (any JSON value; validated in the worker). When `scenario` changes (by
  * identity) the previous job is aborted and the state is 'computing' until the new answer
  * arrives. Pass null for nothing to solve.
  */
 export function useEngineResult(scenario: unknown): EngineState {
+  // A scenario object already solved (e.g. the Result tab's, shown again by Compare A/B) is not
+  // sent to a worker again: results are a pure function of the scenario.
+  const cached =
+    typeof scenario === 'object' && scenario !== null ? solvedScenarios.get(scenario) : undefined;
   const args = useMemo(
-    () => (scenario === null || scenario === undefined ? null : ([scenario] as [unknown])),
-    [scenario],
+    () =>
+      scenario === null || scenario === undefined || cached ? null : ([scenario] as [unknown]),
+    [scenario, cached],
   );
   const job = useEngineJob('solve', args);
+  if (cached) return cached;
+  let state: EngineState;
   switch (job.status) {
     case 'idle':
       return { status: 'idle' };
@@ -104,8 +113,10 @@ export function useEngineResult(scenario: unknown): EngineState {
     case 'failed':
       return job;
     case 'done':
-      return job.value.ok
+      state = job.value.ok
         ? { status: 'done', result: job.value.value }
         : { status: 'invalid', errors: job.value.errors };
   }
+  if (typeof scenario === 'object' && scenario !== null) solvedScenarios.set(scenario, state);
+  return state;
 }

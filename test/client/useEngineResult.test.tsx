@@ -34,6 +34,21 @@ const view = (pool: EnginePool, scenario: unknown) => (
 const shown = () => screen.getByTestId('state').textContent;
 
 describe('useEngineResult', () => {
+  it('does not send a scenario object it has already solved to a worker again', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const a = { title: 'solved once' };
+    const first = render(view(pool, a));
+    await act(async () => {
+      f.calls[0].resolve({ ok: true, value: { for: 'once' } });
+      await flush();
+    });
+    first.unmount();
+    render(view(pool, a));
+    expect(shown()).toBe('done {"for":"once"}');
+    expect(f.calls).toHaveLength(1);
+  });
+
   it('shows computing, then the result of the scenario it was given', async () => {
     const f = fakeWorkers();
     const pool = createEnginePool({ createWorker: f.factory, size: 1 });
