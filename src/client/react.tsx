@@ -88,6 +88,21 @@ export type EngineState =
 const solvedScenarios = new WeakMap<object, EngineState>();
 
 /**
+ * Above this many defendants the per-defendant rows stay in the worker: copying 100,000 row
+ * objects to the page costs ~80 ms of main thread per result. Charts then use the engine's
+ * ladder bins, and the why panel asks the worker for the one defendant it explains.
+ */
+export const ROWS_ON_SCREEN = 25_000;
+
+export function rowsOnScreen(scenario: unknown): 'auto' | 'never' {
+  const groups = (scenario as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(groups)) return 'auto';
+  let n = 0;
+  for (const g of groups) n += Number((g as { count?: unknown })?.count) || 0;
+  return n > ROWS_ON_SCREEN ? 'never' : 'auto';
+}
+
+/**
  * Solve `scenario` (any JSON value; validated in the worker). When `scenario` changes (by
  * identity) the previous job is aborted and the state is 'computing' until the new answer
  * arrives. Pass null for nothing to solve.
@@ -99,7 +114,9 @@ export function useEngineResult(scenario: unknown): EngineState {
     typeof scenario === 'object' && scenario !== null ? solvedScenarios.get(scenario) : undefined;
   const args = useMemo(
     () =>
-      scenario === null || scenario === undefined || cached ? null : ([scenario] as [unknown]),
+      scenario === null || scenario === undefined || cached
+        ? null
+        : ([scenario, { rows: rowsOnScreen(scenario) }] as [unknown, { rows: 'auto' | 'never' }]),
     [scenario, cached],
   );
   const job = useEngineJob('solve', args);

@@ -3,7 +3,7 @@
 // A trailing `onProgress` argument, when a function takes one, is a callback (comlink proxy).
 import { parseScenario, type ValidationMessage } from './scenario/parse';
 import type { Scenario } from './scenario/schema';
-import type { Result } from './result/types';
+import type { DefendantRow, Result } from './result/types';
 import { solveScenario, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
@@ -93,6 +93,32 @@ export function thresholdCounts(
     .sort((a, b) => (a[0] < 0 ? Infinity : a[0]) - (b[0] < 0 ? Infinity : b[0]))
     .map(([t, count]) => ({ threshold: t < 0 ? null : t, count }));
   return { ok: true, value: { k: lot.k, counts } };
+}
+
+/**
+ * One defendant's row (1-based id) and the prosecutor's budget left at his turn, for the "why"
+ * panel when the result on screen leaves its rows out (large scenarios).
+ */
+export function defendant(
+  input: unknown,
+  id: number,
+): Checked<{ row: DefendantRow; budgetLeft: number | null } | null> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  const result = solveScenario(r.scenario, { rows: 'always' });
+  const rows = result.defendants ?? [];
+  const row = rows[id - 1];
+  if (!row) return { ok: true, value: null };
+  let budgetLeft: number | null = null;
+  if (row.rank !== null) {
+    budgetLeft = r.scenario.prosecutor.budget;
+    for (const d of rows) {
+      if (d.rank !== null && d.rank < row.rank && d.outcome === 'tried') {
+        budgetLeft -= r.scenario.groups[d.group].trialCost;
+      }
+    }
+  }
+  return { ok: true, value: { row, budgetLeft } };
 }
 
 /** The same defendants under noPlea, lottery, priority and forcedSpend. */

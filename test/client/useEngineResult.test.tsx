@@ -34,6 +34,14 @@ const view = (pool: EnginePool, scenario: unknown) => (
 const shown = () => screen.getByTestId('state').textContent;
 
 describe('useEngineResult', () => {
+  it('keeps the rows in the worker above 25,000 defendants', () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const big = { groups: [{ count: 20_000 }, { count: 10_000 }] };
+    render(view(pool, big));
+    expect(f.calls[0].args).toEqual([big, { rows: 'never' }]);
+  });
+
   it('does not send a scenario object it has already solved to a worker again', async () => {
     const f = fakeWorkers();
     const pool = createEnginePool({ createWorker: f.factory, size: 1 });
@@ -56,7 +64,7 @@ describe('useEngineResult', () => {
     render(view(pool, a));
     expect(shown()).toBe('computing');
     expect(f.calls[0].method).toBe('solve');
-    expect(f.calls[0].args).toEqual([a]);
+    expect(f.calls[0].args).toEqual([a, { rows: 'auto' }]);
     await act(async () => {
       f.calls[0].resolve({ ok: true, value: { for: 'a' } });
       await flush();

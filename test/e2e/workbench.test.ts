@@ -252,6 +252,12 @@ describe('the workbench', () => {
     await ladder.waitFor();
     expect(await ladder.getAttribute('aria-labelledby')).toBeTruthy();
     expect(await w.page.locator('[data-bench=result]').textContent()).toContain('The unraveling stops at rank 30,001');
+    // The why panel asks the worker for the one defendant it explains.
+    await w.page.getByLabel('Why did defendant').fill('30001');
+    await w.page.getByRole('button', { name: 'Explain' }).click();
+    const panel = w.page.getByRole('heading', { name: 'Why defendant 30001?' });
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await w.page.locator('[data-bench=result]').textContent()).toContain('Defendant 30001');
     await w.page.screenshot({ path: path.join(SHOTS, 'workbench-million.png'), fullPage: true });
     expectClean(w);
   });

@@ -11,6 +11,7 @@ import {
   type ThresholdSelection,
 } from '../../charts';
 import type { KindInfo } from '../../engine/api';
+import { useEngineJob } from '../../client';
 import type { DefendantRow, DistributionKey, Result } from '../../engine/result/types';
 import { DISTRIBUTION_KEYS } from '../../engine/result/types';
 import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
@@ -43,13 +44,19 @@ export function kindOf(row: DefendantRow, kinds: readonly KindInfo[] | null): Ki
   );
 }
 
-export function explainContext(b: ResultBundle, row: DefendantRow): ExplainContext {
+export function explainContext(
+  b: ResultBundle,
+  row: DefendantRow,
+  budgetLeftFromWorker?: number | null,
+): ExplainContext {
   const { result, scenario } = b;
   if (result.regime === 'lottery' && result.lottery) {
     return { regime: 'lottery', k: result.lottery.k, R: result.lottery.selected };
   }
   if (result.regime === 'priority' || result.regime === 'forcedSpend') {
-    const left = result.defendants ? budgetLeftAt(result.defendants, scenario, row) : null;
+    const left = result.defendants
+      ? budgetLeftAt(result.defendants, scenario, row)
+      : (budgetLeftFromWorker ?? null);
     return { regime: result.regime, budgetLeft: left ?? undefined };
   }
   return { regime: result.regime };
@@ -80,7 +87,19 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
     for (const r of shown?.result.defendants ?? []) m.set(r.id, r);
     return m;
   }, [shown]);
-  const selectedRow = selectedId === null ? null : (rowsById.get(selectedId) ?? null);
+  // Rows left in the worker (large scenarios): ask it for the one defendant to explain.
+  const fetchArgs = useMemo(
+    () =>
+      shown && selectedId !== null && !shown.result.defendants
+        ? ([shown.scenario, selectedId] as [unknown, number])
+        : null,
+    [shown, selectedId],
+  );
+  const fetched = useEngineJob('defendant', fetchArgs);
+  const fetchedValue =
+    fetchArgs && fetched.status === 'done' && fetched.value.ok ? fetched.value.value : null;
+  const selectedRow =
+    selectedId === null ? null : (rowsById.get(selectedId) ?? fetchedValue?.row ?? null);
   const selectedKind = selectedRow && shown ? kindOf(selectedRow, shown.kinds) : null;
 
   const onThreshold = useCallback(
@@ -104,7 +123,7 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
         row={selectedRow}
         kind={selectedKind}
         scenario={shown.scenario}
-        context={explainContext(shown, selectedRow)}
+        context={explainContext(shown, selectedRow, fetchedValue?.budgetLeft)}
         N={shown.result.totals.defendants}
         onClose={() => setSelectedId(null)}
       />
@@ -137,8 +156,8 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
             why={why}
             thresholdNote={thresholdNote}
           />
-          {shown.result.defendants && shown.result.defendants.length > 0 ? (
-            <ExplainPicker rows={shown.result.defendants} onPick={select} />
+          {shown.result.totals.defendants > 0 ? (
+            <ExplainPicker count={shown.result.totals.defendants} onPick={select} />
           ) : null}
           {shown.result.distribution ? <DistributionSection bundle={shown} /> : null}
         </div>
@@ -313,19 +332,13 @@ function NoPleaSummary({ result, scenario }: { result: Result; scenario: Scenari
   );
 }
 
-function ExplainPicker({
-  rows,
-  onPick,
-}: {
-  rows: readonly DefendantRow[];
-  onPick: (id: number) => void;
-}) {
+function ExplainPicker({ count, onPick }: { count: number; onPick: (id: number) => void }) {
   const uid = useId();
   const [text, setText] = useState('1');
-  const max = rows.reduce((m, r) => Math.max(m, r.id), 0);
-  const min = rows.reduce((m, r) => Math.min(m, r.id), Infinity);
+  const min = 1;
+  const max = count;
   const n = Number(text);
-  const ok = Number.isInteger(n) && rows.some((r) => r.id === n);
+  const ok = Number.isInteger(n) && n >= min && n <= max;
   return (
     <form
       className="explain-picker"
