@@ -119,8 +119,9 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2, opts: ExportOption
 }
 
 /** Saves a blob or text as a file (browser). */
-export function download(name: string, data: Blob | string, type = 'image/svg+xml'): void {
+export function download(name: string, data: Blob | string, type = 'image/svg+xml'): boolean {
   const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  if (typeof URL.createObjectURL !== 'function') return false;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -129,4 +130,5 @@ export function download(name: string, data: Blob | string, type = 'image/svg+xm
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+  return true;
 }

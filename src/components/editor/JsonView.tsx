@@ -1,6 +1,7 @@
 // The scenario as JSON: a textarea validated on every change. Valid text updates the draft;
 // invalid text is kept exactly as typed (never lost) while the form keeps the last valid
 // scenario. Format, download and open a file.
+import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
 import type { ScenarioInput } from '../../engine/scenario/schema';
@@ -109,18 +110,9 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     }
   };
 
-  const download = () => {
+  const save = () => {
     const name = scenarioFileName(st.errors.length === 0 ? value : safeParse(st.text));
-    const blob = new Blob([st.text], { type: 'application/json' });
-    if (typeof URL.createObjectURL !== 'function') return;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    if (!download(name, st.text, 'application/json')) return;
     setSt((prev) => ({ ...prev, status: `Downloaded ${name}.` }));
   };
 
@@ -154,7 +146,7 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
         <button type="button" onClick={format} aria-disabled={syntaxBroken || undefined}>
           Format
         </button>
-        <button type="button" onClick={download}>
+        <button type="button" onClick={save}>
           Download scenario (.json)
         </button>
         <button type="button" onClick={() => fileRef.current?.click()}>
