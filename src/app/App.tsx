@@ -9,6 +9,7 @@ import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../component
 import { AnalysisPanel } from './analysisSlot';
 import { ClassroomSlot, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
+import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
 
@@ -108,6 +109,7 @@ export function App() {
 
 function Header({ onOpen }: { onOpen: (o: ClassroomOpen) => void }) {
   const [theme, toggle] = useTheme();
+  const [large, toggleLarge] = useLargeText();
   return (
     <header className="header">
       <div>
@@ -130,6 +132,15 @@ function Header({ onOpen }: { onOpen: (o: ClassroomOpen) => void }) {
           aria-haspopup="dialog"
         >
           Guided tour
+        </button>
+        <button
+          type="button"
+          className="theme-toggle"
+          aria-pressed={large}
+          onClick={toggleLarge}
+          title="Larger text and charts, for a projector"
+        >
+          <span aria-hidden="true">⤢</span> Projector
         </button>
         <button
           type="button"

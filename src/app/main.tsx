@@ -3,9 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyStoredTheme } from './theme';
+import { applyStoredTextSize } from './textSize';
 import './styles.css';
 
 applyStoredTheme();
+applyStoredTextSize();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -408,4 +408,26 @@ describe('the workbench', () => {
       }
     });
   }
+
+  it('projector mode draws the page and its charts larger, and is remembered', async () => {
+    const w = await open('#preset=crespo-city-public');
+    await w.page.setViewportSize({ width: 1920, height: 1080 });
+    await waitDone(w.page);
+    const fontPx = () =>
+      w.page.$eval('[data-chart] svg[role=img] .hc-axis text', (t) => t.getBoundingClientRect().height);
+    const before = await fontPx();
+    const toggle = w.page.getByRole('button', { name: 'Projector' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await w.page.getAttribute('html', 'data-size')).toBe('large');
+    await w.page.waitForTimeout(300);
+    expect(await fontPx()).toBeGreaterThan(before * 1.2);
+    await w.page.screenshot({ path: path.join(SHOTS, 'workbench-projector-mode.png'), fullPage: true });
+    await w.page.reload();
+    await waitDone(w.page);
+    expect(await w.page.getAttribute('html', 'data-size')).toBe('large');
+    await w.page.getByRole('button', { name: 'Projector' }).click();
+    expect(await w.page.getAttribute('html', 'data-size')).toBeNull();
+    expectClean(w);
+  });
 });
