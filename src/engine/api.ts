@@ -8,6 +8,7 @@ import { solveScenario, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
 import { ladderBins } from './sweep/ladder';
+import { budgetLeftAt } from './result/budget';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
@@ -109,16 +110,7 @@ export function defendant(
   const rows = result.defendants ?? [];
   const row = rows[id - 1];
   if (!row) return { ok: true, value: null };
-  let budgetLeft: number | null = null;
-  if (row.rank !== null) {
-    budgetLeft = r.scenario.prosecutor.budget;
-    for (const d of rows) {
-      if (d.rank !== null && d.rank < row.rank && d.outcome === 'tried') {
-        budgetLeft -= r.scenario.groups[d.group].trialCost;
-      }
-    }
-  }
-  return { ok: true, value: { row, budgetLeft } };
+  return { ok: true, value: { row, budgetLeft: budgetLeftAt(rows, r.scenario, row) } };
 }
 
 /** The same defendants under noPlea, lottery, priority and forcedSpend. */

@@ -2,6 +2,7 @@
 //   population (groups → kinds, levers applied) → decisions per kind → regime → totals/rows.
 import type { Scenario } from './scenario/schema';
 import { LIMITS } from './scenario/rules';
+import { defendantCount } from './scenario/shape';
 import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
 import { decide, type Decisions } from './regimes/decision';
 import { planNoPlea, noPleaTried, type NoPleaPlan } from './regimes/noPlea';
@@ -172,7 +173,7 @@ function canonical(r: Result): Result {
 }
 
 function solveNoPlea(s: Scenario, options: SolveOptions): Result {
-  const rowsWanted = wantRows(totalDefendants(s), options);
+  const rowsWanted = wantRows(defendantCount(s.groups), options);
   const prep = prepare(s, rowsWanted);
   const { pop } = prep;
   const plan = prep.noPlea;
@@ -223,14 +224,8 @@ function coveredTriedByAllocation(pop: Population, mergedOf: Int32Array, take: F
   return n;
 }
 
-function totalDefendants(s: Scenario): number {
-  let n = 0;
-  for (const g of s.groups) n += g.count;
-  return n;
-}
-
 function solveLotteryRegime(s: Scenario, options: SolveOptions): Result {
-  const N = totalDefendants(s);
+  const N = defendantCount(s.groups);
   const rowsWanted = wantRows(N, options);
   const prep = prepare(s, rowsWanted);
   const { pop } = prep;
@@ -316,7 +311,7 @@ function solveLotteryRegime(s: Scenario, options: SolveOptions): Result {
 
 /** priority and forcedSpend: a ranking, one pass per run. */
 function solveSequential(s: Scenario, options: SolveOptions): Result {
-  const N = totalDefendants(s);
+  const N = defendantCount(s.groups);
   const rowsWanted = wantRows(N, options);
   const ranking = s.prosecutor.ranking;
   const isPriority = s.prosecutor.regime === 'priority';

@@ -2,6 +2,7 @@
 // metadata (never duplicated), for axis titles.
 import { GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
 import type { OutcomeKey } from '../../engine/sweep/types';
+import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
 import type { DistributionKey } from '../../engine/result/types';
 
 export interface AxisLabel {
@@ -33,9 +34,8 @@ function metaOf(s: AnySchema | undefined): { title?: string; unit?: string } | u
 
 /** Label and unit of a dotted field path such as "groups[0].pledgedShare" or "levers.strikeFund.fund". */
 export function fieldLabel(field: string): AxisLabel {
-  if (field.endsWith('.pledgedShareOfRest')) {
-    return { label: 'Pledged share of those not in the hard core', unit: 'share' };
-  }
+  const derived = DERIVED_GROUP_FIELDS[field.slice(field.lastIndexOf('.') + 1)];
+  if (derived) return { label: derived.title, unit: derived.unit };
   const parts = field.replace(/\[(\d*)\]/g, '.$1').split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
   const group = /^groups\[(\d+)\]/.exec(field);
   let schema: AnySchema | undefined;

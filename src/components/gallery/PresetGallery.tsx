@@ -3,6 +3,7 @@
 // Accessible modal: role=dialog + aria-modal, focus moves in (to the current preset's Load
 // button) and is trapped there, Escape or a click on the backdrop closes it, focus returns to
 // whatever opened it.
+import { defendantCount as countGroups } from '../../engine/scenario/shape';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRESETS, type Preset } from '../../presets';
 
@@ -18,7 +19,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Everyone in the scenario. */
 export function defendantCount(preset: Preset): number {
-  return preset.scenario.groups.reduce((n, g) => n + g.count, 0);
+  return countGroups(preset.scenario.groups);
 }
 
 /** The regime and size at a glance: `priority · 7,000 defendants · budget 450`. */

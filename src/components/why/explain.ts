@@ -448,21 +448,5 @@ export function explainThreshold(
   };
 }
 
-/**
- * Priority and forcedSpend: the budget left at his turn, B − Σ c over those tried at earlier
- * ranks (only trials spend budget). Null when the rows have no ranks (noPlea, lottery).
- */
-export function budgetLeftAt(
-  rows: readonly DefendantRow[],
-  scenario: Scenario,
-  row: DefendantRow,
-): number | null {
-  if (row.rank === null) return null;
-  let b = scenario.prosecutor.budget;
-  for (const o of rows) {
-    if (o.outcome === 'tried' && o.rank !== null && o.rank < row.rank) {
-      b -= scenario.groups[o.group]?.trialCost ?? 0;
-    }
-  }
-  return b;
-}
+/** Priority and forcedSpend: the budget left at his turn (the engine's rule). */
+export { budgetLeftAt } from '../../engine/result/budget';

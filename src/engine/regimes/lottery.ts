@@ -5,13 +5,6 @@ import { lessTol, positive } from '../numeric';
 import type { Population } from '../population/kinds';
 import { maxAcceptable } from './decision';
 
-export interface LotteryKinds {
-  /** Per kind: τ reported as min(τ, N), or −1 for null (no m qualifies). */
-  tau: Float64Array;
-  /** Per kind: the posted offer. */
-  offer: Float64Array;
-}
-
 export interface LotteryEquilibrium {
   size: number;
   take: number;
@@ -19,18 +12,6 @@ export interface LotteryEquilibrium {
   free: number;
   budgetUsed: number;
   fundPaid: number;
-}
-
-export interface LotterySolution {
-  k: number;
-  c: number;
-  kinds: LotteryKinds;
-  /** Kinds sorted by threshold (nulls last), then first arrival; with counts. */
-  equilibria: LotteryEquilibrium[];
-  erosionPoint: number;
-  cascadePoint: number;
-  criticalMass: number;
-  strikeProofOffer: number | null;
 }
 
 /** d + min(1, k/(m+1))·ê < a, under the tolerance. */

@@ -11,9 +11,17 @@ type Step = string | number | '*';
  */
 export const DERIVED_GROUP_FIELDS: Record<
   string,
-  { set: (group: Record<string, unknown>, x: number) => Record<string, unknown>; get: (group: Record<string, unknown>) => unknown }
+  {
+    /** Axis label and unit (the schema's fields carry theirs in their metadata). */
+    title: string;
+    unit: string;
+    set: (group: Record<string, unknown>, x: number) => Record<string, unknown>;
+    get: (group: Record<string, unknown>) => unknown;
+  }
 > = {
   pledgedShareOfRest: {
+    title: 'Pledged share of those not in the hard core',
+    unit: 'share',
     set: (g, x) => ({ ...g, pledgedShare: x * (1 - Number(g.neverPleadsShare ?? 0)) }),
     get: (g) => {
       const rest = 1 - Number(g.neverPleadsShare ?? 0);
