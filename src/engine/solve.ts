@@ -5,7 +5,8 @@ import { LIMITS } from './scenario/rules';
 import { defendantCount } from './scenario/shape';
 import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
 import { decide, type Decisions } from './regimes/decision';
-import { planNoPlea, noPleaTried, type NoPleaPlan } from './regimes/noPlea';
+import { planNoPlea, type NoPleaPlan } from './regimes/noPlea';
+import { takenDefendants } from './regimes/knapsackItems';
 import { planOptimal, optimalOrder } from './regimes/optimal';
 import { firstArrivals } from './population/arrivals';
 import {
@@ -184,7 +185,7 @@ function solveNoPlea(s: Scenario, options: SolveOptions): Result {
   let coveredTried = 0;
   let detail: PassDetail | undefined;
   if (prep.kindOf) {
-    const tried = noPleaTried(plan, prep.kindOf);
+    const tried = takenDefendants(plan, prep.kindOf);
     detail = newDetail(pop.N);
     for (let i = 0; i < pop.N; i++) {
       const kind = prep.kindOf[i];

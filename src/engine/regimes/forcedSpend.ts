@@ -5,7 +5,7 @@
 // she takes the best of: the plea he would accept (π = 1 if credible, else 0), withholding the
 // offer and trying him, or letting him go; ties prefer the plea, then trying, then letting go.
 // V is computed from what she believes; the pass then runs on the truth at the real budget.
-import { lessTol, tieEq } from '../numeric';
+import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
@@ -14,10 +14,6 @@ import { Tally } from './tally';
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
 const CHOICE_GO = 2;
-
-function better(x: number, y: number): boolean {
-  return x > y && !tieEq(x, y);
-}
 
 export interface ForcedSpendInput {
   pop: Population;
@@ -64,11 +60,11 @@ export function forcedSpend(
         best = (credible ? s1 : s0) + letGo;
         choice = CHOICE_PLEA;
       }
-      if (c <= b && (best === -Infinity || better(tryV, best))) {
+      if (c <= b && (best === -Infinity || lessTol(best, tryV))) {
         best = tryV;
         choice = CHOICE_TRY;
       }
-      if (best === -Infinity || better(letGo, best)) {
+      if (best === -Infinity || lessTol(best, letGo)) {
         best = letGo;
         choice = CHOICE_GO;
       }

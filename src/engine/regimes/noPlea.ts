@@ -2,15 +2,10 @@
 // greatest Σ w_i within B (0/1 knapsack, ties as the optimal ranking's); everyone else goes free.
 // Its take is also every regime's `noPleaTake`.
 import type { Population } from '../population/kinds';
-import { solveKnapsackOverKinds, takenDefendants, type KnapsackPlan } from './knapsackItems';
+import { solveKnapsackOverKinds, type KnapsackPlan } from './knapsackItems';
 
 export type NoPleaPlan = KnapsackPlan;
 
 export function planNoPlea(pop: Population, budget: number, kindOf?: Int32Array): NoPleaPlan {
   return solveKnapsackOverKinds(pop, pop.kinds.w, () => true, budget, kindOf);
-}
-
-/** Per defendant: tried (the earliest members of each chosen knapsack kind). */
-export function noPleaTried(plan: NoPleaPlan, kindOf: Int32Array): Uint8Array {
-  return takenDefendants(plan, kindOf);
 }
