@@ -3,6 +3,7 @@
 // Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
 // (every message on standard error, one per line); 1 an internal error.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseScenarioText } from '../engine/scenario/parse';
 import { solveScenario } from '../engine/solve';
 import { csvRows } from '../engine/result/csv';
@@ -79,6 +80,9 @@ function write(text: string): Promise<void> {
   });
 }
 
+/** `npm run` starts scripts in the package's folder; a relative path is the user's, from INIT_CWD. */
+const userPath = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -96,7 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let text: string;
   try {
-    text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
+    text = file === '-' ? await readStdin() : readFileSync(userPath(file), 'utf8');
   } catch (e) {
     err(`holdout solve: cannot read ${file === '-' ? 'standard input' : file}: ${readReason(e)}`);
     return 2;

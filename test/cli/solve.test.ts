@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const examplesDir = fileURLToPath(new URL('../../../shared/examples/', import.meta.url));
+const examplesDir = fileURLToPath(new URL('../fixtures/examples/', import.meta.url));
 const tsx = join(repo, 'node_modules', '.bin', 'tsx');
 const cli = join(repo, 'src', 'cli', 'solve.ts');
 

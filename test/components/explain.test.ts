@@ -13,7 +13,7 @@ import {
 } from '../../src/components/why/explain';
 
 const example = (name: string) =>
-  JSON.parse(readFileSync(`/work/shared/examples/${name}.scenario.json`, 'utf8')) as ScenarioInput;
+  JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}.scenario.json`, import.meta.url), 'utf8')) as ScenarioInput;
 
 function scenarioOf(input: unknown): Scenario {
   const r = parseScenario(input);

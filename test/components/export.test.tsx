@@ -23,7 +23,7 @@ import { solveScenario } from '../../src/engine/solve';
 import type { Result } from '../../src/engine/result/types';
 import { PRESETS } from '../../src/presets';
 
-const examples = path.resolve(import.meta.dirname, '../../../shared/examples');
+const examples = path.resolve(import.meta.dirname, '../fixtures/examples');
 const E2_FILE = JSON.parse(
   readFileSync(path.join(examples, 'E2_priority_arrival.scenario.json'), 'utf8'),
 ) as unknown;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/engine/scenario/schema';
 import { solveScenario } from '../../src/engine/solve';
 
-const dir = fileURLToPath(new URL('../../../shared/examples/', import.meta.url));
+const dir = fileURLToPath(new URL('../fixtures/examples/', import.meta.url));
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.scenario.json'))
   .map((f) => f.replace('.scenario.json', ''))
@@ -18,7 +18,7 @@ function close(got: unknown, want: unknown) {
   } else expect(got).toEqual(want);
 }
 
-describe('MODEL §7 worked examples (shared/examples)', () => {
+describe('MODEL §7 worked examples (test/fixtures/examples)', () => {
   it('finds every example file', () => {
     expect(names.length).toBeGreaterThanOrEqual(17);
   });

@@ -13,7 +13,7 @@ import {
 import { formatPath, showValue } from '../../src/engine/scenario/messages';
 import { scenarioJsonSchema } from '../../src/engine/scenario/jsonSchema';
 
-const examplesDir = new URL('../../../shared/examples/', import.meta.url);
+const examplesDir = new URL('../fixtures/examples/', import.meta.url);
 const exampleFiles = readdirSync(fileURLToPath(examplesDir))
   .filter((f) => f.endsWith('.scenario.json'))
   .sort();
