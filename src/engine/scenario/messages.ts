@@ -18,6 +18,12 @@ export interface IssueMessage {
 /** Longest "got" value shown, in code points. */
 const MAX_SHOWN = 60;
 
+/** At most this many messages; the rest are counted in one last message. */
+export const MAX_MESSAGES = 50;
+
+/** Longest field name shown in a path, in code points (a 1 MB unknown key prints 80). */
+export const MAX_KEY_SHOWN = 80;
+
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `groups[2].convictionProbability`; the empty path is `scenario`. */
@@ -25,8 +31,12 @@ export function formatPath(path: readonly Segment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (typeof seg === 'string' && IDENT.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${safeJson(String(seg)) ?? '?'}]`;
+    else if (typeof seg === 'string' && seg.length <= MAX_KEY_SHOWN && IDENT.test(seg)) {
+      out += out === '' ? seg : `.${seg}`;
+    } else {
+      const key = String(seg);
+      out += `[${safeJson(key.length > MAX_KEY_SHOWN ? truncate(key.slice(0, 2 * MAX_KEY_SHOWN), MAX_KEY_SHOWN) : key) ?? '?'}]`;
+    }
   }
   return out === '' ? 'scenario' : out;
 }
@@ -334,7 +344,12 @@ function visit(issue: Issue, prefix: readonly Segment[], ctx: Context, out: Issu
     case 'unrecognized_keys': {
       const allowed = allowedKeys(ctx.schema, path);
       const rule = allowed ? `unknown field (allowed: ${allowed.join(', ')})` : 'unknown field';
-      for (const key of issue.keys) push([...path, key], rule);
+      // 200,000 unknown keys: no need to walk them all, the list is capped below.
+      for (const key of issue.keys.slice(0, MAX_MESSAGES + 1)) push([...path, key], rule);
+      if (issue.keys.length > MAX_MESSAGES + 1) {
+        const more = issue.keys.length - MAX_MESSAGES - 1;
+        for (let i = 0; i < more; i++) out.push(OVERFLOW);
+      }
       return;
     }
     case 'invalid_union': {
@@ -365,8 +380,31 @@ function visit(issue: Issue, prefix: readonly Segment[], ctx: Context, out: Issu
   }
 }
 
+/** Stands for one more unknown key beyond the cap (counted, never shown). */
+const OVERFLOW: IssueMessage = { path: '', message: '' };
+
 /**
- * Messages for zod issues, in the order zod reports them, without duplicates.
+ * The first {@link MAX_MESSAGES} messages, then one that counts the rest:
+ * `scenario: …and 199,953 more problems`. A file with 200,000 unknown keys prints 51 lines.
+ */
+export function capMessages<M extends IssueMessage>(
+  messages: readonly M[],
+  make: (path: string, message: string) => M,
+): M[] {
+  if (messages.length <= MAX_MESSAGES) return [...messages];
+  const rest = messages.length - MAX_MESSAGES;
+  return [
+    ...messages.slice(0, MAX_MESSAGES),
+    make(
+      'scenario',
+      `…and ${rest.toLocaleString('en-US')} more ${rest === 1 ? 'problem' : 'problems'}`,
+    ),
+  ];
+}
+
+/**
+ * Messages for zod issues, in the order zod reports them, without duplicates, capped at
+ * {@link MAX_MESSAGES} (then a count of the rest).
  * `input` (the value that was parsed) lets a message show the offending value when the issue
  * does not carry it; `schema` is the schema the issues came from (default: the scenario).
  */
@@ -391,10 +429,12 @@ export function issueMessages(
     visit(issue, [], ctx, all);
   }
   const seen = new Set<string>();
-  return all.filter((m) => {
+  const unique = all.filter((m) => {
+    if (m === OVERFLOW) return true;
     const key = `${m.path}: ${m.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return capMessages(unique, (path, message) => ({ path, message }));
 }
