@@ -1,6 +1,8 @@
 // The per-defendant rows of a result as CSV (RFC 4180: CRLF line ends, fields quoted when they
 // hold a comma, a quote or a line break, quotes doubled). One row per defendant; null cells are
-// empty, numbers use JavaScript's default formatting, booleans are true/false.
+// empty, numbers use JavaScript's default formatting, booleans are true/false. A text cell that a
+// spreadsheet would read as a formula (it starts with = + - @, a tab or a carriage return) gets a
+// leading apostrophe: a group label from a shared link cannot run a formula (OWASP's advice).
 import type { Scenario } from '../scenario/schema';
 import type { DefendantRow, Result } from './types';
 
@@ -21,10 +23,13 @@ export const CSV_COLUMNS = [
 
 const EOL = '\r\n';
 
+/** Text a spreadsheet would take for a formula. Numbers (e.g. -1) are written as numbers. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** One CSV field. */
 export function csvField(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
