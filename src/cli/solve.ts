@@ -2,11 +2,11 @@
 //   npm run solve -- FILE [--csv] [--compact]      (FILE `-` reads standard input)
 // Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
 // (every message on standard error, one per line); 1 an internal error.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseScenarioText } from '../engine/scenario/parse';
 import { solveScenario } from '../engine/solve';
 import { csvRows } from '../engine/result/csv';
+import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
 
 const USAGE = `usage: npm run solve -- FILE [--csv] [--compact]
 
@@ -17,8 +17,11 @@ the result as JSON on standard output.
   --compact  print the JSON on one line
   --help     show this help
 
-Exit status: 0 solved; 2 bad usage, unreadable file, or a scenario that fails validation
-(the messages go to standard error, one per line); 1 internal error.
+Files over ${formatBytes(MAX_INPUT_BYTES)} are refused. A solve that runs longer than a second
+prints its progress on standard error; Ctrl-C stops it at once.
+
+Exit status: 0 solved; 2 bad usage, unreadable or too large file, or a scenario that fails
+validation (the messages go to standard error, one per line); 1 internal error.
 `;
 
 interface Options {
@@ -59,17 +62,43 @@ function readReason(e: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'it is a directory';
+    case 'ETOOBIG':
+      return (e as Error).message;
     default:
       return e instanceof Error ? e.message : String(e);
   }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Progress on standard error for a solve that runs longer than a second (Monte Carlo runs):
+ * one line rewritten in place on a terminal, a line per ten percent otherwise.
+ */
+function progressReporter(runs: number): { report: (done: number) => void; end: () => void } {
+  const started = Date.now();
+  // HOLDOUT_PROGRESS_AFTER_MS: when the first progress line may appear (tests set 0).
+  const after = Number(process.env.HOLDOUT_PROGRESS_AFTER_MS ?? 1000);
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
+  let lastTenth = -1;
+  let lastWrite = 0;
+  return {
+    report(done: number) {
+      const now = Date.now();
+      if (now - started < after) return;
+      const pct = Math.floor(done * 100);
+      const tenth = Math.floor(done * 10);
+      if (tty ? now - lastWrite < 100 && done < 1 : tenth === lastTenth) return;
+      lastTenth = tenth;
+      lastWrite = now;
+      const secs = ((now - started) / 1000).toFixed(1);
+      const line = `holdout solve: ${pct}% (${Math.round(done * runs)} of ${runs} runs, ${secs} s; Ctrl-C stops)`;
+      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+      shown = true;
+    },
+    end() {
+      if (shown && tty) process.stderr.write('\n');
+    },
+  };
 }
 
 /** Write, waiting for the stream to drain when its buffer is full. */
@@ -81,7 +110,8 @@ function write(text: string): Promise<void> {
 }
 
 /** `npm run` starts scripts in the package's folder; a relative path is the user's, from INIT_CWD. */
-const userPath = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+const userPath = (file: string): string =>
+  path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
 const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -100,7 +130,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let text: string;
   try {
-    text = file === '-' ? await readStdin() : readFileSync(userPath(file), 'utf8');
+    const bytes =
+      file === '-' ? await readStreamCapped(process.stdin) : readFileCapped(userPath(file));
+    text = bytes.toString('utf8');
   } catch (e) {
     err(`holdout solve: cannot read ${file === '-' ? 'standard input' : file}: ${readReason(e)}`);
     return 2;
@@ -113,9 +145,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   let result;
+  const progress = progressReporter(checked.scenario.runs);
   try {
-    result = solveScenario(checked.scenario, { rows: csv ? 'always' : 'auto' });
+    result = solveScenario(checked.scenario, {
+      rows: csv ? 'always' : 'auto',
+      onProgress: progress.report,
+    });
+    progress.end();
   } catch (e) {
+    progress.end();
     err(
       `holdout solve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
     );
@@ -138,6 +176,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   return 0;
 }
+
+// Ctrl-C: no SIGINT listener on purpose. The solve runs on this thread, where a listener would
+// only run after it finished; the default action ends the process at once (status 130 in a shell).
 
 // A reader that goes away (`| head`) is not an error: stop quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -346,6 +346,7 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   };
   if (ranking === 'random') {
     const totals: Totals[] = [result.totals];
+    options.onProgress?.(1 / s.runs);
     for (let run = 1; run < s.runs; run++) {
       const pass = lazy ? lazy(run) : runOnce(run).pass;
       totals.push(totalsFrom(pass, N, prep.noPleaTake));
