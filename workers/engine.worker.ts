@@ -1,5 +1,7 @@
 // The engine in a Web Worker: every function of src/engine/api.ts, exposed with comlink.
 // Nothing else belongs here; the main thread talks to it only through src/client.
+// First of all, the worker loses every network capability (workers/lockdown.ts).
+import './lockdown';
 import { expose } from 'comlink';
 import * as api from '../src/engine/api';
 
