@@ -6,10 +6,11 @@
 // units, then the fewest defendants, then the lexicographically smallest sorted list of arrival
 // numbers. Within a kind, items are interchangeable, so the lexicographic rule always takes a
 // kind's earliest members; what remains is which kinds, and three solvers cover it:
-//  - `exact`: small instances (items × (budget+1) ≤ EXACT_CELLS): a suffix DP over items in
-//    arrival order, then the lexicographic greedy (take each item in arrival order iff an
-//    optimal completion exists). Exact for every tie.
-//  - `greedy`: equal trial costs: the top items by value (exact doubles, ties by arrival).
+//  - `greedy`: equal trial costs, any size: the top items by value, no DP; with `arrival`, a walk
+//    in arrival order picks the lexicographically smallest tying set. Exact for every tie.
+//  - `exact`: mixed costs, small instances (items × (budget+1) ≤ EXACT_CELLS): a suffix DP over
+//    runs of same-kind items in arrival order, then the lexicographic greedy (take each item in
+//    arrival order iff an optimal completion exists).
 //  - `dp`: mixed costs: DP over kinds (monotone deque); ties between kinds resolve to the
 //    kind that arrives first (exact whenever the tied kinds do not interleave in arrival order).
 import { positive, tieEq } from '../numeric';
