@@ -49,7 +49,7 @@ export function sweepBudgets(
   for (let b = 0; b <= N; b += o.stride) budgets.push(b);
   if (budgets[budgets.length - 1] !== N) budgets.push(N);
   const scenarios = budgets.map((budget) => ({ ...base, prosecutor: { ...base.prosecutor, budget } }));
-  for (const s of scenarios.slice(0, 20)) solveScenario(s, o.options); // warm up
+  for (let r = 0; r < 3; r++) for (const s of scenarios.slice(0, 20)) solveScenario(s, o.options); // warm up
   const times = scenarios.map((s) => {
     let best = Infinity;
     for (let r = 0; r < o.reps; r++) {
