@@ -2,7 +2,10 @@
 // Prints one JSON object per line:
 //   {"name","n","runs","median_ms","p95_ms","throughput","unit","workers"}
 // --quick: a short smoke version (CI checks that it runs, never its times).
+// Each line carries `vs_readme`: its change against bench/baseline.json (README's table);
+// --write-baseline rewrites that file from this run.
 import { performance } from 'node:perf_hooks';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { ScenarioSchema } from '../src/engine/scenario/schema';
 import { solveScenario, prepare } from '../src/engine/solve';
@@ -11,6 +14,7 @@ import { arrivalRanking } from '../src/engine/regimes/ranking';
 import { crespoCity, w1City, w3Lottery } from './scenarios';
 import { runPhaseBench } from './phase';
 import { runBrowserBench } from './browser';
+import { budgetSweepScenarios, sweepBudgets } from './budget';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -32,11 +36,37 @@ export interface BenchLine {
   [extra: string]: unknown;
 }
 
+const baselineUrl = new URL('./baseline.json', import.meta.url);
+type Figures = Partial<Record<'median_ms' | 'p95_ms' | 'throughput' | 'first_coarse_ms' | 'worst_ms', number>>;
+const baseline = JSON.parse(readFileSync(baselineUrl, 'utf8')) as { note: string; date: string; lines: Record<string, Figures> };
+const written: Record<string, Figures> = {};
+const lineKey = (line: BenchLine) => `${line.name}|${line.n}|${line.workers}`;
+
+/** Each baseline figure's change, e.g. "median_ms -12.5%" (quick runs are not comparable). */
+export function versusBaseline(line: BenchLine): string {
+  if (quick) return 'quick run, not compared';
+  const base = baseline.lines[lineKey(line)];
+  if (!base) return 'new line, no baseline';
+  const parts: string[] = [];
+  for (const [key, was] of Object.entries(base) as [keyof Figures, number][]) {
+    const now = line[key];
+    if (typeof now !== 'number' || !was) continue;
+    const pct = ((now - was) / was) * 100;
+    parts.push(`${key} ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`);
+  }
+  return parts.join(', ') || 'no comparable figure';
+}
+
 export function print(line: BenchLine) {
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  console.log(
-    JSON.stringify({ ...line, median_ms: round(line.median_ms), p95_ms: round(line.p95_ms), throughput: Math.round(line.throughput) }),
-  );
+  const out = { ...line, median_ms: round(line.median_ms), p95_ms: round(line.p95_ms), throughput: Math.round(line.throughput) };
+  const figures: Figures = { median_ms: out.median_ms, p95_ms: out.p95_ms, throughput: out.throughput };
+  for (const key of ['first_coarse_ms', 'worst_ms'] as const) {
+    const v = (line as Record<string, unknown>)[key];
+    if (typeof v === 'number') figures[key] = v;
+  }
+  written[lineKey(line)] = figures;
+  console.log(JSON.stringify({ ...out, vs_readme: versusBaseline(line) }));
 }
 
 /** Time fn: warm up, then repeat until `minMs` spent and at least `minRuns` runs. */
@@ -128,6 +158,33 @@ async function main() {
   }
   if (want('W6')) {
     await runBrowserBench({ quick, print });
+  }
+  if (want('W7')) {
+    // Budget-independent solves: every regime on Crespo's city, each budget 0..N.
+    for (const { label, input } of budgetSweepScenarios()) {
+      // forcedSpend's DP is O(N × B) (not budget-independent yet): a coarse sweep keeps the run short.
+      const slow = label.startsWith('forcedSpend');
+      const stride = quick ? 3500 : slow ? 1000 : 1;
+      const f = sweepBudgets(label, input, { stride, reps: quick || slow ? 1 : 3, options: { rows: 'never' } });
+      print({
+        name: `W7 budget sweep 0..N, Crespo's city, ${label}, totals`,
+        n: f.n,
+        runs: f.budgets,
+        median_ms: f.medianMs,
+        p95_ms: f.worstMs,
+        throughput: f.budgets / ((f.medianMs * f.budgets) / 1000),
+        unit: 'solves/s',
+        workers: 1,
+        worst_ms: Math.round(f.worstMs * 1000) / 1000,
+        worst_budget: f.worstBudget,
+        budget_stride: stride,
+      });
+    }
+  }
+  if (argv.includes('--write-baseline')) {
+    const lines = { ...baseline.lines, ...written };
+    const date = new Date().toISOString().slice(0, 10);
+    writeFileSync(baselineUrl, JSON.stringify({ note: baseline.note, date, lines }, null, 2) + '\n');
   }
 }
 

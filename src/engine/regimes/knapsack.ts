@@ -6,10 +6,11 @@
 // units, then the fewest defendants, then the lexicographically smallest sorted list of arrival
 // numbers. Within a kind, items are interchangeable, so the lexicographic rule always takes a
 // kind's earliest members; what remains is which kinds, and three solvers cover it:
-//  - `exact`: small instances (items × (budget+1) ≤ EXACT_CELLS): a suffix DP over items in
-//    arrival order, then the lexicographic greedy (take each item in arrival order iff an
-//    optimal completion exists). Exact for every tie.
-//  - `greedy`: equal trial costs: the top items by value (exact doubles, ties by arrival).
+//  - `greedy`: equal trial costs, any size: the top items by value, no DP; with `arrival`, a walk
+//    in arrival order picks the lexicographically smallest tying set. Exact for every tie.
+//  - `exact`: mixed costs, small instances (items × (budget+1) ≤ EXACT_CELLS): a suffix DP over
+//    runs of same-kind items in arrival order, then the lexicographic greedy (take each item in
+//    arrival order iff an optimal completion exists).
 //  - `dp`: mixed costs: DP over kinds (monotone deque); ties between kinds resolve to the
 //    kind that arrives first (exact whenever the tied kinds do not interleave in arrival order).
 import { positive, tieEq } from '../numeric';
@@ -31,14 +32,6 @@ export interface KnapsackSolution {
   units: number;
   items: number;
   method: 'exact' | 'greedy' | 'dp' | 'empty';
-}
-
-/** (value, count) state comparison: more value beyond the tolerance, then fewer items. */
-function better(v1: number, n1: number, v0: number, n0: number): boolean {
-  if (v0 === -Infinity) return v1 !== -Infinity;
-  if (v1 === -Infinity) return false;
-  if (tieEq(v1, v0)) return n1 < n0;
-  return v1 > v0;
 }
 
 /**
@@ -66,8 +59,8 @@ export function knapsack(
   }
   if (cands === 0) return { take, value: 0, units: 0, items: 0, method: 'empty' };
   const B = Math.min(budget, units);
+  if (!mixed) return greedy(kinds, B, budget, equalCost, arrival);
   if (arrival && cands * (B + 1) <= EXACT_CELLS) return exact(kinds, B, arrival, budget);
-  if (!mixed) return greedy(kinds, B, budget, equalCost);
   return dp(kinds, B, budget);
 }
 
@@ -75,8 +68,20 @@ function isCandidate(kinds: KnapsackKinds, i: number, budget: number): boolean {
   return positive(kinds.value[i]) && kinds.cost[i] <= budget && kinds.count[i] > 0;
 }
 
-/** Equal trial costs: the best set of m items is the top m by value. */
-function greedy(kinds: KnapsackKinds, B: number, budget: number, c: number): KnapsackSolution {
+/**
+ * Equal trial costs c: a set's units are c × its size, and the best set of m items is the top m
+ * by value. V* is the top ⌊B/c⌋ items' value; the fewest items m* is the least m whose top m tie
+ * V*; without `arrival` the top m* by value (exact doubles, ties by arrival) are taken, with it
+ * the lexicographic walk (`lexWalk`) picks among all sets of m* items whose value ties V*.
+ * O(kinds · log kinds), plus O(items · log kinds) for the walk.
+ */
+function greedy(
+  kinds: KnapsackKinds,
+  B: number,
+  budget: number,
+  c: number,
+  arrival: Int32Array | undefined,
+): KnapsackSolution {
   const D = kinds.size;
   const order: number[] = [];
   for (let i = 0; i < D; i++) if (isCandidate(kinds, i, budget)) order.push(i);
@@ -91,7 +96,7 @@ function greedy(kinds: KnapsackKinds, B: number, budget: number, c: number): Kna
     best += m * kinds.value[i];
     left -= m;
   }
-  // Fewest units: the fewest top items whose value ties the best.
+  // Fewest items: the fewest top items whose value ties the best.
   const take = new Float64Array(D);
   let value = 0;
   let items = 0;
@@ -114,7 +119,86 @@ function greedy(kinds: KnapsackKinds, B: number, budget: number, c: number): Kna
     value += m * v;
     items += m;
   }
+  if (arrival) return lexWalk(kinds, order, items, best, c, arrival);
   return { take, value, units: items * c, items, method: 'greedy' };
+}
+
+/**
+ * Equal costs, the lexicographic rule: walk the items in arrival order and take each one iff the
+ * items after it can complete a set of exactly `need` items whose value ties `best` (the top
+ * items left, by a Fenwick tree over the kinds in value order). A kind whose member is passed
+ * over is closed: a later member of it could only stand in for that one.
+ */
+function lexWalk(
+  kinds: KnapsackKinds,
+  order: number[],
+  need: number,
+  best: number,
+  c: number,
+  arrival: Int32Array,
+): KnapsackSolution {
+  const D = kinds.size;
+  const L = order.length;
+  const slot = new Int32Array(D).fill(-1);
+  for (let p = 0; p < L; p++) slot[order[p]] = p;
+  // Fenwick trees (1-based) over slots: members left and their value.
+  const fc = new Float64Array(L + 1);
+  const fv = new Float64Array(L + 1);
+  const add = (p: number, n: number) => {
+    const dv = n * kinds.value[order[p]];
+    for (let x = p + 1; x <= L; x += x & -x) {
+      fc[x] += n;
+      fv[x] += dv;
+    }
+  };
+  const left = new Float64Array(L);
+  for (let p = 0; p < L; p++) {
+    left[p] = kinds.count[order[p]];
+    add(p, left[p]);
+  }
+  let high = 1;
+  while (high * 2 <= L) high *= 2;
+  /** The value of the top r members left (−Infinity when fewer than r are left). */
+  const top = (r: number): number => {
+    if (r <= 0) return 0;
+    let pos = 0;
+    let cnt = 0;
+    let val = 0;
+    for (let step = high; step > 0; step >>= 1) {
+      const nx = pos + step;
+      if (nx <= L && cnt + fc[nx] < r) {
+        pos = nx;
+        cnt += fc[nx];
+        val += fv[nx];
+      }
+    }
+    // slot `pos` (0-based) holds the r-th member
+    if (pos >= L) return -Infinity;
+    return val + (r - cnt) * kinds.value[order[pos]];
+  };
+  const take = new Float64Array(D);
+  const closed = new Uint8Array(D);
+  let value = 0;
+  let taken = 0;
+  for (let t = 0; t < arrival.length && taken < need; t++) {
+    const k = arrival[t];
+    const p = slot[k];
+    if (p < 0 || closed[k]) continue;
+    const v = kinds.value[k];
+    add(p, -1);
+    left[p]--;
+    const rest = top(need - taken - 1);
+    if (rest !== -Infinity && tieEq(value + v + rest, best)) {
+      take[k]++;
+      value += v;
+      taken++;
+    } else {
+      closed[k] = 1;
+      add(p, -left[p]);
+      left[p] = 0;
+    }
+  }
+  return { take, value, units: taken * c, items: taken, method: 'greedy' };
 }
 
 /**
@@ -140,40 +224,7 @@ function dp(kinds: KnapsackKinds, B: number, budget: number): KnapsackSolution {
     const v = kinds.value[i];
     const n = Math.min(kinds.count[i], Math.floor(B / c));
     const m = new Int32Array(W);
-    for (let r = 0; r < c && r < W; r++) {
-      let head = 0;
-      let tail = 0;
-      for (let j = 0, u = r; u < W; j++, u += c) {
-        // Candidate j (taking none at u) joins the back, after dropping the ones it beats.
-        const vj = val[u];
-        if (vj !== -Infinity) {
-          const nj = cnt[u];
-          while (tail > head) {
-            const b = dq[tail - 1];
-            const ub = r + b * c;
-            const vb = val[ub] + (j - b) * v;
-            const nb = cnt[ub] + (j - b);
-            const scale = Math.max(1, Math.abs(vj), Math.abs(vb));
-            const tie = Math.abs(vj - vb) <= 1e-9 * scale;
-            if (tie ? nj < nb : vj > vb) tail--;
-            else break;
-          }
-          dq[tail++] = j;
-        }
-        while (tail > head && dq[head] < j - n) head++;
-        if (tail > head) {
-          const f = dq[head];
-          const uf = r + f * c;
-          nval[u] = val[uf] + (j - f) * v;
-          ncnt[u] = cnt[uf] + (j - f);
-          m[u] = j - f;
-        } else {
-          nval[u] = -Infinity;
-          ncnt[u] = 0;
-          m[u] = 0;
-        }
-      }
-    }
+    boundedStep(val, cnt, 0, nval, ncnt, 0, W, c, v, n, dq, m);
     choice.push(m);
     [val, nval] = [nval, val];
     [cnt, ncnt] = [ncnt, cnt];
@@ -190,6 +241,62 @@ function dp(kinds: KnapsackKinds, B: number, budget: number): KnapsackSolution {
   return { take, value: val[uStar], units: uStar, items: cnt[uStar], method: 'dp' };
 }
 
+/**
+ * One bounded item (n members worth v, costing c each): out[u] = the best over m ≤ n of
+ * in[u − m·c] + m members, best meaning more value beyond the tolerance, then fewer items; on a
+ * full tie the most members. One monotone deque per residue of u mod c. `m` (optional) records
+ * how many members each state takes.
+ */
+function boundedStep(
+  val: Float64Array,
+  cnt: Float64Array,
+  inOff: number,
+  nval: Float64Array,
+  ncnt: Float64Array,
+  outOff: number,
+  W: number,
+  c: number,
+  v: number,
+  n: number,
+  dq: Int32Array,
+  m: Int32Array | null,
+): void {
+  for (let r = 0; r < c && r < W; r++) {
+    let head = 0;
+    let tail = 0;
+    for (let j = 0, u = r; u < W; j++, u += c) {
+      // Candidate j (taking none at u) joins the back, after dropping the ones it beats.
+      const vj = val[inOff + u];
+      if (vj !== -Infinity) {
+        const nj = cnt[inOff + u];
+        while (tail > head) {
+          const b = dq[tail - 1];
+          const ub = inOff + r + b * c;
+          const vb = val[ub] + (j - b) * v;
+          const nb = cnt[ub] + (j - b);
+          const scale = Math.max(1, Math.abs(vj), Math.abs(vb));
+          const tie = Math.abs(vj - vb) <= 1e-9 * scale;
+          if (tie ? nj < nb : vj > vb) tail--;
+          else break;
+        }
+        dq[tail++] = j;
+      }
+      while (tail > head && dq[head] < j - n) head++;
+      if (tail > head) {
+        const f = dq[head];
+        const uf = inOff + r + f * c;
+        nval[outOff + u] = val[uf] + (j - f) * v;
+        ncnt[outOff + u] = cnt[uf] + (j - f);
+        if (m) m[u] = j - f;
+      } else {
+        nval[outOff + u] = -Infinity;
+        ncnt[outOff + u] = 0;
+        if (m) m[u] = 0;
+      }
+    }
+  }
+}
+
 /** The best value over all unit totals, then the fewest units whose value ties it. */
 function pickUnits(val: Float64Array): { u: number; best: number } {
   let best = -Infinity;
@@ -200,43 +307,41 @@ function pickUnits(val: Float64Array): { u: number; best: number } {
   return { u: 0, best: 0 };
 }
 
-/** Small instances: per-item suffix DP in arrival order and the lexicographic greedy. */
+/**
+ * Small instances with mixed costs: a suffix DP over the items in arrival order and the
+ * lexicographic greedy (take each item in arrival order iff an optimal completion exists).
+ * Consecutive items of one kind (a run) are interchangeable, so the DP steps over a whole run at
+ * once (a bounded item, monotone deque: O(runs × budget)), and within a run the greedy takes the
+ * most members that still allow an optimal completion.
+ */
 function exact(
   kinds: KnapsackKinds,
   B: number,
   arrival: Int32Array,
   budget: number,
 ): KnapsackSolution {
-  const items: number[] = [];
+  const runKind: number[] = [];
+  const runLen: number[] = [];
   for (let t = 0; t < arrival.length; t++) {
-    if (isCandidate(kinds, arrival[t], budget)) items.push(arrival[t]);
-  }
-  const n = items.length;
-  const W = B + 1;
-  // suffix tables: row i = best using items i..n-1 with exactly u units.
-  const val = new Float64Array((n + 1) * W).fill(-Infinity);
-  const cnt = new Float64Array((n + 1) * W);
-  val[n * W] = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const k = items[i];
-    const c = kinds.cost[k];
-    const v = kinds.value[k];
-    const row = i * W;
-    const next = (i + 1) * W;
-    for (let u = 0; u < W; u++) {
-      let bv = val[next + u];
-      let bn = cnt[next + u];
-      if (u >= c && val[next + u - c] !== -Infinity) {
-        const v1 = val[next + u - c] + v;
-        const n1 = cnt[next + u - c] + 1;
-        if (better(v1, n1, bv, bn)) {
-          bv = v1;
-          bn = n1;
-        }
-      }
-      val[row + u] = bv;
-      cnt[row + u] = bn;
+    const k = arrival[t];
+    if (!isCandidate(kinds, k, budget)) continue;
+    const last = runKind.length - 1;
+    if (last >= 0 && runKind[last] === k) runLen[last]++;
+    else {
+      runKind.push(k);
+      runLen.push(1);
     }
+  }
+  const R = runKind.length;
+  const W = B + 1;
+  // suffix tables: row i = best (value, then fewest items) using runs i..R-1 with exactly u units.
+  const val = new Float64Array((R + 1) * W).fill(-Infinity);
+  const cnt = new Float64Array((R + 1) * W);
+  val[R * W] = 0;
+  const dq = new Int32Array(W);
+  for (let i = R - 1; i >= 0; i--) {
+    const k = runKind[i];
+    boundedStep(val, cnt, (i + 1) * W, val, cnt, i * W, W, kinds.cost[k], kinds.value[k], Math.min(runLen[i], Math.floor(B / kinds.cost[k])), dq, null);
   }
   const first = val.subarray(0, W);
   const { u: uStar } = pickUnits(first);
@@ -246,18 +351,21 @@ function exact(
   let u = uStar;
   let sum = 0;
   let taken = 0;
-  for (let i = 0; i < n; i++) {
-    const k = items[i];
+  for (let i = 0; i < R; i++) {
+    const k = runKind[i];
     const c = kinds.cost[k];
+    const v = kinds.value[k];
     const next = (i + 1) * W;
-    if (u >= c && val[next + u - c] !== -Infinity) {
-      const v1 = sum + kinds.value[k] + val[next + u - c];
-      const n1 = taken + 1 + cnt[next + u - c];
-      if (n1 === targetCount && tieEq(v1, target)) {
-        take[k] += 1;
-        sum += kinds.value[k];
-        taken += 1;
-        u -= c;
+    for (let m = Math.min(runLen[i], Math.floor(u / c)); m >= 1; m--) {
+      const ur = u - m * c;
+      if (val[next + ur] === -Infinity) continue;
+      const n1 = taken + m + cnt[next + ur];
+      if (n1 === targetCount && tieEq(sum + m * v + val[next + ur], target)) {
+        take[k] += m;
+        sum += m * v;
+        taken += m;
+        u = ur;
+        break;
       }
     }
   }

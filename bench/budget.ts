@@ -1,0 +1,73 @@
+// Budget sweep: every regime on Crespo's city (src/presets/crespo-city-*.json, plus the same city
+// under noPlea and the lottery), solved for budgets 0..N; the worst and median solve over the sweep.
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { ScenarioSchema, type ScenarioInput } from '../src/engine/scenario/schema';
+import { solveScenario, type SolveOptions } from '../src/engine/solve';
+
+const presetDir = new URL('../src/presets/', import.meta.url);
+const preset = (name: string): ScenarioInput =>
+  JSON.parse(readFileSync(new URL(`crespo-city-${name}.scenario.json`, presetDir), 'utf8')) as ScenarioInput;
+
+export function budgetSweepScenarios(): { label: string; input: ScenarioInput }[] {
+  const pub = preset('public');
+  const withRegime = (regime: 'noPlea' | 'lottery'): ScenarioInput => ({
+    ...pub,
+    prosecutor: { ...pub.prosecutor, regime, ranking: 'arrival' },
+  });
+  return [
+    { label: 'priority optimal, public', input: pub },
+    { label: 'priority optimal, secret', input: preset('secret') },
+    { label: 'priority arrival', input: preset('arrival') },
+    { label: 'forcedSpend arrival', input: preset('clock') },
+    { label: 'noPlea', input: withRegime('noPlea') },
+    { label: 'lottery', input: withRegime('lottery') },
+  ];
+}
+
+export interface SweepFigures {
+  label: string;
+  n: number;
+  budgets: number;
+  worstMs: number;
+  worstBudget: number;
+  medianMs: number;
+}
+
+/**
+ * Each budget 0..N (every `stride`-th, always including 0 and N) is solved `reps` times and its
+ * fastest time kept (the machine is shared: the minimum is the solve's own cost).
+ */
+export function sweepBudgets(
+  label: string,
+  input: ScenarioInput,
+  o: { stride: number; reps: number; options: SolveOptions },
+): SweepFigures {
+  const base = ScenarioSchema.parse(input);
+  const N = base.groups.reduce((a, g) => a + g.count, 0);
+  const budgets: number[] = [];
+  for (let b = 0; b <= N; b += o.stride) budgets.push(b);
+  if (budgets[budgets.length - 1] !== N) budgets.push(N);
+  const scenarios = budgets.map((budget) => ({ ...base, prosecutor: { ...base.prosecutor, budget } }));
+  for (let r = 0; r < 3; r++) for (const s of scenarios.slice(0, 20)) solveScenario(s, o.options); // warm up
+  const times = scenarios.map((s) => {
+    let best = Infinity;
+    for (let r = 0; r < o.reps; r++) {
+      const t0 = performance.now();
+      solveScenario(s, o.options);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  });
+  let worst = 0;
+  for (let i = 1; i < times.length; i++) if (times[i] > times[worst]) worst = i;
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    label,
+    n: N,
+    budgets: budgets.length,
+    worstMs: times[worst],
+    worstBudget: budgets[worst],
+    medianMs: sorted[Math.floor((sorted.length - 1) / 2)],
+  };
+}
