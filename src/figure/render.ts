@@ -7,6 +7,7 @@ import type { TableData } from '../charts/common/table';
 import { resolveVars } from '../charts/common/export';
 import { FONT_FAMILY, resolvedThemeCss, type ThemeKey } from '../charts/common/theme';
 import { figureMeta, type FigureMeta } from './meta';
+import { provenance } from '../components/export/exportData';
 import { XML_DECLARATION, serializeElement } from './serialize';
 import {
   DEFAULT_FIGURE_HEIGHT,
@@ -111,6 +112,7 @@ export function drawFigure(doc: Document, src: FigureSource, scenario: unknown, 
     svg.insertBefore(t, svg.firstChild);
   }
   const metadata = doc.createElementNS(SVG_NS, 'metadata');
+  metadata.appendChild(doc.createTextNode(provenance(scenario)));
   const h = doc.createElementNS(METADATA_NS, 'holdout');
   h.setAttribute('xmlns', METADATA_NS);
   h.setAttribute('version', meta.version);

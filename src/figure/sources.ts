@@ -6,7 +6,6 @@ import type { Scenario } from '../engine/scenario/schema';
 import type { DefendantRow, DistributionKey, LotteryResult, Result } from '../engine/result/types';
 import type { KindInfo } from '../engine/population/kinds';
 import type { LadderBin, OutcomeKey, PhaseResult, SweepResult } from '../engine/sweep/types';
-import type { RegimeRow as EngineRegimeRow } from '../engine/sweep/compare';
 import { drawLadder } from '../charts/ladder/draw';
 import { ladderFromRows, ladderTable, ladderView } from '../charts/ladder/data';
 import { drawSchelling, drawThreshold } from '../charts/threshold/draw';
@@ -20,6 +19,7 @@ import { sweepTable, sweepView } from '../charts/sweep/data';
 import { drawPhase } from '../charts/phase/draw';
 import { phaseTable, phaseView } from '../charts/phase/data';
 import type { FigureSource } from './render';
+export { drawnRegimeRows } from './regimeRows';
 
 /** Every chart that can be exported, by name. */
 export const FIGURE_CHARTS = ['ladder', 'threshold', 'schelling', 'distribution', 'regimes', 'sweep', 'phase', 'compare'] as const;
@@ -58,15 +58,6 @@ export function distributionSource(result: Result, field: DistributionKey): Figu
   if (!result.distribution) throw new Error('This scenario has no distribution over runs (its ranking is not random).');
   const view = distributionView(result.distribution[field], field);
   return { kind: 'distribution', draw: (svg, s) => drawDistribution(svg, view, s), table: distributionTable(view) };
-}
-
-/** The engine's regime rows the chart can draw (solved ones), and the messages of the others. */
-export function drawnRegimeRows(rows: readonly EngineRegimeRow[]): { drawn: RegimeRow[]; failed: { regime: string; message: string }[] } {
-  const drawn = rows
-    .filter((r) => r.ok && r.take !== null && r.pleas !== null && r.trials !== null && r.free !== null)
-    .map((r) => ({ regime: r.regime, take: r.take!, pleas: r.pleas!, trials: r.trials!, free: r.free!, takeRatio: r.takeRatio }));
-  const failed = rows.filter((r) => !r.ok).map((r) => ({ regime: r.regime, message: r.message ?? 'not solved' }));
-  return { drawn, failed };
 }
 
 export function regimesSource(rows: readonly RegimeRow[]): FigureSource {

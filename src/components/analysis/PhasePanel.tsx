@@ -2,6 +2,9 @@
 // picture first, then finer), with the boundary where the strike succeeds.
 import { useId, useMemo, useState } from 'react';
 import { PhaseChart } from '../../charts/phase/Chart';
+import { ExportableFigure } from '../export/ExportableFigure';
+import { phaseSettings, type PhaseSpecText } from '../../figure/settings';
+import { titleOf } from './SweepPanel';
 import { fmt } from '../../charts/common/fields';
 import { runPhase } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
@@ -54,6 +57,9 @@ interface PhaseRun {
   y: SweepField;
   workers: number;
   criterion: SuccessCriterion;
+  /** The settings as asked for (the command line's --phase) and the scenario computed. */
+  spec: PhaseSpecText;
+  scenario: unknown;
 }
 
 function useAxis(fields: readonly SweepField[], preferred: string) {
@@ -116,6 +122,11 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
     const input = scenario;
     const o = outcome;
     const c = criterion;
+    const spec: PhaseSpecText = {
+      x: { field: xf.path, from: x.lo, to: x.hi },
+      y: { field: yf.path, from: y.lo, to: y.hi },
+      res: resolution,
+    };
     job.start(async ({ signal, onProgress, onPartial }) => {
       const workers = pool.size;
       const phase = await runPhase(
@@ -126,10 +137,11 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
           signal,
           onProgress,
           criterion: c,
-          onUpdate: (p) => onPartial({ phase: p, x: xf, y: yf, workers, criterion: c }),
+          onUpdate: (p) =>
+            onPartial({ phase: p, x: xf, y: yf, workers, criterion: c, spec, scenario: input }),
         },
       );
-      return { phase, x: xf, y: yf, workers, criterion: c };
+      return { phase, x: xf, y: yf, workers, criterion: c, spec, scenario: input };
     });
   };
 
@@ -281,15 +293,21 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
               : `Preview: ${LEVEL_NAMES[shown.phase.level] ?? ''} computed; the other points show their nearest computed neighbour until they are in.`}
           </p>
           <div className="ha-chart">
-            <PhaseChart
-              phase={{
-                ...shown.phase,
-                xField: chartField(shown.phase.xField),
-                yField: chartField(shown.phase.yField),
-              }}
-              contours={done ? 8 : 0}
-              height={520}
-            />
+            <ExportableFigure
+              scenario={shown.scenario}
+              name={`${titleOf(shown.scenario)} phase ${shown.phase.outcome}`}
+              settings={phaseSettings(shown.spec, shown.phase.outcome)}
+            >
+              <PhaseChart
+                phase={{
+                  ...shown.phase,
+                  xField: chartField(shown.phase.xField),
+                  yField: chartField(shown.phase.yField),
+                }}
+                contours={done ? 8 : 0}
+                height={520}
+              />
+            </ExportableFigure>
           </div>
         </div>
       ) : null}

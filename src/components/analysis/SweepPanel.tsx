@@ -3,6 +3,8 @@
 // scenario both are swept: A (pinned) and B (current).
 import { useId, useMemo, useState } from 'react';
 import { SweepChart } from '../../charts/sweep/Chart';
+import { ExportableFigure } from '../export/ExportableFigure';
+import { sweepSettings, type SweepSpecText } from '../../figure/settings';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
@@ -49,6 +51,9 @@ interface SweepRun {
   criterion: SuccessCriterion;
   points: number;
   workers: number;
+  /** The settings as asked for (the command line's --sweep). */
+  spec: SweepSpecText;
+  scenario: unknown;
 }
 
 export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
@@ -96,6 +101,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
     const f = field;
     const xs = values;
     const c = criterion;
+    const spec: SweepSpecText = { field: f.path, from: lo as number, to: hi as number, steps: n as number };
     job.start(async ({ signal, onProgress }) => {
       const parts = pin === null ? 1 : 2;
       const done = [0, 0];
@@ -117,6 +123,8 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
         criterion: c,
         points: xs.length * parts,
         workers: pool.size,
+        spec,
+        scenario: input,
       };
     });
   };
@@ -246,6 +254,9 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
   );
 }
 
+export const titleOf = (s: unknown): string =>
+  String((s as { title?: unknown } | null)?.title ?? 'scenario');
+
 const chartable = (r: SweepOutput): SweepOutput => ({ ...r, field: chartField(r.field) });
 
 function SweepResultView({
@@ -276,12 +287,18 @@ function SweepResultView({
       {hasPoints
         ? outcomes.map((o) => (
             <div key={o} className="ha-chart">
-              <SweepChart
-                sweep={chartable(a)}
-                compare={b && chartable(b)}
-                outcome={o}
-                height={320}
-              />
+              <ExportableFigure
+                scenario={run.scenario}
+                name={`${titleOf(run.scenario)} sweep ${o}`}
+                settings={sweepSettings(run.spec, o)}
+              >
+                <SweepChart
+                  sweep={chartable(a)}
+                  compare={b && chartable(b)}
+                  outcome={o}
+                  height={320}
+                />
+              </ExportableFigure>
             </div>
           ))
         : null}
