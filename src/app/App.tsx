@@ -1,7 +1,11 @@
 // The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { parseScenario } from '../engine/scenario/parse';
+import { CiteDialog } from '../cite/CiteDialog';
+import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
+import { CopyLink } from './CopyLink';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
@@ -13,14 +17,44 @@ import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
 
-type TabKey = 'result' | 'sweep' | 'phase' | 'regimes' | 'compare';
+function openingView(): ViewState {
+  const r = readLink(location.hash);
+  return r.kind === 'preset' || r.kind === 'scenario' ? r.view : DEFAULT_VIEW;
+}
 
 export function App() {
-  const wb = useWorkbench();
-  const bundle = useResultBundle(wb.valid);
+  const [initialView] = useState(openingView);
   const [pinned, pin, unpin] = usePin();
-  const [tab, setTab] = useState<TabKey>('result');
+  const [tab, setTab] = useState<TabKey>(initialView.tab);
+  const [sweepView, setSweepView] = useState<SweepView | undefined>(initialView.sweep);
+  const [phaseView, setPhaseView] = useState<PhaseView | undefined>(initialView.phase);
+  // A view applied from a link (back, forward) remounts the panels on its settings.
+  const [viewSeq, setViewSeq] = useState(0);
+  const applyView = useCallback(
+    (v: ViewState) => {
+      setTab(v.tab);
+      setSweepView(v.sweep);
+      setPhaseView(v.phase);
+      const a = v.pinned ? parseScenario(v.pinned) : null;
+      if (a?.ok) pin(a.scenario);
+      else unpin();
+      setViewSeq((n) => n + 1);
+    },
+    [pin, unpin],
+  );
+  // The pinned A of the opening link.
+  useEffect(() => {
+    const a = initialView.pinned ? parseScenario(initialView.pinned) : null;
+    if (a?.ok) pin(a.scenario);
+  }, [initialView, pin]);
+  const view = useMemo<ViewState>(
+    () => ({ tab, sweep: sweepView, phase: phaseView, pinned }),
+    [tab, sweepView, phaseView, pinned],
+  );
+  const wb = useWorkbench(view, applyView);
+  const bundle = useResultBundle(wb.valid);
   const [open, setOpen] = useState<ClassroomOpen>(null);
+  const [citeOpen, setCiteOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const uid = useId().replace(/:/g, '');
 
@@ -50,7 +84,8 @@ export function App() {
       >
         Skip to the results
       </a>
-      <Header onOpen={setOpen} />
+      <Header onOpen={setOpen} onCite={() => setCiteOpen(true)} />
+      <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
           <ScenarioCard wb={wb} />
@@ -58,6 +93,7 @@ export function App() {
         <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
           <div className="tabs-row">
             <Tabs tabs={tabs} active={tab} onChange={setTab} label="Views" idPrefix={uid} />
+            <CopyLink link={wb.link} />
             <PinBar
               pinned={pinned}
               canPin={wb.valid !== null}
@@ -83,9 +119,23 @@ export function App() {
             {tab === 'result' ? (
               <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
             ) : tab === 'sweep' ? (
-              <AnalysisPanel which="sweep" scenario={wb.valid} pinned={pinned} />
+              <AnalysisPanel
+                key={`sweep-${viewSeq}`}
+                which="sweep"
+                scenario={wb.valid}
+                pinned={pinned}
+                sweep={sweepView}
+                onSweep={setSweepView}
+              />
             ) : tab === 'phase' ? (
-              <AnalysisPanel which="phase" scenario={wb.valid} pinned={pinned} />
+              <AnalysisPanel
+                key={`phase-${viewSeq}`}
+                which="phase"
+                scenario={wb.valid}
+                pinned={pinned}
+                phase={phaseView}
+                onPhase={setPhaseView}
+              />
             ) : tab === 'regimes' ? (
               <RegimesTab scenario={wb.valid} />
             ) : (
@@ -107,7 +157,7 @@ export function App() {
   );
 }
 
-function Header({ onOpen }: { onOpen: (o: ClassroomOpen) => void }) {
+function Header({ onOpen, onCite }: { onOpen: (o: ClassroomOpen) => void; onCite: () => void }) {
   const [theme, toggle] = useTheme();
   const [large, toggleLarge] = useLargeText();
   return (
@@ -132,6 +182,9 @@ function Header({ onOpen }: { onOpen: (o: ClassroomOpen) => void }) {
           aria-haspopup="dialog"
         >
           Guided tour
+        </button>
+        <button type="button" className="button" onClick={onCite} aria-haspopup="dialog">
+          Cite
         </button>
         <button
           type="button"
@@ -229,6 +282,17 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
       </div>
       {wb.linkProblem ? (
         <LinkNotice problem={wb.linkProblem} onDismiss={wb.dismissLinkProblem} />
+      ) : null}
+      {wb.replaced ? (
+        <div className="replaced-notice" role="status" data-testid="replaced">
+          <p>Your edited scenario was replaced by {wb.replaced.label}.</p>
+          <button type="button" className="button primary" onClick={wb.undoReplace}>
+            Undo
+          </button>
+          <button type="button" className="button" onClick={wb.dismissReplaced}>
+            Dismiss
+          </button>
+        </div>
       ) : null}
       <ScenarioEditorPanel
         // A new broken link reopens the editor on its text.

@@ -2,6 +2,7 @@
 // needed to show a first result, so they stay out of the start-up JavaScript.
 import { lazy, Suspense } from 'react';
 import type { Scenario } from '../engine/scenario/schema';
+import type { PhaseView, SweepView } from './link';
 
 const SweepPanel = lazy(() =>
   import('../components/analysis').then((m) => ({ default: m.SweepPanel })),
@@ -14,18 +15,26 @@ export function AnalysisPanel({
   which,
   scenario,
   pinned,
+  sweep,
+  phase,
+  onSweep,
+  onPhase,
 }: {
   which: 'sweep' | 'phase';
   scenario: Scenario | null;
   pinned: Scenario | null;
+  sweep?: SweepView;
+  phase?: PhaseView;
+  onSweep?: (v: SweepView) => void;
+  onPhase?: (v: PhaseView) => void;
 }) {
   if (!scenario) return <p className="card">Fix the scenario to run an analysis.</p>;
   return (
     <Suspense fallback={<p className="card" aria-busy="true">Loading the analysis tools…</p>}>
       {which === 'sweep' ? (
-        <SweepPanel scenario={scenario} pinned={pinned} />
+        <SweepPanel scenario={scenario} pinned={pinned} initial={sweep} onView={onSweep} />
       ) : (
-        <PhasePanel scenario={scenario} />
+        <PhasePanel scenario={scenario} initial={phase} onView={onPhase} />
       )}
     </Suspense>
   );

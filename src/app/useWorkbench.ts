@@ -8,7 +8,7 @@ import type { ValidationMessage } from '../engine/scenario/parse';
 import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
 import { PRESETS } from '../presets';
 import { findPreset } from './presetChoice';
-import { presetHash, readScenarioHash, scenarioHash, type HashScenario } from './scenarioHash';
+import { DEFAULT_VIEW, encodeLink, readLink, type LinkRead, type ViewState } from './link';
 
 export interface LinkProblem {
   /** What the link held (decoded when possible), kept so nothing is lost. */
@@ -36,6 +36,19 @@ export interface Workbench {
    * tab. Kept when the link notice is dismissed, so the text being fixed is never lost.
    */
   editorSeed: { key: string; initialText?: string };
+  /** The view the opening link asked for (tab, sweep and phase settings, pinned A). */
+  initialView: ViewState;
+  /** The link to the current state (scenario and view), as the address bar will hold it. */
+  link: () => string;
+  /**
+   * Replace the draft with another scenario (a preset, a file, a library entry, the tour):
+   * remembered so it can be undone; `label` names what replaced it.
+   */
+  replaceDraft: (next: ScenarioInput, label: string, presetId?: string | null) => void;
+  /** The last replacement of an edited draft, undoable; null when there is none. */
+  replaced: { label: string } | null;
+  undoReplace: () => void;
+  dismissReplaced: () => void;
 }
 
 const HASH_DELAY_MS = 250;
@@ -48,7 +61,7 @@ interface Start {
   problem: LinkProblem | null;
 }
 
-function start(h: HashScenario): Start {
+function start(h: LinkRead): Start {
   switch (h.kind) {
     case 'preset':
       return { draft: findPreset(h.id).scenario, presetId: h.id, pending: null, problem: null };
@@ -70,13 +83,24 @@ function start(h: HashScenario): Start {
   }
 }
 
-export function useWorkbench(): Workbench {
-  const [initial] = useState(() => start(readScenarioHash(location.hash)));
+/**
+ * `view` is what the App shows besides the scenario (written into the link); `onView` applies a
+ * view from a link opened later (back and forward).
+ */
+export function useWorkbench(
+  view: ViewState = DEFAULT_VIEW,
+  onView?: (v: ViewState) => void,
+): Workbench {
+  const [opened] = useState(() => readLink(location.hash));
+  const [initial] = useState(() => start(opened));
+  const initialView = opened.kind === 'preset' || opened.kind === 'scenario' ? opened.view : DEFAULT_VIEW;
   const ed = useScenarioDraft(initial.draft);
   const { setDraft } = ed;
   const [presetId, setPresetId] = useState<string | null>(initial.presetId);
   const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(initial.problem);
   const written = useRef<string | null>(null);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
   const linkSeq = useRef(0);
   const [editorSeed, setEditorSeed] = useState<Workbench['editorSeed']>(() =>
     initial.problem?.editable
@@ -93,22 +117,71 @@ export function useWorkbench(): Workbench {
   const preset = presetId ? PRESETS.find((p) => p.id === presetId) : undefined;
   const edited = !preset || ed.draft !== preset.scenario;
 
-  const choosePreset = useCallback(
-    (id: string) => {
-      const p = findPreset(id);
-      setPresetId(p.id);
-      setDraft(p.scenario);
+  // Undo for a replaced draft: what was there before (draft and preset), and what replaced it.
+  const [undo, setUndo] = useState<{
+    label: string;
+    draft: ScenarioInput;
+    presetId: string | null;
+  } | null>(null);
+  const current = useRef({ draft: ed.draft, presetId, edited });
+  current.current = { draft: ed.draft, presetId, edited };
+
+  const replaceDraft = useCallback(
+    (next: ScenarioInput, label: string, nextPreset: string | null = null) => {
+      const before = current.current;
+      // Only an edited draft is worth an undo (an untouched preset is one click away).
+      if (before.edited && before.draft !== next) {
+        setUndo({ label, draft: before.draft, presetId: before.presetId });
+      }
+      setPresetId(nextPreset);
+      setDraft(next);
     },
     [setDraft],
   );
 
-  // Draft → hash (debounced; only valid drafts are written, so a link always opens).
+  const undoReplace = useCallback(() => {
+    setUndo((u) => {
+      if (u) {
+        setPresetId(u.presetId);
+        setDraft(u.draft);
+      }
+      return null;
+    });
+  }, [setDraft]);
+
+  const choosePreset = useCallback(
+    (id: string) => {
+      const p = findPreset(id);
+      replaceDraft(p.scenario, `the preset “${p.title}”`, p.id);
+    },
+    [replaceDraft],
+  );
+
+  // The scenario part of the last link written: a new one is a new history entry (back and
+  // forward step through edits); a change of view only replaces the entry.
+  const writtenScenario = useRef<unknown>(null);
+  const linkFor = useCallback(
+    (): string | null =>
+      !edited && presetId
+        ? encodeLink({ preset: presetId, view })
+        : ed.isValid
+          ? encodeLink({ scenario: ed.draft, view })
+          : null,
+    [edited, presetId, ed.isValid, ed.draft, view],
+  );
+
+  // Draft and view → hash (debounced; only valid drafts are written, so a link always opens).
   useEffect(() => {
-    const target =
-      !edited && presetId ? presetHash(presetId) : ed.isValid ? scenarioHash(ed.draft) : null;
+    const target = linkFor();
     if (target === null) return;
+    const scenarioPart = !edited && presetId ? presetId : ed.draft;
     const write = () => {
-      if (location.hash !== target) history.replaceState(null, '', target);
+      if (location.hash !== target) {
+        const first = writtenScenario.current === null;
+        if (!first && scenarioPart !== writtenScenario.current) history.pushState(null, '', target);
+        else history.replaceState(null, '', target);
+      }
+      writtenScenario.current = scenarioPart;
       written.current = target;
     };
     if (!edited) {
@@ -117,21 +190,27 @@ export function useWorkbench(): Workbench {
     }
     const t = setTimeout(write, HASH_DELAY_MS);
     return () => clearTimeout(t);
-  }, [ed.draft, ed.isValid, edited, presetId]);
+  }, [linkFor, ed.draft, edited, presetId]);
 
   // Hash → draft: a link pasted into the address bar, or the back button.
   useEffect(() => {
     const onHash = () => {
       if (location.hash === written.current) return;
-      const h = readScenarioHash(location.hash);
+      const h = readLink(location.hash);
       written.current = location.hash;
       if (h.kind === 'preset') {
-        choosePreset(h.id);
+        const p = findPreset(h.id);
+        writtenScenario.current = p.id;
+        setPresetId(p.id);
+        setDraft(p.scenario);
         setLinkProblem(null);
+        onViewRef.current?.(h.view);
       } else if (h.kind === 'scenario') {
+        writtenScenario.current = h.doc;
         setPresetId(null);
         setDraft(h.doc);
         setLinkProblem(null);
+        onViewRef.current?.(h.view);
       } else if (h.kind === 'broken') {
         linkSeq.current += 1;
         setLinkProblem({
@@ -145,7 +224,7 @@ export function useWorkbench(): Workbench {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [choosePreset, setDraft]);
+  }, [setDraft]);
 
   return {
     draft: ed.draft,
@@ -159,5 +238,11 @@ export function useWorkbench(): Workbench {
     linkProblem,
     dismissLinkProblem: () => setLinkProblem(null),
     editorSeed,
+    initialView,
+    link: () => linkFor() ?? location.hash,
+    replaceDraft,
+    replaced: undo ? { label: undo.label } : null,
+    undoReplace,
+    dismissReplaced: () => setUndo(null),
   };
 }

@@ -313,20 +313,29 @@ describe('ExportMenu', () => {
     const items = screen.getAllByRole('menuitem');
     expect(items.map((i) => i.querySelector('.export-label')?.textContent)).toEqual([
       'Chart as SVG',
+      'Chart as PNG (1×)',
       'Chart as PNG (2×)',
       'Chart as PNG (4×)',
+      'Chart as PNG (300 dpi)',
+      'Chart data as CSV',
+      'Chart data as JSON',
       'Defendants as CSV',
       'Totals as CSV',
       'Result as JSON',
       'Scenario file (.json)',
     ]);
+    // The last entry toggles the look (figure style or the screen's).
+    const look = screen.getByRole('menuitemcheckbox', { name: /screen’s look/ });
+    expect(look.getAttribute('aria-checked')).toBe('false');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(items[6]);
+    expect(document.activeElement).toBe(look);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(items[6]);
+    expect(document.activeElement).toBe(look);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(items[10]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     // No chart on this tab: the chart items say so.
@@ -397,7 +406,7 @@ describe('ExportMenu', () => {
     await user.click(screen.getByRole('button', { name: /Export/ }));
     const items = screen.getAllByRole('menuitem');
     expect(items.map((i) => i.getAttribute('aria-disabled') === 'true')).toEqual([
-      true, true, true, true, true, true, false,
+      true, true, true, true, true, true, true, true, true, true, false,
     ]);
     await user.click(screen.getByRole('menuitem', { name: /Result as JSON/ }));
     expect(saved).toEqual([]);

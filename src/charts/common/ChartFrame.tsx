@@ -1,7 +1,8 @@
 // The React host every chart shares: a <figure> that owns an <svg> (D3 draws into it in an
 // effect and is cleaned up), follows its container's width (ResizeObserver), announces the
 // focused mark in a polite live region, and offers the data table.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useRegisterFigure } from '../../figure/FigureContext';
 import { DataTable } from './DataTable';
 import type { TableData } from './table';
 import { safeId } from './svg';
@@ -41,6 +42,11 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
   const [measured, setMeasured] = useState<number | null>(null);
   const [live, setLive] = useState('');
   const w = width ?? measured ?? initialWidth;
+  // Exportable: the kind is the class name's chart (`hc-ladder` → ladder); the export menu
+  // around the chart redraws it for a file with this same draw code (src/figure/render.ts).
+  const kind = className?.split(' ').find((c) => c.startsWith('hc-'))?.slice(3);
+  const figure = useMemo(() => (kind ? { kind, draw, table } : null), [kind, draw, table]);
+  useRegisterFigure(figure);
 
   useEffect(() => {
     if (width !== undefined) return;

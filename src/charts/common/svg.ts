@@ -12,6 +12,8 @@ export interface DrawOptions {
   height: number;
   /** Prefix for element ids (title, desc, gradients, patterns); unique per page. */
   id?: string;
+  /** Drawing for a file (src/figure): vector marks only, no canvas raster. */
+  figure?: boolean;
 }
 
 export interface Margin {

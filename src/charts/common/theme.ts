@@ -43,10 +43,10 @@ export const OUTCOME_COLOR: Record<'plea' | 'tried' | 'free' | 'refuse', ThemeKe
   refuse: 'refuse',
 };
 
-function rules(v: (k: ThemeKey) => string): string {
+function rules(v: (k: ThemeKey) => string, fontFamily: string = FONT_FAMILY): string {
   const sw = (k: ThemeKey) => `.hc .hc-fill-${k}{fill:${v(k)}}.hc .hc-stroke-${k}{stroke:${v(k)}}`;
   return [
-    `.hc{font-family:${FONT_FAMILY};font-size:${FONT.label}px;color:${v('fg')}}`,
+    `.hc{font-family:${fontFamily};font-size:${FONT.label}px;color:${v('fg')}}`,
     `.hc text{fill:${v('fg')}}`,
     `.hc .hc-muted{fill:${v('muted')}}`,
     `.hc .hc-bg{fill:${v('bg')}}`,
@@ -79,6 +79,6 @@ export function themeCss(): string {
 }
 
 /** The <style> text of an exported chart: concrete colors, no variables, no media queries. */
-export function resolvedThemeCss(resolved: Record<ThemeKey, string>): string {
-  return rules((k) => resolved[k]);
+export function resolvedThemeCss(resolved: Record<ThemeKey, string>, fontFamily: string = FONT_FAMILY): string {
+  return rules((k) => resolved[k], fontFamily);
 }

@@ -78,7 +78,7 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   const y = d3.scaleLinear().domain([v.yEdges[0] ?? 0, v.yEdges[v.yEdges.length - 1] ?? 1]).range([innerH, 0]);
 
   const cells = root.append('g').attr('class', 'hc-cells');
-  const raster = v.cells.length > RASTER_ABOVE ? rasterize(v, x, y, col, innerW, innerH) : null;
+  const raster = v.cells.length > RASTER_ABOVE && !opts.figure ? rasterize(v, x, y, col, innerW, innerH) : null;
   if (raster) {
     // Large grids: one image of the computed cells (a 64×64 grid is 4,096 rectangles, too many
     // DOM nodes to redraw while the diagram refines without blocking the page); pending cells

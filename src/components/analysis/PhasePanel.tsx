@@ -1,7 +1,11 @@
 // The phase diagram: two fields on a grid, solved across the worker pool coarse-first (a stride-8
 // picture first, then finer), with the boundary where the strike succeeds.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { PhaseAxisView, PhaseView } from '../../app/link';
 import { PhaseChart } from '../../charts/phase/Chart';
+import { ExportableFigure } from '../export/ExportableFigure';
+import { phaseSettings, type PhaseSpecText } from '../../figure/settings';
+import { titleOf } from './SweepPanel';
 import { fmt } from '../../charts/common/fields';
 import { runPhase } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
@@ -36,6 +40,10 @@ import {
 export interface PhasePanelProps {
   /** The last valid scenario (JSON). */
   scenario: unknown;
+  /** Settings to start from (a link); a diagram that was run is run again. */
+  initial?: PhaseView;
+  /** Called with the settings whenever they change (the link keeps them). */
+  onView?: (v: PhaseView) => void;
 }
 
 const DEFAULT_X = 'groups[*].pledgedShareOfRest';
@@ -54,12 +62,17 @@ interface PhaseRun {
   y: SweepField;
   workers: number;
   criterion: SuccessCriterion;
+  /** The settings as asked for (the command line's --phase) and the scenario computed. */
+  spec: PhaseSpecText;
+  scenario: unknown;
 }
 
-function useAxis(fields: readonly SweepField[], preferred: string) {
-  const [path, setPath] = useState(preferred);
+function useAxis(fields: readonly SweepField[], preferred: string, initial?: PhaseAxisView) {
+  const [path, setPath] = useState(initial?.field ?? preferred);
   const field = pickField(fields, path, preferred);
-  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
+    initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
+  );
   const own = range && range.path === field?.path;
   const from = own ? range.from : String(field?.from ?? 0);
   const to = own ? range.to : String(field?.to ?? 1);
@@ -75,19 +88,19 @@ function useAxis(fields: readonly SweepField[], preferred: string) {
   };
 }
 
-export function PhasePanel({ scenario }: PhasePanelProps) {
+export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   const id = useId();
   const pool = useEnginePool();
-  const [criterion, setCriterion] = useState<SuccessCriterion>(DEFAULT_CRITERION);
+  const [criterion, setCriterion] = useState<SuccessCriterion>(initial?.criterion ?? DEFAULT_CRITERION);
   const key = useMemo(
     () => `${scenarioKey(scenario)}\u0000${JSON.stringify(criterion)}`,
     [scenario, criterion],
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
-  const x = useAxis(fields, DEFAULT_X);
-  const y = useAxis(fields, DEFAULT_Y);
-  const [resolution, setResolution] = useState<number>(32);
-  const [outcome, setOutcome] = useState<OutcomeKey>('takeRatio');
+  const x = useAxis(fields, DEFAULT_X, initial?.x);
+  const y = useAxis(fields, DEFAULT_Y, initial?.y);
+  const [resolution, setResolution] = useState<number>(initial?.res ?? 32);
+  const [outcome, setOutcome] = useState<OutcomeKey>(initial?.outcome ?? 'takeRatio');
   const job = useBatchJob<PhaseRun>(key);
   const { state } = job;
 
@@ -116,6 +129,11 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
     const input = scenario;
     const o = outcome;
     const c = criterion;
+    const spec: PhaseSpecText = {
+      x: { field: xf.path, from: x.lo, to: x.hi },
+      y: { field: yf.path, from: y.lo, to: y.hi },
+      res: resolution,
+    };
     job.start(async ({ signal, onProgress, onPartial }) => {
       const workers = pool.size;
       const phase = await runPhase(
@@ -126,10 +144,11 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
           signal,
           onProgress,
           criterion: c,
-          onUpdate: (p) => onPartial({ phase: p, x: xf, y: yf, workers, criterion: c }),
+          onUpdate: (p) =>
+            onPartial({ phase: p, x: xf, y: yf, workers, criterion: c, spec, scenario: input }),
         },
       );
-      return { phase, x: xf, y: yf, workers, criterion: c };
+      return { phase, x: xf, y: yf, workers, criterion: c, spec, scenario: input };
     });
   };
 
@@ -137,6 +156,28 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
   const running = state.status === 'running' && !stale ? state : null;
   const done = state.status === 'done' && !stale ? state : null;
   const shown = done?.value ?? running?.partial ?? null;
+
+  // The link keeps the settings (and whether the diagram was run with them).
+  const ran = done !== null || running !== null;
+  const xPath = x.field?.path ?? '';
+  const yPath = y.field?.path ?? '';
+  useEffect(() => {
+    onView?.({
+      x: { field: xPath, from: x.from, to: x.to },
+      y: { field: yPath, from: y.from, to: y.to },
+      res: resolution,
+      outcome,
+      criterion,
+      ran,
+    });
+  }, [onView, xPath, yPath, x.from, x.to, y.from, y.to, resolution, outcome, criterion, ran]);
+  const autorun = useRef(initial?.ran === true);
+  useEffect(() => {
+    if (!autorun.current) return;
+    autorun.current = false;
+    if (problems.length === 0) run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
 
   return (
     <section className="ha-panel" aria-labelledby={`${id}-h`}>
@@ -281,15 +322,21 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
               : `Preview: ${LEVEL_NAMES[shown.phase.level] ?? ''} computed; the other points show their nearest computed neighbour until they are in.`}
           </p>
           <div className="ha-chart">
-            <PhaseChart
-              phase={{
-                ...shown.phase,
-                xField: chartField(shown.phase.xField),
-                yField: chartField(shown.phase.yField),
-              }}
-              contours={done ? 8 : 0}
-              height={520}
-            />
+            <ExportableFigure
+              scenario={shown.scenario}
+              name={`${titleOf(shown.scenario)} phase ${shown.phase.outcome}`}
+              settings={phaseSettings(shown.spec, shown.phase.outcome)}
+            >
+              <PhaseChart
+                phase={{
+                  ...shown.phase,
+                  xField: chartField(shown.phase.xField),
+                  yField: chartField(shown.phase.yField),
+                }}
+                contours={done ? 8 : 0}
+                height={520}
+              />
+            </ExportableFigure>
           </div>
         </div>
       ) : null}

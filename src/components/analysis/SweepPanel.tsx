@@ -1,8 +1,11 @@
 // The lever sweep: pick a field and a range, run the scenario at every value across the worker
 // pool, and read how the outcomes change and from where the strike succeeds. With a pinned
 // scenario both are swept: A (pinned) and B (current).
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { SweepView } from '../../app/link';
 import { SweepChart } from '../../charts/sweep/Chart';
+import { ExportableFigure } from '../export/ExportableFigure';
+import { sweepSettings, type SweepSpecText } from '../../figure/settings';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
@@ -35,6 +38,10 @@ export interface SweepPanelProps {
   scenario: unknown;
   /** A pinned scenario to compare with (swept too, as A), or null. */
   pinned?: unknown;
+  /** Settings to start from (a link); a sweep that was run is run again. */
+  initial?: SweepView;
+  /** Called with the settings whenever they change (the link keeps them). */
+  onView?: (v: SweepView) => void;
 }
 
 const DEFAULT_FIELD = 'groups[*].pledgedShareOfRest';
@@ -49,26 +56,31 @@ interface SweepRun {
   criterion: SuccessCriterion;
   points: number;
   workers: number;
+  /** The settings as asked for (the command line's --sweep). */
+  spec: SweepSpecText;
+  scenario: unknown;
 }
 
-export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
+export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPanelProps) {
   const id = useId();
   const pool = useEnginePool();
   const hasPinned = pinned !== null && pinned !== undefined;
-  const [criterion, setCriterion] = useState<SuccessCriterion>(DEFAULT_CRITERION);
+  const [criterion, setCriterion] = useState<SuccessCriterion>(initial?.criterion ?? DEFAULT_CRITERION);
   const key = useMemo(
     () =>
       `${scenarioKey(scenario)}\u0000${hasPinned ? scenarioKey(pinned) : ''}\u0000${JSON.stringify(criterion)}`,
     [scenario, pinned, hasPinned, criterion],
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
-  const [path, setPath] = useState(DEFAULT_FIELD);
+  const [path, setPath] = useState(initial?.field ?? DEFAULT_FIELD);
   const field = pickField(fields, path, DEFAULT_FIELD);
-  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
+    initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
+  );
   const from = range && range.path === field?.path ? range.from : String(field?.from ?? 0);
   const to = range && range.path === field?.path ? range.to : String(field?.to ?? 1);
-  const [steps, setSteps] = useState('20');
-  const [outcomes, setOutcomes] = useState<OutcomeKey[]>(['takeRatio']);
+  const [steps, setSteps] = useState(initial?.steps ?? '20');
+  const [outcomes, setOutcomes] = useState<OutcomeKey[]>(initial?.outcomes ?? ['takeRatio']);
   const job = useBatchJob<SweepRun>(key);
   const { state } = job;
 
@@ -96,6 +108,7 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
     const f = field;
     const xs = values;
     const c = criterion;
+    const spec: SweepSpecText = { field: f.path, from: lo as number, to: hi as number, steps: n as number };
     job.start(async ({ signal, onProgress }) => {
       const parts = pin === null ? 1 : 2;
       const done = [0, 0];
@@ -117,6 +130,8 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
         criterion: c,
         points: xs.length * parts,
         workers: pool.size,
+        spec,
+        scenario: input,
       };
     });
   };
@@ -124,6 +139,21 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
   const running = state.status === 'running' && state.key === key;
   const stale = state.status !== 'idle' && state.key !== key;
   const done = state.status === 'done' && !stale ? state : null;
+
+  // The link keeps the settings (and whether a sweep was run with them).
+  const ran = done !== null || running;
+  const fieldPath = field?.path ?? '';
+  useEffect(() => {
+    onView?.({ field: fieldPath, from, to, steps, outcomes, criterion, ran });
+  }, [onView, fieldPath, from, to, steps, outcomes, criterion, ran]);
+  // A link that holds a run sweep runs it again, once.
+  const autorun = useRef(initial?.ran === true);
+  useEffect(() => {
+    if (!autorun.current) return;
+    autorun.current = false;
+    if (problems.length === 0) run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
 
   return (
     <section className="ha-panel" aria-labelledby={`${id}-h`}>
@@ -246,6 +276,9 @@ export function SweepPanel({ scenario, pinned = null }: SweepPanelProps) {
   );
 }
 
+export const titleOf = (s: unknown): string =>
+  String((s as { title?: unknown } | null)?.title ?? 'scenario');
+
 const chartable = (r: SweepOutput): SweepOutput => ({ ...r, field: chartField(r.field) });
 
 function SweepResultView({
@@ -276,12 +309,18 @@ function SweepResultView({
       {hasPoints
         ? outcomes.map((o) => (
             <div key={o} className="ha-chart">
-              <SweepChart
-                sweep={chartable(a)}
-                compare={b && chartable(b)}
-                outcome={o}
-                height={320}
-              />
+              <ExportableFigure
+                scenario={run.scenario}
+                name={`${titleOf(run.scenario)} sweep ${o}`}
+                settings={sweepSettings(run.spec, o)}
+              >
+                <SweepChart
+                  sweep={chartable(a)}
+                  compare={b && chartable(b)}
+                  outcome={o}
+                  height={320}
+                />
+              </ExportableFigure>
             </div>
           ))
         : null}

@@ -4,7 +4,11 @@
 // nothing is sent anywhere.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Result } from '../../engine/result/types';
-import { svgToPng, svgToString } from '../../charts/common/export';
+import { resolveTheme, svgToPng, svgToString } from '../../charts/common/export';
+import { drawFigure, renderFigureSvg, figureSize, type FigureSource } from '../../figure/render';
+import { svgTextToPng } from '../../figure/browserPng';
+import { tableCsv, tableJson } from '../../figure/table';
+import type { FigureLook } from '../../figure/style';
 import {
   MIME,
   defendantsCsvText,
@@ -26,6 +30,28 @@ export interface ExportMenuProps {
   chartSvg?: () => SVGSVGElement | null;
   /** File base name, e.g. the preset id or the scenario title. */
   name: string;
+  /** The chart's registered figure source (src/figure): exports redraw it for a file. */
+  figure?: () => FigureSource | null;
+  /** Settings written into the figure's metadata (sweep field and range, outcome…). */
+  settings?: FigureSource['settings'];
+  /** Offer the result's files (defendants, totals, result JSON); false on analysis charts. */
+  resultItems?: boolean;
+}
+
+/** The PNG sizes offered: scale × the figure, and the DPI written into the file. */
+const PNG: Record<'png1' | 'png2' | 'png4' | 'png300', { scale: number; dpi: number }> = {
+  png1: { scale: 1, dpi: 96 },
+  png2: { scale: 2, dpi: 192 },
+  png4: { scale: 4, dpi: 384 },
+  png300: { scale: 300 / 96, dpi: 300 },
+};
+
+/** The figure's SVG text, in the figure style or the screen's look. */
+export function figureSvgText(src: FigureSource, scenario: unknown, look: FigureLook, live: SVGSVGElement | null): string {
+  const s = { ...src };
+  const width = Number(live?.getAttribute('width')) || undefined;
+  const height = Number(live?.getAttribute('height')) || undefined;
+  return renderFigureSvg(document, s, scenario, look === 'screen' && live ? { look, width, height, colors: resolveTheme(live) } : { look: 'figure' });
 }
 
 interface Item {
@@ -53,29 +79,42 @@ export function saveBlob(name: string, blob: Blob): void {
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string; command?: string } | null;
 
-export function ExportMenu({ scenario, result, chartSvg, name }: ExportMenuProps) {
+export function ExportMenu({
+  scenario,
+  result,
+  chartSvg,
+  name,
+  figure,
+  settings,
+  resultItems = true,
+}: ExportMenuProps) {
   const uid = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
+  const [look, setLook] = useState<FigureLook>('figure');
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const hasChart = open && !!chartSvg?.();
+  const hasChart = open && (!!figure?.() || !!chartSvg?.());
+  const hasData = open && !!figure?.();
   const noResult = result ? null : 'No result yet.';
   const noChart = hasChart ? null : 'This tab shows no chart.';
+  const noData = hasData ? null : 'This tab shows no chart.';
   const omitted = !!result && (result.defendantsOmitted || !result.defendants);
+  const styleHint = look === 'figure' ? 'figure style' : 'screen look';
   const items: Item[] = [
-    { kind: 'svg', label: 'Chart as SVG', hint: 'vector, for papers', disabled: noChart },
-    { kind: 'png2', label: 'Chart as PNG (2×)', hint: 'for slides and the web', disabled: noChart },
-    {
-      kind: 'png4',
-      label: 'Chart as PNG (4×)',
-      hint: '300 dpi-ready for print',
-      disabled: noChart,
-    },
+    { kind: 'svg', label: 'Chart as SVG', hint: `vector, for papers (${styleHint})`, disabled: noChart },
+    { kind: 'png1', label: 'Chart as PNG (1×)', hint: '96 dpi', disabled: noChart },
+    { kind: 'png2', label: 'Chart as PNG (2×)', hint: '192 dpi, for slides and the web', disabled: noChart },
+    { kind: 'png4', label: 'Chart as PNG (4×)', hint: '384 dpi, for print', disabled: noChart },
+    { kind: 'png300', label: 'Chart as PNG (300 dpi)', hint: 'a journal’s usual resolution', disabled: noChart },
+    { kind: 'chartCsv', label: 'Chart data as CSV', hint: 'exactly what is drawn, units in the header', disabled: noData },
+    { kind: 'chartJson', label: 'Chart data as JSON', hint: 'the same, with the figure’s provenance', disabled: noData },
+  ];
+  if (resultItems) items.push(
     {
       kind: 'defendantsCsv',
       label: 'Defendants as CSV',
@@ -89,13 +128,13 @@ export function ExportMenu({ scenario, result, chartSvg, name }: ExportMenuProps
       disabled: noResult,
     },
     { kind: 'resultJson', label: 'Result as JSON', hint: 'as the command line prints it', disabled: noResult },
-    {
-      kind: 'scenarioJson',
-      label: 'Scenario file (.json)',
-      hint: 'reproducible: defaults and seed included',
-      disabled: null,
-    },
-  ];
+  );
+  items.push({
+    kind: 'scenarioJson',
+    label: 'Scenario file (.json)',
+    hint: 'reproducible: defaults and seed included',
+    disabled: null,
+  });
 
   // Move focus to the active item while the menu is open.
   useEffect(() => {
@@ -127,12 +166,12 @@ export function ExportMenu({ scenario, result, chartSvg, name }: ExportMenuProps
       openAt(0);
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      openAt(items.length - 1);
+      openAt(items.length);
     }
   };
 
   const onMenuKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    const n = items.length;
+    const n = items.length + 1; // the items and the look toggle
     const go = (i: number) => {
       e.preventDefault();
       setActive(((i % n) + n) % n);
@@ -175,17 +214,47 @@ export function ExportMenu({ scenario, result, chartSvg, name }: ExportMenuProps
     try {
       switch (item.kind) {
         case 'svg':
+        case 'png1':
         case 'png2':
-        case 'png4': {
-          const svg = chartSvg?.();
+        case 'png4':
+        case 'png300': {
+          const src = figure?.() ?? null;
+          const live = chartSvg?.() ?? null;
+          if (src) {
+            const withSettings = settings ? { ...src, settings } : src;
+            const text = figureSvgText(withSettings, scenario, look, live);
+            if (item.kind === 'svg') {
+              saveBlob(file, new Blob([text], { type: MIME.svg }));
+            } else {
+              setBusy(true);
+              const size = figureSize(src.kind, look === 'screen' && live ? { look, width: Number(live.getAttribute('width')), height: Number(live.getAttribute('height')) } : {});
+              const { scale, dpi } = PNG[item.kind];
+              saveBlob(file, await svgTextToPng(text, size.width, size.height, scale, dpi));
+            }
+            break;
+          }
+          const svg = live;
           if (!svg) throw new Error('This tab shows no chart.');
           if (item.kind === 'svg') {
             const text = withSvgMetadata(svgToString(svg), provenance(scenario));
             saveBlob(file, new Blob([text], { type: MIME.svg }));
           } else {
             setBusy(true);
-            const blob = await svgToPng(svg, item.kind === 'png2' ? 2 : 4);
+            const blob = await svgToPng(svg, PNG[item.kind].scale);
             saveBlob(file, blob);
+          }
+          break;
+        }
+        case 'chartCsv':
+        case 'chartJson': {
+          const src = figure?.() ?? null;
+          if (!src) throw new Error('This tab shows no chart.');
+          if (item.kind === 'chartCsv') {
+            saveBlob(file, new Blob([tableCsv(src.table)], { type: MIME.chartCsv }));
+          } else {
+            const { meta, cleanup } = drawFigure(document, settings ? { ...src, settings } : src, scenario);
+            cleanup();
+            saveBlob(file, new Blob([tableJson(src.table, meta)], { type: MIME.chartJson }));
           }
           break;
         }
@@ -285,6 +354,29 @@ export function ExportMenu({ scenario, result, chartSvg, name }: ExportMenuProps
               </button>
             </li>
           ))}
+          <li role="none" className="export-look">
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              aria-checked={look === 'screen'}
+              ref={(el) => {
+                itemRefs.current[items.length] = el;
+              }}
+              tabIndex={active === items.length ? 0 : -1}
+              onMouseEnter={() => setActive(items.length)}
+              className="export-item"
+              onClick={() => setLook((l) => (l === 'figure' ? 'screen' : 'figure'))}
+            >
+              <span className="export-label">
+                <span aria-hidden="true">{look === 'screen' ? '☑' : '☐'}</span> Use the screen’s look
+              </span>
+              <span className="export-hint">
+                {look === 'screen'
+                  ? 'theme, size and type as on screen'
+                  : 'off: light figure style, 6.5 in wide, print-safe colours'}
+              </span>
+            </button>
+          </li>
         </ul>
       ) : null}
       <div

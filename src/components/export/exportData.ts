@@ -14,12 +14,26 @@ export const CONTRACT_NOTE = 'Holdout scenario schemaVersion 1';
 export const ROWS_LIMIT = 100_000;
 
 export type ExportKind =
-  'svg' | 'png2' | 'png4' | 'defendantsCsv' | 'totalsCsv' | 'resultJson' | 'scenarioJson';
+  | 'svg'
+  | 'png1'
+  | 'png2'
+  | 'png4'
+  | 'png300'
+  | 'chartCsv'
+  | 'chartJson'
+  | 'defendantsCsv'
+  | 'totalsCsv'
+  | 'resultJson'
+  | 'scenarioJson';
 
 const SUFFIX: Record<ExportKind, string> = {
   svg: '.chart.svg',
+  png1: '.chart@1x.png',
   png2: '.chart@2x.png',
   png4: '.chart@4x.png',
+  png300: '.chart@300dpi.png',
+  chartCsv: '.chart.csv',
+  chartJson: '.chart.json',
   defendantsCsv: '.defendants.csv',
   totalsCsv: '.totals.csv',
   resultJson: '.result.json',
@@ -28,8 +42,12 @@ const SUFFIX: Record<ExportKind, string> = {
 
 export const MIME: Record<ExportKind, string> = {
   svg: 'image/svg+xml;charset=utf-8',
+  png1: 'image/png',
   png2: 'image/png',
   png4: 'image/png',
+  png300: 'image/png',
+  chartCsv: 'text/csv;charset=utf-8',
+  chartJson: 'application/json;charset=utf-8',
   defendantsCsv: 'text/csv;charset=utf-8',
   totalsCsv: 'text/csv;charset=utf-8',
   resultJson: 'application/json;charset=utf-8',

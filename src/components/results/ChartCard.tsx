@@ -3,6 +3,7 @@ import { useCallback, useId, useRef, type ReactNode } from 'react';
 import type { Result } from '../../engine/api';
 import type { Scenario } from '../../engine/scenario/schema';
 import { ExportSlot } from './exportSlot';
+import { FigureContext, useFigureSlot } from '../../figure/FigureContext';
 
 export interface ChartCardProps {
   title: string;
@@ -16,6 +17,8 @@ export interface ChartCardProps {
   children: ReactNode;
   /** Controls placed in the heading row (e.g. a select). */
   controls?: ReactNode;
+  /** What shaped the chart, written into an exported figure's metadata. */
+  settings?: Record<string, string | number | boolean>;
 }
 
 export function ChartCard({
@@ -26,6 +29,7 @@ export function ChartCard({
   name,
   children,
   controls,
+  settings,
 }: ChartCardProps) {
   const uid = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -33,6 +37,7 @@ export function ChartCard({
     () => box.current?.querySelector<SVGSVGElement>('svg[role=img]') ?? null,
     [],
   );
+  const [register, figure] = useFigureSlot();
   return (
     <section className="card chart-card" aria-labelledby={`${uid}-h`} data-chart={name}>
       <div className="chart-card-head">
@@ -41,12 +46,19 @@ export function ChartCard({
         </h3>
         <div className="chart-card-tools">
           {controls}
-          <ExportSlot scenario={scenario} result={result} chartSvg={chartSvg} name={name} />
+          <ExportSlot
+            scenario={scenario}
+            result={result}
+            chartSvg={chartSvg}
+            figure={figure}
+            settings={settings}
+            name={name}
+          />
         </div>
       </div>
       {hint ? <p className="chart-card-hint">{hint}</p> : null}
       <div ref={box} className="chart-card-body">
-        {children}
+        <FigureContext.Provider value={register}>{children}</FigureContext.Provider>
       </div>
     </section>
   );

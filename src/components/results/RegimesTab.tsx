@@ -5,25 +5,15 @@ import { useEngineJob } from '../../client';
 import type { RegimeRow } from '../../engine/api';
 import type { Scenario } from '../../engine/scenario/schema';
 import { REGIME_LABELS } from '../../app/format';
+import { drawnRegimeRows } from '../../figure/regimeRows';
 
 /** The rows the chart can draw (solved), and the messages of those that could not be. */
 function split(rows: readonly RegimeRow[]) {
-  const drawn = rows
-    .filter(
-      (r) => r.ok && r.take !== null && r.pleas !== null && r.trials !== null && r.free !== null,
-    )
-    .map((r) => ({
-      regime: r.regime,
-      take: r.take!,
-      pleas: r.pleas!,
-      trials: r.trials!,
-      free: r.free!,
-      takeRatio: r.takeRatio,
-    }));
-  const failed = rows
-    .filter((r) => !r.ok)
-    .map((r) => `${REGIME_LABELS[r.regime] ?? r.regime}: ${r.message ?? 'not solved'}`);
-  return { drawn, failed };
+  const { drawn, failed } = drawnRegimeRows(rows);
+  return {
+    drawn,
+    failed: failed.map((r) => `${REGIME_LABELS[r.regime] ?? r.regime}: ${r.message}`),
+  };
 }
 import { ChartCard } from './ChartCard';
 

@@ -288,6 +288,7 @@ function LotteryView({
           name="schelling"
           scenario={scenario}
           result={result}
+          settings={selectedRow ? { defendant: selectedRow.id } : undefined}
           hint="His cost of refusing falls as more others refuse (each risks fewer trials); he refuses once it drops below the cost of pleading."
         >
           <SchellingChart kind={kind} offer={row.offer} k={lottery.k} N={N} />
@@ -380,6 +381,7 @@ function DistributionSection({ bundle }: { bundle: ResultBundle }) {
       name={`distribution-${field}`}
       scenario={bundle.scenario}
       result={bundle.result}
+      settings={{ outcome: field }}
       hint="Each run draws a new random ranking; the bars count runs, the rules mark the mean and the 5th, 50th and 95th percentiles."
       controls={
         <span className="field-inline">

@@ -1,0 +1,95 @@
+// Links that keep the whole view: scenario → link → scenario for any scenario (fast-check),
+// the view's pieces, the old `#s=` and `#preset=` formats through the migration step, and the
+// largest preset's link size.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
+import { DEFAULT_VIEW, LINK_VERSION, encodeLink, inflateCapped, readLink, type ViewState } from '../../src/app/link';
+import { scenarioHash } from '../../src/app/scenarioHash';
+import { PRESETS } from '../../src/presets';
+
+const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const json = fc.jsonValue({ maxDepth: 4 });
+const VIEW: ViewState = {
+  tab: 'phase',
+  sweep: { field: 'groups[*].pledgedShareOfRest', from: '0', to: '1', steps: '20', outcomes: ['takeRatio', 'shareFree'], criterion: { kind: 'takeAtMostNoPlea' }, ran: true },
+  phase: { x: { field: 'groups[*].pledgedShareOfRest', from: '0', to: '1' }, y: { field: 'prosecutor.budget', from: '0', to: '20' }, res: 16, outcome: 'shareFree', criterion: { kind: 'takeAtMostNoPlea' }, ran: false },
+};
+
+describe('links', () => {
+  it('scenario → link → scenario, for any JSON object the editor could hold (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), fc.constantFrom<ViewState['tab']>('result', 'sweep', 'phase', 'regimes', 'compare'), (doc, tab) => {
+        const r = readLink(encodeLink({ scenario: doc as never, view: { tab } }));
+        expect(r.kind).toBe('scenario');
+        if (r.kind !== 'scenario') return;
+        expect(r.doc).toEqual(doc);
+        expect(r.view.tab).toBe(tab);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the tab, the sweep and phase settings and the pinned A', () => {
+    const p = PRESETS[0];
+    const view = { ...VIEW, pinned: PRESETS[1].scenario };
+    const r = readLink(encodeLink({ scenario: p.scenario, view }));
+    expect(r).toEqual({ kind: 'scenario', doc: p.scenario, view });
+  });
+
+  it('an untouched preset with the default view is #preset=<id>; with a view, its name in #z=', () => {
+    expect(encodeLink({ preset: 'j20', view: DEFAULT_VIEW })).toBe('#preset=j20');
+    const h = encodeLink({ preset: 'j20', view: { tab: 'regimes' } });
+    expect(h.startsWith('#z=')).toBe(true);
+    expect(readLink(h)).toEqual({ kind: 'preset', id: 'j20', view: { tab: 'regimes' } });
+  });
+
+  it('the largest preset’s link, with a sweep, a phase diagram and a pinned A, fits a chat message', () => {
+    const sizes = PRESETS.map((p) => ({
+      id: p.id,
+      json: JSON.stringify(p.scenario).length,
+      alone: encodeLink({ scenario: p.scenario, view: DEFAULT_VIEW }).length,
+      full: encodeLink({ scenario: p.scenario, view: { ...VIEW, pinned: p.scenario } }).length,
+    }));
+    const largest = sizes.reduce((a, b) => (b.json > a.json ? b : a));
+    expect(largest.id).toMatch(/^crespo-city/);
+    // The old #s= link of the same scenario, for comparison.
+    const old = scenarioHash(PRESETS.find((p) => p.id === largest.id)!.scenario).length;
+    expect(old).toBeGreaterThan(2800);
+    expect(largest.alone).toBeLessThan(700);
+    expect(largest.full).toBeLessThan(1000); // Discord and Signal cap a message at 2,000
+  });
+
+  it('opens old #s= links through the migration step', () => {
+    const p = PRESETS[2];
+    const r = readLink(scenarioHash(p.scenario));
+    expect(r).toEqual({ kind: 'scenario', doc: p.scenario, view: DEFAULT_VIEW, migratedFrom: 1 });
+    expect(readLink('#preset=bgb-lottery')).toEqual({ kind: 'preset', id: 'bgb-lottery', view: DEFAULT_VIEW });
+  });
+
+  it('says why a link cannot be opened', () => {
+    const z = (doc: unknown) => `#z=${b64url(deflateSync(strToU8(JSON.stringify(doc))))}`;
+    const text = (h: string) => {
+      const r = readLink(h);
+      return r.kind === 'broken' ? r.errors.map((e) => e.text).join('; ') : r.kind;
+    };
+    expect(text(z({ v: LINK_VERSION + 1, s: {} }))).toBe(
+      `link.v: this link was made by a newer Holdout (link format ${LINK_VERSION + 1}; this one reads up to ${LINK_VERSION}): open it with that version`,
+    );
+    expect(text(z({ s: {} }))).toBe('link.v: the link has no format version');
+    expect(text(z({ v: 2, p: 'nope' }))).toBe('preset: no preset is called “nope”');
+    expect(text(z({ v: 2 }))).toBe('link.s: the link holds no scenario');
+    expect(text('#z=%%%')).toContain('not valid base64url');
+    expect(text('#z=AAAA')).toContain('does not unpack');
+    // A bomb: 3 MB of zeros in a few KB is refused, not unpacked.
+    const bomb = deflateSync(new Uint8Array(3_000_000));
+    expect(bomb.length).toBeLessThan(5000);
+    expect(inflateCapped(bomb)).toBeNull();
+    expect(text(`#z=${b64url(bomb)}`)).toContain('does not unpack');
+  });
+
+  it('drops a malformed piece of the view instead of failing the link', () => {
+    const h = `#z=${b64url(deflateSync(strToU8(JSON.stringify({ v: 2, p: 'j20', t: 'nowhere', sw: { field: 3 } }))))}`;
+    expect(readLink(h)).toEqual({ kind: 'preset', id: 'j20', view: { tab: 'result' } });
+  });
+});

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The app's chart hosts register exactly what `npm run figure` draws: a chart rendered by React
+// (ChartFrame registers its draw code and table with the card around it) and the command line's
+// source give the same SVG bytes and the same data. (test/e2e/scholars.test.ts checks the
+// same in Chromium, through the export menu.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cleanup, render } from '@testing-library/react';
+import { JSDOM } from 'jsdom';
+import type { ReactNode } from 'react';
+import { FigureContext } from '../../src/figure/FigureContext';
+import type { FigureSource } from '../../src/figure/render';
+import { renderFigureSvg } from '../../src/figure/render';
+import { buildFigure, inProcessPool } from '../../src/figure/build';
+import { tableCsv } from '../../src/figure/table';
+import { parseScenario } from '../../src/engine/scenario/parse';
+import * as api from '../../src/engine/api';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart } from '../../src/charts';
+import { drawnRegimeRows } from '../../src/figure/regimeRows';
+import { runPhase, runSweep } from '../../src/client/batch';
+import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
+
+afterEach(cleanup);
+const root = path.resolve(__dirname, '../..');
+const load = (p: string): Scenario => {
+  const r = parseScenario(JSON.parse(readFileSync(path.join(root, p), 'utf8')));
+  if (!r.ok) throw new Error(p);
+  return r.scenario;
+};
+const PRIORITY = load('src/presets/bgb-priority.scenario.json');
+const LOTTERY = load('src/presets/bgb-lottery.scenario.json');
+const RANDOM = load('test/fixtures/figures/random-priority.scenario.json');
+
+function registered(node: ReactNode): FigureSource {
+  let src: FigureSource | null = null;
+  render(<FigureContext.Provider value={(s) => (src = s ?? src)}>{node}</FigureContext.Provider>);
+  if (!src) throw new Error('nothing registered');
+  return src;
+}
+
+async function same(app: FigureSource, scenario: Scenario, req: Parameters<typeof buildFigure>[1]) {
+  const cli = await buildFigure(scenario, req);
+  expect(app.kind).toBe(cli.kind);
+  const a = renderFigureSvg(document, { ...app, settings: cli.settings }, scenario);
+  const b = renderFigureSvg(new JSDOM('').window.document, cli, scenario);
+  expect(a).toBe(b);
+  expect(a.length).toBeGreaterThan(2000);
+  expect(tableCsv(app.table)).toBe(tableCsv(cli.table));
+}
+
+describe('app chart hosts and npm run figure draw the same figure', () => {
+  it('ladder', async () => {
+    const r = api.solve(PRIORITY, { rows: 'auto' });
+    const k = api.kinds(PRIORITY);
+    if (!r.ok || !k.ok) throw new Error('solve');
+    const src = registered(
+      <LadderChart rows={r.value.defendants} scenario={PRIORITY} kinds={k.value} stopRank={r.value.totals.stopRank} regime={r.value.regime} onSelect={() => {}} />,
+    );
+    await same(src, PRIORITY, { chart: 'ladder' });
+  });
+
+  it('threshold', async () => {
+    const r = api.solve(LOTTERY, { rows: 'auto' });
+    if (!r.ok || !r.value.lottery) throw new Error('solve');
+    const src = registered(<ThresholdChart lottery={r.value.lottery} N={r.value.totals.defendants} onSelect={() => {}} />);
+    await same(src, LOTTERY, { chart: 'threshold' });
+  });
+
+  it('distribution', async () => {
+    const r = api.solve(RANDOM, { rows: 'auto' });
+    if (!r.ok || !r.value.distribution) throw new Error('solve');
+    const src = registered(<DistributionChart distribution={r.value.distribution} field="pleas" />);
+    await same(src, RANDOM, { chart: 'distribution', outcome: 'pleas' });
+  });
+
+  it('regimes', async () => {
+    const src = registered(<RegimesChart rows={drawnRegimeRows(api.compareRegimes(PRIORITY)).drawn} />);
+    await same(src, PRIORITY, { chart: 'regimes' });
+  });
+
+  it('sweep (the panel runs the same batch code on the worker pool)', async () => {
+    const xs = [0, 0.25, 0.5, 0.75, 1];
+    const out = await runSweep(inProcessPool, PRIORITY, 'groups[*].pledgedShare', xs, { criterion: DEFAULT_CRITERION });
+    const src = registered(<SweepChart sweep={{ ...out, field: 'groups[].pledgedShare' }} outcome="take" height={320} />);
+    await same(src, PRIORITY, { chart: 'sweep', outcome: 'take', sweep: { field: 'groups[*].pledgedShare', from: 0, to: 1, steps: 4 } });
+  });
+
+  it('phase', async () => {
+    const xs = Array.from({ length: 16 }, (_, i) => i / 15);
+    const ys = Array.from({ length: 11 }, (_, i) => i);
+    const phase = await runPhase(inProcessPool, PRIORITY, { xField: 'groups[*].pledgedShare', xs, yField: 'prosecutor.budget', ys, outcome: 'takeRatio' }, { criterion: DEFAULT_CRITERION });
+    const src = registered(<PhaseChart phase={{ ...phase, xField: 'groups[].pledgedShare', yField: 'prosecutor.budget' }} contours={8} height={520} />);
+    await same(src, PRIORITY, {
+      chart: 'phase',
+      phase: { x: { field: 'groups[*].pledgedShare', from: 0, to: 1 }, y: { field: 'prosecutor.budget', from: 0, to: 10 }, res: 16 },
+    });
+  });
+});
