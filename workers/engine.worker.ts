@@ -1,7 +1,9 @@
 // The engine in a Web Worker: every function of src/engine/api.ts, exposed with comlink.
 // Nothing else belongs here; the main thread talks to it only through src/client.
-// First of all, the worker loses every network capability (workers/lockdown.ts).
+// First of all, the worker loses every network capability (workers/lockdown.ts), then takes
+// its liveness lock (workers/alive.ts).
 import './lockdown';
+import './alive';
 import { expose } from 'comlink';
 import * as api from '../src/engine/api';
 

@@ -1,25 +1,40 @@
 // The real worker behind the pool: a module Web Worker running workers/engine.worker.ts,
 // spoken to with comlink. The only place on the main thread that touches comlink.
+//
+// It tells the pool when the worker dies, busy or idle: an uncaught error (a chunk that fails
+// to load, running out of memory), a message that cannot be read, or the worker ending without
+// a word (self.close(), a crash), which its liveness lock reveals (workers/alive.ts): no timeout
+// on the work itself, so a long computation is never taken for a dead worker.
 import { proxy, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
+/** What workers/alive.ts posts once it holds its lock (kept in step with that file). */
+const ALIVE_MESSAGE = 'holdout-engine-alive';
+
+let spawned = 0;
+
 export function createEngineWorker(): WorkerHandle {
+  // A name unique in this page (and across tabs: the time origin differs): the lock's name.
+  const name = `holdout-engine-${performance.timeOrigin.toFixed(3)}-${++spawned}`;
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'holdout-engine',
+    name,
   });
   const remote = wrap<Record<string, Callable>>(worker);
   const pending = new Set<(e: Error) => void>();
-  let dead: Error | null = null;
+  const listeners: ((e: WorkerCrashedError) => void)[] = [];
+  let dead: WorkerCrashedError | null = null;
+  let terminated = false;
 
-  // An uncaught error in the worker (a module that fails to load, running out of memory):
-  // comlink would wait forever, so fail every call in flight instead.
+  // Fail every call in flight (comlink would wait for ever) and tell the pool.
   const crash = (message: string) => {
+    if (dead || terminated) return;
     dead = new WorkerCrashedError(message);
     for (const reject of pending) reject(dead);
     pending.clear();
+    for (const l of listeners) l(dead);
   };
   worker.addEventListener('error', (ev: ErrorEvent) => {
     ev.preventDefault();
@@ -28,6 +43,17 @@ export function createEngineWorker(): WorkerHandle {
   worker.addEventListener('messageerror', () =>
     crash('The engine worker sent a message that could not be read.'),
   );
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const onAlive = (ev: MessageEvent) => {
+    const data = ev.data as Record<string, unknown> | null;
+    if (!data || typeof data !== 'object' || data[ALIVE_MESSAGE] !== true) return;
+    worker.removeEventListener('message', onAlive);
+    // The worker holds the lock now: ours is granted when it is gone.
+    void locks?.request(name, () => {
+      crash('The engine worker stopped without a word.');
+    });
+  };
+  if (locks) worker.addEventListener('message', onAlive);
 
   return {
     call(method: string, args: readonly unknown[], onProgress?: ProgressFn) {
@@ -42,8 +68,12 @@ export function createEngineWorker(): WorkerHandle {
       });
     },
     terminate() {
+      terminated = true; // its lock, released now, is no news
       pending.clear();
       worker.terminate();
+    },
+    onCrash(listener) {
+      listeners.push(listener);
     },
   };
 }

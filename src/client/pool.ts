@@ -1,6 +1,9 @@
 // The worker pool: a queue of jobs, a few workers spawned on demand, cancellation that
 // terminates a busy worker (a pure computation cannot be interrupted any other way) and
-// respawns it. It knows nothing about comlink or the Worker constructor: workers come from an
+// respawns it. Workers heal: one that dies (an uncaught error, a message it cannot read, out
+// of memory, closing without a word) is replaced, busy or idle; the job it was running is
+// retried once on a fresh worker, and only a second death reaches the caller (the UI then
+// offers Retry). The rest of the pool goes on. It knows nothing about comlink or the Worker constructor: workers come from an
 // injected factory, so the pool logic is tested with fakes (test/client/pool.test.ts).
 
 /** A progress report from a long job (sweeps, Monte Carlo runs); the shape is the method's. */
@@ -16,6 +19,12 @@ export interface WorkerHandle {
   call(method: string, args: readonly unknown[], onProgress?: ProgressFn): Promise<unknown>;
   /** Stop the worker now; a call in flight never settles (the pool has already rejected it). */
   terminate(): void;
+  /**
+   * Tell the pool when the worker dies on its own, busy or idle (the real worker: error and
+   * messageerror events, and its liveness lock released). Calls in flight reject with a
+   * WorkerCrashedError as well. Optional: fakes without it never die unasked.
+   */
+  onCrash?(listener: (error: WorkerCrashedError) => void): void;
 }
 
 export type WorkerFactory = () => WorkerHandle;
@@ -109,6 +118,8 @@ export function isAbortError(e: unknown): boolean {
 }
 
 interface Job {
+  /** Worker deaths this job has been through (retried once, then reported). */
+  crashes: number;
   method: string;
   args: readonly unknown[];
   onProgress?: ProgressFn;
@@ -135,6 +146,11 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
   const spawn = (): Slot => {
     const slot: Slot = { handle: options.createWorker(), job: null };
     slots.push(slot);
+    // An idle worker that dies leaves the pool now, so the next job gets a fresh one instead of
+    // failing on it. A busy one is handled where its call rejects (start).
+    slot.handle.onCrash?.(() => {
+      if (slot.job === null && slots.includes(slot)) kill(slot);
+    });
     return slot;
   };
 
@@ -183,8 +199,25 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
       },
       (error: unknown) => {
         if (job.settled) return;
+        if (error instanceof WorkerCrashedError) {
+          kill(slot); // respawned lazily by pump
+          job.crashes++;
+          if (job.crashes === 1 && !disposed) {
+            // Once more, on a fresh worker, ahead of the queue.
+            slot.job = null;
+            job.slot = null;
+            queue.unshift(job);
+            pump();
+            return;
+          }
+          settle(job);
+          job.reject(
+            new WorkerCrashedError(`${error.message} (it failed again after a fresh start)`),
+          );
+          pump();
+          return;
+        }
         settle(job);
-        if (error instanceof WorkerCrashedError) kill(slot); // respawned lazily by pump
         job.reject(error);
         pump();
       },
@@ -230,6 +263,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
           return;
         }
         const job: Job = {
+          crashes: 0,
           method,
           args: args as readonly unknown[],
           onProgress,

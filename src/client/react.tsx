@@ -3,7 +3,16 @@
 // tied to the arguments it was started with: when they change (by identity) the previous job
 // is aborted (its worker terminated) and the state is 'running' until the new answer arrives,
 // so the screen never shows an answer for arguments that are no longer current.
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Result, ValidationMessage } from '../engine/api';
 import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
@@ -22,15 +31,23 @@ export function useEnginePool(): EnginePool {
 export type JobState<T> =
   | { status: 'idle' }
   /** `progress`: the last report of the current job (null before the first). */
-  | { status: 'running'; progress: unknown }
+  | { status: 'running'; progress: unknown; cancel?: () => void }
   | { status: 'done'; value: T }
-  | { status: 'failed'; message: string };
+  /**
+   * `retry` runs the same job again (a worker that died twice, a cancelled job); `cancelled`:
+   * the user stopped it.
+   */
+  | { status: 'failed'; message: string; retry?: () => void; cancelled?: boolean };
+
+/** The message of a job the user stopped. */
+export const CANCELLED_MESSAGE = 'Stopped. Nothing was computed for this scenario.';
 
 type EngineMethod = MethodName<EngineApi>;
 
 interface Answer {
   args: unknown;
   pool: EnginePool;
+  attempt: number;
   state: JobState<unknown>;
 }
 
@@ -47,13 +64,18 @@ export function useEngineJob<M extends EngineMethod>(
   const pool = useEnginePool();
   const wantsProgress = options.progress === true;
   const [answer, setAnswer] = useState<Answer | null>(null);
+  // Retry: the same arguments, a new attempt (a fresh job).
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const controllerRef = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (args === null) return;
     const controller = new AbortController();
+    controllerRef.current = controller;
     const { signal } = controller;
     const settle = (state: JobState<unknown>) => {
-      if (!signal.aborted) setAnswer({ args, pool, state });
+      if (!signal.aborted) setAnswer({ args, pool, attempt, state });
     };
     pool
       .run(method, args, {
@@ -69,21 +91,41 @@ export function useEngineJob<M extends EngineMethod>(
           settle({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
         },
       );
-    return () => controller.abort();
-  }, [method, args, pool, wantsProgress]);
+    return () => {
+      if (controllerRef.current === controller) controllerRef.current = null;
+      controller.abort();
+    };
+  }, [method, args, pool, wantsProgress, attempt]);
+
+  // Stop the current job (its worker is terminated) and say so; Retry starts it again.
+  const cancel = useCallback(() => {
+    const controller = controllerRef.current;
+    if (!controller || controller.signal.aborted) return;
+    controller.abort();
+    setAnswer({
+      args,
+      pool,
+      attempt,
+      state: { status: 'failed', message: CANCELLED_MESSAGE, cancelled: true },
+    });
+  }, [args, pool, attempt]);
 
   if (args === null) return { status: 'idle' };
-  if (!answer || answer.args !== args || answer.pool !== pool)
-    return { status: 'running', progress: null };
-  return answer.state as JobState<Returns<EngineApi[M]>>;
+  if (!answer || answer.args !== args || answer.pool !== pool || answer.attempt !== attempt)
+    return { status: 'running', progress: null, cancel };
+  const state = answer.state;
+  if (state.status === 'running') return { ...state, cancel };
+  if (state.status === 'failed') return { ...state, retry };
+  return state as JobState<Returns<EngineApi[M]>>;
 }
 
 export type EngineState =
   | { status: 'idle' }
-  | { status: 'computing' }
+  /** `progress`: the share of Monte Carlo runs done (null before the first report). */
+  | { status: 'computing'; progress?: number | null; cancel?: () => void }
   | { status: 'done'; result: Result }
   | { status: 'invalid'; errors: ValidationMessage[] }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string; retry?: () => void; cancelled?: boolean };
 
 const solvedScenarios = new WeakMap<object, EngineState>();
 
@@ -119,14 +161,18 @@ export function useEngineResult(scenario: unknown): EngineState {
         : ([scenario, { rows: rowsOnScreen(scenario) }] as [unknown, { rows: 'auto' | 'never' }]),
     [scenario, cached],
   );
-  const job = useEngineJob('solve', args);
+  const job = useEngineJob('solve', args, { progress: true });
   if (cached) return cached;
   let state: EngineState;
   switch (job.status) {
     case 'idle':
       return { status: 'idle' };
     case 'running':
-      return { status: 'computing' };
+      return {
+        status: 'computing',
+        progress: typeof job.progress === 'number' ? job.progress : null,
+        cancel: job.cancel,
+      };
     case 'failed':
       return job;
     case 'done':

@@ -1,5 +1,10 @@
 // Fake workers for the pool tests: every call waits until the test answers it.
-import type { ProgressFn, WorkerFactory, WorkerHandle } from '../../src/client/pool';
+import {
+  WorkerCrashedError,
+  type ProgressFn,
+  type WorkerFactory,
+  type WorkerHandle,
+} from '../../src/client/pool';
 
 export interface FakeCall {
   worker: FakeWorker;
@@ -14,6 +19,10 @@ export interface FakeWorker extends WorkerHandle {
   id: number;
   terminated: boolean;
   calls: FakeCall[];
+  /** The pool's crash listeners (onCrash). */
+  crashListeners: ((e: WorkerCrashedError) => void)[];
+  /** Die on its own, as a real worker does: calls in flight reject, the pool is told. */
+  die(message: string): void;
 }
 
 export function fakeWorkers() {
@@ -34,6 +43,15 @@ export function fakeWorkers() {
       },
       terminate() {
         worker.terminated = true;
+      },
+      crashListeners: [],
+      onCrash(listener) {
+        worker.crashListeners.push(listener);
+      },
+      die(message) {
+        const error = new WorkerCrashedError(message);
+        for (const c of worker.calls) c.reject(error);
+        for (const l of worker.crashListeners) l(error);
       },
     };
     workers.push(worker);

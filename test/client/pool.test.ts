@@ -97,18 +97,29 @@ describe('the pool spawns lazily and queues', () => {
     expect(f.alive()).toHaveLength(1);
   });
 
-  it('replaces a worker that crashed', async () => {
+  it('replaces a worker that crashed and retries its job once, then reports', async () => {
     const f = fakeWorkers();
     const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
     const a = outcome(pool.run('solve', ['a']));
     const b = outcome(pool.run('solve', ['b']));
     f.calls[0].reject(new WorkerCrashedError('out of memory'));
     await flush();
-    expect(a.error).toBeInstanceOf(WorkerCrashedError);
+    // Not reported yet: 'a' runs again, first, on a fresh worker.
+    expect(a.settled).toBe(false);
     expect(f.workers[0].terminated).toBe(true);
     expect(f.workers).toHaveLength(2);
     expect(f.calls[1].worker).toBe(f.workers[1]);
-    f.calls[1].resolve({ ok: true, value: 2 });
+    expect(f.calls[1].args).toEqual(['a']);
+    f.calls[1].reject(new WorkerCrashedError('out of memory'));
+    await flush();
+    expect(a.error).toBeInstanceOf(WorkerCrashedError);
+    expect((a.error as Error).message).toBe('out of memory (it failed again after a fresh start)');
+    expect(f.workers[1].terminated).toBe(true);
+    expect(f.workers).toHaveLength(3);
+    // The rest of the queue goes on.
+    expect(f.calls[2].worker).toBe(f.workers[2]);
+    expect(f.calls[2].args).toEqual(['b']);
+    f.calls[2].resolve({ ok: true, value: 2 });
     await flush();
     expect(b.value).toEqual({ ok: true, value: 2 });
   });

@@ -144,6 +144,10 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
         title={title}
         errors={state.status === 'invalid' ? state.errors : []}
         failure={state.status === 'failed' ? state.message : ''}
+        progress={state.status === 'computing' ? (state.progress ?? null) : null}
+        onCancel={state.status === 'computing' ? state.cancel : undefined}
+        onRetry={state.status === 'failed' ? state.retry : undefined}
+        cancelled={state.status === 'failed' && state.cancelled === true}
       />
       {shown ? (
         <div className="result-charts">

@@ -1,5 +1,5 @@
 // The totals of a result: a live status line, the verdict, and one card per total.
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Result, ValidationMessage } from '../../engine/api';
 import type { Totals } from '../../engine/result/types';
 import {
@@ -19,6 +19,31 @@ export interface TotalsPanelProps {
   title: string;
   errors?: ValidationMessage[];
   failure?: string;
+  /** Share of the Monte Carlo runs done while computing (null: no report yet). */
+  progress?: number | null;
+  /** Stop the computation (shown once it has run for a second). */
+  onCancel?: () => void;
+  /** Run it again after a failure or a cancel. */
+  onRetry?: () => void;
+  /** The failure is the user's Cancel. */
+  cancelled?: boolean;
+}
+
+/** A computation running this long offers its progress and a Cancel button. */
+export const CANCEL_AFTER_MS = 1000;
+
+/** True once `active` has been true for `ms` milliseconds (false again when it ends). */
+function useAfter(active: boolean, ms: number): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!active) return;
+    const t = setTimeout(() => setLate(true), ms);
+    return () => {
+      clearTimeout(t);
+      setLate(false);
+    };
+  }, [active, ms]);
+  return active && late;
 }
 
 function statusText(
@@ -38,7 +63,7 @@ function statusText(
     case 'invalid':
       return `“${title}” has ${errors} problem${errors === 1 ? '' : 's'}; nothing was computed.`;
     case 'failed':
-      return `The engine failed: ${failure}`;
+      return failure;
     case 'done': {
       const t = result!.totals;
       const verdict = t.strikeSucceeds ? 'the strike succeeds' : 'the strike fails';
@@ -55,8 +80,13 @@ export function TotalsPanel({
   title,
   errors = [],
   failure = '',
+  progress = null,
+  onCancel,
+  onRetry,
+  cancelled = false,
 }: TotalsPanelProps) {
   const id = useId();
+  const slow = useAfter(status === 'computing', CANCEL_AFTER_MS);
   return (
     <section className="card totals" aria-labelledby={`${id}-h`} aria-busy={status === 'computing'}>
       <div className="totals-head">
@@ -75,13 +105,39 @@ export function TotalsPanel({
         data-testid="result-status"
       >
         {status === 'computing' ? <span className="spinner" aria-hidden="true" /> : null}
-        {statusText(status, result, title, errors.length, failure)}
+        {statusText(
+          status,
+          result,
+          title,
+          errors.length,
+          cancelled ? failure : `The engine failed: ${failure}`,
+        )}
       </p>
+      {slow && onCancel ? (
+        <div className="progress-row" data-testid="result-progress">
+          {progress !== null ? (
+            <progress max={1} value={progress} aria-label="Computing: share of the runs done">
+              {Math.round(progress * 100)}%
+            </progress>
+          ) : (
+            <progress aria-label="Computing" />
+          )}
+          <span>{progress !== null ? `${Math.round(progress * 100)}%` : 'Working…'}</span>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {status === 'invalid' ? <ErrorPanel errors={errors} /> : null}
       {status === 'failed' ? (
         <div className="errors" role="alert">
-          <h3>The computation failed</h3>
+          <h3>{cancelled ? 'Stopped' : 'The computation failed'}</h3>
           <p>{failure}</p>
+          {onRetry ? (
+            <button type="button" onClick={onRetry}>
+              Retry
+            </button>
+          ) : null}
         </div>
       ) : null}
       {result ? <Verdict result={result} /> : null}
