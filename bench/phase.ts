@@ -5,7 +5,26 @@ import { performance } from 'node:perf_hooks';
 import { crespoCity } from './scenarios';
 import { refinementOrder } from '../src/engine/sweep/grid';
 
-export async function runPhaseBench(o: { grid: number; runs: number; workers: number }) {
+export interface PhaseAxis {
+  field: string;
+  /** The axis runs from 0 to `max`. */
+  max: number;
+}
+
+/** W5's axes: pledged share × strike fund. */
+export const SHARE_BY_FUND: [PhaseAxis, PhaseAxis] = [
+  { field: 'groups[0].pledgedShare', max: 0.9 },
+  { field: 'levers.strikeFund.fund', max: 3000 },
+];
+/** W8's axes: pledged share × budget (every budget 0..N). */
+export const SHARE_BY_BUDGET: [PhaseAxis, PhaseAxis] = [
+  { field: 'groups[0].pledgedShare', max: 0.9 },
+  { field: 'prosecutor.budget', max: 7000 },
+];
+
+export async function runPhaseBench(o: { grid: number; runs: number; workers: number; axes?: [PhaseAxis, PhaseAxis] }) {
+  const [ax, ay] = o.axes ?? SHARE_BY_FUND;
+  const integer = (field: string) => field === 'prosecutor.budget';
   const input = {
     ...crespoCity('priority', 'random', false, o.runs),
     levers: {
@@ -14,8 +33,13 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       strikeFund: { fund: 0, stipend: 1, insurance: 2 },
     },
   };
-  const xs = Array.from({ length: o.grid }, (_, i) => (0.9 * i) / (o.grid - 1));
-  const ys = Array.from({ length: o.grid }, (_, i) => (3000 * i) / (o.grid - 1));
+  const axis = (a: PhaseAxis) =>
+    Array.from({ length: o.grid }, (_, i) => {
+      const v = (a.max * i) / (o.grid - 1);
+      return integer(a.field) ? Math.round(v) : v;
+    });
+  const xs = axis(ax);
+  const ys = axis(ay);
   const order = refinementOrder(o.grid, o.grid);
   const coarseCount = order.levels[0];
   const values = new Array<number | null>(o.grid * o.grid).fill(null);
@@ -32,7 +56,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       (w) =>
         new Promise<void>((resolve) => {
           w.once('message', () => resolve());
-          w.postMessage({ id: -1, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells: [[0.1, 100]], outcome: 'takeRatio' });
+          w.postMessage({ id: -1, input, xField: ax.field, yField: ay.field, cells: [[xs[1], ys[1]]], outcome: 'takeRatio' });
         }),
     ),
   );
@@ -60,7 +84,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
         feed(w);
         if (next >= batches.length && active === 0) resolve();
       });
-      w.postMessage({ id, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells, outcome: 'takeRatio' });
+      w.postMessage({ id, input, xField: ax.field, yField: ay.field, cells, outcome: 'takeRatio' });
     };
     workers.forEach(feed);
   });
