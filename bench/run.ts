@@ -193,7 +193,7 @@ async function main() {
   if (want('W8')) {
     // Phase diagrams over the budget: pledged share × budget 0..N, random ranking, 32 runs a cell.
     const runs = quick ? 4 : 32;
-    for (const grid of quick ? [8] : [64, 256]) {
+    for (const grid of quick ? [8] : argv.includes('--no-256') ? [64] : [64, 256]) {
       const workers = 2;
       const r = await runPhaseBench({ grid, runs, workers, axes: SHARE_BY_BUDGET });
       print({
