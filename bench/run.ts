@@ -12,9 +12,10 @@ import { solveScenario, prepare } from '../src/engine/solve';
 import { priorityPass } from '../src/engine/regimes/priority';
 import { arrivalRanking } from '../src/engine/regimes/ranking';
 import { crespoCity, w1City, w3Lottery } from './scenarios';
-import { runPhaseBench } from './phase';
+import { runPhaseBench, SHARE_BY_BUDGET } from './phase';
 import { runBrowserBench } from './browser';
 import { budgetSweepScenarios, sweepBudgets } from './budget';
+import { runCPass } from './cpass';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -115,7 +116,15 @@ async function main() {
       for (let r = 0; r < passesPerRep; r++) priorityPass(input);
     }, reps.runs, reps.ms);
     const steps = prep.pop.N * passesPerRep;
-    print({ name: 'W2 priority arrival, secret pledges, per-defendant pass', n: prep.pop.N, runs: t.length, median_ms: median(t) / passesPerRep, p95_ms: p95(t) / passesPerRep, throughput: steps / (median(t) / 1000), unit: 'defendant-steps/s', workers: 1 });
+    // The plain C pass on the same data, right after (full runs only: CI never needs a compiler).
+    // Both sides keep their fastest repetition for the ratio (the machine may be shared).
+    const c = quick ? { skipped: 'quick run' } : runCPass(input, passesPerRep);
+    const jsBest = t[0] / passesPerRep;
+    const cFigures =
+      'nsPerPass' in c
+        ? { c_ms: Math.round(c.nsPerPass) / 1e6, js_best_ms: Math.round(jsBest * 1e6) / 1e6, ratio_to_c: Math.round((c.nsPerPass / 1e6 / jsBest) * 100) / 100 }
+        : { ratio_to_c: null, c_skipped: c.skipped };
+    print({ name: 'W2 priority arrival, secret pledges, per-defendant pass', n: prep.pop.N, runs: t.length, median_ms: median(t) / passesPerRep, p95_ms: p95(t) / passesPerRep, throughput: steps / (median(t) / 1000), unit: 'defendant-steps/s', workers: 1, ...cFigures });
     const full = measure(() => solveScenario(s, { rows: 'always' }), reps.runs, reps.ms);
     print({ name: 'W2 full solve with rows', n: prep.pop.N, runs: full.length, median_ms: median(full), p95_ms: p95(full), throughput: prep.pop.N / (median(full) / 1000), unit: 'defendants/s', workers: 1 });
   }
@@ -178,6 +187,25 @@ async function main() {
         worst_ms: Math.round(f.worstMs * 1000) / 1000,
         worst_budget: f.worstBudget,
         budget_stride: stride,
+      });
+    }
+  }
+  if (want('W8')) {
+    // Phase diagrams over the budget: pledged share × budget 0..N, random ranking, 32 runs a cell.
+    const runs = quick ? 4 : 32;
+    for (const grid of quick ? [8] : argv.includes('--no-256') ? [64] : [64, 256]) {
+      const workers = 2;
+      const r = await runPhaseBench({ grid, runs, workers, axes: SHARE_BY_BUDGET });
+      print({
+        name: `W8 phase diagram ${grid}x${grid} pledged share x budget, ${runs} runs/cell, random ranking`,
+        n: grid * grid,
+        runs: 1,
+        median_ms: r.totalMs,
+        p95_ms: r.totalMs,
+        throughput: (grid * grid) / (r.totalMs / 1000),
+        unit: 'cells/s',
+        workers,
+        first_coarse_ms: Math.round(r.firstCoarseMs),
       });
     }
   }

@@ -374,14 +374,13 @@ function lazyRunner(prep: Prepared): (run: number) => PassTotals {
   if (memoizableRanking(pop.N)) {
     return (run) => {
       const perm = cachedRandomRanking(pop.N, s.seed, run);
-      let t = 0;
-      return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), () => perm[t++], seen);
+      return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), { perm, shuffle: null }, seen);
     };
   }
   const perm = new Int32Array(pop.N);
   return (run) => {
     const shuffle = new LazyShuffle(perm, s.seed, run);
-    return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), () => shuffle.next(), seen);
+    return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), { perm, shuffle }, seen);
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { Tally } from './tally';
+import type { LazyShuffle } from '../random';
 
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
@@ -160,6 +161,50 @@ function priorityPassTotals(input: PassInput): PassTotals {
   };
 }
 
+/**
+ * When the budget covers every defendant who would refuse a threat and still leaves the costliest
+ * trial, everyone is threatened whatever the order: the pass's totals, counted per kind (null
+ * otherwise).
+ */
+function everyoneThreatened(pop: Population, dec: Decisions, budget: number): PassTotals | null {
+  const k = pop.kinds;
+  let refuserUnits = 0;
+  let maxC = 0;
+  for (let kind = 0; kind < k.size; kind++) {
+    if (k.count[kind] <= 0) continue;
+    if (k.c[kind] > maxC) maxC = k.c[kind];
+    if (dec.plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
+  }
+  if (budget - refuserUnits < maxC) return null;
+  let pleas = 0;
+  let trials = 0;
+  let take = 0;
+  let fundPaid = 0;
+  for (let kind = 0; kind < k.size; kind++) {
+    const n = k.count[kind];
+    if (n <= 0) continue;
+    if (dec.plead1[kind] === 1) {
+      pleas += n;
+      take += n * dec.offer1[kind];
+    } else {
+      trials += n;
+      take += n * k.w[kind];
+      if (k.covered[kind] === 1) fundPaid += n * (pop.stipend + pop.insurance);
+    }
+  }
+  return {
+    pleas,
+    trials,
+    free: 0,
+    take,
+    budgetUsed: refuserUnits,
+    fundPaid,
+    stopRank: null,
+    threatenedCount: pleas + trials,
+    withheldCount: 0,
+  };
+}
+
 export function newDetail(N: number): PassDetail {
   return {
     rank: new Int32Array(N),
@@ -180,13 +225,16 @@ export function priorityPassLazy(
   dec: Decisions,
   kindOf: Int32Array,
   budget: number,
-  next: () => number,
+  ranking: { perm: Int32Array; shuffle: LazyShuffle | null },
   seen: Float64Array,
 ): PassTotals {
   const k = pop.kinds;
   const N = kindOf.length;
   const T = pop.stipend;
   const I = pop.insurance;
+  const everyone = everyoneThreatened(pop, dec, budget);
+  if (everyone) return everyone;
+  const { perm, shuffle } = ranking;
   seen.fill(0);
   let b = budget;
   let pleas = 0;
@@ -199,7 +247,8 @@ export function priorityPassLazy(
   let firstUnthreatened = -1;
   const minC = pop.minCost;
   for (; t < N && b >= minC; t++) {
-    const kind = kindOf[next()];
+    // A drawn ranking is read in place; a lazy shuffle draws rank t now (the same order).
+    const kind = kindOf[shuffle ? shuffle.next() : perm[t]];
     seen[kind]++;
     const ci = k.c[kind];
     if (ci <= b) {

@@ -1,0 +1,70 @@
+/* W2's plain C reference: the same priority pass (totals only) over the same typed arrays as
+   src/engine/regimes/priority.ts's hot loop. Reads bench data from the file argv[1]
+   (int32 N, K, passes; int32 kindOf[N], ranking[N]; double c[K], w[K], offer0[K], offer1[K],
+   budget; uint8 plead0[K], plead1[K], covered[K]) and prints nanoseconds per pass and a checksum. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return 2;
+  FILE *f = fopen(argv[1], "rb");
+  if (!f) return 2;
+  int32_t hdr[3];
+  if (fread(hdr, 4, 3, f) != 3) return 2;
+  int32_t N = hdr[0], K = hdr[1], passes = hdr[2];
+  int32_t *kindOf = malloc(4 * (size_t)N), *ranking = malloc(4 * (size_t)N);
+  double *c = malloc(8 * (size_t)K), *w = malloc(8 * (size_t)K), *offer0 = malloc(8 * (size_t)K),
+         *offer1 = malloc(8 * (size_t)K), budget;
+  uint8_t *plead0 = malloc(K), *plead1 = malloc(K), *covered = malloc(K);
+  if (fread(kindOf, 4, N, f) != (size_t)N || fread(ranking, 4, N, f) != (size_t)N ||
+      fread(c, 8, K, f) != (size_t)K || fread(w, 8, K, f) != (size_t)K ||
+      fread(offer0, 8, K, f) != (size_t)K || fread(offer1, 8, K, f) != (size_t)K ||
+      fread(&budget, 8, 1, f) != 1 || fread(plead0, 1, K, f) != (size_t)K ||
+      fread(plead1, 1, K, f) != (size_t)K || fread(covered, 1, K, f) != (size_t)K)
+    return 2;
+  fclose(f);
+  double best = 1e300, check = 0;
+  for (int rep = 0; rep < 7; rep++) {
+    double t0 = now_ns();
+    for (int p = 0; p < passes; p++) {
+      double b = budget, take = 0;
+      int32_t pleas = 0, trials = 0, coveredTried = 0, coveredFree = 0, stopRank = -1, threatened = 0;
+      for (int32_t t = 0; t < N; t++) {
+        int32_t kind = kindOf[ranking[t]];
+        double ci = c[kind];
+        if (ci <= b) {
+          threatened++;
+          if (plead1[kind] == 1) {
+            pleas++;
+            take += offer1[kind];
+          } else {
+            trials++;
+            take += w[kind];
+            b -= ci;
+            coveredTried += covered[kind];
+          }
+        } else {
+          if (stopRank < 0) stopRank = t + 1;
+          if (plead0[kind] == 1) {
+            pleas++;
+            take += offer0[kind];
+          } else
+            coveredFree += covered[kind];
+        }
+      }
+      check += take + pleas + trials + coveredTried + coveredFree + stopRank + threatened + b;
+    }
+    double ns = (now_ns() - t0) / passes;
+    if (ns < best) best = ns;
+  }
+  printf("%.1f %.6g\n", best, check);
+  return 0;
+}
