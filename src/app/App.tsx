@@ -6,6 +6,10 @@ import { parseScenario } from '../engine/scenario/parse';
 import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
 import { CopyLink } from './CopyLink';
+import { LibraryDialog } from '../library/LibraryDialog';
+import { openLibrary, type Library } from '../library/store';
+import { readScenarioFile, type OpenedFile } from '../library/openFile';
+import type { ValidationMessage } from '../engine/scenario/parse';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
@@ -55,6 +59,86 @@ export function App() {
   const bundle = useResultBundle(wb.valid);
   const [open, setOpen] = useState<ClassroomOpen>(null);
   const [citeOpen, setCiteOpen] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const [library] = useState<Promise<Library>>(() => {
+    const p = openLibrary();
+    p.catch(() => {}); // reported where it is used
+    return p;
+  });
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [fileProblem, setFileProblem] = useState<{ name: string; errors: ValidationMessage[] } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  // Restore the autosaved draft when the page opens without a link (autosave waits for it).
+  const { replaceDraft } = wb;
+  const [restoreDone, setRestoreDone] = useState(() => readLink(location.hash).kind !== 'none');
+  useEffect(() => {
+    if (readLink(location.hash).kind !== 'none') return;
+    let live = true;
+    void library
+      .then((lib) => lib.loadDraft())
+      .then((d) => {
+        if (!live || !d) return;
+        replaceDraft(d.draft, 'your autosaved draft', d.presetId);
+        setRestored(new Date(d.saved).toLocaleString());
+      })
+      .catch((e: unknown) => live && setStorageProblem(e instanceof Error ? e.message : String(e)))
+      .finally(() => live && setRestoreDone(true));
+    return () => {
+      live = false;
+    };
+  }, [library, replaceDraft]);
+
+  // Autosave the draft (debounced), reporting a storage failure once.
+  const { draft, presetId } = wb;
+  useEffect(() => {
+    if (!restoreDone) return;
+    const t = setTimeout(() => {
+      void library
+        .then((lib) => lib.saveDraft({ draft, presetId, saved: new Date().toISOString() }))
+        .then(() => setStorageProblem(null))
+        .catch((e: unknown) => setStorageProblem(e instanceof Error ? e.message : String(e)));
+    }, 400);
+    return () => clearTimeout(t);
+  }, [library, draft, presetId, restoreDone]);
+
+  const opened = useCallback(
+    (f: OpenedFile) => {
+      if (f.ok) {
+        setFileProblem(null);
+        replaceDraft(f.doc, `the file “${f.name}”`, null);
+      } else setFileProblem({ name: f.name, errors: f.errors });
+    },
+    [replaceDraft],
+  );
+
+  // Drag and drop a scenario file anywhere on the page.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file) return;
+      e.preventDefault();
+      setDragging(false);
+      void readScenarioFile(file).then(opened);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [opened]);
   const mainRef = useRef<HTMLElement>(null);
   const uid = useId().replace(/:/g, '');
 
@@ -84,10 +168,57 @@ export function App() {
       >
         Skip to the results
       </a>
-      <Header onOpen={setOpen} onCite={() => setCiteOpen(true)} />
+      <Header
+        onOpen={setOpen}
+        onCite={() => setCiteOpen(true)}
+        onLibrary={() => setLibraryOpen(true)}
+        onFile={(file) => void readScenarioFile(file).then(opened)}
+      />
+      <LibraryDialog
+        open={libraryOpen}
+        onClose={() => setLibraryOpen(false)}
+        library={library}
+        draft={wb.draft}
+        onOpenEntry={(e) => {
+          replaceDraft(e.scenario, `“${e.name}” from the library`, null);
+          setLibraryOpen(false);
+        }}
+      />
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a scenario file to open it
+        </div>
+      ) : null}
       <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
+          {storageProblem ? (
+            <div className="storage-problem" role="alert" data-testid="storage-problem">
+              <p>{storageProblem}</p>
+              <button type="button" className="button" onClick={() => setStorageProblem(null)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {restored ? (
+            <p className="restored-notice" role="status" data-testid="restored">
+              Restored your autosaved draft (saved {restored}).{' '}
+              <button type="button" className="button" onClick={() => setRestored(null)}>
+                Dismiss
+              </button>
+            </p>
+          ) : null}
+          {fileProblem ? (
+            <div className="file-problem" data-testid="file-problem">
+              <ErrorPanel
+                errors={fileProblem.errors}
+                title={`“${fileProblem.name}” was not opened: nothing changed`}
+              />
+              <button type="button" className="button" onClick={() => setFileProblem(null)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
           <ScenarioCard wb={wb} />
         </aside>
         <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
@@ -157,7 +288,17 @@ export function App() {
   );
 }
 
-function Header({ onOpen, onCite }: { onOpen: (o: ClassroomOpen) => void; onCite: () => void }) {
+function Header({
+  onOpen,
+  onCite,
+  onLibrary,
+  onFile,
+}: {
+  onOpen: (o: ClassroomOpen) => void;
+  onCite: () => void;
+  onLibrary: () => void;
+  onFile: (f: File) => void;
+}) {
   const [theme, toggle] = useTheme();
   const [large, toggleLarge] = useLargeText();
   return (
@@ -183,6 +324,23 @@ function Header({ onOpen, onCite }: { onOpen: (o: ClassroomOpen) => void; onCite
         >
           Guided tour
         </button>
+        <button type="button" className="button" onClick={onLibrary} aria-haspopup="dialog">
+          Library
+        </button>
+        <label className="button open-file">
+          Open file…
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            data-testid="open-file"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (f) onFile(f);
+            }}
+          />
+        </label>
         <button type="button" className="button" onClick={onCite} aria-haspopup="dialog">
           Cite
         </button>
