@@ -18,6 +18,8 @@ import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
 import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '../why';
 import { formatNumber } from '../../app/format';
 import { ChartCard } from './ChartCard';
+import { DocketView } from './DocketView';
+import type { DocketInput } from '../../charts';
 import { QuickLevers } from './QuickLevers';
 import { TotalsPanel } from './Totals';
 import type { BundleState, ResultBundle } from './useResultBundle';
@@ -223,6 +225,10 @@ function RegimeView({
         {why}
       </>
     );
+  }
+  const docket = (result as { docket?: DocketInput }).docket;
+  if (docket) {
+    return <DocketView result={result} docket={docket} scenario={scenario} onSelect={onSelect} why={why} />;
   }
   if (result.regime === 'lottery' && result.lottery) {
     return (
