@@ -19,6 +19,7 @@ import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '.
 import { formatNumber } from '../../app/format';
 import { ChartCard } from './ChartCard';
 import { DocketView } from './DocketView';
+import { StatusQuoPanel } from './StatusQuo';
 import type { DocketInput } from '../../charts';
 import { QuickLevers } from './QuickLevers';
 import { TotalsPanel } from './Totals';
@@ -158,6 +159,7 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
             why={why}
             thresholdNote={thresholdNote}
           />
+          <StatusQuoPanel scenario={shown.scenario} result={shown.result} />
           {shown.result.totals.defendants > 0 ? (
             <ExplainPicker count={shown.result.totals.defendants} onPick={select} />
           ) : null}
