@@ -79,7 +79,7 @@ async function main() {
     const s = ScenarioSchema.parse(crespoCity('priority', 'arrival', true));
     const prep = prepare(s, true);
     const ranking = arrivalRanking(prep.pop.N);
-    const input = { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget: s.prosecutor.budget };
+    const input = { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget: s.prosecutor.budget! };
     const passesPerRep = quick ? 100 : 2000;
     const t = measure(() => {
       for (let r = 0; r < passesPerRep; r++) priorityPass(input);

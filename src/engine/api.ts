@@ -87,7 +87,7 @@ export function thresholdCounts(
   if (!r.ok) return { ok: false, errors: r.errors };
   if (r.scenario.prosecutor.regime !== 'lottery') return { ok: true, value: { k: 0, counts: [] } };
   const pop = buildPopulation(r.scenario);
-  const lot = solveLottery(pop, r.scenario.prosecutor.budget, firstArrivals(pop));
+  const lot = solveLottery(pop, (r.scenario.prosecutor.budget ?? 0), firstArrivals(pop));
   const byT = new Map<number, number>();
   for (let i = 0; i < pop.kinds.size; i++) byT.set(lot.tau[i], (byT.get(lot.tau[i]) ?? 0) + pop.kinds.count[i]);
   const counts = [...byT.entries()]

@@ -36,3 +36,11 @@ export function snapRound(x: number): number {
   const y = Math.abs(x - h) <= EPS * Math.max(1, Math.abs(x)) ? h : x;
   return Math.floor(y + 0.5);
 }
+
+/** floor(a/b) for non-negative integers a and b > 0, exact (no rounding of the quotient). */
+export function intDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  while (q * b > a) q--;
+  while ((q + 1) * b <= a) q++;
+  return q;
+}

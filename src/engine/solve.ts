@@ -27,6 +27,8 @@ import { EXACT_CELLS } from './regimes/knapsack';
 import { leqTol } from './numeric';
 import { summarize } from './result/distribution';
 import { allocateEarliest } from './population/allocate';
+import { docketOrder } from './population/weeks';
+import { docketPass, docketNoPleaTake, newDocketDetail } from './regimes/docket';
 import {
   DISTRIBUTION_KEYS,
   type DefendantRow,
@@ -82,7 +84,7 @@ export interface Prepared {
 
 export function prepare(s: Scenario, needKindOf: boolean): Prepared {
   const pop = buildPopulation(s);
-  const B = s.prosecutor.budget;
+  const B = (s.prosecutor.budget ?? 0);
   const bPrime = Math.min(B, pop.totalUnits);
   const exactKnapsack = pop.N * (bPrime + 1) <= EXACT_CELLS;
   const kindOf = needKindOf || exactKnapsack ? kindOfDefendants(pop) : undefined;
@@ -103,7 +105,11 @@ function wantRows(N: number, options: SolveOptions): boolean {
   return mode === 'always' || (mode === 'auto' && N <= LIMITS.maxDefendantRows);
 }
 
-function rowsFrom(prep: Prepared, detail: PassDetail, withRank: boolean): DefendantRow[] {
+function rowsFrom(
+  prep: { pop: Population; kindOf?: Int32Array },
+  detail: PassDetail,
+  withRank: boolean,
+): DefendantRow[] {
   const { pop, kindOf } = prep;
   const k = pop.kinds;
   const rows: DefendantRow[] = new Array(pop.N);
@@ -136,6 +142,8 @@ export function solveScenario(s: Scenario, options: SolveOptions = {}): Result {
     case 'priority':
     case 'forcedSpend':
       return canonical(solveSequential(s, options));
+    case 'docket':
+      return canonical(solveDocket(s, options));
   }
 }
 
@@ -168,6 +176,7 @@ function canonical(r: Result): Result {
     };
   }
   if (r.distribution) out.distribution = r.distribution;
+  if (r.docket) out.docket = r.docket;
   out.defendantsOmitted = r.defendantsOmitted;
   if (r.defendants) out.defendants = r.defendants;
   return out;
@@ -231,7 +240,7 @@ function solveLotteryRegime(s: Scenario, options: SolveOptions): Result {
   const prep = prepare(s, rowsWanted);
   const { pop } = prep;
   const first = firstArrivals(pop);
-  const lot = solveLottery(pop, s.prosecutor.budget, first);
+  const lot = solveLottery(pop, (s.prosecutor.budget ?? 0), first);
   const selected = s.prosecutor.equilibrium === 'cascade' ? lot.cascadePoint : lot.erosionPoint;
   const fig = lot.figures(selected);
   const totals: Totals = {
@@ -365,13 +374,13 @@ function lazyRunner(prep: Prepared): (run: number) => PassTotals {
     return (run) => {
       const perm = cachedRandomRanking(pop.N, s.seed, run);
       let t = 0;
-      return priorityPassLazy(pop, dec, kindOf, s.prosecutor.budget, () => perm[t++], seen);
+      return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), () => perm[t++], seen);
     };
   }
   const perm = new Int32Array(pop.N);
   return (run) => {
     const shuffle = new LazyShuffle(perm, s.seed, run);
-    return priorityPassLazy(pop, dec, kindOf, s.prosecutor.budget, () => shuffle.next(), seen);
+    return priorityPassLazy(pop, dec, kindOf, (s.prosecutor.budget ?? 0), () => shuffle.next(), seen);
   };
 }
 
@@ -384,7 +393,7 @@ export function runSequential(
   const { pop, dec, scenario: s } = prep;
   const kindOf = prep.kindOf!;
   const ranking = s.prosecutor.ranking;
-  const B = s.prosecutor.budget;
+  const B = (s.prosecutor.budget ?? 0);
   let order: Int32Array;
   let withheld: Uint8Array | undefined;
   let plannedTake = NaN;
@@ -403,6 +412,42 @@ export function runSequential(
   }
   const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail);
   return { pass: fs, plannedTake: fs.plannedTake };
+}
+
+/** The docket (MODEL.md §4.5): one pass in docket order on a weekly calendar. */
+function solveDocket(s: Scenario, options: SolveOptions): Result {
+  const N = defendantCount(s.groups);
+  const rowsWanted = wantRows(N, options);
+  const params = s.docket!;
+  const pop = buildPopulation(s);
+  const dec = decide(pop.kinds);
+  const kindOf = kindOfDefendants(pop);
+  const order = docketOrder(pop.groups, params.weeks);
+  const detail = rowsWanted ? newDocketDetail(N) : undefined;
+  const out = docketPass({ pop, dec, kindOf, order, params }, detail);
+  const noPleaTake = docketNoPleaTake(pop, kindOf, order, params);
+  const result: Result = {
+    schemaVersion: 1,
+    regime: 'docket',
+    totals: totalsFrom(out.pass, N, noPleaTake),
+    docket: {
+      weeks: params.weeks,
+      capacity: params.capacity,
+      deadline: params.deadline,
+      crashWeek: out.crashWeek,
+      byWeek: out.byWeek,
+    },
+    defendantsOmitted: !rowsWanted,
+  };
+  if (detail) {
+    const rows = rowsFrom({ pop, kindOf }, detail, true);
+    for (let i = 0; i < N; i++) {
+      rows[i].arrivalWeek = detail.arrivalWeek[i];
+      rows[i].trialWeek = detail.trialWeek[i] < 0 ? null : detail.trialWeek[i];
+    }
+    result.defendants = rows;
+  }
+  return result;
 }
 
 export function distributionOf(totals: readonly Totals[]): Distribution {

@@ -79,6 +79,7 @@ export function kind(p: Partial<KindInfo> = {}): KindInfo {
     K: 0,
     d: 0,
     c: 1,
+    delta: 0,
     e: 5,
     w: 5,
     L: 0,

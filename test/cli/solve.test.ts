@@ -212,7 +212,7 @@ describe('npm run solve on bad input', () => {
       'groups[0].count: must be an integer, got 2.5',
       'groups[0].convictionProbability: must be at most 1, got 1.7',
       'groups[1].trialSentence: is required',
-      'prosecutor.regime: must be one of "noPlea", "lottery", "priority", "forcedSpend", got "plea"',
+      'prosecutor.regime: must be one of "noPlea", "lottery", "priority", "forcedSpend", "docket", got "plea"',
       'levers.pledge.secrte: unknown field (allowed: penalty, secret)',
       '',
     ]);

@@ -37,7 +37,7 @@ const groupHeadings = () => screen.getAllByRole('heading', { level: 3 }).map((h)
 describe('ScenarioEditor', () => {
   it('renders every field with its label, unit and help from the schema', () => {
     render(<ScenarioEditor value={E2} onChange={() => {}} errors={[]} />);
-    for (const f of scenarioFields()) {
+    for (const f of scenarioFields().filter((x) => x.section !== 'Docket')) {
       const path = fieldPath(f, 0);
       const input = document.getElementById(fieldId('scn', path));
       expect(input, path).not.toBeNull();
@@ -63,6 +63,40 @@ describe('ScenarioEditor', () => {
     for (const name of ['Scenario', 'Defendants', 'Prosecutor', 'Levers']) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
     }
+    // The docket's fields are left out of a priority scenario ...
+    expect(screen.queryByRole('heading', { level: 2, name: 'Docket' })).toBeNull();
+    expect(document.getElementById(fieldId('scn', 'docket.capacity'))).toBeNull();
+  });
+
+  it('renders the docket fields, with label, unit and help, under the docket regime', () => {
+    const docket: ScenarioInput = {
+      ...E2,
+      prosecutor: { regime: 'docket' },
+      docket: { weeks: 3, capacity: 1, deadline: 1 },
+    };
+    render(<ScenarioEditor value={docket} onChange={() => {}} errors={[]} />);
+    const docketFields = scenarioFields().filter((x) => x.section === 'Docket');
+    expect(docketFields.map((f) => f.path)).toEqual([
+      'groups[].firstWeek',
+      'groups[].lastWeek',
+      'groups[].detentionPerWeek',
+      'docket.weeks',
+      'docket.capacity',
+      'docket.deadline',
+    ]);
+    for (const f of docketFields) {
+      const input = document.getElementById(fieldId('scn', fieldPath(f, 0)));
+      expect(input, f.path).not.toBeNull();
+      expect(document.querySelector(`label[for="${input!.id}"]`)!.textContent).toContain(f.title);
+      const described = (input!.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      expect(described, f.path).toContain(f.description);
+      if (f.unit) expect(described, f.path).toContain(f.unit);
+    }
+    expect(screen.getByRole('heading', { level: 2, name: 'Docket' })).toBeTruthy();
+    expect((document.getElementById(fieldId('scn', 'docket.capacity')) as HTMLInputElement).value).toBe('1');
   });
 
   it('a slider calls onChange with the new value at the right path, on every input', () => {

@@ -38,6 +38,9 @@ describe('fields.ts walks the scenario schema', () => {
       'groups[].neverPleadsShare',
       'groups[].pledgePenalty',
       'groups[].offer',
+      'groups[].firstWeek',
+      'groups[].lastWeek',
+      'groups[].detentionPerWeek',
       'prosecutor.budget',
       'prosecutor.regime',
       'prosecutor.ranking',
@@ -51,6 +54,9 @@ describe('fields.ts walks the scenario schema', () => {
       'levers.strikeFund.fund',
       'levers.strikeFund.stipend',
       'levers.strikeFund.insurance',
+      'docket.weeks',
+      'docket.capacity',
+      'docket.deadline',
     ]);
   });
 
@@ -93,7 +99,7 @@ describe('fields.ts walks the scenario schema', () => {
     });
     expect(fieldByPath('prosecutor.regime')).toMatchObject({
       kind: 'enum',
-      options: ['noPlea', 'lottery', 'priority', 'forcedSpend'],
+      options: ['noPlea', 'lottery', 'priority', 'forcedSpend', 'docket'],
       required: true,
     });
     expect(fieldByPath('prosecutor.ranking')).toMatchObject({
@@ -133,7 +139,13 @@ describe('fields.ts walks the scenario schema', () => {
       'insurance',
     ]);
     expect(sectionFields('Defendants')).toEqual([]);
-    expect(groupFields()).toHaveLength(11);
+    expect(sectionFields('Docket').map((f) => f.key)).toEqual(['weeks', 'capacity', 'deadline']);
+    expect(groupFields()).toHaveLength(14);
+    // Docket group fields the validated scenario leaves absent show their MODEL.md defaults.
+    expect(fieldByPath('groups[].firstWeek')).toMatchObject({ section: 'Docket', kind: 'integer', defaultValue: 0, required: false });
+    expect(fieldByPath('groups[].lastWeek')).toMatchObject({ kind: 'nullableNumber', defaultValue: null });
+    expect(fieldByPath('groups[].detentionPerWeek')).toMatchObject({ defaultValue: 0, unit: 'years per week' });
+    expect(fieldByPath('docket.capacity')).toMatchObject({ kind: 'integer', min: 0, max: 1e9, required: true });
   });
 
   it('builds concrete paths the way validation messages name them', () => {

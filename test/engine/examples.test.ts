@@ -20,7 +20,7 @@ function close(got: unknown, want: unknown) {
 
 describe('MODEL §7 worked examples (test/fixtures/examples)', () => {
   it('finds every example file', () => {
-    expect(names.length).toBeGreaterThanOrEqual(17);
+    expect(names.length).toBeGreaterThanOrEqual(22);
   });
   for (const name of names) {
     for (const rows of ['always', 'never'] as const) {
@@ -30,6 +30,17 @@ describe('MODEL §7 worked examples (test/fixtures/examples)', () => {
         const r = solveScenario(s, { rows });
         expect(r.regime).toBe(want.regime);
         for (const [k, v] of Object.entries(want.totals)) close((r.totals as never)[k], v);
+        if (want.docket) {
+          expect(r.docket).toBeDefined();
+          for (const [k, v] of Object.entries(want.docket)) {
+            if (k === 'byWeek') continue;
+            close((r.docket as never)[k], v);
+          }
+          expect(r.docket!.byWeek.length).toBe(want.docket.byWeek.length);
+          r.docket!.byWeek.forEach((w, i) => {
+            for (const [k, v] of Object.entries(want.docket.byWeek[i])) close((w as never)[k], v);
+          });
+        }
         if (want.lottery) {
           const { equilibria, ...rest } = want.lottery;
           for (const [k, v] of Object.entries(rest)) close((r.lottery as never)[k], v);

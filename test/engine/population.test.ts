@@ -65,10 +65,16 @@ describe('kinds and the per-defendant layout', () => {
         { count: 4, convictionProbability: 0.5, trialSentence: 10, pledgedShare: 1 },
       ],
       prosecutor: { budget: 1, regime: 'noPlea' },
-      levers: { strikeFund: { fund: 9, stipend: 1, insurance: 2 } },
+      levers: { strikeFund: { fund: 5, stipend: 1, insurance: 2 } },
     });
+    // MODEL §3 rev. 4: M = floor(B / c_min) = 1 trial, so n·1 + min(n, 1)·2 ≤ 5 gives n = 3.
     const pop = buildPopulation(s);
+    expect(pop.fundTrials).toBe(1);
     expect(pop.coveredTotal).toBe(3);
     expect(pop.groups.map((g) => g.covered)).toEqual([2, 1]);
+    // A fund of 9 covers all six pledgers: 6·1 + 1·2 = 8 ≤ 9 (the old rule, n·(T + I), gave 3).
+    const all = buildPopulation({ ...s, levers: { ...s.levers, strikeFund: { fund: 9, stipend: 1, insurance: 2 } } });
+    expect(all.coveredTotal).toBe(6);
+    expect(all.groups.map((g) => g.covered)).toEqual([2, 4]);
   });
 });

@@ -24,7 +24,7 @@ describe('optimal ranking', () => {
         const defs = expand(s);
         fc.pre(defs.length <= 5);
         const r = solveScenario(s, { rows: 'always' });
-        const best = bruteForceBestTake(defs, s.prosecutor.budget);
+        const best = bruteForceBestTake(defs, s.prosecutor.budget!);
         expect(closeTo(r.totals.take, best)).toBe(true);
         expect(closeTo(r.plan!.plannedTake, best)).toBe(true);
       }),
@@ -38,7 +38,7 @@ describe('optimal ranking', () => {
         const rows = r.defendants!;
         const ranking = [...rows].sort((a, b) => a.rank! - b.rank!).map((d) => d.id);
         const withheld = new Set(rows.filter((d) => d.withheld).map((d) => d.id));
-        const ref = pass(expand(s), ranking, withheld, s.prosecutor.budget);
+        const ref = pass(expand(s), ranking, withheld, s.prosecutor.budget!);
         expect(closeTo(r.totals.take, ref.take)).toBe(true);
         expect(r.totals).toMatchObject({ pleas: ref.pleas, trials: ref.trials, free: ref.free, stopRank: ref.stopRank, threatenedCount: ref.threatened, budgetUsed: ref.budgetUsed });
       }),
@@ -54,7 +54,7 @@ describe('noPlea', () => {
         const defs = expand(s);
         fc.pre(defs.length <= 10);
         const r = solveScenario(s);
-        expect(closeTo(r.totals.take, bruteForceNoPlea(defs, s.prosecutor.budget))).toBe(true);
+        expect(closeTo(r.totals.take, bruteForceNoPlea(defs, s.prosecutor.budget!))).toBe(true);
         expect(r.totals.noPleaTake).toBe(r.totals.take);
       }),
       { numRuns: 200 },
@@ -71,7 +71,7 @@ describe('lottery', () => {
           const defs = expand(s);
           fc.pre(defs.length <= 9);
           const r = solveScenario(s);
-          const sizes = enumerateLotteryEquilibria(defs, s.prosecutor.budget);
+          const sizes = enumerateLotteryEquilibria(defs, s.prosecutor.budget!);
           expect(r.lottery!.equilibria.map((e) => e.size)).toEqual(sizes);
           expect(sizes).toContain(r.lottery!.erosionPoint);
           expect(sizes).toContain(r.lottery!.cascadePoint);
@@ -198,9 +198,9 @@ describe('random runs drawn lazily', () => {
       fc.property(scenarioArb({ maxGroups: 4, maxCount: 30, ranking: 'random', maxBudget: 12 }), fc.integer({ min: 0, max: 50 }), (s, run) => {
         const prep = prepare(s, true);
         const kindOf = prep.kindOf!;
-        const full = priorityPass({ pop: prep.pop, dec: prep.dec, kindOf, ranking: randomRanking(prep.pop.N, s.seed, run), budget: s.prosecutor.budget });
+        const full = priorityPass({ pop: prep.pop, dec: prep.dec, kindOf, ranking: randomRanking(prep.pop.N, s.seed, run), budget: s.prosecutor.budget! });
         const shuffle = new LazyShuffle(new Int32Array(prep.pop.N), s.seed, run);
-        const lazy = priorityPassLazy(prep.pop, prep.dec, kindOf, s.prosecutor.budget, () => shuffle.next(), new Float64Array(prep.pop.kinds.size));
+        const lazy = priorityPassLazy(prep.pop, prep.dec, kindOf, s.prosecutor.budget!, () => shuffle.next(), new Float64Array(prep.pop.kinds.size));
         const { take, fundPaid, ...rest } = lazy;
         const { take: t2, fundPaid: f2, ...rest2 } = full;
         expect(rest).toEqual(rest2);
@@ -292,7 +292,7 @@ describe('every regime', () => {
             const t = r.totals;
             expect(t.pleas + t.trials + t.free).toBe(t.defendants);
             for (const v of Object.values(t)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
-            expect(t.budgetUsed).toBeLessThanOrEqual(s.prosecutor.budget);
+            expect(t.budgetUsed).toBeLessThanOrEqual(s.prosecutor.budget!);
             expect(t.take).toBeGreaterThanOrEqual(-1e-9);
             const rows = r.defendants!;
             expect(rows).toHaveLength(t.defendants);
@@ -324,7 +324,7 @@ describe('forcedSpend', () => {
         (s) => {
           const r = solveScenario(s, { rows: 'always' });
           const order = [...r.defendants!].sort((a, b) => a.rank! - b.rank!).map((d) => d.id);
-          const ref = forcedSpendRef(expand(s), order, s.prosecutor.budget);
+          const ref = forcedSpendRef(expand(s), order, s.prosecutor.budget!);
           expect(closeTo(r.totals.take, ref.take)).toBe(true);
           expect(closeTo(r.plan!.plannedTake, ref.planned)).toBe(true);
           expect(r.totals).toMatchObject({ pleas: ref.pleas, trials: ref.trials, free: ref.free, stopRank: ref.stopRank, threatenedCount: ref.threatened, budgetUsed: ref.budgetUsed });
@@ -342,7 +342,7 @@ describe('optimal ranking with secret pledges', () => {
         const believed = expand(s).map((d) => ({ ...d, L: d.Lb, eHat: d.eHatB }));
         fc.pre(believed.length <= 5);
         const r = solveScenario(s, { rows: 'always' });
-        expect(closeTo(r.plan!.plannedTake, bruteForceBestTake(believed, s.prosecutor.budget))).toBe(true);
+        expect(closeTo(r.plan!.plannedTake, bruteForceBestTake(believed, s.prosecutor.budget!))).toBe(true);
       }),
       { numRuns: 200 },
     );

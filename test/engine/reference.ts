@@ -13,10 +13,6 @@ function roundHalfUp(x: number) {
   const y = Math.abs(x - h) <= EPS * Math.max(1, Math.abs(x)) ? h : x;
   return Math.floor(y + 0.5);
 }
-function floorSnap(x: number) {
-  const r = Math.round(x);
-  return Math.abs(x - r) <= EPS * Math.max(1, Math.abs(x)) ? r : Math.floor(x);
-}
 function spread(n: number, m: number): boolean[] {
   const out: boolean[] = [];
   for (let j = 0; j < n; j++) out.push(Math.ceil(((j + 1) * m) / n) > Math.ceil((j * m) / n));
@@ -43,7 +39,42 @@ export interface Def {
   fixed: number | null;
 }
 
-export function expand(s: Scenario): Def[] {
+/**
+ * M of MODEL §3: the most trials the regime can hold (c_min over pledged defendants), written
+ * out again here, independently of src/engine/levers/strikeFund.ts.
+ */
+export function refFundTrials(s: Scenario, defs: readonly { pledged: boolean; c: number }[]): number {
+  const pledgedCosts = defs.filter((d) => d.pledged).map((d) => d.c);
+  if (pledgedCosts.length === 0) return 0;
+  const cmin = Math.min(...pledgedCosts);
+  const B = s.prosecutor.budget ?? 0;
+  switch (s.prosecutor.regime) {
+    case 'lottery':
+      return Math.floor(B / defs.find(() => true)!.c);
+    case 'docket':
+      return (s.docket!.weeks + s.docket!.deadline) * Math.floor(s.docket!.capacity / cmin);
+    default:
+      return Math.floor(B / cmin);
+  }
+}
+
+/** The largest n ≤ #pledged with n·T + min(n, M)·I ≤ Φ, by trying every n (none when T + I = 0). */
+export function refCovered(pledged: number, fund: number, T: number, I: number, M: number): number {
+  if (T + I === 0 || fund === 0) return 0;
+  const fits = (n: number) => {
+    const cost = n * T + Math.min(n, M) * I;
+    return cost <= fund || Math.abs(cost - fund) <= 1e-9 * Math.max(1, cost, fund);
+  };
+  let n = 0;
+  while (n < pledged && fits(n + 1)) n++;
+  return n;
+}
+
+/**
+ * Every defendant of a scenario. `coverOrder` (1-based ids) is the order in which pledgers are
+ * covered: arrival order by default, the docket order under the docket.
+ */
+export function expand(s: Scenario, coverOrder?: readonly number[]): Def[] {
   const defs: Def[] = [];
   const q = s.levers.visibility.observed;
   const h = s.levers.visibility.sanction;
@@ -81,13 +112,16 @@ export function expand(s: Scenario): Def[] {
     }
   });
   const pledgedTotal = defs.filter((d) => d.pledged).length;
-  const covered = T + I > 0 ? Math.min(pledgedTotal, floorSnap(fund / (T + I))) : 0;
+  const covered = refCovered(pledgedTotal, fund, T, I, refFundTrials(s, defs));
   let left = covered;
-  for (const d of defs) {
+  for (const id of coverOrder ?? defs.map((d) => d.id)) {
+    const d = defs[id - 1];
     if (d.pledged && left > 0) {
       d.covered = true;
       left--;
     }
+  }
+  for (const d of defs) {
     const F = s.groups[d.group].pledgePenalty ?? s.levers.pledge.penalty;
     d.e = d.p * (d.S + d.K);
     d.w = d.p * d.S;

@@ -88,7 +88,7 @@ describe('ladder bins', () => {
       expect(bins.reduce((a, b) => a + b.plea, 0)).toBe(r.totals.pleas);
       expect(bins.reduce((a, b) => a + b.tried, 0)).toBe(r.totals.trials);
       expect(bins.reduce((a, b) => a + b.free, 0)).toBe(r.totals.free);
-      expect(bins.at(-1)!.budgetAfter).toBe(s.prosecutor.budget - r.totals.budgetUsed);
+      expect(bins.at(-1)!.budgetAfter).toBe(s.prosecutor.budget! - r.totals.budgetUsed);
       expect(bins.at(-1)!.rankHi).toBe(100);
     }
   });

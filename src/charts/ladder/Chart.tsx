@@ -29,7 +29,7 @@ export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onS
       ladderView({
         rows: rows ? ladderFromRows(rows, scenario, kinds) : undefined,
         bins,
-        budget: scenario.prosecutor.budget,
+        budget: (scenario.prosecutor.budget ?? 0),
         fund: scenario.levers.strikeFund.fund,
         stopRank,
         regime,

@@ -10,7 +10,7 @@ import { fmt } from '../common/fields';
 /** What the ladder reads from a scenario (a validated Scenario fits). */
 export interface LadderScenario {
   groups: readonly { trialCost: number; label?: string }[];
-  prosecutor: { budget: number };
+  prosecutor: { budget?: number };
   levers: { strikeFund: { fund: number; stipend: number; insurance: number } };
 }
 
@@ -45,7 +45,7 @@ export function ladderFromRows(rows: readonly DefendantRow[], scenario: LadderSc
   const cost = (g: number) => costOf.get(g) ?? scenario.groups[g]?.trialCost ?? 1;
   const { stipend: T, insurance: I, fund } = scenario.levers.strikeFund;
   const sorted = [...rows].sort((a, b) => (a.rank ?? a.id) - (b.rank ?? b.id) || a.id - b.id);
-  let b = scenario.prosecutor.budget;
+  let b = (scenario.prosecutor.budget ?? 0);
   let f = fund;
   return sorted.map((r, i) => {
     const budgetBefore = b;

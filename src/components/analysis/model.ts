@@ -74,8 +74,15 @@ const SHOWN_GROUPS = 50;
 export function sweepFields(scenario: unknown): SweepField[] {
   const groups = groupsOf(scenario).slice(0, SHOWN_GROUPS);
   const out: SweepField[] = [];
+  // The docket's fields (capacity, deadline, weeks, arrival weeks, detention) matter only under
+  // the docket, and its budget does not matter there.
+  const docket =
+    (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
   for (const section of SECTIONS) {
-    const fields = scenarioFields().filter((f) => f.section === section && sweepable(f));
+    if (section === 'Docket' && !docket) continue;
+    const fields = scenarioFields().filter(
+      (f) => f.section === section && sweepable(f) && !(docket && f.path === 'prosecutor.budget'),
+    );
     for (const f of fields) {
       if (f.scope === 'scenario') {
         out.push({

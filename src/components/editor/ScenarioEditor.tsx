@@ -36,12 +36,15 @@ const SECTION_HELP: Record<Section, string> = {
   Defendants: 'Groups of alike defendants, in arrival order.',
   Prosecutor: 'Her trial budget, how she selects whom to try, and her offers.',
   Levers: 'What organizers can do: pledges, court watching, a strike fund.',
+  Docket:
+    'The weekly docket (regime docket): weeks of arrivals, trial units per week, the speedy-trial deadline.',
 };
 
 const GROUP_PARTS: { section: Section; legend: string }[] = [
   { section: 'Defendants', legend: 'Who they are' },
   { section: 'Prosecutor', legend: 'Offers and trial cost' },
   { section: 'Levers', legend: 'Costs and levers' },
+  { section: 'Docket', legend: 'Arrival weeks and detention (docket)' },
 ];
 
 /** `strikeFund` → `Strike fund`. */
@@ -95,7 +98,9 @@ function targetOf(path: string, known: Map<string, string>, prefix: string): str
         ? 'Prosecutor'
         : head === 'levers'
           ? 'Levers'
-          : 'Scenario';
+          : head === 'docket'
+            ? 'Docket'
+            : 'Scenario';
   return sectionId(prefix, section);
 }
 
@@ -184,6 +189,16 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
   };
 
   const regime = (value as { prosecutor?: { regime?: unknown } })?.prosecutor?.regime;
+  // The docket's fields show under the docket, or when the draft already uses them.
+  const showDocket =
+    regime === 'docket' ||
+    (value as { docket?: unknown })?.docket !== undefined ||
+    groups.some(
+      (g) =>
+        g !== null &&
+        typeof g === 'object' &&
+        ('firstWeek' in g || 'lastWeek' in g || 'detentionPerWeek' in g),
+    );
   const rankingDefault = regime === 'priority' ? 'optimal' : regime ? 'arrival' : undefined;
 
   const control = (f: FieldDescriptor, index = 0, context?: string) => {
@@ -319,7 +334,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
         )}
         {GROUP_PARTS.map(({ section: s, legend }) => {
           const fs = groupFields().filter((f) => f.section === s);
-          if (fs.length === 0) return null;
+          if (fs.length === 0 || (s === 'Docket' && !showDocket)) return null;
           return (
             <fieldset className="hf-fieldset" key={s}>
               <legend>{legend}</legend>
@@ -334,7 +349,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
   return (
     <div className="hf-editor" ref={rootRef}>
       <ErrorSummary errors={errors} targets={targets} prefix={idPrefix} />
-      {SECTIONS.map((s) =>
+      {SECTIONS.filter((s) => s !== 'Docket' || showDocket).map((s) =>
         s === 'Defendants'
           ? section(
               s,

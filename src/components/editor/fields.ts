@@ -8,7 +8,13 @@ export type FieldKind =
   'number' | 'integer' | 'boolean' | 'enum' | 'text' | 'nullableNumber' | 'ranking';
 
 export type Section = NonNullable<FieldMeta['section']>;
-export const SECTIONS: readonly Section[] = ['Scenario', 'Defendants', 'Prosecutor', 'Levers'];
+export const SECTIONS: readonly Section[] = [
+  'Scenario',
+  'Defendants',
+  'Prosecutor',
+  'Levers',
+  'Docket',
+];
 
 /** A path segment; `GROUP` stands for "the index of a group" in a group field's template. */
 export type Segment = string | number;
@@ -167,7 +173,7 @@ function describe(
     integer: kind === 'nullableNumber' ? integer : undefined,
     options,
     section: m.section ?? fallbackSection,
-    defaultValue: u.hasDefault ? u.defaultValue : undefined,
+    defaultValue: u.hasDefault ? u.defaultValue : m.implicitDefault,
     required: !u.hasDefault && !u.optional,
   };
 }
@@ -189,7 +195,9 @@ function walk(
           ? 'Prosecutor'
           : k === 'levers'
             ? 'Levers'
-            : k === 'groups'
+            : k === 'docket'
+              ? 'Docket'
+              : k === 'groups'
               ? 'Defendants'
               : 'Scenario'
         : fallback;

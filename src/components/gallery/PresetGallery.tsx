@@ -26,7 +26,11 @@ export function defendantCount(preset: Preset): number {
 export function presetGlance(preset: Preset): string {
   const s = preset.scenario;
   const n = defendantCount(preset);
-  return `${s.prosecutor.regime} · ${integer.format(n)} defendant${n === 1 ? '' : 's'} · budget ${integer.format(s.prosecutor.budget)}`;
+  const capacity =
+    s.prosecutor.regime === 'docket' && s.docket
+      ? `capacity ${integer.format(s.docket.capacity)} a week`
+      : `budget ${integer.format(s.prosecutor.budget ?? 0)}`;
+  return `${s.prosecutor.regime} · ${integer.format(n)} defendant${n === 1 ? '' : 's'} · ${capacity}`;
 }
 
 const RANKING_TAG: Record<string, string> = {

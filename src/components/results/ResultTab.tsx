@@ -314,8 +314,8 @@ function NoPleaSummary({ result, scenario }: { result: Result; scenario: Scenari
     <section className="card noplea-summary" aria-label="Outcome without plea bargaining">
       <h3 className="chart-card-title">Without plea bargaining</h3>
       <p>
-        No offers are made. With a budget of {formatNumber(scenario.prosecutor.budget)} trial unit
-        {scenario.prosecutor.budget === 1 ? '' : 's'}, she tries the {formatNumber(t.trials)}{' '}
+        No offers are made. With a budget of {formatNumber((scenario.prosecutor.budget ?? 0))} trial unit
+        {(scenario.prosecutor.budget ?? 0) === 1 ? '' : 's'}, she tries the {formatNumber(t.trials)}{' '}
         defendant
         {t.trials === 1 ? '' : 's'} whose trials are worth most to her; the other{' '}
         {formatNumber(t.free)} go free.

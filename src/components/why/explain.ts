@@ -142,6 +142,17 @@ function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: 
     }
     case 'noPlea':
       return 'no plea bargaining (noPlea): no offers are made';
+    case 'docket': {
+      const arrived = row.arrivalWeek === undefined ? '' : `arrived in week ${row.arrivalWeek}; `;
+      if (row.threatened) {
+        const date =
+          row.trialWeek != null
+            ? `booked for trial in week ${row.trialWeek}`
+            : 'a trial date was free within his deadline';
+        return `threatened (${arrived}${date}, π = 1)`;
+      }
+      return `not threatened (${arrived}no week before his speedy-trial deadline had room for his trial, π = 0)`;
+    }
   }
 }
 

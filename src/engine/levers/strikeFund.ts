@@ -1,22 +1,75 @@
-// Side payments (MODEL.md §3): a fund Φ that must be solvent in the worst case covers the first
-// min(#pledged, floor(Φ/(T+I))) pledged defendants in arrival order; it pays the stipend T to a
-// covered defendant who does not plead and the insurance I to one who is tried.
-import { snapFloor } from '../numeric';
+// Side payments (MODEL.md §3): a fund Φ that must be solvent in the worst case. Every covered
+// defendant refuses (T each) and as many of them are tried as the regime could ever try (I each),
+// so with M that bound the fund covers the largest n ≤ #pledged with n·T + min(n, M)·I ≤ Φ: the
+// first `covered` pledged defendants in arrival order (docket order under the docket). It pays T
+// to a covered defendant who does not plead and I, in full, to one who is tried.
+// This file is the only place the rule lives; every regime reads `coveredCount` and
+// `fundTrialBound` through the population (population/kinds.ts).
+import { intDiv, snapFloor } from '../numeric';
 import type { LeverMeta } from './meta';
 
 export const strikeFundMeta: LeverMeta = {
   id: 'strikeFund',
   label: 'Strike fund (side payments)',
-  help: 'Covers pledgers in arrival order: a stipend T for refusing, insurance I if tried.',
+  help: 'Covers pledgers in arrival order: a stipend T for refusing, insurance I if tried. Insurance is needed only for as many trials as the court can hold.',
   parameters: ['levers.strikeFund.fund', 'levers.strikeFund.stipend', 'levers.strikeFund.insurance'],
   citation: 'Crespo, Part II: strike funds and bail funds as side payments',
 };
 
-/** How many pledged defendants the fund covers. */
-export function coveredCount(pledgedTotal: number, fund: number, stipend: number, insurance: number): number {
+export type FundRegime = 'noPlea' | 'lottery' | 'priority' | 'forcedSpend' | 'docket';
+
+export interface FundBoundInput {
+  regime: FundRegime;
+  /** B (unused under the docket). */
+  budget: number;
+  /** The smallest trial cost among pledged defendants (Infinity when nobody pledged). */
+  pledgedMinCost: number;
+  /** The lottery's common trial cost c (k = floor(B/c)); null when costs differ. */
+  equalCost: number | null;
+  /** W, D and κ under the docket. */
+  docket?: { weeks: number; deadline: number; capacity: number };
+}
+
+/**
+ * M, the most trials of covered defendants the regime can ever hold: floor(B/c_min) under noPlea,
+ * priority and forcedSpend; k = floor(B/c) under the lottery; (W + D)·floor(κ/c_min) under the
+ * docket. c_min is over pledged defendants; with none pledged nobody is covered and M is 0.
+ */
+export function fundTrialBound(x: FundBoundInput): number {
+  if (x.regime === 'lottery') {
+    return x.equalCost === null ? 0 : intDiv(x.budget, x.equalCost);
+  }
+  if (!Number.isFinite(x.pledgedMinCost)) return 0;
+  if (x.regime === 'docket') {
+    const d = x.docket!;
+    return (d.weeks + d.deadline) * intDiv(d.capacity, x.pledgedMinCost);
+  }
+  return intDiv(x.budget, x.pledgedMinCost);
+}
+
+/**
+ * How many pledged defendants the fund covers (MODEL.md §3's closed form, each floor snapped):
+ * with n₁ = floor(Φ/(T + I)), min(#pledged, n₁) if n₁ < M; otherwise #pledged if T = 0, else
+ * min(#pledged, floor((Φ − M·I)/T)); none when Φ = 0 or T + I = 0.
+ */
+export function coveredCount(
+  pledgedTotal: number,
+  fund: number,
+  stipend: number,
+  insurance: number,
+  maxTrials: number,
+): number {
   const each = stipend + insurance;
-  if (!(each > 0)) return 0;
-  return Math.min(pledgedTotal, snapFloor(fund / each));
+  if (!(each > 0) || !(fund > 0) || pledgedTotal <= 0) return 0;
+  const n1 = snapFloor(fund / each);
+  if (n1 < maxTrials) return Math.min(pledgedTotal, n1);
+  if (stipend === 0) return pledgedTotal;
+  return Math.max(0, Math.min(pledgedTotal, snapFloor((fund - maxTrials * insurance) / stipend)));
+}
+
+/** The worst case the fund must meet with n covered: n·T + min(n, M)·I. */
+export function worstCasePayout(n: number, stipend: number, insurance: number, maxTrials: number): number {
+  return n * stipend + Math.min(n, maxTrials) * insurance;
 }
 
 /** The stipend part of the premium: T·covered. */

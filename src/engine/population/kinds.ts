@@ -6,7 +6,8 @@ import type { Scenario } from '../scenario/schema';
 import { chosenBefore, isChosen } from './spread';
 import { pledgedCount, pledgePenalty } from '../levers/pledge';
 import { neverCount } from '../levers/neverPleaders';
-import { coveredCount, insuredTrialCost } from '../levers/strikeFund';
+import { coveredCount, fundTrialBound, insuredTrialCost } from '../levers/strikeFund';
+import { docketOrder, type WeekSpan } from './weeks';
 import { believedPremium } from '../levers/secrecy';
 import { trialCost as trialCostOf, trialValue } from '../levers/costs';
 import { leverPremium } from '../levers';
@@ -29,6 +30,8 @@ export interface Kinds {
   K: Float64Array;
   d: Float64Array;
   c: Float64Array;
+  /** Detention per week of waiting δ (docket only; 0 elsewhere in effect). */
+  delta: Float64Array;
   e: Float64Array;
   w: Float64Array;
   /** True lever premium L and insured trial cost ê. */
@@ -52,6 +55,9 @@ export interface GroupLayout {
   pledged: number;
   never: number;
   covered: number;
+  /** Arrival weeks f..l (l resolved to W − 1 when null; docket only). */
+  firstWeek: number;
+  lastWeek: number;
   /** Kind index per sub-kind (SUB_*), −1 when that sub-kind has no member. */
   kind: [number, number, number, number];
 }
@@ -62,6 +68,8 @@ export interface Population {
   kinds: Kinds;
   pledgedTotal: number;
   coveredTotal: number;
+  /** M: the most trials the regime can hold, for the fund's worst case (MODEL.md §3). */
+  fundTrials: number;
   /** The common trial cost when all defendants share one, else null. */
   equalCost: number | null;
   minCost: number;
@@ -98,13 +106,41 @@ export function buildPopulation(s: Scenario): Population {
   const secret = levers.pledge.secret;
 
   let pledgedTotal = 0;
+  let pledgedMinCost = Infinity;
   const pre = s.groups.map((g) => {
     const P = pledgedCount(g.count, g.pledgedShare);
     const V = neverCount(g.count, g.neverPleadsShare, P);
     pledgedTotal += P;
+    if (P > 0) pledgedMinCost = Math.min(pledgedMinCost, g.trialCost);
     return { P, V };
   });
-  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I);
+  const docket = prosecutor.regime === 'docket' ? s.docket : undefined;
+  const fundTrials = fundTrialBound({
+    regime: prosecutor.regime,
+    budget: prosecutor.budget ?? 0,
+    pledgedMinCost,
+    equalCost: equalTrialCost(s.groups),
+    docket,
+  });
+  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials);
+  const W = s.docket?.weeks ?? 52;
+  const spans: WeekSpan[] = [];
+  let firstIndex = 0;
+  for (const g of s.groups) {
+    spans.push({
+      count: g.count,
+      first: firstIndex,
+      firstWeek: g.firstWeek ?? 0,
+      lastWeek: g.lastWeek ?? W - 1,
+    });
+    firstIndex += g.count;
+  }
+  // Who is covered per group: the first `coveredTotal` pledgers in arrival order, or in docket
+  // order under the docket (inside a group both orders agree, so the covered are still each
+  // group's first pledgers; only how many per group differs).
+  const coveredOf = docket
+    ? docketCoveredByGroup(spans, pre.map((x) => x.P), coveredTotal, docket.weeks)
+    : arrivalCoveredByGroup(pre.map((x) => x.P), coveredTotal);
 
   const cap = s.groups.length * 4;
   const k: Kinds = {
@@ -117,6 +153,7 @@ export function buildPopulation(s: Scenario): Population {
     K: new Float64Array(cap),
     d: new Float64Array(cap),
     c: new Float64Array(cap),
+    delta: new Float64Array(cap),
     e: new Float64Array(cap),
     w: new Float64Array(cap),
     L: new Float64Array(cap),
@@ -131,15 +168,13 @@ export function buildPopulation(s: Scenario): Population {
 
   const groups: GroupLayout[] = [];
   let first = 0;
-  let coverLeft = coveredTotal;
   let equalCost: number | null = null;
   let mixed = false;
   let minCost = Infinity;
   let totalUnits = 0;
   s.groups.forEach((g, gi) => {
     const { P, V } = pre[gi];
-    const C = Math.min(P, coverLeft);
-    coverLeft -= C;
+    const C = coveredOf[gi];
     const layout: GroupLayout = {
       index: gi,
       count: g.count,
@@ -147,6 +182,8 @@ export function buildPopulation(s: Scenario): Population {
       pledged: P,
       never: V,
       covered: C,
+      firstWeek: spans[gi].firstWeek,
+      lastWeek: spans[gi].lastWeek,
       kind: [-1, -1, -1, -1],
     };
     first += g.count;
@@ -177,6 +214,7 @@ export function buildPopulation(s: Scenario): Population {
       k.K[i] = g.collateralCost;
       k.d[i] = g.refusalCost;
       k.c[i] = g.trialCost;
+      k.delta[i] = g.detentionPerWeek ?? 0;
       const e = trialCostOf(g.convictionProbability, g.trialSentence, g.collateralCost);
       k.e[i] = e;
       k.w[i] = trialValue(g.convictionProbability, g.trialSentence);
@@ -198,6 +236,7 @@ export function buildPopulation(s: Scenario): Population {
     kinds: k,
     pledgedTotal,
     coveredTotal,
+    fundTrials,
     equalCost: mixed ? null : equalCost,
     minCost,
     totalUnits,
@@ -205,6 +244,61 @@ export function buildPopulation(s: Scenario): Population {
     stipend: T,
     insurance: I,
   };
+}
+
+/** The common trial cost of the groups with members, or null when they differ. */
+function equalTrialCost(groups: Scenario['groups']): number | null {
+  let c: number | null = null;
+  for (const g of groups) {
+    if (g.count === 0) continue;
+    if (c === null) c = g.trialCost;
+    else if (c !== g.trialCost) return null;
+  }
+  return c;
+}
+
+/** The first `covered` pledgers in arrival order: group by group. */
+function arrivalCoveredByGroup(pledged: readonly number[], covered: number): number[] {
+  let left = covered;
+  return pledged.map((P) => {
+    const C = Math.min(P, left);
+    left -= C;
+    return C;
+  });
+}
+
+/** The first `covered` pledgers in docket order, counted per group. */
+function docketCoveredByGroup(
+  spans: readonly WeekSpan[],
+  pledged: readonly number[],
+  covered: number,
+  weeks: number,
+): number[] {
+  const out = pledged.map(() => 0);
+  if (covered <= 0) return out;
+  const total = pledged.reduce((a, b) => a + b, 0);
+  if (covered >= total) return pledged.slice();
+  const { order } = docketOrder(spans, weeks);
+  // arrival index → group (groups are contiguous in arrival order)
+  const starts = spans.map((g) => g.first);
+  let left = covered;
+  for (let t = 0; t < order.length && left > 0; t++) {
+    const i = order[t];
+    // the group holding i: the last whose first member is at or before i (it has members)
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const g = lo;
+    if (isChosen(i - spans[g].first, pledged[g], spans[g].count)) {
+      out[g]++;
+      left--;
+    }
+  }
+  return out;
 }
 
 /** The kind of every defendant, in arrival order (built only when per-defendant work needs it). */
@@ -260,6 +354,8 @@ export interface KindInfo {
   K: number;
   d: number;
   c: number;
+  /** δ: detention per week of waiting (docket). */
+  delta: number;
   e: number;
   w: number;
   L: number;
@@ -286,6 +382,7 @@ export function describeKinds(pop: Population): KindInfo[] {
       K: k.K[i],
       d: k.d[i],
       c: k.c[i],
+      delta: k.delta[i],
       e: k.e[i],
       w: k.w[i],
       L: k.L[i],

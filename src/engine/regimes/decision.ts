@@ -38,11 +38,19 @@ export interface Decisions {
   bPlead1: Uint8Array;
 }
 
-/** Her offer to a kind at trial probability π. */
-export function offerFor(k: Kinds, i: number, pi: number): number {
+/**
+ * Her offer to a kind at trial probability π. `d` is the part of refusing that does not depend
+ * on π: d_i, or under the docket d_i + δ_i·wait_i (MODEL.md §4.5), computed as written.
+ */
+export function offerFor(k: Kinds, i: number, pi: number, d: number = k.d[i]): number {
   const fixed = k.fixedOffer[i];
   if (!Number.isNaN(fixed)) return fixed;
-  return maxAcceptable(k.d[i], pi, k.eHatB[i], k.K[i], k.Lb[i]);
+  return maxAcceptable(d, pi, k.eHatB[i], k.K[i], k.Lb[i]);
+}
+
+/** Under the docket: d_i + δ_i·wait_i, the cost of refusing before the trial risk. */
+export function refusalWithWait(d: number, delta: number, wait: number): number {
+  return d + delta * wait;
 }
 
 export function decide(k: Kinds): Decisions {

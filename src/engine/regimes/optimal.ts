@@ -27,12 +27,15 @@ export interface OptimalPlan {
   plannedTake: number;
 }
 
-export function planOptimal(
+/**
+ * The parts A, H, U by what she believes, with P_i and each item's value (w − P for A, w for H).
+ * Also what validation counts for the knapsack limit (scenario/rules.ts).
+ */
+export function optimalItems(
   pop: Population,
   dec: Decisions,
   budget: number,
-  kindOf?: Int32Array,
-): OptimalPlan {
+): { part: Uint8Array; P: Float64Array; itemValue: Float64Array } {
   const k = pop.kinds;
   const n = k.size;
   const part = new Uint8Array(n);
@@ -55,6 +58,18 @@ export function planOptimal(
       itemValue[i] = k.w[i];
     }
   }
+  return { part, P, itemValue };
+}
+
+export function planOptimal(
+  pop: Population,
+  dec: Decisions,
+  budget: number,
+  kindOf?: Int32Array,
+): OptimalPlan {
+  const k = pop.kinds;
+  const n = k.size;
+  const { part, P, itemValue } = optimalItems(pop, dec, budget);
 
   const { knapsackKind, items, solution } = solveKnapsackOverKinds(
     pop,

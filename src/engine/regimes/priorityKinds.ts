@@ -51,7 +51,7 @@ export function aggregatePriority(
   ranking: 'optimal' | 'arrival' | 'byValue',
 ): { pass: PassTotals; plannedTake: number } {
   const { pop, dec } = prep;
-  const B = prep.scenario.prosecutor.budget;
+  const B = (prep.scenario.prosecutor.budget ?? 0);
   let segments: Segment[];
   let plannedTake = NaN;
   if (ranking === 'arrival') {

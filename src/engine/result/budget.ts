@@ -4,11 +4,11 @@ import type { DefendantRow } from './types';
 
 export function budgetLeftAt(
   rows: readonly DefendantRow[],
-  scenario: { prosecutor: { budget: number }; groups: readonly { trialCost?: number }[] },
+  scenario: { prosecutor: { budget?: number }; groups: readonly { trialCost?: number }[] },
   row: DefendantRow,
 ): number | null {
   if (row.rank === null) return null;
-  let b = scenario.prosecutor.budget;
+  let b = (scenario.prosecutor.budget ?? 0);
   for (const o of rows) {
     if (o.outcome === 'tried' && o.rank !== null && o.rank < row.rank) {
       b -= scenario.groups[o.group]?.trialCost ?? 0;

@@ -38,6 +38,34 @@ export interface DefendantRow {
   never: boolean;
   covered: boolean;
   trialProbability: number | null;
+  /** Docket only: the arrival week α_i. */
+  arrivalWeek?: number;
+  /** Docket only: the week he is tried, null unless tried. */
+  trialWeek?: number | null;
+}
+
+/** One week of the docket (MODEL.md §6): arrivals by outcome per arrival week; trials held,
+ * units used and the backlog per calendar week. */
+export interface DocketWeek {
+  week: number;
+  arrivals: number;
+  pleas: number;
+  tried: number;
+  free: number;
+  trialsHeld: number;
+  unitsUsed: number;
+  /** Σ c_i over tried i with α_i ≤ week < t_i: units booked for later weeks at the end of this one. */
+  backlog: number;
+}
+
+export interface DocketResult {
+  weeks: number;
+  capacity: number;
+  deadline: number;
+  /** The arrival week of the stopRank defendant; null when every defendant is threatened. */
+  crashWeek: number | null;
+  /** Weeks 0..W − 1 + D. */
+  byWeek: DocketWeek[];
 }
 
 export interface EquilibriumFigures {
@@ -98,6 +126,7 @@ export interface Result {
   plan?: Plan;
   lottery?: LotteryResult;
   distribution?: Distribution;
+  docket?: DocketResult;
   defendantsOmitted: boolean;
   defendants?: DefendantRow[];
 }

@@ -2,46 +2,64 @@
 // Every message names the field and says how to stay within the rule.
 import type { RefinementCtx } from 'zod';
 import { totalTrialUnits, distinctValueCostKinds, equalTrialCosts } from './shape';
+import { buildPopulation } from '../population/kinds';
+import { decide } from '../regimes/decision';
+import { optimalItems, PART_A, PART_H } from '../regimes/optimal';
+import { positive } from '../numeric';
+import type { Scenario } from './schema';
 
 export const LIMITS = {
   /** Above this many defendants a run would not fit in memory. */
   maxDefendants: 10_000_000,
-  /** Knapsacks with mixed trial costs: D · (B′ + 1) cells at most. */
+  /** Knapsacks with mixed trial costs: J · (B′ + 1) cells at most. */
   maxKnapsackCells: 50_000_000,
   /** forcedSpend's dynamic programme: N · (B′ + 1) cells at most. */
   maxForcedSpendCells: 50_000_000,
+  /** forcedSpend with several runs: runs · N · (B′ + 1) cells at most. */
+  maxForcedSpendRunCells: 500_000_000,
   /** Total defendant-runs. */
   maxDefendantRuns: 200_000_000,
   /** Above this many defendants the per-defendant rows are left out of results. */
   maxDefendantRows: 100_000,
 } as const;
 
+type RegimeName = 'noPlea' | 'lottery' | 'priority' | 'forcedSpend' | 'docket';
+
+interface GroupForRules {
+  count: number;
+  convictionProbability: number;
+  trialSentence: number;
+  trialCost: number;
+  pledgedShare: number;
+  neverPleadsShare: number;
+  offer: number | null;
+  firstWeek?: number | undefined;
+  lastWeek?: number | null | undefined;
+}
+
 interface ShapeForRules {
   runs: number;
-  groups: {
-    count: number;
-    convictionProbability: number;
-    trialSentence: number;
-    trialCost: number;
-    pledgedShare: number;
-    neverPleadsShare: number;
-    offer: number | null;
-  }[];
+  groups: GroupForRules[];
   prosecutor: {
-    budget: number;
-    regime: 'noPlea' | 'lottery' | 'priority' | 'forcedSpend';
+    budget?: number | undefined;
+    regime: RegimeName;
     ranking?: 'optimal' | 'arrival' | 'byValue' | 'random' | number[] | undefined;
     offers: 'tailored' | 'uniform';
     uniformOffer: number | null;
   };
+  docket?: { weeks: number; capacity: number; deadline: number } | undefined;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+type IssueFn = (path: (string | number)[], message: string, input?: unknown) => void;
+
 export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string, input?: unknown) =>
+  const issue: IssueFn = (path, message, input) =>
     ctx.addIssue({ code: 'custom', path, message, input });
 
+  const p = s.prosecutor;
+  const docket = p.regime === 'docket';
   // Field errors come first: the rules below assume well-formed counts and numbers.
   const wellFormed = s.groups.every(
     (g) =>
@@ -52,7 +70,16 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
       Number.isFinite(g.convictionProbability) &&
       Number.isFinite(g.trialSentence),
   );
-  if (!wellFormed || !Number.isInteger(s.prosecutor.budget) || s.prosecutor.budget < 0) return;
+  if (p.budget === undefined && !docket) return; // reported by ProsecutorSchema
+  if (docket && s.docket === undefined) {
+    issue(
+      ['docket'],
+      'is required under the docket regime: give at least { "capacity": trial units per week }',
+    );
+    return;
+  }
+  const budget = p.budget ?? 0;
+  if (!wellFormed || !Number.isInteger(budget) || budget < 0) return;
   let n = 0;
   s.groups.forEach((g, i) => {
     n += g.count;
@@ -76,9 +103,14 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
     return;
   }
 
-  const p = s.prosecutor;
   const ranking = p.ranking ?? (p.regime === 'priority' ? 'optimal' : 'arrival');
-  if (s.runs > 1 && ranking !== 'random') {
+  if (docket && s.runs > 1) {
+    issue(
+      ['runs'],
+      `must be 1 under the docket (its order is the calendar, not a ranking), got ${s.runs}`,
+      s.runs,
+    );
+  } else if (s.runs > 1 && ranking !== 'random') {
     issue(['runs'], `must be 1 unless the ranking is random, got ${s.runs}`, s.runs);
   }
   if (p.regime === 'forcedSpend' && ranking === 'optimal') {
@@ -99,6 +131,7 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
     }
   }
   if (Array.isArray(ranking)) checkPermutation(ranking, n, issue);
+  if (docket) checkWeeks(s.groups, s.docket!.weeks, issue);
 
   const equal = equalTrialCosts(s.groups);
   if (p.regime === 'lottery' && !equal) {
@@ -107,7 +140,17 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
       'lottery needs equal trial costs (trialCost) in every group with defendants',
     );
   }
-  const bPrime = Math.min(p.budget, totalTrialUnits(s.groups));
+  if (s.runs * n > LIMITS.maxDefendantRuns) {
+    issue(
+      ['runs'],
+      `limit: runs × defendants must be at most ${fmt(LIMITS.maxDefendantRuns)}, got ${fmt(s.runs)} × ${fmt(n)}; lower the runs`,
+      s.runs,
+    );
+  }
+  // The docket has no knapsack and no dynamic programme: none of the limits below applies.
+  if (docket) return;
+
+  const bPrime = Math.min(budget, totalTrialUnits(s.groups));
   if (!equal) {
     const d = distinctValueCostKinds(s.groups);
     const cells = d * (bPrime + 1);
@@ -115,7 +158,18 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
       issue(
         ['prosecutor', 'budget'],
         `limit: with mixed trial costs the knapsack needs kinds × (budget + 1) ≤ ${fmt(LIMITS.maxKnapsackCells)}, got ${fmt(d)} × ${fmt(bPrime + 1)} = ${fmt(cells)}; lower the budget, merge groups, or use equal trial costs`,
-        p.budget,
+        budget,
+      );
+    }
+  }
+  if (p.regime === 'priority' && ranking === 'optimal') {
+    const items = optimalKnapsackItems(s as unknown as Scenario, budget);
+    const cells = items.distinct * (bPrime + 1);
+    if (!items.equalCosts && cells > LIMITS.maxKnapsackCells) {
+      issue(
+        ['prosecutor', 'ranking'],
+        `limit: with mixed trial costs the optimal ranking's knapsack needs kinds × (budget + 1) ≤ ${fmt(LIMITS.maxKnapsackCells)} (kinds: distinct (value, cost) pairs among her items), got ${fmt(items.distinct)} × ${fmt(bPrime + 1)} = ${fmt(cells)}; lower the budget, merge groups, use equal trial costs, or use the arrival or byValue ranking`,
+        'optimal',
       );
     }
   }
@@ -125,24 +179,70 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
       issue(
         ['prosecutor', 'budget'],
         `limit: forcedSpend needs defendants × (budget + 1) ≤ ${fmt(LIMITS.maxForcedSpendCells)}, got ${fmt(n)} × ${fmt(bPrime + 1)} = ${fmt(cells)}; lower the budget or the counts`,
-        p.budget,
+        budget,
+      );
+    } else if (s.runs > 1 && s.runs * cells > LIMITS.maxForcedSpendRunCells) {
+      issue(
+        ['runs'],
+        `limit: forcedSpend with several runs needs runs × defendants × (budget + 1) ≤ ${fmt(LIMITS.maxForcedSpendRunCells)}, got ${fmt(s.runs)} × ${fmt(n)} × ${fmt(bPrime + 1)} = ${fmt(s.runs * cells)}; lower the runs, the budget or the counts`,
+        s.runs,
       );
     }
   }
-  if (s.runs * n > LIMITS.maxDefendantRuns) {
-    issue(
-      ['runs'],
-      `limit: runs × defendants must be at most ${fmt(LIMITS.maxDefendantRuns)}, got ${fmt(s.runs)} × ${fmt(n)}; lower the runs`,
-      s.runs,
-    );
-  }
 }
 
-function checkPermutation(
-  list: number[],
-  n: number,
-  issue: (path: (string | number)[], message: string, input?: unknown) => void,
-) {
+/**
+ * The optimal ranking's own knapsack items by her beliefs (MODEL.md §6): (w − P, c) for the
+ * inducible worth > 1e-9 and (w, c) for the triable hard core. How many distinct pairs, and
+ * whether their costs are all equal.
+ */
+export function optimalKnapsackItems(s: Scenario, budget: number): { distinct: number; equalCosts: boolean } {
+  const pop = buildPopulation({ ...s, prosecutor: { ...s.prosecutor, budget } });
+  const dec = decide(pop.kinds);
+  const { part, itemValue } = optimalItems(pop, dec, budget);
+  const k = pop.kinds;
+  const seen = new Set<string>();
+  let cost = -1;
+  let equalCosts = true;
+  for (let i = 0; i < k.size; i++) {
+    const item = (part[i] === PART_A && positive(itemValue[i])) || part[i] === PART_H;
+    if (!item) continue;
+    seen.add(`${itemValue[i]}|${k.c[i]}`);
+    if (cost === -1) cost = k.c[i];
+    else if (cost !== k.c[i]) equalCosts = false;
+  }
+  return { distinct: seen.size, equalCosts };
+}
+
+/** Under the docket, a group with members arrives in weeks f ≤ l ≤ W − 1. */
+function checkWeeks(groups: readonly GroupForRules[], W: number, issue: IssueFn) {
+  groups.forEach((g, i) => {
+    if (g.count === 0) return;
+    const f = g.firstWeek ?? 0;
+    const l = g.lastWeek ?? W - 1;
+    if (f > W - 1) {
+      issue(
+        ['groups', i, 'firstWeek'],
+        `must be a week of the docket, 0..${W - 1} (docket.weeks = ${W}), got ${f}; lower it or raise docket.weeks`,
+        f,
+      );
+    } else if (l > W - 1) {
+      issue(
+        ['groups', i, 'lastWeek'],
+        `must be a week of the docket, 0..${W - 1} (docket.weeks = ${W}), got ${l}; lower it, leave it empty (the last week), or raise docket.weeks`,
+        g.lastWeek,
+      );
+    } else if (f > l) {
+      issue(
+        ['groups', i, 'lastWeek'],
+        `must be at least firstWeek (${f}), got ${l}`,
+        g.lastWeek,
+      );
+    }
+  });
+}
+
+function checkPermutation(list: number[], n: number, issue: IssueFn) {
   if (list.length !== n) {
     issue(
       ['prosecutor', 'ranking'],

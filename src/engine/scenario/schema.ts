@@ -13,12 +13,17 @@ export interface FieldMeta {
   /** Unit shown after the value ("years", "trial units", "share"). */
   unit?: string;
   /** Editor section. */
-  section?: 'Scenario' | 'Defendants' | 'Prosecutor' | 'Levers';
+  section?: 'Scenario' | 'Defendants' | 'Prosecutor' | 'Levers' | 'Docket';
   /** Suggested slider range when the hard range is huge. */
   sliderMax?: number;
   step?: number;
   /** Where the idea comes from. */
   citation?: string;
+  /**
+   * The value an absent optional field means, for fields the validated scenario leaves absent
+   * (so a file round-trips unchanged): the editor shows it, the engine applies it.
+   */
+  implicitDefault?: unknown;
 }
 
 const meta = (m: FieldMeta) => m as unknown as Record<string, unknown>;
@@ -30,10 +35,26 @@ export const MAX_TRIAL_COST = 1e9;
 export const MAX_BUDGET = 1e9;
 export const MAX_GROUPS = 10_000;
 export const MAX_RUNS = 10_000;
+export const MAX_WEEKS = 520;
+export const MAX_DEADLINE = 520;
+export const MAX_CAPACITY = 1e9;
+
+/** A lone surrogate (half a UTF-16 pair): text that is not valid Unicode (MODEL.md §6). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The code-point position (0-based) of the first lone surrogate, or −1. */
+export function loneSurrogateAt(s: string): number {
+  const m = LONE_SURROGATE.exec(s);
+  return m ? [...s.slice(0, m.index)].length : -1;
+}
 
 const text = (m: FieldMeta) =>
   z
     .string()
+    .refine((s) => loneSurrogateAt(s) < 0, {
+      message: 'must be valid Unicode text: it holds a lone surrogate (half of a UTF-16 pair)',
+      abort: true,
+    })
     .refine((s) => [...s].length <= MAX_TEXT, {
       message: `must be at most ${MAX_TEXT} characters`,
     })
@@ -44,7 +65,7 @@ const years = (m: FieldMeta) => z.number().min(0).max(MAX_YEARS).meta(meta(m));
 const share = (m: FieldMeta) => z.number().min(0).max(1).meta(meta(m));
 
 export const RankingName = z.enum(['optimal', 'arrival', 'byValue', 'random']);
-export const Regime = z.enum(['noPlea', 'lottery', 'priority', 'forcedSpend']);
+export const Regime = z.enum(['noPlea', 'lottery', 'priority', 'forcedSpend', 'docket']);
 export const Offers = z.enum(['tailored', 'uniform']);
 export const Equilibrium = z.enum(['erosion', 'cascade']);
 
@@ -148,7 +169,113 @@ export const GroupSchema = z.strictObject({
   })
     .nullable()
     .default(null),
+  firstWeek: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta(
+      meta({
+        title: 'First arrival week (f)',
+        description: 'Docket: the week the first member of this group arrives (0 = the first week).',
+        unit: 'week',
+        section: 'Docket',
+        sliderMax: 51,
+        step: 1,
+        implicitDefault: 0,
+      }),
+    ),
+  lastWeek: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .optional()
+    .meta(
+      meta({
+        title: 'Last arrival week (l)',
+        description:
+          'Docket: the week the last member arrives; empty means the docket’s last week (W − 1). Members are spread evenly over f..l.',
+        unit: 'week',
+        section: 'Docket',
+        sliderMax: 51,
+        step: 1,
+        implicitDefault: null,
+      }),
+    ),
+  detentionPerWeek: years({
+    title: 'Detention per week (δ)',
+    description:
+      'Docket: what a week of waiting for trial in detention costs a defendant who refuses.',
+    unit: 'years per week',
+    section: 'Docket',
+    sliderMax: 0.5,
+    step: 0.01,
+    citation: 'Crespo, Part I: pretrial detention coerces pleas',
+    implicitDefault: 0,
+  }).optional(),
 });
+
+export const DocketSchema = z
+  .strictObject({
+    weeks: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WEEKS)
+      .default(52)
+      .meta(
+        meta({
+          title: 'Weeks (W)',
+          description: 'Cases arrive in weeks 0..W − 1; the calendar runs D weeks more to finish them.',
+          unit: 'weeks',
+          section: 'Docket',
+          sliderMax: 104,
+          step: 1,
+        }),
+      ),
+    capacity: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_CAPACITY)
+      .meta(
+        meta({
+          title: 'Weekly capacity (κ)',
+          description: 'Trial units the court can use each week; units unused in a week are lost.',
+          unit: 'trial units per week',
+          section: 'Docket',
+          sliderMax: 50,
+          step: 1,
+          citation: 'Crespo, Part II: courts already run at full trial capacity',
+        }),
+      ),
+    deadline: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DEADLINE)
+      .default(8)
+      .meta(
+        meta({
+          title: 'Speedy-trial deadline (D)',
+          description:
+            'A case arriving in week α must be tried in weeks α..α + D or it is dismissed.',
+          unit: 'weeks',
+          section: 'Docket',
+          sliderMax: 26,
+          step: 1,
+        }),
+      ),
+  })
+  .meta(
+    meta({
+      title: 'Docket',
+      description:
+        'The weekly docket (regime docket): weeks of arrivals, a trial capacity per week and the speedy-trial deadline.',
+      section: 'Docket',
+    }),
+  );
 
 export const RankingSchema = z
   .union([RankingName, z.array(z.number().int())])
@@ -161,7 +288,7 @@ export const RankingSchema = z
     }),
   );
 
-export const ProsecutorSchema = z.strictObject({
+const ProsecutorObject = z.strictObject({
   budget: z
     .number()
     .int()
@@ -170,18 +297,20 @@ export const ProsecutorSchema = z.strictObject({
     .meta(
       meta({
         title: 'Trial budget (B)',
-        description: 'Trial units she can spend: the capacity of the court for trials.',
+        description:
+          'Trial units she can spend: the capacity of the court for trials (not used by the docket, whose capacity is weekly).',
         unit: 'trial units',
         section: 'Prosecutor',
         sliderMax: 1000,
         step: 1,
       }),
-    ),
+    )
+    .optional(),
   regime: Regime.meta(
     meta({
       title: 'Regime',
       description:
-        'How she selects whom to try: noPlea (baseline), lottery, priority (divide and conquer), forcedSpend (speedy-trial clock).',
+        'How she selects whom to try: noPlea (baseline), lottery, priority (divide and conquer), forcedSpend (speedy-trial clock), docket (weekly capacity and deadline).',
       section: 'Prosecutor',
     }),
   ),
@@ -211,6 +340,13 @@ export const ProsecutorSchema = z.strictObject({
       section: 'Prosecutor',
     }),
   ),
+});
+
+/** B is required except under the docket (validated if given, not used there). */
+export const ProsecutorSchema = ProsecutorObject.superRefine((p, ctx) => {
+  if (p.budget === undefined && p.regime !== 'docket') {
+    ctx.addIssue({ code: 'custom', path: ['budget'], message: 'is required', input: undefined });
+  }
 });
 
 export const LeversSchema = z.strictObject({
@@ -354,12 +490,17 @@ const ScenarioObject = z.strictObject({
     visibility: { observed: 1, sanction: 0 },
     strikeFund: { fund: 0, stipend: 0, insurance: 0 },
   }),
+  docket: DocketSchema.optional(),
 });
 
 /** The scenario as written in a file (defaults not yet applied). */
 export type ScenarioInput = z.input<typeof ScenarioObject>;
 
 /** Cross-field rules and the limits that protect the user's machine (see rules.ts). */
+// A budget may be left out only under the docket (the cross-field rules check it; it is not used
+// there). The docket's group fields (firstWeek, lastWeek, detentionPerWeek) stay absent when
+// absent, so every earlier file round-trips unchanged; the engine reads them through
+// population/kinds.ts with their MODEL.md defaults (0, W − 1, 0).
 export const ScenarioSchema = ScenarioObject.superRefine(checkScenario).transform((s) => ({
   ...s,
   prosecutor: {
@@ -376,6 +517,7 @@ export type Prosecutor = Scenario['prosecutor'];
 export type Levers = Scenario['levers'];
 export type RegimeName = z.infer<typeof Regime>;
 export type Ranking = Scenario['prosecutor']['ranking'];
+export type Docket = NonNullable<Scenario['docket']>;
 export type ScenarioObjectOutput = z.output<typeof ScenarioObject>;
 
 /** The object part (no cross-field rules): what the editor walks for field metadata. */

@@ -41,3 +41,11 @@ export function distinctValueCostKinds(groups: readonly GroupLike[]): number {
   }
   return seen.size;
 }
+
+/**
+ * The prosecutor's budget B. Only the docket may leave it out (its capacity is weekly and B is
+ * not used there); read through here so an absent budget is 0 everywhere.
+ */
+export function budgetOf(s: { prosecutor: { budget?: number | undefined } }): number {
+  return s.prosecutor.budget ?? 0;
+}

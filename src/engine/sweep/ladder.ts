@@ -20,7 +20,7 @@ export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
   const I = prep.pop.insurance;
   const size = Math.max(1, Math.ceil(N / Math.max(1, maxBins)));
   const bins: LadderBin[] = [];
-  let budget = s.prosecutor.budget;
+  let budget = (s.prosecutor.budget ?? 0);
   let fund = s.levers.strikeFund.fund;
   for (let lo = 0; lo < N; lo += size) {
     const hi = Math.min(N, lo + size);
