@@ -11,3 +11,5 @@ export { svgToString, svgToPng, download } from './common/export';
 export { ladderFromRows, binLadder, ladderView, type LadderRow, type LadderScenario } from './ladder/data';
 export { thresholdCurve, schellingData, kindThreshold, type ThresholdSelection } from './threshold/data';
 export type { RegimeRow } from './regimes/data';
+export { DocketChart, type DocketChartProps } from './docket/Chart';
+export { docketView, docketTable, recoveryWeek, defendantsInWeeks, type DocketInput, type DocketRowInput } from './docket/data';

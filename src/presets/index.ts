@@ -8,6 +8,9 @@ import crespoCityPublic from './crespo-city-public.scenario.json';
 import crespoCitySecret from './crespo-city-secret.scenario.json';
 import crespoCityArrival from './crespo-city-arrival.scenario.json';
 import crespoCityClock from './crespo-city-clock.scenario.json';
+import crespoDocketStatusQuo from './crespo-docket-status-quo.scenario.json';
+import crespoDocketSustained from './crespo-docket-sustained.scenario.json';
+import crespoDocketWave from './crespo-docket-wave.scenario.json';
 import j20 from './j20.scenario.json';
 import misdemeanorBailFund from './misdemeanor-bail-fund.scenario.json';
 
@@ -85,13 +88,43 @@ export const PRESETS: readonly Preset[] = [
     scenario: asScenario(crespoCityArrival),
   },
   {
+    id: 'crespo-docket-status-quo',
+    title: crespoDocketStatusQuo.title,
+    description:
+      "Crespo's city on a weekly docket: 7,000 felony cases arriving evenly over 52 weeks, nine trials a week, and a 60-day speedy-trial deadline (8 weeks). The 450 serious cases go to trial anyway; nobody has pledged. This is the status quo every strike is measured against.",
+    source: `${CRESPO}, Introduction ("about 7000 felony cases a year … four to five hundred trials") and Part I.A (courts already run at full trial capacity); MODEL.md §4.5 and §8 (52 weeks, about 9 trials a week, D = 8).`,
+    story:
+      'Nearly everyone pleads, as in a real court: the 6,550 other felonies all find a trial date within their deadline, so each is threatened and pleads at his expected sentence 2.1 (a plea rate of 93.6%). The 450 serious cases fill 450 of the 540 trial slots of the 60-week calendar; the calendar never crashes and nobody goes free. Take 19,155 against 5,589 from trials alone. Move the pledged share of the other felonies to watch the court jam.',
+    scenario: asScenario(crespoDocketStatusQuo),
+  },
+  {
+    id: 'crespo-docket-sustained',
+    title: crespoDocketSustained.title,
+    description:
+      'The same weekly court, but 5% of the other felonies (328 defendants, about 6.3 a week) have signed a public pledge that no offer can buy (q·F = 2.25 > 2.1). They arrive all year long, spread evenly among the other cases.',
+    source: `${CRESPO}, Part I.A ("just 5 percent of the remaining defendants … And the system comes to a halt") and Part II (refusals above the spare capacity jam the court).`,
+    story:
+      'About 6.3 pledgers a week on top of 8.7 serious cases ask for 15 trials a week from a court that holds 9. The spare capacity lasts ten weeks: in week 11 the first defendant finds no trial date before his deadline (stop rank 1,609). From then on every week ends with 72 units booked ahead (a full 8-week calendar), and whoever refuses or has no date goes free: 2,374 free (2,136 unpledged other felonies who had no date and so no reason to plead, 95 pledgers and 143 serious cases), pleas fall from 6,550 to 4,086 and her take from 19,155 to 12,753.9. The strike does not "succeed" by the take criterion (her take is still above the 5,589 her trials alone win), but a third of the court walks free.',
+    scenario: asScenario(crespoDocketSustained),
+  },
+  {
+    id: 'crespo-docket-wave',
+    title: crespoDocketWave.title,
+    description:
+      'The same 328 pledgers, but all of them arrive in one week (week 26): a one-time wave instead of a sustained pledge. Everyone else arrives as before.',
+    source: `${CRESPO}, Part II n.95 (the strike's "sudden crashing impact") and Part I.D (speedy-trial rights make it hard to spread striking defendants across time); MODEL.md §4.5 (after a one-time wave the calendar can recover).`,
+    story:
+      'The wave fills the nine weeks of its window (79 of the 328 are booked into weeks 26–34) and crashes the calendar in week 26: 249 pledgers, 91 other felonies and 7 serious cases arriving that week go free, and 7 more the week after. Then the calendar recovers: from week 28 on nobody goes free again, though the court now runs eight weeks behind. In all 354 go free against 2,374 under the sustained pledge, and her take is 18,342.3 against 12,753.9: in this court the same pledgers do far more sustained than as a one-time wave.',
+    scenario: asScenario(crespoDocketWave),
+  },
+  {
     id: 'crespo-city-clock',
     title: crespoCityClock.title,
     description:
-      'The same city under the speedy-trial clock: cases come up in arrival order and a refuser must be tried at once or dismissed for good, so the prosecutor cannot hold refusers for later.',
+      'A lesson on commitment, not a model of a court: the same city under the speedy-trial clock (forcedSpend), where cases come up in arrival order, a refuser must be tried at once or dismissed for good, and the prosecutor holds one storable budget for the whole year. Without a way to commit, her threats are not credible. For how a real court with weekly capacity and a deadline runs, and for Crespo’s wave, see the weekly-docket presets.',
     source: `${CRESPO}, Part I.D (speedy-trial rights make it hard to spread striking defendants "across time") and Part I.A (the system already runs at full capacity).`,
     story:
-      'No one pleads. A trial spent on a 2.1-year case is a 12-year serious trial given up for good, so her threat against any other felony is not credible and every one of them goes free, while she tries exactly the 450 serious cases (stop rank 113, the first other felony). Take 5,400 equals the noPlea take: plea bargaining extracts nothing, with or without the pledge (set the pledged share to 0: same result). In the model the clock plus a docket already at capacity stops the pleas by itself.',
+      'No one pleads, and not because of the pledge. A trial spent now on a 2.1-year case is a 12-year serious trial given up later, so a prosecutor who cannot commit in advance will never carry out her threat against an other felony; every defendant knows it, and every one of them goes free while she tries exactly the 450 serious cases (stop rank 113, the first other felony). Take 5,400 equals the noPlea take with or without the pledge (set the pledged share to 0: same result). This is Selten’s chain store: without commitment no threat is credible. Real courts plead out 90–97% of their cases because capacity comes week by week and is lost if unused, which makes her threats credible: compare the weekly-docket status quo, where 93.6% plead.',
     scenario: asScenario(crespoCityClock),
   },
   {
@@ -101,7 +134,7 @@ export const PRESETS: readonly Preset[] = [
       '#J20: 230 inauguration-day protesters charged together with felony riot and conspiracy, in a court system that had held 226 jury trials in the whole preceding year; 52% (120) sign the statement of unity. The prosecutor can spare these cases about a tenth of a year’s jury trials (23) and meets them in docket order.',
     source: `${CRESPO}, Part II (the #J20 prosecution: 230 charged, a statement of unity signed by more than half, 20 guilty pleas, every other case dismissed), citing D.C. Courts, Statistical Summary 12 (2016) (226 jury trials).`,
     story:
-      'The 120 signers refuse every offer (breaking the statement costs F = 3, more than the expected sentence 0.2 · 10 = 2). In docket order the first 23 signers use up the 23 trials by rank 43; the 20 non-signers ahead of them plead, and from rank 44 on no threat is credible, so 187 go free: history had 20 pleas and every other case dismissed. Against an optimal ranking the same defendants would give 110 pleas (every non-signer), so the model matches history only because she could not tell or reach the non-signers first.',
+      'The 120 signers refuse every offer (breaking the statement costs F = 3, more than the expected sentence 0.2 · 10 = 2). In docket order the first 23 signers use up the 23 trials by rank 43; the 20 non-signers ahead of them plead, and from rank 44 on no threat is credible, so 187 go free: history had 20 pleas and every other case dismissed. Against an optimal ranking the same defendants would give 110 pleas (every non-signer), so the model matches history only because she could not tell or reach the non-signers first. This is a calibration, not a reproduction: the share of the court’s trials these cases could claim (23) was chosen so that the model gives history’s 20 pleas (20 trials give 17, 25 give 22).',
     scenario: asScenario(j20),
   },
   {

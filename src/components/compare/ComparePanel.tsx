@@ -4,8 +4,9 @@ import { useId } from 'react';
 import { useEngineResult, type EngineState } from '../../client';
 import type { Scenario } from '../../engine/scenario/schema';
 import type { Totals } from '../../engine/result/types';
-import { TOTAL_FIELDS, formatTotal } from '../../app/format';
+import { TOTAL_FIELDS, formatNumber, formatTotal } from '../../app/format';
 import { diffTotal } from './diff';
+import { judgePeople, peopleOf, scenarioChanges, type PeopleCounts } from './people';
 
 export interface ComparePanelProps {
   pinned: Scenario | null;
@@ -54,6 +55,11 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
   }
   const ta = totalsOf(a);
   const tb = totalsOf(b);
+  const pa = a.status === 'done' ? peopleOf(a.result.defendants) : null;
+  const pb = b.status === 'done' ? peopleOf(b.result.defendants) : null;
+  const changes = current ? scenarioChanges(pinned, current) : { changes: [], more: 0 };
+  const nameA = pinned.title || 'Untitled scenario';
+  const nameB = current?.title || 'Untitled scenario';
   const busy = a.status === 'computing' || b.status === 'computing';
   return (
     <section
@@ -80,15 +86,32 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
           <dt>
             <span className="ab-badge ab-a">A</span> pinned
           </dt>
-          <dd>{pinned.title ?? 'Untitled scenario'}</dd>
+          <dd data-testid="compare-name-a">{nameA}</dd>
         </div>
         <div>
           <dt>
             <span className="ab-badge ab-b">B</span> current
           </dt>
-          <dd>{current?.title ?? 'Untitled scenario'}</dd>
+          <dd data-testid="compare-name-b">
+            {nameB === nameA && changes.changes.length ? `${nameB}, changed` : nameB}
+          </dd>
         </div>
       </dl>
+      {changes.changes.length ? (
+        <div className="compare-changes">
+          <p>B differs from A in:</p>
+          <ul data-testid="compare-changes">
+            {changes.changes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+            {changes.more ? <li>and {changes.more} more</li> : null}
+          </ul>
+        </div>
+      ) : current ? (
+        <p className="compare-changes">B is the same scenario as A.</p>
+      ) : null}
       <p
         className="status"
         role="status"
@@ -102,6 +125,7 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
             ? 'A and B solved.'
             : [stateText(a), stateText(b)].filter(Boolean).join(' ')}
       </p>
+      {ta && tb ? <PeopleSection a={pa} b={pb} takeA={ta.take} takeB={tb.take} /> : null}
       <div className="table-scroll">
         <table className="compare-table">
           <caption className="visually-hidden">Totals of A and B and the difference B − A</caption>
@@ -177,6 +201,65 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+function countsText(c: PeopleCounts['pledgers']): string {
+  const r = (x: number) => formatNumber(Math.round(x * 100) / 100);
+  return `${r(c.plea)} plead, ${r(c.tried)} tried, ${r(c.free)} free`;
+}
+
+/** What happened to people: pledgers and the others in A and in B, and the verdict. */
+function PeopleSection({ a, b, takeA, takeB }: { a: PeopleCounts | null; b: PeopleCounts | null; takeA: number; takeB: number }) {
+  if (!a || !b) {
+    return (
+      <p className="compare-people" data-testid="compare-people">
+        Above 100,000 defendants the results leave out the per-defendant rows, so who pleads, is tried or goes free among the
+        pledgers is not compared here; the totals below still are.
+      </p>
+    );
+  }
+  const v = judgePeople(a, b, takeA, takeB);
+  return (
+    <section className={`compare-people tone-${v.tone}`} data-testid="compare-people" data-tone={v.tone} aria-label="What happened to people">
+      <h3 className="chart-card-title">What happened to people</h3>
+      <p>
+        <strong>{v.summary}</strong>
+      </p>
+      {v.lines.length ? (
+        <ul>
+          {v.lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      ) : null}
+      <table className="compare-table">
+        <caption className="visually-hidden">Pledgers and other defendants by outcome in A and B</caption>
+        <thead>
+          <tr>
+            <th scope="col">Defendants</th>
+            <th scope="col">
+              <span className="ab-badge ab-a">A</span>
+            </th>
+            <th scope="col">
+              <span className="ab-badge ab-b">B</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr data-kind="pledgers">
+            <th scope="row">pledgers ({formatNumber(a.pledgers.total)} in A, {formatNumber(b.pledgers.total)} in B)</th>
+            <td>{countsText(a.pledgers)}</td>
+            <td>{countsText(b.pledgers)}</td>
+          </tr>
+          <tr data-kind="others">
+            <th scope="row">everyone else ({formatNumber(a.others.total)} in A, {formatNumber(b.others.total)} in B)</th>
+            <td>{countsText(a.others)}</td>
+            <td>{countsText(b.others)}</td>
+          </tr>
+        </tbody>
+      </table>
     </section>
   );
 }

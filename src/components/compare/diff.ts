@@ -18,10 +18,12 @@ export interface TotalDiff {
   tone: 'better' | 'worse' | 'neutral';
 }
 
-/** +1: more is better for the defendants; −1: more is worse; 0: neither. */
+/**
+ * +1: more is better for the defendants; −1: more is worse; 0: neither. Her take is not judged:
+ * it can fall while pledgers are tried instead of freed (secret pledges), so Compare A/B judges a
+ * change by what happens to people (people.ts), not by the take.
+ */
 const POLARITY: Partial<Record<TotalKey, 1 | -1>> = {
-  take: -1,
-  takeRatio: -1,
   pleas: -1,
   threatenedCount: -1,
   free: 1,

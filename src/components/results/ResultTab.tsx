@@ -18,6 +18,9 @@ import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
 import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '../why';
 import { formatNumber } from '../../app/format';
 import { ChartCard } from './ChartCard';
+import { DocketView } from './DocketView';
+import { StatusQuoPanel } from './StatusQuo';
+import type { DocketInput } from '../../charts';
 import { QuickLevers } from './QuickLevers';
 import { TotalsPanel } from './Totals';
 import type { BundleState, ResultBundle } from './useResultBundle';
@@ -160,6 +163,7 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
             why={why}
             thresholdNote={thresholdNote}
           />
+          <StatusQuoPanel scenario={shown.scenario} result={shown.result} />
           {shown.result.totals.defendants > 0 ? (
             <ExplainPicker count={shown.result.totals.defendants} onPick={select} />
           ) : null}
@@ -227,6 +231,10 @@ function RegimeView({
         {why}
       </>
     );
+  }
+  const docket = (result as { docket?: DocketInput }).docket;
+  if (docket) {
+    return <DocketView result={result} docket={docket} scenario={scenario} onSelect={onSelect} why={why} />;
   }
   if (result.regime === 'lottery' && result.lottery) {
     return (

@@ -1,0 +1,204 @@
+// Draws the weekly docket: three panels sharing a week axis. Top: the defendants arriving each
+// week, stacked by outcome (pleaded, tried, went free). Middle: the trial units used each week
+// against the weekly capacity. Bottom: the backlog (units booked for later weeks). Rules mark the
+// crash week and, after a one-time wave, the week the calendar recovers. No model arithmetic here.
+import * as d3 from 'd3';
+import { FONT, STROKE, color } from '../common/theme';
+import { fmt } from '../common/fields';
+import {
+  annotate,
+  bottomAxis,
+  initSvg,
+  integerTicks,
+  legend,
+  navigator,
+  numberFormat,
+  safeId,
+  sideAxis,
+  textWidth,
+  tooltip,
+  type DrawOptions,
+  type G,
+  type LegendItem,
+} from '../common/svg';
+import { columnLines, crashLabel, describeDocket, docketTitle, recoveryLabel, type DocketView } from './data';
+
+export interface DocketDrawOptions extends DrawOptions {
+  /** Called with the weeks of a column on click, Enter or Space (list its defendants). */
+  onSelectWeeks?: (weekLo: number, weekHi: number) => void;
+  announce?: (text: string) => void;
+}
+
+const OUTCOMES = ['pleas', 'tried', 'free'] as const;
+const OUTCOME_COLOR = { pleas: 'plea', tried: 'tried', free: 'free' } as const;
+
+export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawOptions): () => void {
+  const id = safeId(opts.id, 'docket');
+  const { width, height } = opts;
+  const svg = initSvg(node, { width, height, id, title: docketTitle(v), desc: describeDocket(v), kind: 'docket' });
+  const margin = { top: 12, right: 24, bottom: 56, left: 84 };
+  const innerW = Math.max(60, width - margin.left - margin.right);
+
+  const items: LegendItem[] = [
+    { label: 'pleaded', color: 'plea', shape: 'rect' },
+    { label: 'tried', color: 'tried', shape: 'rect' },
+    { label: 'went free', color: 'free', shape: 'rect' },
+    { label: 'trial units used', color: 'muted', shape: 'rect' },
+    { label: 'weekly capacity', color: 'fg', shape: 'dashed' },
+    { label: 'backlog', color: 'accent', shape: 'line' },
+  ];
+  const legendH = legend(svg.append('g') as unknown as G, items, margin.left, margin.top + 8, innerW);
+  // Room above the plot for the crash and recovery labels (one line each).
+  const labelRows = (v.crashWeek !== null ? 1 : 0) + (v.recoveryWeek !== null ? 1 : 0);
+  const top = margin.top + legendH + 12 + labelRows * 20;
+  const innerH = Math.max(150, height - top - margin.bottom);
+  const gap = 16;
+  const arrH = Math.round((innerH - 2 * gap) * 0.46);
+  const calH = Math.round((innerH - 2 * gap) * 0.3);
+  const backH = innerH - 2 * gap - arrH - calH;
+
+  const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+  const x = d3.scaleLinear().domain([0, Math.max(1, v.calendarWeeks)]).range([0, innerW]);
+  const colPx = innerW / Math.max(1, v.columns.length);
+  const pad = colPx >= 6 ? 1 : 0;
+  const unit = v.binSize > 1 ? ` per ${fmt(v.binSize)} weeks` : ' per week';
+
+  // --- the tail (weeks W..W−1+D): no arrivals, only finishing cases
+  if (v.calendarWeeks > v.weeks) {
+    root
+      .append('rect')
+      .attr('class', 'hc-docket-tail')
+      .attr('x', x(v.weeks))
+      .attr('width', x(v.calendarWeeks) - x(v.weeks))
+      .attr('y', 0)
+      .attr('height', innerH)
+      .attr('fill', color('grid'))
+      .attr('fill-opacity', 0.35);
+  }
+
+  // --- top: arrivals by outcome
+  const arr = root.append('g').attr('class', 'hc-docket-arrivals') as unknown as G;
+  const maxArr = d3.max(v.columns, (c) => c.arrivals) ?? 0;
+  const ya = d3.scaleLinear().domain([0, Math.max(1, maxArr)]).nice().range([arrH, 0]);
+  sideAxis(arr, ya, innerW, arrH, { label: `arrivals${unit}`, grid: true, format: numberFormat(maxArr), tickValues: integerTicks(ya, 3) });
+  const marks = arr.append('g').attr('class', 'hc-marks').attr('shape-rendering', colPx < 4 ? 'crispEdges' : null);
+  for (const c of v.columns) {
+    let acc = 0;
+    const x0 = x(c.weekLo) + pad;
+    const w = Math.max(0.5, x(c.weekHi + 1) - x(c.weekLo) - 2 * pad);
+    for (const k of OUTCOMES) {
+      const n = c[k];
+      if (n > 0) {
+        marks
+          .append('rect')
+          .attr('class', `hc-mark hc-${OUTCOME_COLOR[k]}`)
+          .attr('data-week', c.weekLo)
+          .attr('x', x0)
+          .attr('width', w)
+          .attr('y', ya(acc + n))
+          .attr('height', Math.max(0.5, ya(acc) - ya(acc + n)))
+          .attr('fill', color(OUTCOME_COLOR[k]));
+      }
+      acc += n;
+    }
+  }
+  if (v.calendarWeeks > v.weeks && x(v.calendarWeeks) - x(v.weeks) > textWidth('no arrivals', FONT.tick) + 8) {
+    arr
+      .append('text')
+      .attr('class', 'hc-muted')
+      .attr('x', (x(v.weeks) + x(v.calendarWeeks)) / 2)
+      .attr('y', arrH / 2)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', FONT.tick)
+      .text('no arrivals');
+  }
+
+  // --- middle: units used vs capacity
+  const cal = root.append('g').attr('class', 'hc-docket-calendar').attr('transform', `translate(0,${arrH + gap})`) as unknown as G;
+  const maxCap = Math.max(1, d3.max(v.columns, (c) => Math.max(c.capacityUnits, c.unitsUsed)) ?? 1);
+  const yc = d3.scaleLinear().domain([0, maxCap]).nice().range([calH, 0]);
+  sideAxis(cal, yc, innerW, calH, { label: `units${unit}`, grid: true, format: numberFormat(maxCap), tickValues: integerTicks(yc, 2) });
+  cal
+    .append('g')
+    .attr('class', 'hc-units')
+    .selectAll('rect')
+    .data(v.columns)
+    .join('rect')
+    .attr('class', 'hc-units-used')
+    .attr('x', (c) => x(c.weekLo) + pad)
+    .attr('width', (c) => Math.max(0.5, x(c.weekHi + 1) - x(c.weekLo) - 2 * pad))
+    .attr('y', (c) => yc(c.unitsUsed))
+    .attr('height', (c) => yc(0) - yc(c.unitsUsed))
+    .attr('fill', color('muted'));
+  const capPts = v.columns.flatMap((c) => [
+    { x: x(c.weekLo), y: yc(c.capacityUnits) },
+    { x: x(c.weekHi + 1), y: yc(c.capacityUnits) },
+  ]);
+  cal
+    .append('path')
+    .attr('class', 'hc-capacity-line')
+    .attr('fill', 'none')
+    .attr('stroke', color('fg'))
+    .attr('stroke-width', STROKE.line)
+    .attr('stroke-dasharray', '7 4')
+    .attr('d', d3.line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y)(capPts));
+
+  // --- bottom: backlog
+  const back = root.append('g').attr('class', 'hc-docket-backlog').attr('transform', `translate(0,${arrH + calH + 2 * gap})`) as unknown as G;
+  const maxBack = d3.max(v.columns, (c) => c.backlog) ?? 0;
+  const yb = d3.scaleLinear().domain([0, Math.max(1, maxBack)]).nice().range([backH, 0]);
+  sideAxis(back, yb, innerW, backH, { label: 'backlog (units)', grid: true, format: numberFormat(maxBack), tickValues: integerTicks(yb, 2) });
+  const backPts = v.columns.map((c) => ({ x: x(c.weekHi + 1), y: yb(c.backlog) }));
+  backPts.unshift({ x: x(0), y: yb(0) });
+  back
+    .append('path')
+    .attr('class', 'hc-backlog-line')
+    .attr('fill', color('accent'))
+    .attr('fill-opacity', 0.2)
+    .attr('stroke', color('accent'))
+    .attr('stroke-width', STROKE.line)
+    .attr('d', d3.area<{ x: number; y: number }>().x((p) => p.x).y0(yb(0)).y1((p) => p.y)(backPts));
+  const span = v.calendarWeeks;
+  bottomAxis(back, x, innerW, backH, {
+    label: 'Week (0 = the first week of arrivals)',
+    format: d3.format('d'),
+    tickValues: span <= 24 ? d3.range(0, span + 1) : integerTicks(x as d3.ScaleLinear<number, number>, Math.max(2, Math.floor(innerW / 70))),
+  });
+
+  // --- crash and recovery rules
+  let row = 0;
+  const rule = (cls: string, week: number, label: string, dash: string, key: 'fg' | 'free') => {
+    const rx = x(week);
+    const ly = -8 - (labelRows - 1 - row) * 20;
+    row++;
+    const g = root.append('g').attr('class', cls) as unknown as G;
+    g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', ly + 4).attr('y2', innerH).attr('stroke', color(key)).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', dash);
+    const right = rx + 6 + textWidth(label, FONT.annotation) <= innerW;
+    annotate(g, right ? rx + 6 : Math.max(textWidth(label, FONT.annotation) - margin.left + 4, rx - 6), ly, label, right ? 'start' : 'end');
+  };
+  if (v.crashWeek !== null) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), '8 5', 'fg');
+  if (v.recoveryWeek !== null) rule('hc-recovery-week', v.recoveryWeek, recoveryLabel(v.recoveryWeek), '3 3', 'free');
+
+  // --- interaction: one stop per column
+  const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });
+  const starts = v.columns.map((c) => c.weekLo);
+  navigator(root.append('g') as unknown as G, { width: innerW, height: innerH }, tip, {
+    count: v.columns.length,
+    label: `The docket, ${v.columns.length} ${v.binSize > 1 ? `bins of ${v.binSize} weeks` : 'weeks'}. Arrow keys move; Enter lists the defendants arriving then.`,
+    indexAt: (px) => {
+      const i = d3.bisectRight(starts, x.invert(px)) - 1;
+      return i >= 0 && i < v.columns.length ? i : null;
+    },
+    locate: (i) => {
+      const c = v.columns[i];
+      const x0 = x(c.weekLo);
+      const x1 = x(c.weekHi + 1);
+      return { x: (x0 + x1) / 2, y: ya(c.arrivals), lines: columnLines(v, c), box: { x: x0 - 1, y: -2, width: x1 - x0 + 2, height: innerH + 4 } };
+    },
+    onActivate: (i) => opts.onSelectWeeks?.(v.columns[i].weekLo, v.columns[i].weekHi),
+    announce: opts.announce,
+  });
+  return () => {
+    svg.selectAll('*').remove();
+  };
+}

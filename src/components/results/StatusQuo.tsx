@@ -1,0 +1,120 @@
+// The status quo beside every result: the same scenario without the organizing levers (no
+// pledges, no sanction, no fund), solved in a worker, what organizing changed (pleas, free, take;
+// under the docket the crash week), and a warning when the status quo is implausible.
+import { useMemo } from 'react';
+import { useEngineResult } from '../../client';
+import type { Result } from '../../engine/result/types';
+import type { Scenario } from '../../engine/scenario/schema';
+import { isStatusQuo, statusQuoScenario, statusQuoWarnings } from '../../engine/statusQuo';
+import { formatNumber } from '../../app/format';
+
+const MINUS = '\u2212';
+
+function pct(n: number, of: number): string {
+  return of > 0 ? `${formatNumber(Math.round((n / of) * 1000) / 10)}%` : '–';
+}
+
+function delta(a: number, b: number): string {
+  const d = b - a;
+  if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) return 'no change';
+  return `${d > 0 ? '+' : MINUS}${formatNumber(Math.round(Math.abs(d) * 100) / 100)}`;
+}
+
+function crashOf(r: Result): number | null {
+  return (r as { docket?: { crashWeek: number | null } }).docket?.crashWeek ?? null;
+}
+
+function weekText(w: number | null): string {
+  return w === null ? 'never' : `week ${formatNumber(w)}`;
+}
+
+export interface StatusQuoPanelProps {
+  scenario: Scenario;
+  result: Result;
+}
+
+export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
+  const own = isStatusQuo(scenario);
+  const sqScenario = useMemo(() => (own ? null : statusQuoScenario(scenario)), [own, scenario]);
+  const sq = useEngineResult(sqScenario);
+  const base: Result | null = own ? result : sq.status === 'done' ? sq.result : null;
+  const warnings = base ? statusQuoWarnings(scenario, base) : [];
+  const docket = (result as { docket?: unknown }).docket !== undefined;
+  const t = result.totals;
+  return (
+    <section className="card status-quo" aria-label="The status quo beside this result" data-testid="status-quo" data-busy={!own && sq.status === 'computing'}>
+      <h3 className="chart-card-title">The status quo: the same court without organizing</h3>
+      {own ? (
+        <p>
+          This scenario uses no organizing lever (no pledges, no community sanction, no strike fund): it is its own status quo.{' '}
+          {formatNumber(t.pleas)} of {formatNumber(t.defendants)} plead ({pct(t.pleas, t.defendants)}), {formatNumber(t.free)} go free.
+        </p>
+      ) : sq.status === 'computing' || sq.status === 'idle' ? (
+        <p role="status">Computing the status quo…</p>
+      ) : sq.status !== 'done' ? (
+        <p role="status">The status quo could not be computed{sq.status === 'failed' ? `: ${sq.message}` : ''}.</p>
+      ) : (
+        <>
+          <p>
+            Without pledges, sanction or fund, {formatNumber(sq.result.totals.pleas)} of {formatNumber(sq.result.totals.defendants)} plead (
+            {pct(sq.result.totals.pleas, sq.result.totals.defendants)}) and {formatNumber(sq.result.totals.free)} go free.
+          </p>
+          <div className="table-scroll">
+            <table className="compare-table status-quo-table">
+              <caption className="visually-hidden">The status quo, this result, and what organizing changed</caption>
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  <th scope="col">Status quo</th>
+                  <th scope="col">With organizing</th>
+                  <th scope="col">What organizing changed</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr data-key="pleas">
+                  <th scope="row">Pleas</th>
+                  <td className="num">{formatNumber(sq.result.totals.pleas)}</td>
+                  <td className="num">{formatNumber(t.pleas)}</td>
+                  <td className="num">{delta(sq.result.totals.pleas, t.pleas)}</td>
+                </tr>
+                <tr data-key="free">
+                  <th scope="row">Free</th>
+                  <td className="num">{formatNumber(sq.result.totals.free)}</td>
+                  <td className="num">{formatNumber(t.free)}</td>
+                  <td className="num">{delta(sq.result.totals.free, t.free)}</td>
+                </tr>
+                <tr data-key="take">
+                  <th scope="row">Her take (years)</th>
+                  <td className="num">{formatNumber(Math.round(sq.result.totals.take * 100) / 100)}</td>
+                  <td className="num">{formatNumber(Math.round(t.take * 100) / 100)}</td>
+                  <td className="num">{delta(sq.result.totals.take, t.take)}</td>
+                </tr>
+                {docket ? (
+                  <tr data-key="crashWeek">
+                    <th scope="row">The calendar crashes</th>
+                    <td className="num">{weekText(crashOf(sq.result))}</td>
+                    <td className="num">{weekText(crashOf(result))}</td>
+                    <td className="num">
+                      {crashOf(sq.result) === crashOf(result)
+                        ? 'no change'
+                        : crashOf(result) === null
+                          ? 'no longer crashes'
+                          : crashOf(sq.result) === null
+                            ? `crashes in week ${formatNumber(crashOf(result) ?? 0)}`
+                            : `from week ${formatNumber(crashOf(sq.result) ?? 0)} to week ${formatNumber(crashOf(result) ?? 0)}`}
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {warnings.map((w) => (
+        <p key={w.code} className="status-quo-warning" role="note" data-warning={w.code}>
+          <strong>Implausible status quo.</strong> {w.text}
+        </p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+// The docket chart drawn into a DOM: accessible root, marks per week, capacity and backlog, the
+// crash and recovery rules, readable fonts, and the keyboard (Enter lists a week's defendants).
+import { afterEach, describe, expect, it } from 'vitest';
+import { drawDocket } from '../../src/charts/docket/draw';
+import { docketView } from '../../src/charts/docket/data';
+import { E11B_DOCKET, E11D_DOCKET, longDocket } from './docketFixtures';
+
+function svgEl(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.appendChild(svg);
+  return svg;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function fontsReadable(svg: SVGSVGElement): void {
+  for (const m of svg.outerHTML.matchAll(/font-size(?:=|:)"?\s*(\d+(?:\.\d+)?)/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(13);
+}
+
+describe('docket chart drawing', () => {
+  it('E11d: role, title, description; stacked marks; capacity line; crash and recovery rules', () => {
+    const svg = svgEl();
+    drawDocket(svg, docketView(E11D_DOCKET), { width: 640, height: 460, id: 'd' });
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-labelledby')).toBe('d-title d-desc');
+    expect(svg.querySelector('title')?.textContent).toBe('The weekly docket: 4 weeks of arrivals by outcome, trials held and the backlog');
+    expect(svg.querySelector('desc')?.textContent).toContain('The calendar crashes in week 1');
+    // Week 0: 2 pleas; week 1: plea, tried, free; weeks 2 and 3: pleas → 6 rects.
+    expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark')).toHaveLength(6);
+    expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark.hc-free')).toHaveLength(1);
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(5);
+    expect(svg.querySelector('.hc-capacity-line')).not.toBeNull();
+    expect(svg.querySelector('.hc-backlog-line')).not.toBeNull();
+    expect(svg.querySelector('.hc-crash-week text')?.textContent).toBe('week 1: the first defendant finds no trial date before his deadline');
+    expect(svg.querySelector('.hc-recovery-week text')?.textContent).toBe('week 2: the calendar recovers (no one arriving from here goes free)');
+    fontsReadable(svg);
+  });
+
+  it('E11b: a crash without recovery', () => {
+    const svg = svgEl();
+    drawDocket(svg, docketView(E11B_DOCKET), { width: 640, height: 460, id: 'b' });
+    expect(svg.querySelector('.hc-crash-week')).not.toBeNull();
+    expect(svg.querySelector('.hc-recovery-week')).toBeNull();
+  });
+
+  it('520 weeks and a million defendants: at most 130 columns drawn, grouped ticks', () => {
+    const svg = svgEl();
+    drawDocket(svg, docketView(longDocket(520, 8, 1923, 9)), { width: 1200, height: 460, id: 'l' });
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(106);
+    expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark').length).toBeLessThanOrEqual(2 * 106);
+    const ticks = [...svg.querySelectorAll('.hc-docket-arrivals .tick text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['0', '5,000', '10,000']);
+    fontsReadable(svg);
+  });
+
+  it('keyboard: focus shows week 0, arrows move, Enter reports the week; announces the lines', () => {
+    const svg = svgEl();
+    const picked: [number, number][] = [];
+    const said: string[] = [];
+    drawDocket(svg, docketView(E11D_DOCKET), { width: 640, height: 460, id: 'k', onSelectWeeks: (lo, hi) => picked.push([lo, hi]), announce: (t) => said.push(t) });
+    const overlay = svg.querySelector<SVGRectElement>('.hc-overlay');
+    expect(overlay?.getAttribute('tabindex')).toBe('0');
+    overlay?.dispatchEvent(new FocusEvent('focus'));
+    expect(said.at(-1)).toMatch(/^Week 0; 2 arrivals: 2 pleaded/);
+    overlay?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    expect(said.at(-1)).toMatch(/^Week 1; 5 arrivals/);
+    overlay?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(picked).toEqual([[1, 1]]);
+  });
+});
