@@ -7,7 +7,7 @@ import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
-import { ClassroomSlot, type ClassroomOpen } from './classroomSlot';
+import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
@@ -21,6 +21,7 @@ export function App() {
   const [pinned, pin, unpin] = usePin();
   const [tab, setTab] = useState<TabKey>('result');
   const [open, setOpen] = useState<ClassroomOpen>(null);
+  const [tourStep, setTourStep] = useTourStep();
   const mainRef = useRef<HTMLElement>(null);
   const uid = useId().replace(/:/g, '');
 
@@ -50,7 +51,7 @@ export function App() {
       >
         Skip to the results
       </a>
-      <Header onOpen={setOpen} />
+      <Header onOpen={(o) => (o === 'tour' ? setTourStep(tourStep ?? 0) : setOpen(o))} />
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
           <ScenarioCard wb={wb} />
@@ -102,6 +103,8 @@ export function App() {
         onClose={() => setOpen(null)}
         wb={wb}
         onTab={(t) => setTab(t as TabKey)}
+        tourStep={tourStep}
+        setTourStep={setTourStep}
       />
     </div>
   );

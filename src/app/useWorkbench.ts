@@ -29,6 +29,12 @@ export interface Workbench {
   /** Whether the draft is no longer the untouched preset. */
   edited: boolean;
   choosePreset: (id: string) => void;
+  /**
+   * The one way anything replaces the scenario (a preset, the tour's "open in the workbench", a
+   * link). When the scenario was edited and `ask` is set, it asks first and keeps the class's work
+   * if the answer is no; returns whether it replaced it. (An undo can be wired in here.)
+   */
+  replaceScenario: (doc: ScenarioInput, presetId: string | null, options?: { ask?: boolean }) => boolean;
   linkProblem: LinkProblem | null;
   dismissLinkProblem: () => void;
   /**
@@ -39,6 +45,19 @@ export interface Workbench {
 }
 
 const HASH_DELAY_MS = 250;
+
+/** Asks before the class's edited scenario is replaced (where the browser can ask). */
+function confirmReplace(): boolean {
+  if (typeof window === 'undefined' || typeof window.confirm !== 'function') return true;
+  try {
+    const answer = window.confirm(
+      'Replace the scenario you edited? Your edits are lost unless you copy the link or save the scenario file first.',
+    );
+    return answer !== false;
+  } catch {
+    return true;
+  }
+}
 
 interface Start {
   draft: ScenarioInput;
@@ -93,13 +112,27 @@ export function useWorkbench(): Workbench {
   const preset = presetId ? PRESETS.find((p) => p.id === presetId) : undefined;
   const edited = !preset || ed.draft !== preset.scenario;
 
+  const editedRef = useRef(edited);
+  useEffect(() => {
+    editedRef.current = edited;
+  }, [edited]);
+
+  const replaceScenario = useCallback(
+    (doc: ScenarioInput, id: string | null, options: { ask?: boolean } = {}) => {
+      if (options.ask !== false && editedRef.current && !confirmReplace()) return false;
+      setPresetId(id);
+      setDraft(doc);
+      return true;
+    },
+    [setDraft],
+  );
+
   const choosePreset = useCallback(
     (id: string) => {
       const p = findPreset(id);
-      setPresetId(p.id);
-      setDraft(p.scenario);
+      replaceScenario(p.scenario, p.id);
     },
-    [setDraft],
+    [replaceScenario],
   );
 
   // Draft → hash (debounced; only valid drafts are written, so a link always opens).
@@ -108,8 +141,11 @@ export function useWorkbench(): Workbench {
       !edited && presetId ? presetHash(presetId) : ed.isValid ? scenarioHash(ed.draft) : null;
     if (target === null) return;
     const write = () => {
-      if (location.hash !== target) history.replaceState(null, '', target);
-      written.current = target;
+      // The tour's step (#…&tour=N) stays in the address beside the scenario.
+      const tour = new URLSearchParams(location.hash.replace(/^#/, '')).get('tour');
+      const full = tour ? `${target}&tour=${encodeURIComponent(tour)}` : target;
+      if (location.hash !== full) history.replaceState(null, '', full);
+      written.current = full;
     };
     if (!edited) {
       write(); // choosing a preset names it at once
@@ -126,11 +162,10 @@ export function useWorkbench(): Workbench {
       const h = readScenarioHash(location.hash);
       written.current = location.hash;
       if (h.kind === 'preset') {
-        choosePreset(h.id);
+        replaceScenario(findPreset(h.id).scenario, h.id, { ask: false });
         setLinkProblem(null);
       } else if (h.kind === 'scenario') {
-        setPresetId(null);
-        setDraft(h.doc);
+        replaceScenario(h.doc, null, { ask: false });
         setLinkProblem(null);
       } else if (h.kind === 'broken') {
         linkSeq.current += 1;
@@ -145,7 +180,7 @@ export function useWorkbench(): Workbench {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [choosePreset, setDraft]);
+  }, [replaceScenario, setDraft]);
 
   return {
     draft: ed.draft,
@@ -156,6 +191,7 @@ export function useWorkbench(): Workbench {
     presetId,
     edited,
     choosePreset,
+    replaceScenario,
     linkProblem,
     dismissLinkProblem: () => setLinkProblem(null),
     editorSeed,

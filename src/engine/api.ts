@@ -9,6 +9,7 @@ import { buildPopulation, describeKinds, type KindInfo } from './population/kind
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
 import { ladderBins } from './sweep/ladder';
 import { ledger as ledgerFrames, type Ledger } from './sweep/ledger';
+import { payoffTable, type PayoffTable } from './sweep/payoff';
 import { budgetLeftAt } from './result/budget';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
@@ -23,6 +24,7 @@ export type { KindInfo } from './population/kinds';
 export type { RegimeRow } from './sweep/compare';
 export type * from './sweep/types';
 export type { Ledger, LedgerFrame, LedgerPart } from './sweep/ledger';
+export type { PayoffTable, PayoffCell } from './sweep/payoff';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ValidationMessage[] };
 
@@ -89,6 +91,13 @@ export function ledger(input: unknown, maxFrames: number): Checked<Ledger> {
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
   return { ok: true, value: ledgerFrames(r.scenario, maxFrames) };
+}
+
+/** Two co-defendants under the lottery: the years each expects by his choice and the other's. */
+export function payoffs(input: unknown): Checked<PayoffTable | null> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: payoffTable(r.scenario) };
 }
 
 /** Lottery thresholds as {threshold, count} (null: never refuses), for any N. */

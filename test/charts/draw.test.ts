@@ -52,6 +52,8 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.querySelectorAll('.hc-mark.hc-threatened')).toHaveLength(2);
     expect(svg.querySelector('.hc-stop-rank text')?.textContent).toBe('unraveling stops here (rank 3)');
     expect(svg.querySelector('.hc-fund-line')).not.toBeNull();
+    // The resource axes' titles fit their panel: never squeezed (issue 10).
+    expect(svg.querySelector('.hc-resources [textLength]')).toBeNull();
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
@@ -112,6 +114,9 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.textContent).toContain('equilibrium r = 10 (erosion point) ◆ selected');
     expect(svg.querySelector('.hc-critical-mass')?.textContent).toContain('Critical mass 1');
     expect(svg.querySelector('desc')?.textContent).toContain('G(r − 1) = r = G(r)');
+    // The origin's 0 is written once, on the bottom axis: never "0 0" (issue 10).
+    const zeros = [...svg.querySelectorAll('.hc-axis .tick text')].filter((t) => t.textContent === '0');
+    expect(zeros).toHaveLength(1);
     const overlay = svg.querySelector<SVGRectElement>('.hc-overlay')!;
     overlay.dispatchEvent(new FocusEvent('focus'));
     overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));

@@ -126,3 +126,30 @@ describe('ledger (the player’s frames)', () => {
     }
   });
 });
+
+import { payoffTable } from '../../src/engine/sweep/payoff';
+import { setPath } from '../../src/engine/sweep/fieldPath';
+
+describe('payoff table (two co-defendants)', () => {
+  it('offer 3, one trial: plead 3 either way; refuse 5 alone, 2.5 together; two equilibria', () => {
+    let doc: unknown = PRESETS.find((p) => p.id === 'bgb-lottery')!.scenario;
+    for (const [k, v] of Object.entries({
+      'groups[0].count': 2,
+      'prosecutor.budget': 1,
+      'prosecutor.offers': 'uniform',
+      'prosecutor.uniformOffer': 3,
+    }))
+      doc = setPath(doc, k, v);
+    const t = payoffTable(ScenarioSchema.parse(doc))!;
+    expect(t.offer).toBe(3);
+    expect(t.k).toBe(1);
+    expect(t.cells).toEqual([
+      { mine: 'plead', other: 'plead', years: 3, best: true },
+      { mine: 'plead', other: 'refuse', years: 3, best: false },
+      { mine: 'refuse', other: 'plead', years: 5, best: false },
+      { mine: 'refuse', other: 'refuse', years: 2.5, best: true },
+    ]);
+    expect(t.equilibria).toEqual([0, 2]);
+    expect(payoffTable(example('E2_priority_arrival'))).toBeNull();
+  });
+});

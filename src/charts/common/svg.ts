@@ -379,6 +379,8 @@ export function navigator(plot: G, size: { width: number; height: number }, tip:
     .attr('height', size.height)
     .attr('tabindex', 0)
     .attr('focusable', 'true')
+    // A keyboard widget of its own (arrows move, Enter selects): aria-label needs a role.
+    .attr('role', 'application')
     .attr('aria-label', spec.label);
   let current = -1;
   const show = (i: number) => {
