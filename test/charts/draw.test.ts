@@ -143,17 +143,32 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
+  it('sweep of take ÷ no-plea take: a no-plea line at ratio 1 (issue 10); none for other outcomes', () => {
+    const svg = svgEl();
+    drawSweep(svg, sweepView('takeRatio', SWEEP_A), SIZE);
+    const line = svg.querySelector('.hc-noplea-line line');
+    expect(line).not.toBeNull();
+    expect(svg.textContent).toContain('take = trials alone');
+    expect(svg.textContent).toContain('no-plea line (ratio 1)');
+    const other = svgEl();
+    drawSweep(other, sweepView('take', SWEEP_A), SIZE);
+    expect(other.querySelector('.hc-noplea-line')).toBeNull();
+  });
+
   it('phase diagram: complete grid, and a progressive one with hatched cells', () => {
     const svg = svgEl();
     drawPhase(svg, phaseView(phaseFixture()), SIZE);
     accessible(svg);
     expect(svg.querySelector('.hc-boundary')).not.toBeNull();
     expect(svg.textContent).toContain('strike succeeds');
+    // A finished grid has no placeholder in its legend (issue 10).
+    expect(svg.textContent).not.toContain('not computed yet');
     expect(svg.outerHTML).toMatchSnapshot();
     const svg2 = svgEl();
     drawPhase(svg2, phaseView(phaseFixture(true)), { ...SIZE, id: 'snap2' });
     expect(svg2.querySelectorAll('.hc-pending')).toHaveLength(8);
     expect(svg2.querySelector('.hc-pending')?.getAttribute('fill')).toBe('url(#snap2-hatch)');
+    expect(svg2.textContent).toContain('not computed yet');
   });
 
   it('distribution: bars and labelled rules', () => {

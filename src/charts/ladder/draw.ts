@@ -80,7 +80,11 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     { label: 'tried', color: 'tried', shape: 'rect' },
     { label: 'free', color: 'free', shape: 'rect' },
   ];
-  if (v.mode === 'ranks') items.push({ label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' });
+  // Unthreatened ranks are hollow where a column is wide enough to show an outline, else faded:
+  // the legend shows the mark as it is drawn.
+  const hollowOk = v.mode === 'ranks' && innerW / Math.max(1, v.rows.length) >= 5;
+  if (v.mode === 'ranks')
+    items.push(hollowOk ? { label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' } : { label: 'not threatened (faded)', color: 'fg', shape: 'faded' });
   items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
   items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
   if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
@@ -106,7 +110,6 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   if (v.mode === 'ranks') {
     const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
     const sw = colW >= 6 ? STROKE.line : 0;
-    const hollowOk = colW >= 5;
     for (const r of v.rows) {
       if (reveal && r.rank > reveal.upTo) {
         marks
