@@ -42,10 +42,10 @@ async function waitReady(page: Page, i: number) {
 }
 
 /** SVG text outside its SVG's box (clipped), as "svg#: text". */
-async function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function clippedText(page: Page, within = '.tour-stage'): Promise<string[]> {
+  return page.evaluate((sel) => {
     const out: string[] = [];
-    document.querySelectorAll('.tour-stage svg').forEach((svg, k) => {
+    document.querySelectorAll(`${sel} svg.hc`).forEach((svg, k) => {
       const box = svg.getBoundingClientRect();
       svg.querySelectorAll('text').forEach((t) => {
         if (!t.textContent?.trim()) return;
@@ -60,7 +60,7 @@ async function clippedText(page: Page): Promise<string[]> {
       });
     });
     return out;
-  });
+  }, within);
 }
 
 const SIZES = [
@@ -69,6 +69,37 @@ const SIZES = [
   { width: 1024, height: 768, scheme: 'dark' as const },
   { width: 1920, height: 1080, scheme: 'light' as const },
 ];
+
+describe('projector mode in the workbench', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`one column, the chart at full width, larger type, nothing clipped (${size.width}×${size.height})`, async () => {
+      const w = await app.open('about:blank', 'light');
+      const { page } = w;
+      await page.setViewportSize(size);
+      await page.addInitScript(() => localStorage.setItem('holdout.textSize', 'large'));
+      await page.goto(new URL('#preset=crespo-city-arrival', baseURL).href);
+      await page.waitForSelector('svg.hc-ladder, svg[data-chart=ladder]', { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-bench=result]')?.getAttribute('data-busy') === 'false');
+      const chart = await page.locator('svg[data-chart=ladder]').boundingBox();
+      expect(chart!.width).toBeGreaterThanOrEqual(0.85 * size.width);
+      expect(chart!.height).toBeGreaterThanOrEqual(0.6 * size.height);
+      const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      expect(fontPx).toBeGreaterThanOrEqual(18);
+      // The editor is below the results, not beside them.
+      const main = await page.locator('main').boundingBox();
+      const side = await page.locator('aside.sidebar').boundingBox();
+      expect(side!.y).toBeGreaterThanOrEqual(main!.y + main!.height - 1);
+      expect(await clippedText(page, 'main')).toEqual([]);
+      await page.locator('svg[data-chart=ladder]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `projector-${size.width}.png`) });
+      expectClean(w);
+    });
+  }
+});
 
 describe('the guided tour in presenter mode', () => {
   for (const size of SIZES) {
