@@ -15,7 +15,7 @@ import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
-import { ClassroomSlot, type ClassroomOpen } from './classroomSlot';
+import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
@@ -139,6 +139,7 @@ export function App() {
       window.removeEventListener('drop', drop);
     };
   }, [opened]);
+  const [tourStep, setTourStep] = useTourStep();
   const mainRef = useRef<HTMLElement>(null);
   const uid = useId().replace(/:/g, '');
 
@@ -169,7 +170,7 @@ export function App() {
         Skip to the results
       </a>
       <Header
-        onOpen={setOpen}
+        onOpen={(o) => (o === 'tour' ? setTourStep(tourStep ?? 0) : setOpen(o))}
         onCite={() => setCiteOpen(true)}
         onLibrary={() => setLibraryOpen(true)}
         onFile={(file) => void readScenarioFile(file).then(opened)}
@@ -283,6 +284,8 @@ export function App() {
         onClose={() => setOpen(null)}
         wb={wb}
         onTab={(t) => setTab(t as TabKey)}
+        tourStep={tourStep}
+        setTourStep={setTourStep}
       />
     </div>
   );

@@ -1,6 +1,10 @@
-// The classroom pieces the header opens: the presets gallery and the guided tour.
+// The classroom pieces the header opens: the presets gallery and the guided tour (presenter
+// mode). The tour's step lives in the address (#tour=N, beside the scenario), so a link opens it.
+import { useCallback, useEffect, useState } from 'react';
 import { PresetGallery } from '../components/gallery';
-import { Walkthrough, type TabName } from '../walkthrough';
+import type { ScenarioInput } from '../engine/scenario/schema';
+import { PRESETS } from '../presets';
+import { STEPS, Tour, type TabName } from '../walkthrough';
 import type { Workbench } from './useWorkbench';
 
 export type ClassroomOpen = 'gallery' | 'tour' | null;
@@ -13,17 +17,67 @@ const TAB_KEYS: Record<TabName, string> = {
   'Compare A/B': 'compare',
 };
 
+/** The tour step the address names (#tour=N, 1-based), as a 0-based index; null for none. */
+export function tourStepFromHash(hash: string): number | null {
+  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('tour');
+  if (raw === null) return null;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) return 0;
+  return Math.max(0, Math.min(STEPS.length - 1, n - 1));
+}
+
+/** The address with the tour's step set (or removed), the rest kept. */
+export function withTourStep(hash: string, step: number | null): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  params.delete('tour');
+  const rest = params.toString();
+  const tour = step === null ? '' : `tour=${step + 1}`;
+  const joined = [rest, tour].filter(Boolean).join('&');
+  return joined ? `#${joined}` : location.pathname + location.search;
+}
+
+/** The tour's step, kept in the address; null while the tour is closed. */
+export function useTourStep(): [number | null, (step: number | null) => void] {
+  const [step, setStep] = useState<number | null>(() => tourStepFromHash(location.hash));
+  const set = useCallback((next: number | null) => {
+    setStep(next);
+    const target = withTourStep(location.hash, next);
+    const now = location.hash || location.pathname + location.search;
+    if (target !== now) history.replaceState(null, '', target);
+  }, []);
+  // A link pasted into the address bar (#tour=N) opens that step.
+  useEffect(() => {
+    const onHash = () => {
+      const t = tourStepFromHash(location.hash);
+      if (t !== null) setStep(t);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [step, set];
+}
+
 export function ClassroomSlot({
   open,
   onClose,
   wb,
   onTab,
+  tourStep,
+  setTourStep,
 }: {
   open: ClassroomOpen;
   onClose: () => void;
   wb: Workbench;
   onTab: (tab: string) => void;
+  tourStep: number | null;
+  setTourStep: (step: number | null) => void;
 }) {
+  const openInWorkbench = (doc: ScenarioInput, tab: TabName) => {
+    const preset = PRESETS.find((p) => p.scenario === doc);
+    if (!wb.replaceScenario(doc, preset?.id ?? null)) return;
+    onTab(TAB_KEYS[tab]);
+    setTourStep(null);
+  };
   return (
     <>
       <PresetGallery
@@ -35,11 +89,12 @@ export function ClassroomSlot({
         }}
         onClose={onClose}
       />
-      <Walkthrough
-        open={open === 'tour'}
-        onClose={onClose}
-        onLoadPreset={wb.choosePreset}
-        onGoToTab={(t) => onTab(TAB_KEYS[t])}
+      <Tour
+        open={tourStep !== null}
+        step={tourStep ?? 0}
+        onStep={setTourStep}
+        onClose={() => setTourStep(null)}
+        onOpenInWorkbench={openInWorkbench}
       />
     </>
   );

@@ -109,8 +109,30 @@ export function totalNote(key: TotalKey, totals: Totals, regime: string): string
 }
 
 export const REGIME_LABELS: Record<string, string> = {
-  noPlea: 'no plea bargaining',
-  lottery: 'lottery',
-  priority: 'priority (divide and conquer)',
-  forcedSpend: 'forced spending',
+  noPlea: 'No plea bargaining (noPlea)',
+  lottery: 'Simultaneous offers (lottery)',
+  priority: 'Divide and conquer (priority)',
+  forcedSpend: 'The speedy-trial clock (forcedSpend)',
+  docket: 'Weekly docket (docket)',
 };
+
+/**
+ * Every named option of the scenario in plain words first, its code name beside it
+ * ("Divide and conquer (priority)"): the editor's menus and the results use these.
+ */
+export const OPTION_WORDS: Record<string, string> = {
+  ...REGIME_LABELS,
+  optimal: 'Her best order (optimal)',
+  arrival: 'Order of arrival (arrival)',
+  byValue: 'Most valuable cases first (byValue)',
+  random: 'A random order (random)',
+  tailored: 'Tailored to each defendant (tailored)',
+  uniform: 'One offer for all (uniform)',
+  erosion: 'A strike that starts with everyone (erosion)',
+  cascade: 'Built up from those who refuse anyway (cascade)',
+};
+
+/** An option in words, or the name itself when it has none. */
+export function optionWords(name: string): string {
+  return OPTION_WORDS[name] ?? name;
+}

@@ -1,6 +1,7 @@
 // Projector mode: everything, charts included, drawn larger for a classroom. Remembered in
-// localStorage and set as <html data-size="large"> (CSS zooms the page; the charts, which size
-// themselves to their container, redraw for the narrower layout so their text grows too).
+// localStorage and set as <html data-size="large">: the page goes to one column with type that
+// grows with the screen (styles.css), the charts draw their type larger (ChartFrame) and the
+// result's charts take most of the window's height (useChartHeight).
 import { useCallback, useSyncExternalStore } from 'react';
 
 const KEY = 'holdout.textSize';
@@ -40,4 +41,11 @@ export function useLargeText(): [boolean, () => void] {
     listeners.forEach((l) => l());
   }, []);
   return [large, toggle];
+}
+
+/** A chart's height: its usual height, or in projector mode most of the window's. */
+export function useChartHeight(base: number): number {
+  const [large] = useLargeText();
+  if (!large || typeof window === 'undefined') return base;
+  return Math.max(base, Math.round(window.innerHeight * 0.72));
 }

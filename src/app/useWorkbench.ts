@@ -29,6 +29,11 @@ export interface Workbench {
   /** Whether the draft is no longer the untouched preset. */
   edited: boolean;
   choosePreset: (id: string) => void;
+  /**
+   * The tour's way to replace the scenario ("open this in the workbench"): through replaceDraft,
+   * so an edited scenario can be brought back with Undo. Returns whether it replaced it.
+   */
+  replaceScenario: (doc: ScenarioInput, presetId: string | null, options?: { ask?: boolean }) => boolean;
   linkProblem: LinkProblem | null;
   dismissLinkProblem: () => void;
   /**
@@ -157,6 +162,15 @@ export function useWorkbench(
     [replaceDraft],
   );
 
+  const replaceScenario = useCallback(
+    (doc: ScenarioInput, id: string | null): boolean => {
+      const p = id ? PRESETS.find((x) => x.id === id) : undefined;
+      replaceDraft(doc, p ? `the preset “${p.title}”` : 'the tour’s scenario', id);
+      return true;
+    },
+    [replaceDraft],
+  );
+
   // The scenario part of the last link written: a new one is a new history entry (back and
   // forward step through edits); a change of view only replaces the entry.
   const writtenScenario = useRef<unknown>(null);
@@ -176,13 +190,16 @@ export function useWorkbench(
     if (target === null) return;
     const scenarioPart = !edited && presetId ? presetId : ed.draft;
     const write = () => {
-      if (location.hash !== target) {
+      // The tour's step (#…&tour=N) stays in the address beside the scenario.
+      const tour = new URLSearchParams(location.hash.replace(/^#/, '')).get('tour');
+      const full = tour ? `${target}&tour=${encodeURIComponent(tour)}` : target;
+      if (location.hash !== full) {
         const first = writtenScenario.current === null;
-        if (!first && scenarioPart !== writtenScenario.current) history.pushState(null, '', target);
-        else history.replaceState(null, '', target);
+        if (!first && scenarioPart !== writtenScenario.current) history.pushState(null, '', full);
+        else history.replaceState(null, '', full);
       }
       writtenScenario.current = scenarioPart;
-      written.current = target;
+      written.current = full;
     };
     if (!edited) {
       write(); // choosing a preset names it at once
@@ -235,6 +252,7 @@ export function useWorkbench(
     presetId,
     edited,
     choosePreset,
+    replaceScenario,
     linkProblem,
     dismissLinkProblem: () => setLinkProblem(null),
     editorSeed,

@@ -8,6 +8,8 @@ import { solveScenario, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
 import { ladderBins } from './sweep/ladder';
+import { ledger as ledgerFrames, type Ledger } from './sweep/ledger';
+import { payoffTable, type PayoffTable } from './sweep/payoff';
 import { budgetLeftAt } from './result/budget';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
@@ -21,6 +23,8 @@ export type { SolveOptions } from './solve';
 export type { KindInfo } from './population/kinds';
 export type { RegimeRow } from './sweep/compare';
 export type * from './sweep/types';
+export type { Ledger, LedgerFrame, LedgerPart } from './sweep/ledger';
+export type { PayoffTable, PayoffCell } from './sweep/payoff';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ValidationMessage[] };
 
@@ -77,6 +81,23 @@ export function ladder(input: unknown, maxBins: number): Checked<LadderBin[]> {
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
   return { ok: true, value: ladderBins(r.scenario, maxBins) };
+}
+
+/**
+ * The prosecutor's pass frame by frame (priority, forcedSpend): one frame per rank, or bins of
+ * ranks when N > maxFrames, with the running totals, budget and fund (the classroom's player).
+ */
+export function ledger(input: unknown, maxFrames: number): Checked<Ledger> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: ledgerFrames(r.scenario, maxFrames) };
+}
+
+/** Two co-defendants under the lottery: the years each expects by his choice and the other's. */
+export function payoffs(input: unknown): Checked<PayoffTable | null> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: payoffTable(r.scenario) };
 }
 
 /** Lottery thresholds as {threshold, count} (null: never refuses), for any N. */

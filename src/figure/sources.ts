@@ -36,7 +36,7 @@ export function ladderSource(args: {
   const view = ladderView({
     rows: args.rows ? ladderFromRows(args.rows, args.scenario, args.kinds) : undefined,
     bins: args.bins,
-    budget: args.scenario.prosecutor.budget,
+    budget: args.scenario.prosecutor.budget ?? 0,
     fund: args.scenario.levers.strikeFund.fund,
     stopRank: args.stopRank,
     regime: args.regime,

@@ -1,3 +1,14 @@
 import './walkthrough.css';
-export { Walkthrough, type WalkthroughProps } from './Walkthrough';
-export { STEPS, TAB_NAMES, stepById, type TabName, type TourStep } from './steps';
+export { Tour, workbenchHash, type TourProps } from './Tour';
+export {
+  STEPS,
+  SUMMARY_ROWS,
+  TAB_NAMES,
+  resolveScenario,
+  stepById,
+  sweepValuesOf,
+  type TabName,
+  type TourStep,
+  type SummaryRow,
+} from './steps';
+export { GLOSSARY, Glossary, Term } from './glossary';

@@ -307,3 +307,22 @@ describe('distribution, regimes, labels', () => {
     expect([fmt(5 / 3), fmt(1234567), fmt(null), fmt(0.1 + 0.2)]).toEqual(['1.667', '1,234,567', '–', '0.3']);
   });
 });
+
+describe('phase colours are robust to an outlier row (issue 10)', () => {
+  it('the colour domain ends at the fences, the legend says values beyond take the end colours', async () => {
+    const { phaseView } = await import('../../src/charts/phase/data');
+    const xs = [0, 1, 2, 3, 4];
+    const ys = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    // Nine rows between 1 and 2; one row at 1,000.
+    const values = ys.flatMap((yv) => xs.map((xv) => (yv === 9 ? 1000 : 1 + (xv + yv * 5) / 45)));
+    const v = phaseView({ xField: 'a', yField: 'b', xs, ys, outcome: 'take', values, success: values.map(() => 0), level: 0 });
+    expect(v.domain).toEqual([1, 1000]);
+    expect(v.colorDomain).toEqual([1, 1 + 44 / 45]);
+    expect(v.colorClipped).toBe(true);
+    expect(v.pending).toBe(0);
+    // No outliers: the full extent.
+    const plain = phaseView({ xField: 'a', yField: 'b', xs, ys, outcome: 'take', values: values.map((x) => Math.min(x, 2)), success: values.map(() => 0), level: 0 });
+    expect(plain.colorClipped).toBe(false);
+    expect(plain.colorDomain).toEqual(plain.domain);
+  });
+});

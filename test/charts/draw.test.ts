@@ -52,6 +52,8 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.querySelectorAll('.hc-mark.hc-threatened')).toHaveLength(2);
     expect(svg.querySelector('.hc-stop-rank text')?.textContent).toBe('unraveling stops here (rank 3)');
     expect(svg.querySelector('.hc-fund-line')).not.toBeNull();
+    // The resource axes' titles fit their panel: never squeezed (issue 10).
+    expect(svg.querySelector('.hc-resources [textLength]')).toBeNull();
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
@@ -112,6 +114,9 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.textContent).toContain('equilibrium r = 10 (erosion point) ◆ selected');
     expect(svg.querySelector('.hc-critical-mass')?.textContent).toContain('Critical mass 1');
     expect(svg.querySelector('desc')?.textContent).toContain('G(r − 1) = r = G(r)');
+    // The origin's 0 is written once, on the bottom axis: never "0 0" (issue 10).
+    const zeros = [...svg.querySelectorAll('.hc-axis .tick text')].filter((t) => t.textContent === '0');
+    expect(zeros).toHaveLength(1);
     const overlay = svg.querySelector<SVGRectElement>('.hc-overlay')!;
     overlay.dispatchEvent(new FocusEvent('focus'));
     overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
@@ -138,17 +143,32 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
+  it('sweep of take ÷ no-plea take: a no-plea line at ratio 1 (issue 10); none for other outcomes', () => {
+    const svg = svgEl();
+    drawSweep(svg, sweepView('takeRatio', SWEEP_A), SIZE);
+    const line = svg.querySelector('.hc-noplea-line line');
+    expect(line).not.toBeNull();
+    expect(svg.textContent).toContain('take = trials alone');
+    expect(svg.textContent).toContain('no-plea line (ratio 1)');
+    const other = svgEl();
+    drawSweep(other, sweepView('take', SWEEP_A), SIZE);
+    expect(other.querySelector('.hc-noplea-line')).toBeNull();
+  });
+
   it('phase diagram: complete grid, and a progressive one with hatched cells', () => {
     const svg = svgEl();
     drawPhase(svg, phaseView(phaseFixture()), SIZE);
     accessible(svg);
     expect(svg.querySelector('.hc-boundary')).not.toBeNull();
     expect(svg.textContent).toContain('strike succeeds');
+    // A finished grid has no placeholder in its legend (issue 10).
+    expect(svg.textContent).not.toContain('not computed yet');
     expect(svg.outerHTML).toMatchSnapshot();
     const svg2 = svgEl();
     drawPhase(svg2, phaseView(phaseFixture(true)), { ...SIZE, id: 'snap2' });
     expect(svg2.querySelectorAll('.hc-pending')).toHaveLength(8);
     expect(svg2.querySelector('.hc-pending')?.getAttribute('fill')).toBe('url(#snap2-hatch)');
+    expect(svg2.textContent).toContain('not computed yet');
   });
 
   it('distribution: bars and labelled rules', () => {

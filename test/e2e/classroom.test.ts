@@ -1,14 +1,12 @@
 // The classroom in real Chromium, against the production build: the presets gallery loads a
-// preset, the guided tour walks through its first steps (each loading its preset), and the
-// export menu saves the scenario file and a chart as SVG (real downloads, checked with the
-// engine). Screenshots of the gallery and the tour, light and dark, land in screenshots/.
+// preset and the export menu saves the scenario file and a chart as SVG (real downloads, checked with the
+// engine). Screenshots of the gallery, light and dark, land in screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseScenario, parseScenarioText } from '../../src/engine/scenario/parse';
 import { PRESETS } from '../../src/presets';
-import { STEPS } from '../../src/walkthrough/steps';
 import { SHOTS, expectClean, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
@@ -73,32 +71,6 @@ describe('the classroom', () => {
     await dialog.waitFor({ state: 'detached' });
     expectClean(w);
   });
-
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`the guided tour goes through three steps, loading each step’s preset (${scheme})`, async () => {
-      const w = await open(scheme);
-      const { page } = w;
-      await headerButton(page, 'Guided tour').click();
-      const panel = page.getByRole('complementary', { name: STEPS[0].title });
-      await panel.waitFor();
-      for (let i = 0; i < 3; i++) {
-        const step = STEPS[i];
-        const tour = page.locator('aside.tour');
-        await expect(tour.locator('.tour-count').textContent()).resolves.toBe(
-          `Step ${i + 1} of ${STEPS.length}`,
-        );
-        await expect(tour.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(step.title);
-        await waitSolved(page, preset(step.presetId!).title);
-        if (i === 1) await page.screenshot({ path: path.join(SHOTS, `walkthrough-${scheme}.png`) });
-        if (i < 2) await tour.getByRole('button', { name: /Next/ }).click();
-      }
-      await page.locator('aside.tour').getByRole('button', { name: /Back/ }).click();
-      await waitSolved(page, preset(STEPS[1].presetId!).title);
-      await page.keyboard.press('Escape');
-      await page.locator('aside.tour').waitFor({ state: 'detached' });
-      expectClean(w);
-    });
-  }
 
   it('exports the scenario file and a chart as SVG', async () => {
     const w = await open('light', '#preset=j20');

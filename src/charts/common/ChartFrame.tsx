@@ -1,7 +1,7 @@
 // The React host every chart shares: a <figure> that owns an <svg> (D3 draws into it in an
 // effect and is cleaned up), follows its container's width (ResizeObserver), announces the
 // focused mark in a polite live region, and offers the data table.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useRegisterFigure } from '../../figure/FigureContext';
 import { DataTable } from './DataTable';
 import type { TableData } from './table';
@@ -34,6 +34,22 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
+/** Projector mode (<html data-size="large">): charts draw at 1/SCALE of their box and are scaled up, so their type grows. */
+export const PROJECTOR_SCALE = 1.3;
+
+function subscribeSize(onChange: () => void): () => void {
+  if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return () => {};
+  const mo = new MutationObserver(onChange);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-size'] });
+  return () => mo.disconnect();
+}
+const largeNow = () => typeof document !== 'undefined' && document.documentElement.dataset.size === 'large';
+
+/** Whether the page is in projector mode (follows the attribute as it changes). */
+export function useProjectorMode(): boolean {
+  return useSyncExternalStore(subscribeSize, largeNow, () => false);
+}
+
 export function ChartFrame({ draw, table, width, height, initialWidth = 640, className, caption }: ChartFrameProps) {
   const rawId = useId();
   const id = safeId(`hc${rawId}`, 'hc');
@@ -47,6 +63,8 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
   const kind = className?.split(' ').find((c) => c.startsWith('hc-'))?.slice(3);
   const figure = useMemo(() => (kind ? { kind, draw, table } : null), [kind, draw, table]);
   useRegisterFigure(figure);
+  const large = useProjectorMode();
+  const scale = large && width === undefined ? PROJECTOR_SCALE : 1;
 
   useEffect(() => {
     if (width !== undefined) return;
@@ -63,17 +81,21 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const cleanup = draw(svg, { width: Math.max(280, w), height, id, announce: setLive });
+    const cleanup = draw(svg, { width: Math.max(280, Math.round(w / scale)), height: Math.round(height / scale), id, announce: setLive });
     return () => {
       if (typeof cleanup === 'function') cleanup();
       while (svg.firstChild) svg.removeChild(svg.firstChild);
     };
-  }, [draw, w, height, id]);
+  }, [draw, w, height, id, scale]);
 
   return (
     <figure className={['hc-figure', className].filter(Boolean).join(' ')} style={{ margin: 0 }}>
       <div ref={boxRef} style={{ width: '100%' }}>
-        <svg ref={svgRef} role="img" style={{ display: 'block', maxWidth: '100%', height: 'auto' }} />
+        <svg
+          ref={svgRef}
+          role="img"
+          style={scale === 1 ? { display: 'block', maxWidth: '100%', height: 'auto' } : { display: 'block', width: '100%', height: 'auto' }}
+        />
       </div>
       <div aria-live="polite" style={visuallyHidden}>
         {live}

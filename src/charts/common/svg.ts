@@ -218,7 +218,7 @@ export function sideAxis(
   return g;
 }
 
-export type SwatchShape = 'rect' | 'hollow' | 'line' | 'dashed' | 'circle' | 'square' | 'triangle' | 'band' | 'hatch';
+export type SwatchShape = 'rect' | 'hollow' | 'faded' | 'line' | 'dashed' | 'circle' | 'square' | 'triangle' | 'band' | 'hatch';
 
 export interface LegendItem {
   label: string;
@@ -255,6 +255,9 @@ export function swatch(g: G, it: LegendItem): void {
     case 'rect':
     case 'band':
       g.append('rect').attr('x', 0).attr('y', it.shape === 'band' ? -3 : -7).attr('width', 16).attr('height', it.shape === 'band' ? 6 : 14).attr('fill', c);
+      break;
+    case 'faded':
+      g.append('rect').attr('x', 0).attr('y', -7).attr('width', 16).attr('height', 14).attr('fill', c).attr('fill-opacity', 0.35);
       break;
     case 'hollow':
       g.append('rect').attr('x', 1).attr('y', -6).attr('width', 14).attr('height', 12).attr('fill', 'none').attr('stroke', c).attr('stroke-width', STROKE.line);
@@ -381,6 +384,8 @@ export function navigator(plot: G, size: { width: number; height: number }, tip:
     .attr('height', size.height)
     .attr('tabindex', 0)
     .attr('focusable', 'true')
+    // A keyboard widget of its own (arrows move, Enter selects): aria-label needs a role.
+    .attr('role', 'application')
     .attr('aria-label', spec.label);
   let current = -1;
   const show = (i: number) => {

@@ -19,11 +19,15 @@ export interface LadderChartProps {
   regime?: string;
   /** Called with a defendant's id on click or Enter (the "why" panel). */
   onSelect?: (id: number) => void;
+  /** Called with a bin's index on click or Enter (binned ladders). */
+  onSelectBin?: (index: number) => void;
+  /** The player's frame (see drawLadder). */
+  reveal?: { upTo: number; cursorLo: number; cursorHi: number } | null;
   width?: number;
   height?: number;
 }
 
-export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, width, height = 380 }: LadderChartProps) {
+export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, onSelectBin, reveal, width, height = 380 }: LadderChartProps) {
   const view = useMemo(
     () =>
       ladderView({
@@ -39,8 +43,8 @@ export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onS
   const table = useMemo(() => ladderTable(view), [view]);
   const draw = useCallback(
     (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void }) =>
-      drawLadder(svg, view, { ...s, onSelect }),
-    [view, onSelect],
+      drawLadder(svg, view, { ...s, onSelect, onSelectBin, reveal }),
+    [view, onSelect, onSelectBin, reveal],
   );
   return <ChartFrame draw={draw} table={table} width={width} height={height} className="hc-ladder" />;
 }

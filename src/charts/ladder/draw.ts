@@ -28,7 +28,14 @@ import { describeLadder, ladderTitle, resourceSteps, type LadderRow, type Ladder
 
 export interface LadderDrawOptions extends DrawOptions {
   onSelect?: (id: number) => void;
+  /** Called with a bin's index on click or Enter (binned ladders). */
+  onSelectBin?: (index: number) => void;
   announce?: (text: string) => void;
+  /**
+   * The player's frame: ranks after `upTo` are drawn as outlines not yet reached, the budget line
+   * stops at `upTo`, the stop line appears once reached, and ranks cursorLo..cursorHi are boxed.
+   */
+  reveal?: { upTo: number; cursorLo: number; cursorHi: number } | null;
 }
 
 const OUTCOME_LABEL = { plea: 'plea', tried: 'tried', free: 'free', refuse: 'refused' } as const;
@@ -59,6 +66,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const { width, height } = opts;
   const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' });
   const hasFund = v.fund > 0;
+  const reveal = opts.reveal ?? null;
   // Room on the right for the fund axis: its widest tick label and its title.
   const fundTicks = hasFund
     ? sideTickLabels(d3.scaleLinear().domain([0, v.fund]).nice(), { ticks: 3, format: numberFormat(v.fund) })
@@ -72,7 +80,11 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     { label: 'tried', color: 'tried', shape: 'rect' },
     { label: 'free', color: 'free', shape: 'rect' },
   ];
-  if (v.mode === 'ranks') items.push({ label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' });
+  // Unthreatened ranks are hollow where a column is wide enough to show an outline, else faded:
+  // the legend shows the mark as it is drawn.
+  const hollowOk = v.mode === 'ranks' && innerW / Math.max(1, v.rows.length) >= 5;
+  if (v.mode === 'ranks')
+    items.push(hollowOk ? { label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' } : { label: 'not threatened (faded)', color: 'fg', shape: 'faded' });
   items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
   items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
   if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
@@ -98,8 +110,20 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   if (v.mode === 'ranks') {
     const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
     const sw = colW >= 6 ? STROKE.line : 0;
-    const hollowOk = colW >= 5;
     for (const r of v.rows) {
+      if (reveal && r.rank > reveal.upTo) {
+        marks
+          .append('rect')
+          .attr('class', 'hc-mark hc-future')
+          .attr('data-rank', r.rank)
+          .attr('x', x(r.rank - 0.5) + pad)
+          .attr('y', 0)
+          .attr('width', Math.max(0.5, colW - 2 * pad))
+          .attr('height', outcomeH)
+          .attr('fill', color('grid'))
+          .attr('fill-opacity', 0.35);
+        continue;
+      }
       const x0 = x(r.rank - 0.5) + pad;
       const w = Math.max(0.5, colW - 2 * pad);
       const c = color(r.outcome);
@@ -141,6 +165,19 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     for (const b of v.bins) {
       const x0 = x(b.rankLo - 0.5);
       const w = Math.max(0.5, x(b.rankHi + 0.5) - x0 - (innerW / v.bins.length > 4 ? 1 : 0));
+      if (reveal && b.rankHi > reveal.upTo) {
+        const size = b.plea + b.tried + b.free;
+        marks
+          .append('rect')
+          .attr('class', 'hc-mark hc-future')
+          .attr('x', x0)
+          .attr('width', w)
+          .attr('y', y(size))
+          .attr('height', outcomeH - y(size))
+          .attr('fill', color('grid'))
+          .attr('fill-opacity', 0.35);
+        continue;
+      }
       let acc = 0;
       for (const k of ['plea', 'tried', 'free'] as const) {
         const n = b[k];
@@ -160,10 +197,11 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
 
   // --- bottom panel: budget (left) and fund (right)
   const res = root.append('g').attr('class', 'hc-resources').attr('transform', `translate(0,${marksH + gap})`) as unknown as G;
-  const pts = resourceSteps(v);
+  const allPts = resourceSteps(v);
+  const pts = reveal ? allPts.filter((p) => p.x <= reveal.upTo + 0.5) : allPts;
   const yb = d3.scaleLinear().domain([0, Math.max(1, v.budget)]).nice().range([resH, 0]);
   const curve = v.mode === 'ranks' ? d3.curveStepAfter : d3.curveLinear;
-  sideAxis(res, yb, innerW, resH, { label: 'budget (trial units)', grid: true, format: numberFormat(v.budget), tickValues: integerTicks(yb, 3) });
+  sideAxis(res, yb, innerW, resH, { label: 'budget', grid: true, format: numberFormat(v.budget), tickValues: integerTicks(yb, 3) });
   res
     .append('path')
     .attr('class', 'hc-budget-line')
@@ -173,7 +211,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     .attr('d', d3.line<(typeof pts)[number]>().x((p) => x(p.x)).y((p) => yb(p.budget)).curve(curve)(pts));
   if (hasFund) {
     const yf = d3.scaleLinear().domain([0, v.fund]).nice().range([resH, 0]);
-    sideAxis(res, yf, innerW, resH, { label: 'fund (years)', ticks: 3, side: 'right', format: numberFormat(v.fund) });
+    sideAxis(res, yf, innerW, resH, { label: 'fund', ticks: 3, side: 'right', format: numberFormat(v.fund) });
     res
       .append('path')
       .attr('class', 'hc-fund-line')
@@ -191,13 +229,37 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   });
 
   // --- stop rank
-  if (v.stopRank !== null) {
-    const sx = x(v.stopRank - 0.5);
+  if (v.stopRank !== null && (!reveal || v.stopRank <= reveal.upTo)) {
+    const stop = v.stopRank;
+    const sx = x(stop - 0.5);
     const rule = root.append('g').attr('class', 'hc-stop-rank');
     rule.append('line').attr('x1', sx).attr('x2', sx).attr('y1', -14).attr('y2', innerH).attr('stroke', color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
-    const label = `unraveling stops here (rank ${fmt(v.stopRank)})`;
+    // Pleas after the stop rank (time served, fixed offers): the threats stop, the pleas do not.
+    const pleasAfter =
+      v.mode === 'ranks' ? v.rows.some((r) => r.rank >= stop && r.outcome === 'plea') : v.bins.some((b) => b.rankHi >= stop && b.plea > 0 && b.rankLo >= stop);
+    const long = pleasAfter ? `no threat from rank ${fmt(stop)} on; pleas go on` : `unraveling stops here (rank ${fmt(stop)})`;
+    const short = pleasAfter ? `no threat from ${fmt(stop)}` : `stops at ${fmt(stop)}`;
+    const fits = (t: string) => textWidth(t, FONT.annotation) <= Math.max(sx - 6, innerW - sx - 6);
+    const label = fits(long) ? long : short;
     const right = sx + 6 + textWidth(label, FONT.annotation) <= innerW;
     annotate(rule as unknown as G, right ? sx + 6 : sx - 6, -4, label, right ? 'start' : 'end');
+  }
+
+  // --- the player's cursor
+  if (reveal) {
+    const cx0 = x(reveal.cursorLo - 0.5);
+    const cx1 = x(reveal.cursorHi + 0.5);
+    root
+      .append('rect')
+      .attr('class', 'hc-cursor')
+      .attr('x', cx0 - 1)
+      .attr('y', -3)
+      .attr('width', Math.max(3, cx1 - cx0 + 2))
+      .attr('height', marksH + 3)
+      .attr('fill', 'none')
+      .attr('stroke', color('accent'))
+      .attr('stroke-width', STROKE.line)
+      .attr('pointer-events', 'none');
   }
 
   // --- interaction
@@ -225,7 +287,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     const starts = bins.map((b) => b.rankLo - 0.5);
     navigator(plotNav, { width: innerW, height: innerH }, tip, {
       count: bins.length,
-      label: `Ranks grouped into ${bins.length} bins. Arrow keys move between bins.`,
+      label: `Ranks grouped into ${bins.length} bins. Arrow keys move between bins${opts.onSelectBin ? '; Enter opens a bin' : ''}.`,
       indexAt: (px) => {
         const i = d3.bisectRight(starts, x.invert(px)) - 1;
         return i >= 0 && i < bins.length ? i : null;
@@ -236,6 +298,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
         const x1 = x(b.rankHi + 0.5);
         return { x: (x0 + x1) / 2, y: outcomeH / 2, lines: binLines(b), box: { x: x0 - 2, y: -2, width: x1 - x0 + 4, height: marksH + 4 } };
       },
+      onActivate: opts.onSelectBin ? (i) => opts.onSelectBin?.(i) : undefined,
       announce: opts.announce,
     });
   }

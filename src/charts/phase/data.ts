@@ -2,7 +2,7 @@
 // contour lines of the outcome, and the boundary where the strike succeeds (the 0.5 contour of
 // the success grid), all in data coordinates. Cells not yet computed (NaN / −1) are marked so a
 // coarse-first progressive picture draws placeholders. Pure: no DOM (d3-contour and d3-array only).
-import { contours, extent, polygonArea, polygonCentroid, ticks } from 'd3';
+import { contours, extent, polygonArea, polygonCentroid, quantileSorted, ticks } from 'd3';
 import type { PhaseResult } from '../../engine/sweep/types';
 import type { TableData } from '../common/table';
 import { OUTCOME_LABELS, fieldLabel, fmt, withUnit, type AxisLabel } from '../common/fields';
@@ -43,6 +43,17 @@ export interface PhaseView {
   cells: PhaseCell[];
   /** Extent of the computed values (null when none). */
   domain: [number, number] | null;
+  /**
+   * The colour scale's domain, robust to outliers: the values within three interquartile ranges
+   * of the quartiles (Tukey's far fences), so one outlier row cannot swamp the colours (values
+   * beyond take the end colours); the full extent when the quartiles coincide. null when nothing
+   * is computed.
+   */
+  colorDomain: [number, number] | null;
+  /** Whether some values lie beyond colorDomain (the legend says so). */
+  colorClipped: boolean;
+  /** Cells still waiting to be computed (hatched), apart from computed cells with no value. */
+  pending: number;
   computed: number;
   succeeded: number;
   /** Contours of the outcome (only when every cell is computed). */
@@ -157,6 +168,19 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
   const vals = cells.map((c) => c.value).filter((v): v is number => v !== null);
   const ext = extent(vals);
   const domain: [number, number] | null = ext[0] === undefined ? null : [ext[0], ext[1] as number];
+  const sorted = [...vals].sort((a, b) => a - b);
+  const q1 = quantileSorted(sorted, 0.25);
+  const q3 = quantileSorted(sorted, 0.75);
+  let colorDomain: [number, number] | null = domain;
+  if (domain && q1 !== undefined && q3 !== undefined && q3 > q1) {
+    const lo = Math.max(domain[0], q1 - 3 * (q3 - q1));
+    const hi = Math.min(domain[1], q3 + 3 * (q3 - q1));
+    // The values actually inside the fences, so the ramp ends at real values.
+    const inside = sorted.filter((x) => x >= lo && x <= hi);
+    if (inside.length && inside[inside.length - 1] > inside[0]) colorDomain = [inside[0], inside[inside.length - 1]];
+  }
+  const colorClipped = domain !== null && colorDomain !== null && (domain[0] < colorDomain[0] || domain[1] > colorDomain[1]);
+  const pending = cells.filter((c) => c.success === null && c.value === null).length;
   let cl: ContourLine[] = [];
   if (allValues && domain && domain[1] > domain[0] && nx > 1 && ny > 1) {
     const levels = ticks(domain[0], domain[1], contourCount).filter((t) => t > domain[0] && t < domain[1]);
@@ -188,6 +212,9 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
     yEdges: ye,
     cells,
     domain,
+    colorDomain,
+    colorClipped,
+    pending,
     computed,
     succeeded,
     contours: cl,

@@ -50,12 +50,18 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   const lg = svg.append('g').attr('transform', `translate(${margin.left},${margin.top + 8})`) as unknown as G;
   const rampW = Math.min(220, innerW * 0.4);
   const interp = d3.interpolateCividis;
-  const dom = v.domain ?? [0, 1];
+  const dom = v.colorDomain ?? v.domain ?? [0, 1];
   const same = dom[0] === dom[1];
-  const col = d3.scaleSequential(interp).domain(same ? [dom[0] - 1, dom[0] + 1] : dom);
+  // Clamped: outliers beyond the robust domain take the end colours (the legend says so).
+  const col = d3.scaleSequential(interp).domain(same ? [dom[0] - 1, dom[0] + 1] : dom).clamp(true);
   const grad = svg.select('defs').append('linearGradient').attr('id', `${id}-ramp`);
   for (let i = 0; i <= 10; i++) grad.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', interp(i / 10));
-  lg.append('text').attr('class', 'hc-axis-label').attr('x', 0).attr('y', 0).attr('dy', '0.35em').text(withUnit(v.outcome));
+  lg.append('text')
+    .attr('class', 'hc-axis-label')
+    .attr('x', 0)
+    .attr('y', 0)
+    .attr('dy', '0.35em')
+    .text(v.colorClipped ? `${withUnit(v.outcome)} (beyond the ends: end colours)` : withUnit(v.outcome));
   const rampY = 14;
   lg.append('rect').attr('x', 0).attr('y', rampY).attr('width', rampW).attr('height', 12).attr('fill', `url(#${id}-ramp)`).attr('stroke', color('muted'));
   const rx = d3.scaleLinear().domain(col.domain()).range([0, rampW]);
@@ -67,9 +73,16 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   swatch(bItem, { label: '', color: 'fg', shape: 'line' });
   bItem.select('line').attr('stroke-width', STROKE.thick + 1);
   bItem.append('text').attr('x', 24).attr('dy', '0.35em').text('strike succeeds: boundary');
-  const hItem = side.append('g').attr('transform', 'translate(0,24)') as unknown as G;
-  swatch(hItem, { label: '', color: 'grid', shape: 'hatch', pattern: hatch });
-  hItem.append('text').attr('x', 24).attr('dy', '0.35em').text('not computed yet');
+  // The placeholder's legend only while some cells wait (never "not computed yet" for a finished grid).
+  if (v.pending > 0) {
+    const hItem = side.append('g').attr('transform', 'translate(0,24)') as unknown as G;
+    swatch(hItem, { label: '', color: 'grid', shape: 'hatch', pattern: hatch });
+    hItem.append('text').attr('x', 24).attr('dy', '0.35em').text('not computed yet');
+  } else if (v.cells.some((c) => c.value === null)) {
+    const hItem = side.append('g').attr('transform', 'translate(0,24)') as unknown as G;
+    swatch(hItem, { label: '', color: 'grid', shape: 'square' });
+    hItem.append('text').attr('x', 24).attr('dy', '0.35em').text('no value here');
+  }
   const top = margin.top + 8 + 56;
   const innerH = Math.max(100, height - top - margin.bottom);
   const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
@@ -101,12 +114,12 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
     const y0 = y(c.y0);
     cells
       .append('rect')
-      .attr('class', c.value === null ? 'hc-cell hc-pending' : 'hc-cell')
+      .attr('class', c.value === null ? (c.success === null ? 'hc-cell hc-pending' : 'hc-cell hc-empty') : 'hc-cell')
       .attr('x', x0)
       .attr('y', y1)
       .attr('width', Math.max(0, x1 - x0) + 0.5)
       .attr('height', Math.max(0, y0 - y1) + 0.5)
-      .attr('fill', c.value === null ? `url(#${hatch})` : col(c.value));
+      .attr('fill', c.value === null ? (c.success === null ? `url(#${hatch})` : color('grid')) : col(c.value));
   }
   const clip = `${id}-clip`;
   svg.select('defs').append('clipPath').attr('id', clip).append('rect').attr('width', innerW).attr('height', innerH);

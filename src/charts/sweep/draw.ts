@@ -24,6 +24,9 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
     if (s.random) items.push({ label: `${two ? `${s.label}: ` : ''}5–95% of runs`, color: STYLE[i % 2].color, shape: 'band' });
   });
   if (v.series.some((s) => s.successAt !== null)) items.push({ label: 'strike succeeds from here', color: 'fg', shape: 'dashed' });
+  // Take ÷ no-plea take: the line at 1 is where plea bargaining extracts no more than trials alone.
+  const noPleaLine = v.outcome === 'takeRatio';
+  if (noPleaLine) items.push({ label: 'no-plea line (ratio 1)', color: 'muted', shape: 'dashed', dash: '2 4' });
   const legendH = legend(svg.append('g') as unknown as G, items, margin.left, margin.top + 8, innerW);
   const top = margin.top + legendH + 12;
   const innerH = Math.max(100, height - top - margin.bottom);
@@ -34,10 +37,19 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
   const x = d3.scaleLinear().domain(xExt[0] === undefined ? [0, 1] : xExt[0] === xExt[1] ? [xExt[0] - 1, xExt[0] + 1] : xExt).range([0, innerW]);
   const ys = all.flatMap((r) => [r.y, r.lo, r.hi]).filter((q): q is number => q !== null && Number.isFinite(q));
   const yMin = Math.min(0, d3.min(ys) ?? 0);
-  const yMax = Math.max(yMin + 1e-9, d3.max(ys) ?? 1);
+  // The no-plea line (ratio 1) is always in view on a take ratio.
+  const yMax = Math.max(yMin + 1e-9, d3.max(ys) ?? 1, noPleaLine ? 1.1 : -Infinity);
   const y = d3.scaleLinear().domain([yMin, yMax === yMin ? yMin + 1 : yMax]).nice().range([innerH, 0]);
   bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis), grid: true });
   sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), grid: true, labelOffset: 56 });
+
+  if (noPleaLine && y.domain()[1] >= 1) {
+    const ny = y(1);
+    const g = root.append('g').attr('class', 'hc-noplea-line') as unknown as G;
+    g.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ny).attr('y2', ny).attr('stroke', color('muted')).attr('stroke-width', STROKE.rule).attr('stroke-dasharray', '2 4');
+    const label = 'take = trials alone';
+    if (textWidth(label, FONT.annotation) + 8 <= innerW) annotate(g, innerW - 4, ny - 6, label, 'end');
+  }
 
   const defined = (r: SweepRow) => r.y !== null && Number.isFinite(r.y);
   v.series.forEach((s, i) => {

@@ -1,7 +1,7 @@
 // Draws the threshold diagram (G(m) against the diagonal m + 1, equilibria, erosion point,
 // critical mass) and the Schelling diagram of one kind (cost of pleading vs refusing).
 import * as d3 from 'd3';
-import { STROKE, color } from '../common/theme';
+import { FONT, STROKE, color } from '../common/theme';
 import { fmt } from '../common/fields';
 import {
   annotate,
@@ -11,6 +11,7 @@ import {
   navigator,
   safeId,
   sideAxis,
+  textWidth,
   tooltip,
   placeLabel,
   type Box,
@@ -63,8 +64,9 @@ export function drawThreshold(node: SVGSVGElement, d: ThresholdData, opts: Thres
   const cmText =
     d.criticalMass === 0
       ? 'Critical mass 0: refusals cascade on their own.'
-      : `Critical mass ${fmt(d.criticalMass)}: commit ${fmt(d.criticalMass)} beyond those with τ = 0 and refusals cascade to all.`;
-  svg.append('text').attr('class', 'hc-annotation hc-critical-mass').attr('x', margin.left).attr('y', margin.top + legendH + 10).attr('dy', '0.35em').text(cmText);
+      : `Critical mass ${fmt(d.criticalMass)}: commit ${fmt(d.criticalMass)} more (beyond those who refuse anyway) and refusals cascade to all.`;
+  const cmShort = d.criticalMass === 0 ? 'Critical mass 0' : `Critical mass ${fmt(d.criticalMass)}: commit ${fmt(d.criticalMass)} and all refuse.`;
+  svg.append('text').attr('class', 'hc-annotation hc-critical-mass').attr('x', margin.left).attr('y', margin.top + legendH + 10).attr('dy', '0.35em').text(textWidth(cmText, FONT.annotation) <= innerW ? cmText : cmShort);
   const top = margin.top + legendH + 32;
   const innerH = Math.max(100, height - top - margin.bottom);
   const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as Grp;
@@ -73,7 +75,9 @@ export function drawThreshold(node: SVGSVGElement, d: ThresholdData, opts: Thres
   const y = d3.scaleLinear().domain([0, Math.max(1, N)]).range([innerH, 0]);
   const intFmt = d3.format(N > 9999 ? '~s' : 'd');
   bottomAxis(root, x, innerW, innerH, { label: 'm: others refusing (defendants)', format: intFmt, grid: true, tickValues: N <= 12 ? d3.range(0, N + 1) : undefined });
-  sideAxis(root, y, innerW, innerH, { label: 'G(m): would refuse (defendants)', format: intFmt, grid: true, tickValues: N <= 12 ? d3.range(0, N + 1) : undefined });
+  // The origin's 0 is labelled once (on the bottom axis), so the two zeros never run together.
+  const yFmt = (v: d3.NumberValue) => (+v === 0 ? '' : intFmt(v));
+  sideAxis(root, y, innerW, innerH, { label: 'G(m): would refuse (defendants)', format: yFmt, grid: true, tickValues: N <= 12 ? d3.range(0, N + 1) : undefined });
 
   const clip = `${id}-clip`;
   svg.insert('defs', 'style').append('clipPath').attr('id', clip).append('rect').attr('width', innerW).attr('height', innerH + 2).attr('y', -2);

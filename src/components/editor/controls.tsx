@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ValidationMessage } from '../../engine/scenario/parse';
 import type { FieldDescriptor } from './fields';
+import { optionWords } from '../../app/format';
 
 export interface FieldControlProps {
   field: FieldDescriptor;
@@ -281,12 +282,12 @@ function Select(props: FieldControlProps & { describedBy: string; invalid: boole
     >
       {f.kind === 'ranking' && (
         <option value={UNSET}>
-          default{props.rankingDefault ? ` (${props.rankingDefault})` : ' for the regime'}
+          default{props.rankingDefault ? `: ${optionWords(props.rankingDefault)}` : ' for the regime'}
         </option>
       )}
       {options.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {optionWords(o)}
         </option>
       ))}
       {isList && (

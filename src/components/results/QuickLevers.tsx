@@ -13,7 +13,12 @@ interface Lever {
   max: (draft: ScenarioInput) => number;
   step: number;
   bench?: string;
+  /** Why moving this lever can change nothing in this scenario (null when it can). */
+  idle?: (draft: ScenarioInput) => string | null;
 }
+
+const anyPledged = (d: ScenarioInput) =>
+  (((d as { groups?: Group[] }).groups ?? []) as Group[]).some((g) => num(g.pledgedShare) > 0);
 
 type Group = { pledgedShare?: number; neverPleadsShare?: number };
 
@@ -58,7 +63,13 @@ const LEVERS: Lever[] = [
   },
   {
     path: 'levers.pledge.penalty',
-    label: 'Pledge penalty F',
+    label: 'Pledge penalty (F)',
+    idle: (d) =>
+      !anyPledged(d)
+        ? 'The pledge penalty falls only on pledged defendants, and no one has pledged: raise the pledged share first.'
+        : num(getPath(d, 'levers.visibility.observed'), 1) === 0
+          ? 'No plea is ever seen (court watching q = 0), so a broken pledge costs nothing.'
+          : null,
     unit: 'years',
     min: 0,
     max: top('levers.pledge.penalty', 20),
@@ -66,7 +77,13 @@ const LEVERS: Lever[] = [
   },
   {
     path: 'levers.strikeFund.fund',
-    label: 'Strike fund Φ',
+    label: 'Strike fund (Φ)',
+    idle: (d) =>
+      num(getPath(d, 'levers.strikeFund.stipend')) + num(getPath(d, 'levers.strikeFund.insurance')) === 0
+        ? 'A strike fund with no stipend and no insurance pays nothing, so this slider changes nothing: set a stipend or insurance under Levers in the editor.'
+        : !anyPledged(d)
+          ? 'The fund covers only pledged defendants, and no one has pledged: raise the pledged share first.'
+          : null,
     unit: 'years',
     min: 0,
     max: top('levers.strikeFund.fund', 1000),
@@ -74,7 +91,7 @@ const LEVERS: Lever[] = [
   },
   {
     path: 'prosecutor.budget',
-    label: 'Trial budget B',
+    label: 'Trial budget (B)',
     unit: 'trial units',
     min: 0,
     max: top('prosecutor.budget', 100),
@@ -112,6 +129,7 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
             l.unit === 'share'
               ? `${formatNumber(Math.round(value * 1000) / 10)}%`
               : `${formatNumber(value)} ${l.unit}`;
+          const idle = l.idle?.(draft) ?? null;
           return (
             <div className="quick-lever" key={l.path}>
               <label htmlFor={`${uid}-${i}`}>
@@ -130,8 +148,14 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
                 aria-valuetext={shown}
                 data-bench={l.bench}
                 data-path={l.path}
+                aria-describedby={idle ? `${uid}-${i}-idle` : undefined}
                 onChange={(e) => set(Number(e.currentTarget.value))}
               />
+              {idle ? (
+                <p id={`${uid}-${i}-idle`} className="quick-lever-idle" data-idle={l.path}>
+                  {idle}
+                </p>
+              ) : null}
             </div>
           );
         })}

@@ -17,6 +17,7 @@ import { DISTRIBUTION_KEYS } from '../../engine/result/types';
 import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
 import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '../why';
 import { formatNumber } from '../../app/format';
+import { useChartHeight } from '../../app/textSize';
 import { ChartCard } from './ChartCard';
 import { DocketView } from './DocketView';
 import { StatusQuoPanel } from './StatusQuo';
@@ -194,6 +195,7 @@ function RegimeView({
   thresholdNote,
 }: RegimeViewProps) {
   const { result, scenario } = bundle;
+  const ladderH = useChartHeight(380);
   if (result.regime === 'priority' || result.regime === 'forcedSpend') {
     const stop = result.totals.stopRank;
     return (
@@ -226,6 +228,7 @@ function RegimeView({
             stopRank={stop}
             regime={result.regime}
             onSelect={result.defendants ? onSelect : undefined}
+            height={ladderH}
           />
         </ChartCard>
         {why}
@@ -273,6 +276,7 @@ function LotteryView({
   const row = selectedRow ?? first;
   const kind = selectedRow ? selectedKind : first ? kindOf(first, kinds) : null;
   const canDrawThresholds = lottery.thresholds !== undefined || compressed !== undefined;
+  const thresholdH = useChartHeight(420);
   return (
     <>
       {canDrawThresholds ? (
@@ -283,7 +287,7 @@ function LotteryView({
           result={result}
           hint="How many defendants would refuse if m others refused. Where the curve meets the diagonal is an equilibrium. Click a step (or focus the chart and press Enter) to see who has that threshold and why."
         >
-          <ThresholdChart lottery={lottery} N={N} compressed={compressed} onSelect={onThreshold} />
+          <ThresholdChart lottery={lottery} N={N} compressed={compressed} onSelect={onThreshold} height={thresholdH} />
         </ChartCard>
       ) : (
         <p className="card">The threshold counts could not be computed for this scenario.</p>
