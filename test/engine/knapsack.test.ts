@@ -170,4 +170,91 @@ describe('knapsack ties against the brute force', () => {
     expect(Array.from(m.take)).toEqual([1, 1, 0]);
     expect(m.units).toBe(4);
   });
+
+  it('larger instances (up to 120 items in 6 kinds): the same sets as a per-item DP in arrival order', () => {
+    // The reference: best (value, then fewest items) per exact unit total over each suffix of the
+    // items, the fewest units tying the best, then take each item in arrival order iff an optimal
+    // completion exists. Exact when near-ties do not chain (clustered values).
+    const reference = (inst: Instance, B: number) => {
+      const items = inst.arrival.filter((k) => inst.value[k] > 1e-9 && inst.cost[k] <= B);
+      const n = items.length;
+      const W = B + 1;
+      const val = new Float64Array((n + 1) * W).fill(-Infinity);
+      const cnt = new Float64Array((n + 1) * W);
+      val[n * W] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const c = inst.cost[items[i]];
+        const v = inst.value[items[i]];
+        for (let u = 0; u < W; u++) {
+          let bv = val[(i + 1) * W + u];
+          let bn = cnt[(i + 1) * W + u];
+          const prev = (i + 1) * W + u - c;
+          if (u >= c && val[prev] !== -Infinity) {
+            const v1 = val[prev] + v;
+            const n1 = cnt[prev] + 1;
+            if (bv === -Infinity || (tie(v1, bv) ? n1 < bn : v1 > bv)) {
+              bv = v1;
+              bn = n1;
+            }
+          }
+          val[i * W + u] = bv;
+          cnt[i * W + u] = bn;
+        }
+      }
+      let best = -Infinity;
+      for (let u = 0; u < W; u++) best = Math.max(best, val[u]);
+      let uStar = 0;
+      while (!(val[uStar] !== -Infinity && tie(val[uStar], best))) uStar++;
+      const take = inst.value.map(() => 0);
+      let u = uStar;
+      let sum = 0;
+      let taken = 0;
+      for (let i = 0; i < n; i++) {
+        const c = inst.cost[items[i]];
+        const next = (i + 1) * W + u - c;
+        if (u >= c && val[next] !== -Infinity) {
+          const v1 = sum + inst.value[items[i]] + val[next];
+          if (taken + 1 + cnt[next] === cnt[uStar] && tie(v1, val[uStar])) {
+            take[items[i]]++;
+            sum += inst.value[items[i]];
+            taken++;
+            u -= c;
+          }
+        }
+      }
+      return { take, units: uStar, items: taken };
+    };
+    const big = (costs: number[]) =>
+      fc
+        .array(
+          fc.record({ value: fc.constantFrom(...CLUSTERED), cost: fc.constantFrom(...costs), count: fc.integer({ min: 0, max: 20 }) }),
+          { minLength: 1, maxLength: 6 },
+        )
+        .chain((ks) => {
+          const members = ks.flatMap((k, i) => Array<number>(k.count).fill(i));
+          return fc
+            .array(fc.integer({ min: 0, max: 30 }), { minLength: members.length, maxLength: members.length })
+            .map((keys) => ({
+              value: ks.map((k) => k.value),
+              cost: ks.map((k) => k.cost),
+              // Runs and interleavings: sorted by a coarse key, ties in the listed order.
+              arrival: members
+                .map((k, t) => ({ k, key: keys[t], t }))
+                .sort((a, b) => a.key - b.key || a.t - b.t)
+                .map((x) => x.k),
+            }));
+        });
+    for (const costs of [[1], [2], [1, 2, 3, 5]]) {
+      fc.assert(
+        fc.property(big(costs), fc.integer({ min: 0, max: 60 }), (inst, B) => {
+          const want = reference(inst, B);
+          const sol = knapsack(kindsOf(inst), B, Int32Array.from(inst.arrival));
+          expect(sol.units).toBe(want.units);
+          expect(sol.items).toBe(want.items);
+          expect(Array.from(sol.take)).toEqual(want.take);
+        }),
+        { numRuns: 150 },
+      );
+    }
+  });
 });

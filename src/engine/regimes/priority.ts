@@ -246,37 +246,39 @@ export function priorityPassLazy(
   let t = 0;
   let firstUnthreatened = -1;
   const minC = pop.minCost;
+  const c = k.c;
+  const refuses = dec.plead1;
+  // Threatened members per kind (in the caller's scratch array).
+  const thr = seen;
   for (; t < N && b >= minC; t++) {
     // A drawn ranking is read in place; a lazy shuffle draws rank t now (the same order).
     const kind = kindOf[shuffle ? shuffle.next() : perm[t]];
-    seen[kind]++;
-    const ci = k.c[kind];
+    const ci = c[kind];
     if (ci <= b) {
-      threatenedCount++;
-      if (dec.plead1[kind] === 1) {
-        pleas++;
-        take += dec.offer1[kind];
-      } else {
-        trials++;
-        take += k.w[kind];
-        b -= ci;
-        if (k.covered[kind] === 1) fundPaid += T + I;
-      }
-    } else {
+      thr[kind]++;
+      if (refuses[kind] !== 1) b -= ci;
+    } else if (firstUnthreatened < 0) {
       // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop.
-      if (firstUnthreatened < 0) firstUnthreatened = t + 1;
-      if (dec.plead0[kind] === 1) {
-        pleas++;
-        take += dec.offer0[kind];
-      } else {
-        free++;
-        if (k.covered[kind] === 1) fundPaid += T;
-      }
+      firstUnthreatened = t + 1;
     }
   }
   const stopRank = firstUnthreatened > 0 ? firstUnthreatened : t < N ? t + 1 : null;
+  // Totals per kind: the threatened plead at offer1 or are tried; everyone else (seen and not
+  // threatened, or never reached) pleads at offer0 or goes free.
   for (let kind = 0; kind < k.size; kind++) {
-    const rest = k.count[kind] - seen[kind];
+    const th = thr[kind];
+    if (th > 0) {
+      threatenedCount += th;
+      if (dec.plead1[kind] === 1) {
+        pleas += th;
+        take += th * dec.offer1[kind];
+      } else {
+        trials += th;
+        take += th * k.w[kind];
+        if (k.covered[kind] === 1) fundPaid += th * (T + I);
+      }
+    }
+    const rest = k.count[kind] - th;
     if (rest <= 0) continue;
     if (dec.plead0[kind] === 1) {
       pleas += rest;
