@@ -3,7 +3,7 @@
 // Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
 // (every message on standard error, one per line); 1 an internal error.
 import path from 'node:path';
-import { parseScenarioText } from '../engine/scenario/parse';
+import { parseScenarioBytes } from '../engine/scenario/parse';
 import { solveScenario } from '../engine/solve';
 import { csvRows } from '../engine/result/csv';
 import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
@@ -128,17 +128,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { file, csv, compact } = parsed.options;
 
-  let text: string;
+  // Bytes, not text: a file that is not valid UTF-8 is rejected (MODEL.md §6), not patched with U+FFFD.
+  let bytes: Uint8Array;
   try {
-    const bytes =
-      file === '-' ? await readStreamCapped(process.stdin) : readFileCapped(userPath(file));
-    text = bytes.toString('utf8');
+    bytes = file === '-' ? await readStreamCapped(process.stdin) : readFileCapped(userPath(file));
   } catch (e) {
     err(`holdout solve: cannot read ${file === '-' ? 'standard input' : file}: ${readReason(e)}`);
     return 2;
   }
 
-  const checked = parseScenarioText(text);
+  const checked = parseScenarioBytes(bytes);
   if (!checked.ok) {
     err(checked.errors.map((m) => m.text).join('\n'));
     return 2;
