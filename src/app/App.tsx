@@ -7,6 +7,8 @@ import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
+import { ErrorBoundary } from './ErrorBoundary';
+import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
@@ -53,7 +55,21 @@ export function App() {
       <Header onOpen={setOpen} />
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
-          <ScenarioCard wb={wb} />
+          <ErrorBoundary
+            name="the scenario editor"
+            resetKeys={[wb.draft]}
+            actions={
+              <button
+                type="button"
+                className="button"
+                onClick={() => wb.choosePreset(DEFAULT_PRESET)}
+              >
+                Open the default scenario
+              </button>
+            }
+          >
+            <ScenarioCard wb={wb} />
+          </ErrorBoundary>
         </aside>
         <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
           <div className="tabs-row">
@@ -80,29 +96,41 @@ export function App() {
             className="tabpanel"
             tabIndex={0}
           >
-            {tab === 'result' ? (
-              <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
-            ) : tab === 'sweep' ? (
-              <AnalysisPanel which="sweep" scenario={wb.valid} pinned={pinned} />
-            ) : tab === 'phase' ? (
-              <AnalysisPanel which="phase" scenario={wb.valid} pinned={pinned} />
-            ) : tab === 'regimes' ? (
-              <RegimesTab scenario={wb.valid} />
-            ) : (
-              <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
-            )}
+            <ErrorBoundary
+              name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
+              resetKeys={[tab, wb.valid]}
+            >
+              {tab === 'result' ? (
+                <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
+              ) : tab === 'sweep' ? (
+                <AnalysisPanel which="sweep" scenario={wb.valid} pinned={pinned} />
+              ) : tab === 'phase' ? (
+                <AnalysisPanel which="phase" scenario={wb.valid} pinned={pinned} />
+              ) : tab === 'regimes' ? (
+                <RegimesTab scenario={wb.valid} />
+              ) : (
+                <ComparePanel
+                  pinned={pinned}
+                  current={wb.valid}
+                  onPin={pinCurrent}
+                  onUnpin={unpin}
+                />
+              )}
+            </ErrorBoundary>
           </div>
         </main>
       </div>
       <footer className="footer">
         Everything is computed in this browser tab. No scenario or result leaves your computer.
       </footer>
-      <ClassroomSlot
-        open={open}
-        onClose={() => setOpen(null)}
-        wb={wb}
-        onTab={(t) => setTab(t as TabKey)}
-      />
+      <ErrorBoundary name="the presets and the guided tour" resetKeys={[open]}>
+        <ClassroomSlot
+          open={open}
+          onClose={() => setOpen(null)}
+          wb={wb}
+          onTab={(t) => setTab(t as TabKey)}
+        />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 // The Sweep and Phase diagram tabs (the analysis panels), loaded when first opened: they are not
-// needed to show a first result, so they stay out of the start-up JavaScript.
-import { lazy, Suspense } from 'react';
+// needed to show a first result, so they stay out of the start-up JavaScript. A chunk that fails
+// to load (offline before the app was cached, a new deployment) says so and offers Retry.
+import { Suspense } from 'react';
 import type { Scenario } from '../engine/scenario/schema';
+import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
 
-const SweepPanel = lazy(() =>
+const Sweep = retryableLazy('The sweep tools', () =>
   import('../components/analysis').then((m) => ({ default: m.SweepPanel })),
 );
-const PhasePanel = lazy(() =>
+const Phase = retryableLazy('The phase-diagram tools', () =>
   import('../components/analysis').then((m) => ({ default: m.PhasePanel })),
 );
 
@@ -20,13 +22,25 @@ export function AnalysisPanel({
   pinned: Scenario | null;
 }) {
   if (!scenario) return <p className="card">Fix the scenario to run an analysis.</p>;
+  const lazyPanel = which === 'sweep' ? Sweep : Phase;
   return (
-    <Suspense fallback={<p className="card" aria-busy="true">Loading the analysis tools…</p>}>
-      {which === 'sweep' ? (
-        <SweepPanel scenario={scenario} pinned={pinned} />
-      ) : (
-        <PhasePanel scenario={scenario} />
-      )}
-    </Suspense>
+    <ErrorBoundary
+      name={which === 'sweep' ? 'the Sweep tab' : 'the Phase diagram tab'}
+      onReset={lazyPanel.reset}
+    >
+      <Suspense
+        fallback={
+          <p className="card" aria-busy="true">
+            Loading the analysis tools…
+          </p>
+        }
+      >
+        {which === 'sweep' ? (
+          <Sweep.Component scenario={scenario} pinned={pinned} />
+        ) : (
+          <Phase.Component scenario={scenario} />
+        )}
+      </Suspense>
+    </ErrorBoundary>
   );
 }
