@@ -5,6 +5,7 @@ import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
 import type { ScenarioInput } from '../../engine/scenario/schema';
+import { openScenarioFile } from '../../app/openFile';
 
 export interface JsonViewProps {
   /** The draft the form shows. */
@@ -120,19 +121,24 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    const reader = new FileReader();
-    reader.onload = () => {
-      const text = typeof reader.result === 'string' ? reader.result : '';
-      const r = parseScenarioText(text);
+    // Size cap, UTF-8 check and parse: src/app/openFile.ts (never throws).
+    void openScenarioFile(file).then((r) => {
+      const text = r.text;
+      if (!r.ok && text === null) {
+        setSt((prev) => ({
+          ...prev,
+          status: `Could not open ${r.name}: ${r.errors.map((m) => m.text).join('; ')}`,
+        }));
+        return;
+      }
+      if (text === null) return;
       edit(
         text,
         r.ok
-          ? `Opened ${file.name}.`
-          : `Opened ${file.name}: it has ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}; the text is kept below.`,
+          ? `Opened ${r.name}.`
+          : `Opened ${r.name}: it has ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}; the text is kept below.`,
       );
-    };
-    reader.onerror = () => setSt((prev) => ({ ...prev, status: `Could not read ${file.name}.` }));
-    reader.readAsText(file);
+    });
     input.value = '';
   };
 
