@@ -54,7 +54,7 @@ export function App() {
       </a>
       <Header onOpen={setOpen} />
       <div className="workbench">
-        <aside className="sidebar" aria-label="Scenario">
+        <aside className="sidebar" aria-label="Scenario editor">
           <ErrorBoundary
             name="the scenario editor"
             resetKeys={[wb.draft]}
@@ -221,7 +221,9 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
   const id = useId();
   const preset = PRESETS.find((p) => p.id === wb.presetId);
   return (
-    <section className="card scenario" aria-labelledby={`${id}-h`}>
+    // Not a landmark of its own (no accessible name): the sidebar around it is the "Scenario
+    // editor" landmark, and the editor's own "Scenario" section keeps that name unique.
+    <section className="card scenario">
       <h1 id={`${id}-h`} className="section-title">
         Scenario
       </h1>
