@@ -15,6 +15,8 @@ import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
+import { ErrorBoundary } from './ErrorBoundary';
+import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
@@ -192,7 +194,7 @@ export function App() {
       ) : null}
       <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
       <div className="workbench">
-        <aside className="sidebar" aria-label="Scenario">
+        <aside className="sidebar" aria-label="Scenario editor">
           {storageProblem ? (
             <div className="storage-problem" role="alert" data-testid="storage-problem">
               <p>{storageProblem}</p>
@@ -220,7 +222,21 @@ export function App() {
               </button>
             </div>
           ) : null}
-          <ScenarioCard wb={wb} />
+          <ErrorBoundary
+            name="the scenario editor"
+            resetKeys={[wb.draft]}
+            actions={
+              <button
+                type="button"
+                className="button"
+                onClick={() => wb.choosePreset(DEFAULT_PRESET)}
+              >
+                Open the default scenario
+              </button>
+            }
+          >
+            <ScenarioCard wb={wb} />
+          </ErrorBoundary>
         </aside>
         <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
           <div className="tabs-row">
@@ -248,45 +264,52 @@ export function App() {
             className="tabpanel"
             tabIndex={0}
           >
-            {tab === 'result' ? (
-              <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
-            ) : tab === 'sweep' ? (
-              <AnalysisPanel
-                key={`sweep-${viewSeq}`}
-                which="sweep"
-                scenario={wb.valid}
-                pinned={pinned}
-                sweep={sweepView}
-                onSweep={setSweepView}
-              />
-            ) : tab === 'phase' ? (
-              <AnalysisPanel
-                key={`phase-${viewSeq}`}
-                which="phase"
-                scenario={wb.valid}
-                pinned={pinned}
-                phase={phaseView}
-                onPhase={setPhaseView}
-              />
-            ) : tab === 'regimes' ? (
-              <RegimesTab scenario={wb.valid} />
-            ) : (
-              <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
-            )}
+            <ErrorBoundary
+              name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
+              resetKeys={[tab, wb.valid]}
+            >
+              {tab === 'result' ? (
+                <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
+              ) : tab === 'sweep' ? (
+                <AnalysisPanel
+                  key={`sweep-${viewSeq}`}
+                  which="sweep"
+                  scenario={wb.valid}
+                  pinned={pinned}
+                  sweep={sweepView}
+                  onSweep={setSweepView}
+                />
+              ) : tab === 'phase' ? (
+                <AnalysisPanel
+                  key={`phase-${viewSeq}`}
+                  which="phase"
+                  scenario={wb.valid}
+                  pinned={pinned}
+                  phase={phaseView}
+                  onPhase={setPhaseView}
+                />
+              ) : tab === 'regimes' ? (
+                <RegimesTab scenario={wb.valid} />
+              ) : (
+                <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+              )}
+            </ErrorBoundary>
           </div>
         </main>
       </div>
       <footer className="footer">
         Everything is computed in this browser tab. No scenario or result leaves your computer.
       </footer>
-      <ClassroomSlot
-        open={open}
-        onClose={() => setOpen(null)}
-        wb={wb}
-        onTab={(t) => setTab(t as TabKey)}
-        tourStep={tourStep}
-        setTourStep={setTourStep}
-      />
+      <ErrorBoundary name="the presets and the guided tour" resetKeys={[open]}>
+        <ClassroomSlot
+          open={open}
+          onClose={() => setOpen(null)}
+          wb={wb}
+          onTab={(t) => setTab(t as TabKey)}
+          tourStep={tourStep}
+          setTourStep={setTourStep}
+        />
+      </ErrorBoundary>
     </div>
   );
 }
@@ -407,7 +430,9 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
   const id = useId();
   const preset = PRESETS.find((p) => p.id === wb.presetId);
   return (
-    <section className="card scenario" aria-labelledby={`${id}-h`}>
+    // Not a landmark of its own (no accessible name): the sidebar around it is the "Scenario
+    // editor" landmark, and the editor's own "Scenario" section keeps that name unique.
+    <section className="card scenario">
       <h1 id={`${id}-h`} className="section-title">
         Scenario
       </h1>

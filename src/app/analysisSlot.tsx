@@ -1,13 +1,15 @@
 // The Sweep and Phase diagram tabs (the analysis panels), loaded when first opened: they are not
-// needed to show a first result, so they stay out of the start-up JavaScript.
-import { lazy, Suspense } from 'react';
+// needed to show a first result, so they stay out of the start-up JavaScript. A chunk that fails
+// to load (offline before the app was cached, a new deployment) says so and offers Retry.
+import { Suspense } from 'react';
 import type { Scenario } from '../engine/scenario/schema';
 import type { PhaseView, SweepView } from './link';
+import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
 
-const SweepPanel = lazy(() =>
+const Sweep = retryableLazy('The sweep tools', () =>
   import('../components/analysis').then((m) => ({ default: m.SweepPanel })),
 );
-const PhasePanel = lazy(() =>
+const Phase = retryableLazy('The phase-diagram tools', () =>
   import('../components/analysis').then((m) => ({ default: m.PhasePanel })),
 );
 
@@ -29,13 +31,25 @@ export function AnalysisPanel({
   onPhase?: (v: PhaseView) => void;
 }) {
   if (!scenario) return <p className="card">Fix the scenario to run an analysis.</p>;
+  const lazyPanel = which === 'sweep' ? Sweep : Phase;
   return (
-    <Suspense fallback={<p className="card" aria-busy="true">Loading the analysis tools…</p>}>
-      {which === 'sweep' ? (
-        <SweepPanel scenario={scenario} pinned={pinned} initial={sweep} onView={onSweep} />
-      ) : (
-        <PhasePanel scenario={scenario} initial={phase} onView={onPhase} />
-      )}
-    </Suspense>
+    <ErrorBoundary
+      name={which === 'sweep' ? 'the Sweep tab' : 'the Phase diagram tab'}
+      onReset={lazyPanel.reset}
+    >
+      <Suspense
+        fallback={
+          <p className="card" aria-busy="true">
+            Loading the analysis tools…
+          </p>
+        }
+      >
+        {which === 'sweep' ? (
+          <Sweep.Component scenario={scenario} pinned={pinned} initial={sweep} onView={onSweep} />
+        ) : (
+          <Phase.Component scenario={scenario} initial={phase} onView={onPhase} />
+        )}
+      </Suspense>
+    </ErrorBoundary>
   );
 }

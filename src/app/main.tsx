@@ -2,6 +2,7 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AppBoundary } from './AppBoundary';
 import { applyStoredTheme } from './theme';
 import { applyStoredTextSize } from './textSize';
 import './styles.css';
@@ -10,6 +11,8 @@ applyStoredTheme();
 applyStoredTextSize();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AppBoundary>
+      <App />
+    </AppBoundary>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@
 import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
 import type { ScenarioInput } from '../engine/scenario/schema';
 import { PRESETS } from '../presets';
+import { nestsDeeperThan } from './jsonDepth';
 
 /** UTF-8 → base64url without padding. */
 export function encodeBase64Url(text: string): string {
@@ -90,6 +91,9 @@ export function readScenarioHash(hash: string): HashScenario {
     if (r.ok)
       return { kind: 'scenario', doc: JSON.parse(text.replace(/^\uFEFF/, '')) as ScenarioInput };
     let doc: ScenarioInput | null = null;
+    // A hostile link (thousands of nested arrays) is shown as text, never loaded into the editor.
+    if (nestsDeeperThan(text))
+      return { kind: 'broken', text, doc, errors: r.errors, editable: false };
     try {
       const v: unknown = JSON.parse(text);
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) doc = v as ScenarioInput;

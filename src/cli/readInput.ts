@@ -5,8 +5,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
-/** The largest scenario file the runner reads: 64 MiB. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine/scenario/fileLimits';
+
+export { formatBytes };
+
+/** The largest scenario file the runner reads: 64 MiB (the browser's opener uses the same). */
+export const MAX_INPUT_BYTES = MAX_SCENARIO_FILE_BYTES;
 
 /** A file or stream larger than {@link MAX_INPUT_BYTES}. */
 export class InputTooLargeError extends Error {
@@ -15,12 +19,6 @@ export class InputTooLargeError extends Error {
     super(`it is larger than ${formatBytes(limit)}, the largest scenario file Holdout reads`);
     this.name = 'InputTooLargeError';
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
 }
 
 /** The bytes of a file, at most `limit` of them (else InputTooLargeError). */

@@ -384,7 +384,8 @@ export function navigator(plot: G, size: { width: number; height: number }, tip:
     .attr('height', size.height)
     .attr('tabindex', 0)
     .attr('focusable', 'true')
-    // A keyboard widget of its own (arrows move, Enter selects): aria-label needs a role.
+    // A role that may carry a name (a bare rect may not: axe's aria-prohibited-attr), and that
+    // hands the arrow keys to the chart in a screen reader.
     .attr('role', 'application')
     .attr('aria-label', spec.label);
   let current = -1;

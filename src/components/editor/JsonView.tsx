@@ -3,12 +3,9 @@
 // scenario. Format, download and open a file.
 import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import {
-  parseScenarioBytes,
-  parseScenarioText,
-  type ValidationMessage,
-} from '../../engine/scenario/parse';
+import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
 import type { ScenarioInput } from '../../engine/scenario/schema';
+import { openScenarioFile } from '../../app/openFile';
 
 export interface JsonViewProps {
   /** The draft the form shows. */
@@ -124,26 +121,24 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    const reader = new FileReader();
-    reader.onload = () => {
-      const bytes = new Uint8Array(reader.result instanceof ArrayBuffer ? reader.result : new ArrayBuffer(0));
-      // Not valid UTF-8 (MODEL.md §6): say so and keep the text being edited.
-      const bad = parseScenarioBytes(bytes);
-      if (!bad.ok && bad.errors[0]?.message.startsWith('is not valid UTF-8')) {
-        setSt((prev) => ({ ...prev, status: `Could not open ${file.name}: it ${bad.errors[0].message}.` }));
+    // Size cap, UTF-8 check and parse: src/app/openFile.ts (never throws).
+    void openScenarioFile(file).then((r) => {
+      const text = r.text;
+      if (!r.ok && text === null) {
+        setSt((prev) => ({
+          ...prev,
+          status: `Could not open ${r.name}: ${r.errors.map((m) => m.text).join('; ')}`,
+        }));
         return;
       }
-      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-      const r = parseScenarioText(text);
+      if (text === null) return;
       edit(
         text,
         r.ok
-          ? `Opened ${file.name}.`
-          : `Opened ${file.name}: it has ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}; the text is kept below.`,
+          ? `Opened ${r.name}.`
+          : `Opened ${r.name}: it has ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}; the text is kept below.`,
       );
-    };
-    reader.onerror = () => setSt((prev) => ({ ...prev, status: `Could not read ${file.name}.` }));
-    reader.readAsArrayBuffer(file);
+    });
     input.value = '';
   };
 
