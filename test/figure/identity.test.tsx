@@ -17,7 +17,8 @@ import { tableCsv } from '../../src/figure/table';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
-import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart } from '../../src/charts';
+import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart, SchellingChart } from '../../src/charts';
+import { CompareChart } from '../../src/charts/compare/Chart';
 import { drawnRegimeRows } from '../../src/figure/regimeRows';
 import { runPhase, runSweep } from '../../src/client/batch';
 import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
@@ -66,6 +67,26 @@ describe('app chart hosts and npm run figure draw the same figure', () => {
     if (!r.ok || !r.value.lottery) throw new Error('solve');
     const src = registered(<ThresholdChart lottery={r.value.lottery} N={r.value.totals.defendants} onSelect={() => {}} />);
     await same(src, LOTTERY, { chart: 'threshold' });
+  });
+
+  it('schelling (defendant 1, as the Result tab shows before a selection)', async () => {
+    const r = api.solve(LOTTERY, { rows: 'auto' });
+    const k = api.kinds(LOTTERY);
+    if (!r.ok || !r.value.lottery || !k.ok || !r.value.defendants) throw new Error('solve');
+    const row = r.value.defendants[0];
+    const kind = k.value.find((x) => x.group === row.group && x.pledged === row.pledged && x.never === row.never && x.covered === row.covered)!;
+    const src = registered(<SchellingChart kind={kind} offer={row.offer!} k={r.value.lottery.k} N={r.value.totals.defendants} />);
+    await same(src, LOTTERY, { chart: 'schelling' });
+  });
+
+  it('compare A/B', async () => {
+    const a = api.solve(LOTTERY, { rows: 'never' });
+    const b = api.solve(PRIORITY, { rows: 'never' });
+    if (!a.ok || !b.ok) throw new Error('solve');
+    const src = registered(
+      <CompareChart a={{ label: 'A', title: LOTTERY.title!, totals: a.value.totals }} b={{ label: 'B', title: PRIORITY.title!, totals: b.value.totals }} />,
+    );
+    await same(src, PRIORITY, { chart: 'compare', pinned: LOTTERY });
   });
 
   it('distribution', async () => {
