@@ -1,13 +1,11 @@
 // The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseScenario } from '../engine/scenario/parse';
-import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
 import { CopyLink } from './CopyLink';
-import { LibraryDialog } from '../library/LibraryDialog';
-import { openLibrary, type Library } from '../library/store';
+import type { Library } from '../library/store';
 import { readScenarioFile, type OpenedFile } from '../library/openFile';
 import type { ValidationMessage } from '../engine/scenario/parse';
 import { PRESETS } from '../presets';
@@ -20,6 +18,12 @@ import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
+
+// Dialogs and the storage layer load when first needed: not part of the start-up JavaScript.
+const CiteDialog = lazy(() => import('../cite/CiteDialog').then((m) => ({ default: m.CiteDialog })));
+const LibraryDialog = lazy(() =>
+  import('../library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })),
+);
 
 function openingView(): ViewState {
   const r = readLink(location.hash);
@@ -60,8 +64,10 @@ export function App() {
   const [open, setOpen] = useState<ClassroomOpen>(null);
   const [citeOpen, setCiteOpen] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
+  // Once loaded, a dialog stays mounted (closing it returns focus to its opener).
+  const [seen, setSeen] = useState({ cite: false, library: false });
   const [library] = useState<Promise<Library>>(() => {
-    const p = openLibrary();
+    const p = import('../library/store').then((m) => m.openLibrary());
     p.catch(() => {}); // reported where it is used
     return p;
   });
@@ -172,26 +178,40 @@ export function App() {
       </a>
       <Header
         onOpen={setOpen}
-        onCite={() => setCiteOpen(true)}
-        onLibrary={() => setLibraryOpen(true)}
+        onCite={() => {
+          setSeen((x) => ({ ...x, cite: true }));
+          setCiteOpen(true);
+        }}
+        onLibrary={() => {
+          setSeen((x) => ({ ...x, library: true }));
+          setLibraryOpen(true);
+        }}
         onFile={(file) => void readScenarioFile(file).then(opened)}
       />
-      <LibraryDialog
-        open={libraryOpen}
-        onClose={() => setLibraryOpen(false)}
-        library={library}
-        draft={wb.draft}
-        onOpenEntry={(e) => {
-          replaceDraft(e.scenario, `“${e.name}” from the library`, null);
-          setLibraryOpen(false);
-        }}
-      />
+      {seen.library ? (
+        <Suspense fallback={null}>
+          <LibraryDialog
+            open={libraryOpen}
+            onClose={() => setLibraryOpen(false)}
+            library={library}
+            draft={wb.draft}
+            onOpenEntry={(e) => {
+              replaceDraft(e.scenario, `“${e.name}” from the library`, null);
+              setLibraryOpen(false);
+            }}
+          />
+        </Suspense>
+      ) : null}
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop a scenario file to open it
         </div>
       ) : null}
-      <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
+      {seen.cite ? (
+        <Suspense fallback={null}>
+          <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
+        </Suspense>
+      ) : null}
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
           {storageProblem ? (
