@@ -119,3 +119,19 @@ describe('app chart hosts and npm run figure draw the same figure', () => {
     });
   });
 });
+
+describe('the screen look', () => {
+  it('takes the screen’s size and colours instead of the figure style', async () => {
+    const src = await buildFigure(PRIORITY, { chart: 'regimes' });
+    const dark = { fg: '#ececec', bg: '#121212', muted: '#a9a9a9', grid: '#3b3b3b', accent: '#E3A6C8', plea: '#56B4E9', tried: '#F07E2E', free: '#2CC29A', refuse: '#F0B429' };
+    const screenSvg = renderFigureSvg(document, src, PRIORITY, { look: 'screen', width: 443, height: 360, colors: dark });
+    expect(screenSvg).toContain('width="443" height="360" viewBox="0 0 443 360"');
+    expect(screenSvg).toContain('.hc .hc-bg{fill:#121212}');
+    expect(screenSvg).toContain('look="screen"');
+    expect(screenSvg).toContain('font-family:system-ui');
+    const figureSvg = renderFigureSvg(document, src, PRIORITY);
+    expect(figureSvg).toContain('width="624" height="380"');
+    expect(figureSvg).toContain('.hc .hc-bg{fill:#ffffff}');
+    expect(figureSvg).toContain('look="figure"');
+  });
+});
