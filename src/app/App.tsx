@@ -1,11 +1,13 @@
 // The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseScenario } from '../engine/scenario/parse';
+import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
 import { CopyLink } from './CopyLink';
-import type { Library } from '../library/store';
+import { LibraryDialog } from '../library/LibraryDialog';
+import { openLibrary, type Library } from '../library/store';
 import { readScenarioFile, type OpenedFile } from '../library/openFile';
 import type { ValidationMessage } from '../engine/scenario/parse';
 import { PRESETS } from '../presets';
@@ -18,12 +20,6 @@ import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
-
-// Dialogs and the storage layer load when first needed: not part of the start-up JavaScript.
-const CiteDialog = lazy(() => import('../cite/CiteDialog').then((m) => ({ default: m.CiteDialog })));
-const LibraryDialog = lazy(() =>
-  import('../library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })),
-);
 
 function openingView(): ViewState {
   const r = readLink(location.hash);
@@ -64,10 +60,8 @@ export function App() {
   const [open, setOpen] = useState<ClassroomOpen>(null);
   const [citeOpen, setCiteOpen] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
-  // Once loaded, a dialog stays mounted (closing it returns focus to its opener).
-  const [seen, setSeen] = useState({ cite: false, library: false });
   const [library] = useState<Promise<Library>>(() => {
-    const p = import('../library/store').then((m) => m.openLibrary());
+    const p = openLibrary();
     p.catch(() => {}); // reported where it is used
     return p;
   });
@@ -178,40 +172,26 @@ export function App() {
       </a>
       <Header
         onOpen={setOpen}
-        onCite={() => {
-          setSeen((x) => ({ ...x, cite: true }));
-          setCiteOpen(true);
-        }}
-        onLibrary={() => {
-          setSeen((x) => ({ ...x, library: true }));
-          setLibraryOpen(true);
-        }}
+        onCite={() => setCiteOpen(true)}
+        onLibrary={() => setLibraryOpen(true)}
         onFile={(file) => void readScenarioFile(file).then(opened)}
       />
-      {seen.library ? (
-        <Suspense fallback={null}>
-          <LibraryDialog
-            open={libraryOpen}
-            onClose={() => setLibraryOpen(false)}
-            library={library}
-            draft={wb.draft}
-            onOpenEntry={(e) => {
-              replaceDraft(e.scenario, `“${e.name}” from the library`, null);
-              setLibraryOpen(false);
-            }}
-          />
-        </Suspense>
-      ) : null}
+      <LibraryDialog
+        open={libraryOpen}
+        onClose={() => setLibraryOpen(false)}
+        library={library}
+        draft={wb.draft}
+        onOpenEntry={(e) => {
+          replaceDraft(e.scenario, `“${e.name}” from the library`, null);
+          setLibraryOpen(false);
+        }}
+      />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop a scenario file to open it
         </div>
       ) : null}
-      {seen.cite ? (
-        <Suspense fallback={null}>
-          <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
-        </Suspense>
-      ) : null}
+      <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario">
           {storageProblem ? (
