@@ -16,7 +16,8 @@ export interface CompareView {
   bars: RegimeView;
 }
 
-export const sideName = (s: CompareSide): string => (s.label === 'A' ? 'A (pinned)' : 'B (current)');
+/** The bars' names: A (pinned) and B (current); the axis title says which is which. */
+export const sideName = (s: CompareSide): string => s.label;
 
 export function compareView(a: CompareSide, b: CompareSide): CompareView {
   const sides = [a, b];

@@ -8,6 +8,13 @@ export function drawCompare(node: SVGSVGElement, v: CompareView, opts: DrawOptio
   const cleanup = drawRegimes(node, v.bars, opts);
   node.setAttribute('class', 'hc hc-compare');
   node.setAttribute('data-chart', 'compare');
+  // Axis titles name the two scenarios, not regimes; there is no no-plea line to label.
+  node.querySelectorAll('.hc-axis-label').forEach((t) => {
+    if (t.textContent === 'regime') t.textContent = 'scenario (A pinned, B current)';
+  });
+  node.querySelectorAll('.hc-legend-item').forEach((g) => {
+    if (g.textContent === 'no-plea take') g.remove();
+  });
   const title = node.querySelector('title');
   if (title) title.textContent = compareTitle(v);
   const desc = node.querySelector('desc');
