@@ -14,6 +14,19 @@ if (!existsSync('node_modules/.package-lock.json') || !existsSync('node_modules/
   run('npm ci --no-audit --no-fund --loglevel=warn');
 }
 
+// `npm run figure` sets text in DejaVu Sans (the figure style's first font) when it writes PNGs.
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+if ((process.argv.includes('--browser') || process.argv.includes('--fonts')) && !existsSync(DEJAVU)) {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && existsSync('/usr/bin/apt-get')) {
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core');
+  } else {
+    console.error(
+      '[holdout] PNG figures need DejaVu Sans: `sudo apt-get install fonts-dejavu-core` (text falls back to system fonts).',
+    );
+  }
+}
+
 if (process.argv.includes('--browser') && !existsSync('/usr/bin/chromium')) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {

@@ -74,9 +74,11 @@ export function App() {
 
   // Restore the autosaved draft when the page opens without a link (autosave waits for it).
   const { replaceDraft } = wb;
-  const [restoreDone, setRestoreDone] = useState(() => readLink(location.hash).kind !== 'none');
+  // (Read before the first render: the workbench names the default preset in the hash at once.)
+  const [noLink] = useState(() => readLink(location.hash).kind === 'none');
+  const [restoreDone, setRestoreDone] = useState(!noLink);
   useEffect(() => {
-    if (readLink(location.hash).kind !== 'none') return;
+    if (!noLink) return;
     let live = true;
     void library
       .then((lib) => lib.loadDraft())
@@ -90,7 +92,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [library, replaceDraft]);
+  }, [library, replaceDraft, noLink]);
 
   // Autosave the draft (debounced), reporting a storage failure once.
   const { draft, presetId } = wb;

@@ -18,7 +18,7 @@ export function CopyLink({ link }: { link: () => string }) {
   return (
     <div className="copy-link">
       <button type="button" className="button" onClick={() => void copy()}>
-        <span aria-hidden="true">🔗</span> Copy link
+        Copy link
       </button>
       <span role="status" className="copy-link-status">
         {state?.ok ? `Link copied (${state.url.length.toLocaleString('en-US')} characters).` : ''}

@@ -215,14 +215,22 @@ export function useWorkbench(
       if (location.hash === written.current) return;
       const h = readLink(location.hash);
       written.current = location.hash;
+      // A link that replaces an edited draft can be undone, like a preset or a file.
+      const before = current.current;
+      const remember = (next: ScenarioInput) => {
+        if (before.edited && before.draft !== next)
+          setUndo({ label: 'the link', draft: before.draft, presetId: before.presetId });
+      };
       if (h.kind === 'preset') {
         const p = findPreset(h.id);
+        remember(p.scenario);
         writtenScenario.current = p.id;
         setPresetId(p.id);
         setDraft(p.scenario);
         setLinkProblem(null);
         onViewRef.current?.(h.view);
       } else if (h.kind === 'scenario') {
+        remember(h.doc);
         writtenScenario.current = h.doc;
         setPresetId(null);
         setDraft(h.doc);

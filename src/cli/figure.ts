@@ -25,7 +25,7 @@ Draws one of Holdout's charts from a scenario file with the app's own drawing co
 figure style (light, ${'6.5'} in wide, colour-blind and grayscale safe), and writes it as
 SVG, PNG (with its DPI), or the data drawn as CSV or JSON (units in the header).
 
-  --chart NAME      ${FIGURE_CHARTS.filter((c) => c !== 'compare').join(', ')}
+  --chart NAME      ${FIGURE_CHARTS.join(', ')}
   --out FILE        .svg, .png, .csv or .json (the extension picks the format)
   --sweep F=A:B:N   sweep field F from A to B in N steps (N + 1 points), e.g.
                     --sweep 'groups[*].pledgedShareOfRest=0:1:20'
@@ -34,6 +34,7 @@ SVG, PNG (with its DPI), or the data drawn as CSV or JSON (units in the header).
   --outcome KEY     sweep/phase: takeRatio (default), take, shareFree, pleas, trials, stopRank…;
                     distribution: take (default), takeRatio, pleas, trials, free, budgetUsed…
   --defendant N     schelling: whose choice to draw (default 1)
+  --pinned A.json   compare: the pinned scenario A (SCENARIO.json is B)
   --scale S         PNG: 1, 2 or 4 times the figure's size (default 2)
   --dpi N           PNG: the resolution written into the file (default 96 × scale);
                     --dpi alone sets the scale to N / 96 (e.g. --dpi 300)
@@ -44,8 +45,10 @@ Exit status: 0 written; 2 bad usage, unreadable or invalid scenario, or a figure
 be drawn (messages on standard error); 1 internal error.
 `;
 
-export interface FigureJob extends FigureRequest {
+export interface FigureJob extends Omit<FigureRequest, 'pinned'> {
   scenario: string;
+  /** Compare: the pinned scenario A's file. */
+  pinnedFile?: string;
   out: string;
   scale?: number;
   dpi?: number;
@@ -92,7 +95,7 @@ export function parseArgs(args: string[]): Parsed {
     const a = args[i];
     if (a === '--help' || a === '-h') return { kind: 'help' };
     if (a === '--') continue;
-    if (['--chart', '--out', '--sweep', '--phase', '--outcome', '--defendant', '--scale', '--dpi', '--batch'].includes(a)) {
+    if (['--chart', '--out', '--sweep', '--phase', '--outcome', '--defendant', '--scale', '--dpi', '--batch', '--pinned'].includes(a)) {
       opt[a.slice(2)] = value(args, i, a);
       i++;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -109,6 +112,7 @@ export function parseArgs(args: string[]): Parsed {
   const job: FigureJob = { scenario: files[0], out: opt.out, ...request(opt.chart, opt.sweep, opt.phase, opt.outcome, defendant) };
   if (opt.scale !== undefined) job.scale = positiveNumber(opt.scale, '--scale');
   if (opt.dpi !== undefined) job.dpi = positiveNumber(opt.dpi, '--dpi');
+  if (opt.pinned !== undefined) job.pinnedFile = opt.pinned;
   return { kind: 'one', job };
 }
 
@@ -118,16 +122,9 @@ const FORMATS = ['.svg', '.png', '.csv', '.json'];
 export async function runJob(job: FigureJob, baseDir: string): Promise<number> {
   const ext = path.extname(job.out).toLowerCase();
   if (!FORMATS.includes(ext)) throw new UsageError(`--out: the file must end in ${FORMATS.join(', ')}, got “${job.out}”`);
-  const file = path.resolve(baseDir, job.scenario);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${job.scenario}: ${(e as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new UsageError(parsed.errors.map((m) => `${job.scenario}: ${m.text}`).join('\n'));
-  const source = await buildFigure(parsed.scenario, job);
+  const parsed = { ok: true as const, scenario: readScenario(baseDir, job.scenario) };
+  const pinned = job.pinnedFile !== undefined ? readScenario(baseDir, job.pinnedFile) : undefined;
+  const source = await buildFigure(parsed.scenario, { ...job, pinned });
   let bytes: Uint8Array | string;
   if (ext === '.csv') bytes = tableCsv(source.table);
   else if (ext === '.json') {
@@ -147,6 +144,18 @@ export async function runJob(job: FigureJob, baseDir: string): Promise<number> {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+}
+
+function readScenario(baseDir: string, name: string) {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(baseDir, name), 'utf8');
+  } catch (e) {
+    throw new UsageError(`${name}: ${(e as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((m) => `${name}: ${m.text}`).join('\n'));
+  return parsed.scenario;
 }
 
 /** The chart's own title (the figure's <title> before the scenario name is added). */
@@ -175,6 +184,7 @@ function readBatch(file: string): FigureJob[] {
         out: e.out as string,
         ...request(e.chart as string, e.sweep as string | undefined, e.phase as string | undefined, e.outcome as string | undefined, e.defendant as number | undefined),
       };
+      if (typeof e.pinned === 'string') job.pinnedFile = e.pinned;
       if (e.scale !== undefined) job.scale = positiveNumber(String(e.scale), 'scale');
       if (e.dpi !== undefined) job.dpi = positiveNumber(String(e.dpi), 'dpi');
       return job;

@@ -16,6 +16,7 @@ import {
   ladderSource,
   phaseSource,
   regimesSource,
+  compareSource,
   schellingSource,
   sweepSource,
   thresholdSource,
@@ -23,7 +24,8 @@ import {
   type FigureChart,
 } from './sources';
 import type { FigureSource } from './render';
-import { phaseSettings, sweepSettings, type PhaseSpecText, type SweepSpecText } from './settings';
+import { compareSettings, phaseSettings, sweepSettings, type PhaseSpecText, type SweepSpecText } from './settings';
+import { scenarioIdentity } from './meta';
 
 /** Rows the app keeps on screen (src/client/react.tsx: above 25,000 defendants they stay in the worker). */
 const ROWS_ON_SCREEN = 25_000;
@@ -36,6 +38,8 @@ export interface FigureRequest {
   outcome?: string;
   /** Schelling: the defendant whose choice is drawn (default: defendant 1, as the app). */
   defendant?: number;
+  /** Compare: the pinned scenario A (the scenario itself is B). */
+  pinned?: Scenario;
 }
 
 export class FigureError extends Error {}
@@ -130,7 +134,20 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
       const phase = await runPhase(inProcessPool, scenario, { xField: xf.path, xs, yField: yf.path, ys, outcome }, { criterion: DEFAULT_CRITERION });
       return { ...phaseSource(phase, 8), settings: phaseSettings(p, outcome) };
     }
-    case 'compare':
-      throw new FigureError('--chart compare: give the pinned scenario with --pinned A.json (compare draws A and B on a sweep)');
+    case 'compare': {
+      if (!req.pinned) throw new FigureError('--chart compare needs the pinned scenario A: --pinned A.json (the scenario file is B)');
+      const a = api.solve(req.pinned, { rows: 'never' });
+      if (!a.ok) throw new FigureError(a.errors.map((e) => `--pinned: ${e.text}`).join('\n'));
+      const b = api.solve(scenario, { rows: 'never' });
+      if (!b.ok) throw new FigureError(b.errors.map((e) => e.text).join('\n'));
+      const id = scenarioIdentity(req.pinned);
+      return {
+        ...compareSource(
+          { label: 'A', title: req.pinned.title ?? 'Untitled scenario', totals: a.value.totals },
+          { label: 'B', title: scenario.title ?? 'Untitled scenario', totals: b.value.totals },
+        ),
+        settings: compareSettings(id?.sha256 ?? ''),
+      };
+    }
   }
 }

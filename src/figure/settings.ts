@@ -76,3 +76,8 @@ export function sweepSettings(s: SweepSpecText, outcome: string): Record<string,
 export function phaseSettings(p: PhaseSpecText, outcome: string): Record<string, string> {
   return { phase: phaseSpecText(p), outcome };
 }
+
+/** Compare A/B: the pinned scenario A, by its content hash. */
+export function compareSettings(pinnedSha256: string): Record<string, string> {
+  return { pinned: pinnedSha256 };
+}

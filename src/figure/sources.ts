@@ -18,6 +18,8 @@ import { drawSweep } from '../charts/sweep/draw';
 import { sweepTable, sweepView } from '../charts/sweep/data';
 import { drawPhase } from '../charts/phase/draw';
 import { phaseTable, phaseView } from '../charts/phase/data';
+import { drawCompare } from '../charts/compare/draw';
+import { compareTable, compareView, type CompareSide } from '../charts/compare/data';
 import type { FigureSource } from './render';
 export { drawnRegimeRows } from './regimeRows';
 
@@ -77,4 +79,9 @@ export function sweepSource(outcome: OutcomeKey, a: SweepResult, b?: SweepResult
 export function phaseSource(phase: PhaseResult, contours = 8): FigureSource {
   const view = phaseView({ ...phase, xField: chartFieldPath(phase.xField), yField: chartFieldPath(phase.yField) }, contours);
   return { kind: 'phase', draw: (svg, s) => drawPhase(svg, view, s), table: phaseTable(view) };
+}
+
+export function compareSource(a: CompareSide, b: CompareSide): FigureSource {
+  const view = compareView(a, b);
+  return { kind: 'compare', draw: (svg, s) => drawCompare(svg, view, s), table: compareTable(view) };
 }

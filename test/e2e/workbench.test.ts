@@ -136,7 +136,7 @@ describe('the workbench', () => {
     await expectTotals(w.page, fifty);
     expect(fifty.stopRank!).toBeLessThan(twenty.stopRank!);
     // The edit is in the link.
-    expect(new URL(w.page.url()).hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+    expect(new URL(w.page.url()).hash).toMatch(/^#z=[A-Za-z0-9_-]+$/); // link format 2 (src/app/link.ts)
     await w.page.screenshot({ path: path.join(SHOTS, 'workbench-lever-moved.png') });
     expectClean(w);
   });

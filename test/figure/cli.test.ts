@@ -68,6 +68,7 @@ const CASES: { chart: string; file: string; extra?: string[] }[] = [
   { chart: 'regimes', file: PRIORITY },
   { chart: 'sweep', file: PRIORITY, extra: ['--sweep', SWEEP] },
   { chart: 'phase', file: PRIORITY, extra: ['--phase', PHASE] },
+  { chart: 'compare', file: PRIORITY, extra: ['--pinned', LOTTERY] },
 ];
 
 describe('npm run figure', () => {
@@ -137,7 +138,7 @@ describe('npm run figure', () => {
       expect({ width: info.width, height: info.height, crcOk: info.crcOk }).toEqual({ width: w, height: h, crcOk: true });
       expect(info.dpi).toBeCloseTo(dpi, 1);
     }
-  });
+  }, 120_000); // five PNGs up to 2,496 × 1,600: slow on a loaded machine
 
   it('CSV parses back to exactly the rows drawn, with units in the header', async () => {
     const dir = tmp();

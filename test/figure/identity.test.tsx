@@ -17,7 +17,8 @@ import { tableCsv } from '../../src/figure/table';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
-import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart } from '../../src/charts';
+import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart, SchellingChart } from '../../src/charts';
+import { CompareChart } from '../../src/charts/compare/Chart';
 import { drawnRegimeRows } from '../../src/figure/regimeRows';
 import { runPhase, runSweep } from '../../src/client/batch';
 import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
@@ -68,6 +69,26 @@ describe('app chart hosts and npm run figure draw the same figure', () => {
     await same(src, LOTTERY, { chart: 'threshold' });
   });
 
+  it('schelling (defendant 1, as the Result tab shows before a selection)', async () => {
+    const r = api.solve(LOTTERY, { rows: 'auto' });
+    const k = api.kinds(LOTTERY);
+    if (!r.ok || !r.value.lottery || !k.ok || !r.value.defendants) throw new Error('solve');
+    const row = r.value.defendants[0];
+    const kind = k.value.find((x) => x.group === row.group && x.pledged === row.pledged && x.never === row.never && x.covered === row.covered)!;
+    const src = registered(<SchellingChart kind={kind} offer={row.offer!} k={r.value.lottery.k} N={r.value.totals.defendants} />);
+    await same(src, LOTTERY, { chart: 'schelling' });
+  });
+
+  it('compare A/B', async () => {
+    const a = api.solve(LOTTERY, { rows: 'never' });
+    const b = api.solve(PRIORITY, { rows: 'never' });
+    if (!a.ok || !b.ok) throw new Error('solve');
+    const src = registered(
+      <CompareChart a={{ label: 'A', title: LOTTERY.title!, totals: a.value.totals }} b={{ label: 'B', title: PRIORITY.title!, totals: b.value.totals }} />,
+    );
+    await same(src, PRIORITY, { chart: 'compare', pinned: LOTTERY });
+  });
+
   it('distribution', async () => {
     const r = api.solve(RANDOM, { rows: 'auto' });
     if (!r.ok || !r.value.distribution) throw new Error('solve');
@@ -96,5 +117,21 @@ describe('app chart hosts and npm run figure draw the same figure', () => {
       chart: 'phase',
       phase: { x: { field: 'groups[*].pledgedShare', from: 0, to: 1 }, y: { field: 'prosecutor.budget', from: 0, to: 10 }, res: 16 },
     });
+  });
+});
+
+describe('the screen look', () => {
+  it('takes the screen’s size and colours instead of the figure style', async () => {
+    const src = await buildFigure(PRIORITY, { chart: 'regimes' });
+    const dark = { fg: '#ececec', bg: '#121212', muted: '#a9a9a9', grid: '#3b3b3b', accent: '#E3A6C8', plea: '#56B4E9', tried: '#F07E2E', free: '#2CC29A', refuse: '#F0B429' };
+    const screenSvg = renderFigureSvg(document, src, PRIORITY, { look: 'screen', width: 443, height: 360, colors: dark });
+    expect(screenSvg).toContain('width="443" height="360" viewBox="0 0 443 360"');
+    expect(screenSvg).toContain('.hc .hc-bg{fill:#121212}');
+    expect(screenSvg).toContain('look="screen"');
+    expect(screenSvg).toContain('font-family:system-ui');
+    const figureSvg = renderFigureSvg(document, src, PRIORITY);
+    expect(figureSvg).toContain('width="624" height="380"');
+    expect(figureSvg).toContain('.hc .hc-bg{fill:#ffffff}');
+    expect(figureSvg).toContain('look="figure"');
   });
 });

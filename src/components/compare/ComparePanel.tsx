@@ -1,6 +1,11 @@
 // Compare A/B: scenario A (pinned) and B (the current scenario) solved side by side, with the
 // difference B − A of every total as a signed number, a word and a color.
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { CompareChart } from '../../charts/compare/Chart';
+import type { CompareSide } from '../../charts/compare/data';
+import { ExportableFigure } from '../export/ExportableFigure';
+import { compareSettings } from '../../figure/settings';
+import { scenarioIdentity } from '../../figure/meta';
 import { useEngineResult, type EngineState } from '../../client';
 import type { Scenario } from '../../engine/scenario/schema';
 import type { Totals } from '../../engine/result/types';
@@ -36,6 +41,22 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
   const uid = useId();
   const a = useEngineResult(pinned);
   const b = useEngineResult(pinned ? current : null);
+  const ta = totalsOf(a);
+  const tb = totalsOf(b);
+  const sides = useMemo<[CompareSide, CompareSide] | null>(
+    () =>
+      pinned && ta && tb
+        ? [
+            { label: 'A', title: pinned.title ?? 'Untitled scenario', totals: ta },
+            { label: 'B', title: current?.title ?? 'Untitled scenario', totals: tb },
+          ]
+        : null,
+    [pinned, current, ta, tb],
+  );
+  const settings = useMemo(
+    () => (pinned ? compareSettings(scenarioIdentity(pinned)?.sha256 ?? '') : undefined),
+    [pinned],
+  );
   if (!pinned) {
     return (
       <section className="card compare-empty" aria-labelledby={`${uid}-h`}>
@@ -53,8 +74,6 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
       </section>
     );
   }
-  const ta = totalsOf(a);
-  const tb = totalsOf(b);
   const pa = a.status === 'done' ? peopleOf(a.result.defendants) : null;
   const pb = b.status === 'done' ? peopleOf(b.result.defendants) : null;
   const changes = current ? scenarioChanges(pinned, current) : { changes: [], more: 0 };
@@ -201,6 +220,17 @@ export function ComparePanel({ pinned, current, onPin, onUnpin }: ComparePanelPr
           </tbody>
         </table>
       </div>
+      {sides && current ? (
+        <div className="compare-chart">
+          <ExportableFigure
+            scenario={current}
+            name={`${current.title ?? 'scenario'} compare`}
+            settings={settings}
+          >
+            <CompareChart a={sides[0]} b={sides[1]} />
+          </ExportableFigure>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,55 @@
+// Compare A/B as a chart: the pinned scenario A and the current scenario B side by side — the
+// prosecutor's take and the defendants' outcomes — drawn with the regime comparison's bars.
+import type { Totals } from '../../engine/result/types';
+import type { TableData } from '../common/table';
+import { fmt } from '../common/fields';
+import { regimeView, type RegimeView } from '../regimes/data';
+
+export interface CompareSide {
+  label: 'A' | 'B';
+  title: string;
+  totals: Pick<Totals, 'take' | 'pleas' | 'trials' | 'free' | 'takeRatio' | 'noPleaTake'>;
+}
+
+export interface CompareView {
+  sides: CompareSide[];
+  bars: RegimeView;
+}
+
+/** The bars' names: A (pinned) and B (current); the axis title says which is which. */
+export const sideName = (s: CompareSide): string => s.label;
+
+export function compareView(a: CompareSide, b: CompareSide): CompareView {
+  const sides = [a, b];
+  return {
+    sides,
+    bars: regimeView(sides.map((s) => ({ regime: sideName(s), take: s.totals.take, pleas: s.totals.pleas, trials: s.totals.trials, free: s.totals.free, takeRatio: s.totals.takeRatio }))),
+  };
+}
+
+export function compareTitle(v: CompareView): string {
+  return `Compare A/B: ${v.sides.map((s) => `${s.label} “${s.title}”`).join(' and ')}`;
+}
+
+export function describeCompare(v: CompareView): string {
+  return v.sides
+    .map((s) => `${sideName(s)}: take ${fmt(s.totals.take)} years (no-plea take ${fmt(s.totals.noPleaTake)}), ${fmt(s.totals.pleas)} pleas, ${fmt(s.totals.trials)} trials, ${fmt(s.totals.free)} free.`)
+    .join(' ');
+}
+
+export function compareTable(v: CompareView): TableData {
+  return {
+    caption: 'Totals of A and B',
+    columns: [
+      { key: 'side', label: 'Scenario' },
+      { key: 'title', label: 'Title' },
+      { key: 'take', label: 'Take (years)', numeric: true },
+      { key: 'noPleaTake', label: 'No-plea take (years)', numeric: true },
+      { key: 'takeRatio', label: 'Take / no-plea take', numeric: true },
+      { key: 'pleas', label: 'Pleas', numeric: true },
+      { key: 'trials', label: 'Trials', numeric: true },
+      { key: 'free', label: 'Free', numeric: true },
+    ],
+    rows: v.sides.map((s) => ({ side: s.label, title: s.title, take: s.totals.take, noPleaTake: s.totals.noPleaTake, takeRatio: s.totals.takeRatio, pleas: s.totals.pleas, trials: s.totals.trials, free: s.totals.free })),
+  };
+}

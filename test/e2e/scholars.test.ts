@@ -1,0 +1,219 @@
+// Scholars in real Chromium against the production build: every chart's export is the figure
+// `npm run figure` draws (byte-identical SVG), PNGs carry their size and DPI, a copied link
+// opens the same view in a fresh browser profile, the library survives a reload, a preset that
+// replaced an edit can be undone, and a dropped file opens (or says every problem).
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { parseScenario } from '../../src/engine/scenario/parse';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { PRESETS } from '../../src/presets';
+import { buildFigure, type FigureRequest } from '../../src/figure/build';
+import { renderFigureSvg } from '../../src/figure/render';
+import { tableCsv } from '../../src/figure/table';
+import { readPngInfo } from '../../src/figure/png';
+import { SHOTS, expectClean, useBrowser } from './browser';
+
+const baseURL = inject('baseURL');
+const app = useBrowser(baseURL);
+
+const preset = (id: string) => {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(`no preset ${id}`);
+  const r = parseScenario(p.scenario);
+  if (!r.ok) throw new Error(id);
+  return { ...p, parsed: r.scenario };
+};
+
+async function waitSolved(page: Page, title: string) {
+  await page.waitForFunction(
+    (t) =>
+      Array.from(document.querySelectorAll<HTMLElement>('[role=status][data-status]')).some(
+        (s) => s.dataset.status === 'done' && (s.textContent ?? '').includes(t),
+      ),
+    title,
+    { timeout: 60_000 },
+  );
+}
+
+async function cliSvg(scenario: Scenario, req: FigureRequest) {
+  const src = await buildFigure(scenario, req);
+  return { svg: renderFigureSvg(new JSDOM('').window.document, src, scenario), csv: tableCsv(src.table) };
+}
+
+async function save(page: Page, menu: Locator, item: RegExp) {
+  await menu.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+const exportIn = (scope: Locator) => scope.locator('button[aria-haspopup=menu]', { hasText: 'Export' });
+
+describe('scholars', () => {
+  it('exports each chart exactly as npm run figure draws it; PNG size and DPI', async () => {
+    const w = await app.open('#preset=bgb-priority', 'dark');
+    const { page } = w;
+    const p = preset('bgb-priority');
+    await waitSolved(page, p.title);
+    // The Result tab's ladder, although the screen is dark: the figure style is light.
+    const ladderCard = page.locator('section[data-chart=ladder]');
+    const ladder = await save(page, exportIn(ladderCard), /Chart as SVG/);
+    const expected = await cliSvg(p.parsed, { chart: 'ladder' });
+    expect(ladder.bytes.toString('utf8')).toBe(expected.svg);
+    const csv = await save(page, exportIn(ladderCard), /Chart data as CSV/);
+    expect(csv.bytes.toString('utf8')).toBe(expected.csv);
+    const png = await save(page, exportIn(ladderCard), /PNG \(300 dpi\)/);
+    const info = readPngInfo(new Uint8Array(png.bytes));
+    expect({ width: info.width, height: info.height, crcOk: info.crcOk }).toEqual({ width: 1950, height: 1250, crcOk: true });
+    expect(info.dpi).toBeCloseTo(300, 1);
+    const png2 = readPngInfo(new Uint8Array((await save(page, exportIn(ladderCard), /PNG \(2×\)/)).bytes));
+    expect([png2.width, png2.height, Math.round(png2.dpi ?? 0)]).toEqual([1248, 800, 192]);
+
+    // Regimes.
+    await page.getByRole('tab', { name: 'Regimes' }).click();
+    const regimesCard = page.locator('section[data-chart=regimes]');
+    await regimesCard.locator('svg[role=img]').waitFor();
+    const regimes = await save(page, exportIn(regimesCard), /Chart as SVG/);
+    expect(regimes.bytes.toString('utf8')).toBe((await cliSvg(p.parsed, { chart: 'regimes' })).svg);
+
+    // Sweep: pledged share 0..1 in 4 steps, take.
+    await page.getByRole('tab', { name: 'Sweep' }).click();
+    await page.getByLabel('Field to sweep').selectOption('groups[*].pledgedShare');
+    await page.getByLabel(/^From/).fill('0');
+    await page.getByLabel(/^To/).fill('1');
+    await page.getByLabel(/^Steps/).fill('4');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    const sweepFig = page.locator('.exportable-figure').first();
+    await sweepFig.locator('svg[role=img]').waitFor({ timeout: 60_000 });
+    const sweep = await save(page, exportIn(sweepFig), /Chart as SVG/);
+    const sweepReq: FigureRequest = { chart: 'sweep', outcome: 'takeRatio', sweep: { field: 'groups[*].pledgedShare', from: 0, to: 1, steps: 4 } };
+    expect(sweep.bytes.toString('utf8')).toBe((await cliSvg(p.parsed, sweepReq)).svg);
+    await page.screenshot({ path: path.join(SHOTS, 'scholars-sweep-export-dark.png') });
+
+    // Lottery: the threshold diagram.
+    const lot = preset('bgb-lottery');
+    await page.goto(new URL('#preset=bgb-lottery', baseURL).href);
+    await page.reload();
+    await waitSolved(page, lot.title);
+    const thr = await save(page, exportIn(page.locator('section[data-chart=thresholds]')), /Chart as SVG/);
+    expect(thr.bytes.toString('utf8')).toBe((await cliSvg(lot.parsed, { chart: 'threshold' })).svg);
+    expectClean(w);
+  });
+
+  it('a copied link opens the same view in a fresh browser profile', async () => {
+    const w = await app.open('#preset=crespo-city-public');
+    const { page } = w;
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+    const p = preset('crespo-city-public');
+    await waitSolved(page, p.title);
+    // An edit (the budget), then the Regimes tab.
+    await page.evaluate(() => undefined);
+    await page.getByRole('tab', { name: 'Regimes' }).click();
+    await page.locator('section[data-chart=regimes] svg[role=img]').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText(/Link copied \(\d+ characters\)/).waitFor();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toContain('#z=');
+    expect(url.length).toBeLessThan(2000);
+    // What is drawn: the chart's size and its marks (React's inline style on the element and the
+    // per-page ids aside).
+    const drawnOf = (p: Page) =>
+      p.locator('section[data-chart=regimes] svg[role=img]').evaluate((s) => `${s.getAttribute('width')}x${s.getAttribute('height')} ${s.innerHTML.replace(/id="[^"]*"|url\(#[^)]*\)/g, '')}`);
+    const drawn = await drawnOf(page);
+
+    const fresh = await app.open(new URL(url).hash);
+    await fresh.page.locator('section[data-chart=regimes] svg[role=img]').waitFor({ timeout: 60_000 });
+    expect(await fresh.page.getByRole('tab', { name: 'Regimes' }).getAttribute('aria-selected')).toBe('true');
+    expect(await drawnOf(fresh.page)).toBe(drawn);
+    expect(drawn.length).toBeGreaterThan(2000);
+    expectClean(w);
+    expectClean(fresh);
+  });
+
+  it('saves to the library, keeps it across a reload; undoes a preset that replaced an edit', async () => {
+    const w = await app.open('#preset=j20');
+    const { page } = w;
+    const j20 = preset('j20');
+    await waitSolved(page, j20.title);
+    // Edit: the JSON title, through the editor's JSON tab.
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const text = page.locator('textarea').first();
+    const json = JSON.parse(await text.inputValue());
+    json.title = 'My edited J20';
+    await text.fill(JSON.stringify(json, null, 2));
+    await waitSolved(page, 'My edited J20');
+
+    await page.locator('header').getByRole('button', { name: 'Library' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Library' });
+    await dialog.getByLabel('Name').fill('J20 for the seminar');
+    await dialog.getByLabel('Notes').fill('budget as in the paper');
+    await dialog.getByRole('button', { name: 'Save current scenario' }).click();
+    await dialog.getByText('Saved “J20 for the seminar”.').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'scholars-library-light.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // A preset replaces the edit; Undo brings it back.
+    await page.locator('select').first().selectOption('bgb-priority');
+    await waitSolved(page, preset('bgb-priority').title);
+    const notice = page.getByTestId('replaced');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await waitSolved(page, 'My edited J20');
+
+    // Reload: the library keeps the entry.
+    await page.reload();
+    await page.locator('header').getByRole('button', { name: 'Library' }).click();
+    const d2 = page.getByRole('dialog', { name: 'Library' });
+    await d2.getByText('J20 for the seminar').waitFor();
+    await d2.getByText('budget as in the paper').waitFor();
+    expectClean(w);
+  });
+
+  it('restores the autosaved draft when the app opens without a link', async () => {
+    const w = await app.open('#preset=j20');
+    const { page } = w;
+    await waitSolved(page, preset('j20').title);
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const text = page.locator('textarea').first();
+    const json = JSON.parse(await text.inputValue());
+    json.title = 'Draft kept by autosave';
+    await text.fill(JSON.stringify(json, null, 2));
+    await waitSolved(page, 'Draft kept by autosave');
+    await page.waitForTimeout(800); // the autosave's debounce
+    await page.goto(new URL('/', baseURL).href.replace(/#.*$/, ''));
+    await page.reload();
+    await waitSolved(page, 'Draft kept by autosave');
+    await page.getByTestId('restored').waitFor();
+    expectClean(w);
+  });
+
+  it('opens a dropped scenario file; a bad one lists every problem and changes nothing', async () => {
+    const w = await app.open('#preset=j20');
+    const { page } = w;
+    const j20 = preset('j20');
+    await waitSolved(page, j20.title);
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([n, t]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([t], n, { type: 'application/json' }));
+          window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+          window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+        },
+        [name, text] as const,
+      );
+    const bad = JSON.stringify({ schemaVersion: 1, groups: [{ count: 3, convictionProbability: 1.7, trialSentence: -2 }], prosecutor: { budget: 1, regime: 'priority' } });
+    await drop('bad.scenario.json', bad);
+    const problem = page.getByTestId('file-problem');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain('groups[0].convictionProbability');
+    await expect(problem.textContent()).resolves.toContain('groups[0].trialSentence');
+    await waitSolved(page, j20.title);
+    const good = preset('bgb-lottery');
+    await drop('lottery.scenario.json', JSON.stringify(good.scenario));
+    await waitSolved(page, good.title);
+    expectClean(w);
+  });
+});
