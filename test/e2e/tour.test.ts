@@ -13,6 +13,7 @@ import { ledger } from '../../src/engine/sweep/ledger';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { readScenarioHash } from '../../src/app/scenarioHash';
 import { PRESETS } from '../../src/presets';
+import { solveScenario } from '../../src/engine/solve';
 import { SHOTS, expectClean, useBrowser } from './browser';
 import { axeViolations } from './axe';
 
@@ -99,6 +100,31 @@ describe('projector mode in the workbench', () => {
       expectClean(w);
     });
   }
+});
+
+describe('the why panel takes a rank or a defendant number and says which', () => {
+  it('rank 1 in her optimal order in Crespo’s city, with public pledges', async () => {
+    const w = await app.open('#preset=crespo-city-public', 'light');
+    const { page } = w;
+    await page.waitForFunction(() => document.querySelector('[data-bench=result]')?.getAttribute('data-busy') === 'false', undefined, {
+      timeout: 60_000,
+    });
+    const r = parseScenario(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario);
+    if (!r.ok) throw new Error('preset');
+    const rows = solveScenario(r.scenario, { rows: 'always' }).defendants!;
+    const first = rows.find((x) => x.rank === 1)!;
+    await page.getByLabel('Ask by').selectOption('rank');
+    await page.getByLabel('Rank in her order').fill('1');
+    await page.getByLabel('Rank in her order').press('Enter');
+    await page.getByRole('heading', { name: `Why defendant ${first.id}?` }).waitFor();
+    expect(await page.locator('.hf-why-which').textContent()).toBe(
+      `You asked for rank 1 in her order: that is defendant ${first.id} (his number in order of arrival).`,
+    );
+    // The sentence first; the arithmetic behind a disclosure.
+    expect(await page.locator('.hf-why-headline').textContent()).toMatch(new RegExp(`^Defendant ${first.id} pleaded: `));
+    expect(await page.locator('.hf-why-details summary').textContent()).toBe('Show the arithmetic');
+    expectClean(w);
+  });
 });
 
 describe('the guided tour in presenter mode', () => {
