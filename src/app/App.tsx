@@ -8,6 +8,7 @@ import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
+import { Glossary } from '../walkthrough';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
@@ -96,7 +97,11 @@ export function App() {
         </main>
       </div>
       <footer className="footer">
-        Everything is computed in this browser tab. No scenario or result leaves your computer.
+        <details className="glossary-details">
+          <summary>Glossary: the words the workbench uses</summary>
+          <Glossary />
+        </details>
+        <p>Everything is computed in this browser tab. No scenario or result leaves your computer.</p>
       </footer>
       <ClassroomSlot
         open={open}
