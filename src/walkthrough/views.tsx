@@ -95,6 +95,19 @@ function ledgerBins(l: Ledger): LadderBin[] {
   });
 }
 
+/** The presenter's type size in px (it scales with the screen). */
+function presenterPx(): number {
+  const el = typeof document !== 'undefined' ? document.querySelector('.tour-presenter') : null;
+  const px = el ? parseFloat(getComputedStyle(el).fontSize) : 16;
+  return Number.isFinite(px) && px > 0 ? px : 16;
+}
+
+/** Room under the ladder for the data-table toggle, the player, its sentence and the bin line. */
+function ladderReserve(binned: boolean, open: boolean): number {
+  const em = presenterPx();
+  return Math.round(em * (binned ? (open ? 14 : 9.5) : 8));
+}
+
 export interface ViewProps {
   doc: ScenarioInput;
   scenario: Scenario | null;
@@ -156,7 +169,7 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
         reveal={reveal}
         onSelect={bins ? undefined : onSelect}
         onSelectBin={bins ? onSelectBin : undefined}
-        height={Math.max(260, height - (shownBin ? 200 : 120))}
+        height={Math.max(260, height - ladderReserve(bins !== undefined, shownBin !== null))}
       />
       <PlayerControls player={player} source={source} label="The prosecutor’s pass, rank by rank" handle={playerRef} />
       {bins ? (
@@ -188,7 +201,7 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
 
 export function ThresholdView({ result, height }: ViewProps) {
   if (!result?.lottery) return <p className="tour-wait">Computing the equilibria…</p>;
-  return <ThresholdChart lottery={result.lottery} N={result.totals.defendants} height={Math.max(300, height - 20)} />;
+  return <ThresholdChart lottery={result.lottery} N={result.totals.defendants} height={Math.max(300, height - Math.round(presenterPx() * 2.8))} />;
 }
 
 /** The sweep jobs of a step (run when the step opens, shared by its chart and its figures). */
@@ -217,7 +230,7 @@ export function SweepView({ spec, a, b, height }: { spec: SweepSpec; a: SweepRes
           {spec.names[0]} · {spec.names[1]}
         </p>
       ) : null}
-      <SweepChart sweep={a} compare={b} outcome={spec.outcome} height={Math.max(300, height - (spec.names ? 40 : 0))} />
+      <SweepChart sweep={a} compare={b} outcome={spec.outcome} height={Math.max(300, height - Math.round(presenterPx() * (spec.names ? 4.6 : 2.8)))} />
     </div>
   );
 }

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { STEPS, resolveScenario } from '../../src/walkthrough/steps';
+import { STEPS, SUMMARY_ROWS, resolveScenario, sweepValuesOf } from '../../src/walkthrough/steps';
+import { sweep } from '../../src/engine/sweep/sweep';
 import { workbenchHash } from '../../src/walkthrough/Tour';
 import { describeFrame, MAX_FRAMES } from '../../src/walkthrough/views';
 import { ledger } from '../../src/engine/sweep/ledger';
@@ -34,6 +35,8 @@ async function waitReady(page: Page, i: number) {
       const stage = document.querySelector('.tour-stage');
       if (!stage) return false;
       if (stage.querySelector('.tour-wait')) return false;
+      // The summary's rows each wait for their sweep.
+      if (stage.querySelector('.summary-table tr[data-row]:not([data-success])')) return false;
       const svgs = stage.querySelectorAll('svg');
       return svgs.length === 0 || [...svgs].every((s) => s.childElementCount > 0);
     },
@@ -152,6 +155,13 @@ describe('the guided tour in presenter mode', () => {
         }
         expect(await clippedText(page), STEPS[i].id).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `tour-${size.width}-${size.scheme}-${String(i + 1).padStart(2, '0')}-${STEPS[i].id}.png`) });
+        if (STEPS[i].view.kind === 'summary') {
+          // The closing table: each size is the engine's (the same sweeps as the unit test).
+          for (const row of SUMMARY_ROWS) {
+            const want = sweep(resolveScenario(row.scenario), row.sweep.field, sweepValuesOf({ ...row.sweep, outcome: 'takeRatio' })).successAt;
+            expect(await page.locator(`tr[data-row="${row.id}"]`).getAttribute('data-success'), row.id).toBe(String(want));
+          }
+        }
         if (size.width === 1024 && size.scheme === 'light') {
           expect(await axeViolations(page, '.tour-presenter'), STEPS[i].id).toEqual([]);
         }
