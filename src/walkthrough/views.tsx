@@ -63,20 +63,28 @@ export function describeFrame(l: Ledger, i: number, s: Scenario | null): string 
   return `Ranks ${n(f.rankLo)}–${n(f.rankHi)} of ${n(l.N)}: ${n(d('pleas'))} plead, ${n(d('trials'))} tried, ${n(d('free'))} go free.${stop} ${sofar(f)}`;
 }
 
+const SUB_WORDS_PLURAL: Record<LedgerPart['sub'], string> = {
+  plain: '',
+  never: ', who refuse every plea',
+  pledgedCovered: ', pledged and covered by the fund',
+  pledgedUncovered: ', pledged',
+};
+
 /** One sentence per kind of defendant in a bin. */
 export function explainPart(p: LedgerPart, s: Scenario | null): string {
-  const who = `${plural(p.count, 'defendant', 'defendants')} of ${groupName(s, p.group)}${SUB_WORDS[p.sub]}`;
+  const one = p.count === 1;
+  const who = `${plural(p.count, 'defendant', 'defendants')} of ${groupName(s, p.group)}${(one ? SUB_WORDS : SUB_WORDS_PLURAL)[p.sub]}`;
   const why =
     p.outcome === 'plea'
       ? p.threatened
-        ? 'threatened with a trial, a plea costs them no more than refusing'
-        : 'not threatened, yet pleading (to time served or a fixed offer) costs them less than refusing'
+        ? 'threatened with a trial, the plea costs no more than refusing'
+        : 'not threatened, yet refusing (detention) costs more than the plea'
       : p.outcome === 'tried'
-        ? 'they refuse, and she still has budget to try them'
+        ? 'she still has the budget to try them'
         : p.threatened
-          ? 'they refuse; she lets them go'
-          : 'they refuse and she has no budget left to try them';
-  return `${who} (first: defendant ${n(p.firstId)}) ${p.count === 1 ? fate(p) : fatePlural(p)}: ${why}.`;
+          ? 'she chooses not to try them'
+          : 'she has no budget left to try them';
+  return `${who} (first: defendant ${n(p.firstId)}) ${one ? fate(p) : fatePlural(p)}: ${why}.`;
 }
 
 function ledgerBins(l: Ledger): LadderBin[] {
@@ -285,6 +293,11 @@ export function PayoffView({ doc }: ViewProps) {
   );
 }
 
+/** A size in the summary: a share as a percentage, an amount with its unit. */
+function sizeText(row: SummaryRow, x: number): string {
+  return row.share ? `${n(Math.round(x * 1000) / 10)}% ${row.unit}` : `${n(x)} ${row.unit}`;
+}
+
 function SummaryRowView({ row }: { row: SummaryRow }) {
   const doc = useMemo(() => resolveScenario(row.scenario), [row]);
   const values = useMemo(() => sweepValuesOf({ ...row.sweep, outcome: 'takeRatio' }), [row]);
@@ -297,7 +310,7 @@ function SummaryRowView({ row }: { row: SummaryRow }) {
       <th scope="row">{row.lever}</th>
       <td>{row.regime}</td>
       <td className="summary-size">
-        {!s ? '…' : at === null ? `— (not up to ${n(row.sweep.to)})` : at === 0 ? 'with none at all' : `${n(at)} ${row.unit}`}
+        {!s ? '…' : at === null ? `— (not up to ${sizeText(row, row.sweep.to)})` : at === 0 ? 'with none at all' : sizeText(row, at)}
       </td>
     </tr>
   );

@@ -232,7 +232,7 @@ describe('the guided tour in presenter mode', () => {
     await page.getByRole('button', { name: /Who is in ranks/ }).click();
     const items = page.locator('.tour-bin-list li');
     expect(await items.count()).toBe(l.frames[stopFrame].parts.length);
-    expect(await page.locator('.tour-bin').textContent()).toContain('they refuse and she has no budget left to try them');
+    expect(await page.locator('.tour-bin').textContent()).toContain('refuse and go free: she has no budget left to try them');
     await page.screenshot({ path: path.join(SHOTS, 'tour-bin-open.png') });
     expectClean(w);
   });
