@@ -261,6 +261,26 @@ describe('the guided tour in presenter mode', () => {
     expectClean(w);
   });
 
+  it('prints a teacher’s page per step, with its question, exercises and the links', async () => {
+    const w = await app.open('#tour=3', 'light');
+    const { page } = w;
+    await waitReady(page, 2);
+    await page.emulateMedia({ media: 'print' });
+    const pages = page.locator('.tour-print-page');
+    expect(await pages.count()).toBe(STEPS.length);
+    expect(await page.locator('.tour-grid').isVisible()).toBe(false);
+    expect(await page.locator('.workbench').isVisible()).toBe(false);
+    for (let i = 0; i < STEPS.length; i++) {
+      const text = (await pages.nth(i).textContent()) ?? '';
+      expect(text, STEPS[i].id).toContain(STEPS[i].question);
+      for (const x of STEPS[i].exercises) expect(text, STEPS[i].id).toContain(x);
+      expect(text, STEPS[i].id).toContain(`#tour=${i + 1}`);
+      if (STEPS[i].view.kind !== 'summary') expect(text, STEPS[i].id).toContain(workbenchHash(STEPS[i]));
+    }
+    await page.emulateMedia({ media: 'screen' });
+    expectClean(w);
+  });
+
   it('never loses the class’s work: opening a step over an edited scenario asks, and “no” keeps it', async () => {
     const w = await app.open('#preset=j20', 'light');
     const { page } = w;
