@@ -18,6 +18,7 @@ import { AnalysisPanel } from './analysisSlot';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
+import { Glossary } from '../walkthrough';
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
@@ -300,7 +301,11 @@ export function App() {
         </main>
       </div>
       <footer className="footer">
-        Everything is computed in this browser tab. No scenario or result leaves your computer.
+        <details className="glossary-details">
+          <summary>Glossary: the words the workbench uses</summary>
+          <Glossary />
+        </details>
+        <p>Everything is computed in this browser tab. No scenario or result leaves your computer.</p>
       </footer>
       <ErrorBoundary name="the presets and the guided tour" resetKeys={[open]}>
         <ClassroomSlot

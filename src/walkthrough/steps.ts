@@ -383,6 +383,8 @@ export interface SummaryRow {
   sweep: Omit<SweepSpec, 'outcome' | 'compare' | 'names'>;
   /** The unit of the size, for the table. */
   unit: string;
+  /** The size is a share (shown as a percentage). */
+  share?: boolean;
 }
 
 export const SUMMARY_ROWS: readonly SummaryRow[] = [
@@ -393,6 +395,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     scenario: { preset: 'crespo-city-public' },
     sweep: { field: CITY_REST, label: 'share who pledge', from: 0, to: 1, steps: 20 },
     unit: 'of defendants',
+    share: true,
   },
   {
     id: 'pledge-priority-arrival',
@@ -401,6 +404,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     scenario: { preset: 'crespo-city-arrival' },
     sweep: { field: CITY_REST, label: 'share who pledge', from: 0, to: 1, steps: 20 },
     unit: 'of defendants',
+    share: true,
   },
   {
     id: 'pledge-clock',
@@ -409,6 +413,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     scenario: { preset: 'crespo-city-clock' },
     sweep: { field: CITY_REST, label: 'share who pledge', from: 0, to: 1, steps: 20 },
     unit: 'of defendants',
+    share: true,
   },
   {
     id: 'court-watching',
@@ -417,6 +422,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     scenario: { preset: 'bgb-priority', set: { 'levers.visibility.sanction': 6 } },
     sweep: { field: 'levers.visibility.observed', label: 'share of pleas seen', from: 0, to: 1, steps: 20 },
     unit: 'of pleas seen',
+    share: true,
   },
   {
     id: 'insurance',
@@ -447,5 +453,6 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     scenario: { preset: 'bgb-lottery', set: { 'levers.pledge.penalty': 5, 'prosecutor.equilibrium': 'cascade' } },
     sweep: { field: 'groups[0].pledgedShare', label: 'share who pledge', from: 0, to: 0.2, steps: 20 },
     unit: 'of defendants',
+    share: true,
   },
 ];

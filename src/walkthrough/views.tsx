@@ -63,20 +63,28 @@ export function describeFrame(l: Ledger, i: number, s: Scenario | null): string 
   return `Ranks ${n(f.rankLo)}–${n(f.rankHi)} of ${n(l.N)}: ${n(d('pleas'))} plead, ${n(d('trials'))} tried, ${n(d('free'))} go free.${stop} ${sofar(f)}`;
 }
 
+const SUB_WORDS_PLURAL: Record<LedgerPart['sub'], string> = {
+  plain: '',
+  never: ', who refuse every plea',
+  pledgedCovered: ', pledged and covered by the fund',
+  pledgedUncovered: ', pledged',
+};
+
 /** One sentence per kind of defendant in a bin. */
 export function explainPart(p: LedgerPart, s: Scenario | null): string {
-  const who = `${plural(p.count, 'defendant', 'defendants')} of ${groupName(s, p.group)}${SUB_WORDS[p.sub]}`;
+  const one = p.count === 1;
+  const who = `${plural(p.count, 'defendant', 'defendants')} of ${groupName(s, p.group)}${(one ? SUB_WORDS : SUB_WORDS_PLURAL)[p.sub]}`;
   const why =
     p.outcome === 'plea'
       ? p.threatened
-        ? 'threatened with a trial, a plea costs them no more than refusing'
-        : 'not threatened, yet pleading (to time served or a fixed offer) costs them less than refusing'
+        ? 'threatened with a trial, the plea costs no more than refusing'
+        : 'not threatened, yet refusing (detention) costs more than the plea'
       : p.outcome === 'tried'
-        ? 'they refuse, and she still has budget to try them'
+        ? 'she still has the budget to try them'
         : p.threatened
-          ? 'they refuse; she lets them go'
-          : 'they refuse and she has no budget left to try them';
-  return `${who} (first: defendant ${n(p.firstId)}) ${p.count === 1 ? fate(p) : fatePlural(p)}: ${why}.`;
+          ? 'she chooses not to try them'
+          : 'she has no budget left to try them';
+  return `${who} (first: defendant ${n(p.firstId)}) ${one ? fate(p) : fatePlural(p)}: ${why}.`;
 }
 
 function ledgerBins(l: Ledger): LadderBin[] {
@@ -93,6 +101,19 @@ function ledgerBins(l: Ledger): LadderBin[] {
       fundAfter: f.fundLeft,
     };
   });
+}
+
+/** The presenter's type size in px (it scales with the screen). */
+function presenterPx(): number {
+  const el = typeof document !== 'undefined' ? document.querySelector('.tour-presenter') : null;
+  const px = el ? parseFloat(getComputedStyle(el).fontSize) : 16;
+  return Number.isFinite(px) && px > 0 ? px : 16;
+}
+
+/** Room under the ladder for the data-table toggle, the player, its sentence and the bin line. */
+function ladderReserve(binned: boolean, open: boolean): number {
+  const em = presenterPx();
+  return Math.round(em * (binned ? (open ? 14 : 9.5) : 8));
 }
 
 export interface ViewProps {
@@ -156,7 +177,7 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
         reveal={reveal}
         onSelect={bins ? undefined : onSelect}
         onSelectBin={bins ? onSelectBin : undefined}
-        height={Math.max(260, height - (shownBin ? 200 : 120))}
+        height={Math.max(260, height - ladderReserve(bins !== undefined, shownBin !== null))}
       />
       <PlayerControls player={player} source={source} label="The prosecutor’s pass, rank by rank" handle={playerRef} />
       {bins ? (
@@ -188,7 +209,7 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
 
 export function ThresholdView({ result, height }: ViewProps) {
   if (!result?.lottery) return <p className="tour-wait">Computing the equilibria…</p>;
-  return <ThresholdChart lottery={result.lottery} N={result.totals.defendants} height={Math.max(300, height - 20)} />;
+  return <ThresholdChart lottery={result.lottery} N={result.totals.defendants} height={Math.max(300, height - Math.round(presenterPx() * 2.8))} />;
 }
 
 /** The sweep jobs of a step (run when the step opens, shared by its chart and its figures). */
@@ -217,7 +238,7 @@ export function SweepView({ spec, a, b, height }: { spec: SweepSpec; a: SweepRes
           {spec.names[0]} · {spec.names[1]}
         </p>
       ) : null}
-      <SweepChart sweep={a} compare={b} outcome={spec.outcome} height={Math.max(300, height - (spec.names ? 40 : 0))} />
+      <SweepChart sweep={a} compare={b} outcome={spec.outcome} height={Math.max(300, height - Math.round(presenterPx() * (spec.names ? 4.6 : 2.8)))} />
     </div>
   );
 }
@@ -272,6 +293,11 @@ export function PayoffView({ doc }: ViewProps) {
   );
 }
 
+/** A size in the summary: a share as a percentage, an amount with its unit. */
+function sizeText(row: SummaryRow, x: number): string {
+  return row.share ? `${n(Math.round(x * 1000) / 10)}% ${row.unit}` : `${n(x)} ${row.unit}`;
+}
+
 function SummaryRowView({ row }: { row: SummaryRow }) {
   const doc = useMemo(() => resolveScenario(row.scenario), [row]);
   const values = useMemo(() => sweepValuesOf({ ...row.sweep, outcome: 'takeRatio' }), [row]);
@@ -284,7 +310,7 @@ function SummaryRowView({ row }: { row: SummaryRow }) {
       <th scope="row">{row.lever}</th>
       <td>{row.regime}</td>
       <td className="summary-size">
-        {!s ? '…' : at === null ? `— (not up to ${n(row.sweep.to)})` : at === 0 ? 'with none at all' : `${n(at)} ${row.unit}`}
+        {!s ? '…' : at === null ? `— (not up to ${sizeText(row, row.sweep.to)})` : at === 0 ? 'with none at all' : sizeText(row, at)}
       </td>
     </tr>
   );

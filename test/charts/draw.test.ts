@@ -260,3 +260,32 @@ describe('export', () => {
     expect(text).toContain('fill:#000000');
   });
 });
+
+import fs from 'node:fs';
+import { parseScenario } from '../../src/engine/scenario/parse';
+import { solveScenario } from '../../src/engine/solve';
+
+describe('the stop label says what happens after it (issue 10)', () => {
+  const solved = (name: string) => {
+    const r = parseScenario(JSON.parse(fs.readFileSync(`test/fixtures/examples/${name}.scenario.json`, 'utf8')));
+    if (!r.ok) throw new Error(name);
+    return { s: r.scenario, res: solveScenario(r.scenario, { rows: 'always' }) };
+  };
+  const label = (name: string) => {
+    const { s, res } = solved(name);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.appendChild(svg);
+    drawLadder(svg, ladderView({ rows: ladderFromRows(res.defendants!, s), budget: s.prosecutor.budget ?? 0, fund: 0, stopRank: res.totals.stopRank }), {
+      width: 640,
+      height: 400,
+      id: name,
+    });
+    return svg.querySelector('.hc-stop-rank text')?.textContent;
+  };
+  it('E9 priority in arrival order: the unraveling stops at rank 3', () => {
+    expect(label('E9_priority_arrival')).toBe('unraveling stops here (rank 3)');
+  });
+  it('E9 under the clock: threats resume after rank 2, so it is only the first rank not threatened', () => {
+    expect(label('E9_forcedSpend_arrival')).toBe('first rank not threatened (2)');
+  });
+});

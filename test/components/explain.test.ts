@@ -58,7 +58,7 @@ describe('explainDefendant', () => {
     expect(x.headline).toBe('Defendant 1 pleaded');
     expect(x.tipping).toBeNull();
     expect(explanationText(x)).toBe(
-      'Defendant 1 pleaded: threatened (the prosecutor could afford to try him, π = 1); offered 5 years; pleading costs 5 (offer 5 + collateral 0 + lever premium 0), refusing costs 5 (detention 0 + 1 × trial cost 5); ties go to the plea.',
+      'Defendant 1 pleaded: threatened (the prosecutor could afford to try him, π = 1); offered 5 years; pleading costs 5 (offer 5 + collateral 0 + lever premium 0), refusing costs 5 (detention 0 + 1 × expected trial sentence 5); ties go to the plea.',
     );
   });
 
@@ -84,7 +84,7 @@ describe('explainDefendant', () => {
       budgetLeft: 2,
     });
     expect(explanationText(tried)).toBe(
-      'Defendant 1 was tried: threatened (the prosecutor could afford to try him: budget left 2 ≥ his trial cost 1, π = 1); a never-pleader: he refuses every plea, whatever it costs; offered 5 years; pleading costs 5 (offer 5 + collateral 0 + lever premium 0), refusing costs 5 (detention 0 + 1 × trial cost 5); so he refused; she tried him.',
+      'Defendant 1 was tried: threatened (the prosecutor could afford to try him: budget left 2 ≥ his trial cost 1, π = 1); a never-pleader: he refuses every plea, whatever it costs; offered 5 years; pleading costs 5 (offer 5 + collateral 0 + lever premium 0), refusing costs 5 (detention 0 + 1 × expected trial sentence 5); so he refused; she tried him.',
     );
     const free = explainDefendant(
       row({ id: 3, group: 1, rank: 3, outcome: 'free', offer: null, threatened: false }),
@@ -117,7 +117,7 @@ describe('explainDefendant', () => {
       regime: 'priority',
     });
     expect(explanationText(x)).toBe(
-      'Defendant 1 pleaded: not threatened (the prosecutor could not afford to try him, π = 0); offered 2 years; pleading costs 2 (offer 2 + collateral 0 + lever premium 0), refusing costs 2 (detention 2 + 0 × trial cost 5); a time-served plea: though not threatened (π = 0), refusing still costs him detention 2, more than collateral 0 + lever premium 0; ties go to the plea.',
+      'Defendant 1 pleaded: not threatened (the prosecutor could not afford to try him, π = 0); offered 2 years; pleading costs 2 (offer 2 + collateral 0 + lever premium 0), refusing costs 2 (detention 2 + 0 × expected trial sentence 5); a time-served plea: though not threatened (π = 0), refusing still costs him detention 2, more than collateral 0 + lever premium 0; ties go to the plea.',
     );
   });
 
@@ -128,7 +128,7 @@ describe('explainDefendant', () => {
       regime: 'priority',
     });
     expect(explanationText(x)).toBe(
-      "Defendant 1 was tried: threatened (the prosecutor could afford to try him, π = 1); offered his group's fixed offer of 4 years; pleading costs 6 (offer 4 + collateral 0 + lever premium 2), refusing costs 5 (detention 0 + 1 × trial cost 5); refusing is cheaper, so he refused; she tried him. The community sanction tipped it (q·h = 1 × 2 = 2): without it he would have pleaded (offer 4: pleading would cost 4, refusing 5).",
+      "Defendant 1 was tried: threatened (the prosecutor could afford to try him, π = 1); offered his group's fixed offer of 4 years; pleading costs 6 (offer 4 + collateral 0 + lever premium 2), refusing costs 5 (detention 0 + 1 × expected trial sentence 5); refusing is cheaper, so he refused; she tried him. The community sanction tipped it (q·h = 1 × 2 = 2): without it he would have pleaded (offer 4: pleading would cost 4, refusing 5).",
     );
   });
 
@@ -142,7 +142,7 @@ describe('explainDefendant', () => {
     expect(x.lines).toEqual([
       'threatened (the prosecutor could afford to try him, π = 1)',
       'offered 5 years (tailored as if he had not pledged: the pledges are secret)',
-      'pleading costs 8 (offer 5 + collateral 0 + lever premium 3), refusing costs 5 (detention 0 + 1 × trial cost 5)',
+      'pleading costs 8 (offer 5 + collateral 0 + lever premium 3), refusing costs 5 (detention 0 + 1 × expected trial sentence 5)',
       'refusing is cheaper, so he refused',
       'she tried him',
     ]);
@@ -183,7 +183,7 @@ describe('explainDefendant', () => {
       },
     );
     expect(x.lines[2]).toBe(
-      'pleading costs 4 (offer 4 + collateral 0 + lever premium 0), refusing costs 3 (detention 0 + 1 × insured trial cost 3 (5 less insurance))',
+      'pleading costs 4 (offer 4 + collateral 0 + lever premium 0), refusing costs 3 (detention 0 + 1 × insured expected trial sentence 3 (5 less insurance))',
     );
     expect(x.tipping).toBe(
       'The insurance tipped it (I = 2): without it he would have pleaded (offer 4: pleading would cost 4, refusing 5).',
@@ -200,7 +200,7 @@ describe('explainDefendant', () => {
       { regime: 'lottery', k: 1, R: 3 },
     );
     expect(explanationText(x)).toBe(
-      'Defendant 1 refused: one of R = 3 rejecters with budget for k = 1 trial: tried with probability π = min(1, 1/3) = 0.3333; offered the uniform offer of 2.5 years; pleading costs 2.5 (offer 2.5 + collateral 0 + lever premium 0), refusing costs 1.6667 (detention 0 + 0.3333 × trial cost 5); refusing is cheaper, so he refused; he is tried with probability 0.3333.',
+      'Defendant 1 refused: one of R = 3 rejecters with budget for k = 1 trial: tried with probability π = min(1, 1/3) = 0.3333; offered the uniform offer of 2.5 years; pleading costs 2.5 (offer 2.5 + collateral 0 + lever premium 0), refusing costs 1.6667 (detention 0 + 0.3333 × expected trial sentence 5); refusing is cheaper, so he refused; he is tried with probability 0.3333.',
     );
     const pleader = explainDefendant(
       row({ rank: null, outcome: 'plea', offer: 2.5, trialProbability: 0 }),

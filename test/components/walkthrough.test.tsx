@@ -191,3 +191,20 @@ describe('Tour (presenter mode)', () => {
     expect(onClose).toHaveBeenCalled();
   });
 });
+
+describe('the player’s words (views.tsx)', () => {
+  it('a frame and a bin are described in plain sentences from the ledger', async () => {
+    const { describeFrame, explainPart } = await import('../../src/walkthrough/views');
+    const { ledger } = await import('../../src/engine/sweep/ledger');
+    const s = parsed(stepById('crespo-city')!.scenario);
+    const l = ledger(s, 100);
+    const f = l.frames.findIndex((x) => x.stopRank !== null);
+    expect(describeFrame(l, f, s)).toBe(
+      'Ranks 3,501–3,570 of 7,000: 0 plead, 61 tried, 9 go free. The unraveling stops at rank 3,562: from here on no threat is credible. So far: 3,111 pleas, 450 trials, 9 free; her take 10,309.5 years; budget left 0.',
+    );
+    expect(l.frames[f].parts.map((p) => explainPart(p, s))).toEqual([
+      '61 defendants of Q3: serious felonies, tried anyway, who refuse every plea (first: defendant 3,501) refuse and are tried: she still has the budget to try them.',
+      '9 defendants of Q3: serious felonies, tried anyway, who refuse every plea (first: defendant 3,562) refuse and go free: she has no budget left to try them.',
+    ]);
+  }, SLOW);
+});

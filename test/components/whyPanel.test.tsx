@@ -65,9 +65,11 @@ describe('WhyPanel', () => {
     );
     const heading = screen.getByRole('heading', { name: 'Why defendant 1?' });
     expect(document.activeElement).toBe(heading);
-    expect(screen.getByText('Defendant 1 pleaded.')).toBeTruthy();
+    // The sentence first (plain words), the arithmetic on request.
+    expect(screen.getByText(/^Defendant 1 pleaded: /)).toBeTruthy();
     expect(screen.getByText('Ties go to the plea.')).toBeTruthy();
-    expect(screen.getByText('Defendant 1 pleaded.').closest('[aria-live="polite"]')).not.toBeNull();
+    expect(screen.getByText(/^Defendant 1 pleaded: /).closest('[aria-live="polite"]')).not.toBeNull();
+    expect(screen.getByText('Ties go to the plea.').closest('details')?.querySelector('summary')?.textContent).toBe('Show the arithmetic');
     expect(screen.getByRole('region', { name: 'Why defendant 1?' })).toBeTruthy();
   });
 

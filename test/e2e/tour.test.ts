@@ -6,13 +6,15 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { STEPS, resolveScenario } from '../../src/walkthrough/steps';
+import { STEPS, SUMMARY_ROWS, resolveScenario, sweepValuesOf } from '../../src/walkthrough/steps';
+import { sweep } from '../../src/engine/sweep/sweep';
 import { workbenchHash } from '../../src/walkthrough/Tour';
 import { describeFrame, MAX_FRAMES } from '../../src/walkthrough/views';
 import { ledger } from '../../src/engine/sweep/ledger';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { readScenarioHash } from '../../src/app/scenarioHash';
 import { PRESETS } from '../../src/presets';
+import { solveScenario } from '../../src/engine/solve';
 import { SHOTS, expectClean, useBrowser } from './browser';
 import { axeViolations } from './axe';
 
@@ -33,6 +35,8 @@ async function waitReady(page: Page, i: number) {
       const stage = document.querySelector('.tour-stage');
       if (!stage) return false;
       if (stage.querySelector('.tour-wait')) return false;
+      // The summary's rows each wait for their sweep.
+      if (stage.querySelector('.summary-table tr[data-row]:not([data-success])')) return false;
       const svgs = stage.querySelectorAll('svg');
       return svgs.length === 0 || [...svgs].every((s) => s.childElementCount > 0);
     },
@@ -101,6 +105,31 @@ describe('projector mode in the workbench', () => {
   }
 });
 
+describe('the why panel takes a rank or a defendant number and says which', () => {
+  it('rank 1 in her optimal order in Crespo’s city, with public pledges', async () => {
+    const w = await app.open('#preset=crespo-city-public', 'light');
+    const { page } = w;
+    await page.waitForFunction(() => document.querySelector('[data-bench=result]')?.getAttribute('data-busy') === 'false', undefined, {
+      timeout: 60_000,
+    });
+    const r = parseScenario(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario);
+    if (!r.ok) throw new Error('preset');
+    const rows = solveScenario(r.scenario, { rows: 'always' }).defendants!;
+    const first = rows.find((x) => x.rank === 1)!;
+    await page.getByLabel('Ask by').selectOption('rank');
+    await page.getByLabel('Rank in her order').fill('1');
+    await page.getByLabel('Rank in her order').press('Enter');
+    await page.getByRole('heading', { name: `Why defendant ${first.id}?` }).waitFor();
+    expect(await page.locator('.hf-why-which').textContent()).toBe(
+      `You asked for rank 1 in her order: that is defendant ${first.id} (his number in order of arrival).`,
+    );
+    // The sentence first; the arithmetic behind a disclosure.
+    expect(await page.locator('.hf-why-headline').textContent()).toMatch(new RegExp(`^Defendant ${first.id} pleaded: `));
+    expect(await page.locator('.hf-why-details summary').textContent()).toBe('Show the arithmetic');
+    expectClean(w);
+  });
+});
+
 describe('the guided tour in presenter mode', () => {
   for (const size of SIZES) {
     it(`every step by keyboard at ${size.width}×${size.height} (${size.scheme}): the chart ≥ 60% wide, no clipped text`, async () => {
@@ -126,6 +155,13 @@ describe('the guided tour in presenter mode', () => {
         }
         expect(await clippedText(page), STEPS[i].id).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `tour-${size.width}-${size.scheme}-${String(i + 1).padStart(2, '0')}-${STEPS[i].id}.png`) });
+        if (STEPS[i].view.kind === 'summary') {
+          // The closing table: each size is the engine's (the same sweeps as the unit test).
+          for (const row of SUMMARY_ROWS) {
+            const want = sweep(resolveScenario(row.scenario), row.sweep.field, sweepValuesOf({ ...row.sweep, outcome: 'takeRatio' })).successAt;
+            expect(await page.locator(`tr[data-row="${row.id}"]`).getAttribute('data-success'), row.id).toBe(String(want));
+          }
+        }
         if (size.width === 1024 && size.scheme === 'light') {
           expect(await axeViolations(page, '.tour-presenter'), STEPS[i].id).toEqual([]);
         }
@@ -196,7 +232,7 @@ describe('the guided tour in presenter mode', () => {
     await page.getByRole('button', { name: /Who is in ranks/ }).click();
     const items = page.locator('.tour-bin-list li');
     expect(await items.count()).toBe(l.frames[stopFrame].parts.length);
-    expect(await page.locator('.tour-bin').textContent()).toContain('they refuse and she has no budget left to try them');
+    expect(await page.locator('.tour-bin').textContent()).toContain('refuse and go free: she has no budget left to try them');
     await page.screenshot({ path: path.join(SHOTS, 'tour-bin-open.png') });
     expectClean(w);
   });
@@ -222,6 +258,26 @@ describe('the guided tour in presenter mode', () => {
       const tab = await page.locator('[role=tab][data-tab][aria-selected=true]').textContent();
       expect(tab ?? '', STEPS[i].id).toContain(STEPS[i].tab);
     }
+    expectClean(w);
+  });
+
+  it('prints a teacher’s page per step, with its question, exercises and the links', async () => {
+    const w = await app.open('#tour=3', 'light');
+    const { page } = w;
+    await waitReady(page, 2);
+    await page.emulateMedia({ media: 'print' });
+    const pages = page.locator('.tour-print-page');
+    expect(await pages.count()).toBe(STEPS.length);
+    expect(await page.locator('.tour-grid').isVisible()).toBe(false);
+    expect(await page.locator('.workbench').isVisible()).toBe(false);
+    for (let i = 0; i < STEPS.length; i++) {
+      const text = (await pages.nth(i).textContent()) ?? '';
+      expect(text, STEPS[i].id).toContain(STEPS[i].question);
+      for (const x of STEPS[i].exercises) expect(text, STEPS[i].id).toContain(x);
+      expect(text, STEPS[i].id).toContain(`#tour=${i + 1}`);
+      if (STEPS[i].view.kind !== 'summary') expect(text, STEPS[i].id).toContain(workbenchHash(STEPS[i]));
+    }
+    await page.emulateMedia({ media: 'screen' });
     expectClean(w);
   });
 

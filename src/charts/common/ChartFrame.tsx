@@ -64,7 +64,14 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
   const figure = useMemo(() => (kind ? { kind, draw, table } : null), [kind, draw, table]);
   useRegisterFigure(figure);
   const large = useProjectorMode();
-  const scale = large && width === undefined ? PROJECTOR_SCALE : 1;
+  // In the classroom's presenter (.tour-presenter) a wide chart draws at most ~760 px and is
+  // scaled up (at most 1.6×), so its type grows with the screen like the text beside it.
+  const [inTour, setInTour] = useState(false);
+  useEffect(() => {
+    setInTour(boxRef.current?.closest('.tour-presenter') != null);
+  }, []);
+  const scale =
+    width !== undefined ? 1 : inTour ? Math.min(1.6, Math.max(1, w / 760)) : large ? PROJECTOR_SCALE : 1;
 
   useEffect(() => {
     if (width !== undefined) return;

@@ -237,8 +237,15 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     // Pleas after the stop rank (time served, fixed offers): the threats stop, the pleas do not.
     const pleasAfter =
       v.mode === 'ranks' ? v.rows.some((r) => r.rank >= stop && r.outcome === 'plea') : v.bins.some((b) => b.rankHi >= stop && b.plea > 0 && b.rankLo >= stop);
-    const long = pleasAfter ? `no threat from rank ${fmt(stop)} on; pleas go on` : `unraveling stops here (rank ${fmt(stop)})`;
-    const short = pleasAfter ? `no threat from ${fmt(stop)}` : `stops at ${fmt(stop)}`;
+    // Threats after the stop rank (the clock, mixed trial costs): it is only the first rank not threatened.
+    const threatsAfter =
+      v.mode === 'ranks' ? v.rows.some((r) => r.rank > stop && r.threatened) : v.bins.some((b) => b.rankLo > stop && b.threatened > 0);
+    const long = threatsAfter
+      ? `first rank not threatened (${fmt(stop)})`
+      : pleasAfter
+        ? `no threat from rank ${fmt(stop)} on; pleas go on`
+        : `unraveling stops here (rank ${fmt(stop)})`;
+    const short = threatsAfter ? `first unthreatened: ${fmt(stop)}` : pleasAfter ? `no threat from ${fmt(stop)}` : `stops at ${fmt(stop)}`;
     const fits = (t: string) => textWidth(t, FONT.annotation) <= Math.max(sx - 6, innerW - sx - 6);
     const label = fits(long) ? long : short;
     const right = sx + 6 + textWidth(label, FONT.annotation) <= innerW;

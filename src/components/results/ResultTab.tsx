@@ -80,15 +80,22 @@ const DIST_LABELS: Record<DistributionKey, string> = {
 export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
   const { shown, busy, status, state, version } = bundle;
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [askedBy, setAskedBy] = useState<'defendant' | 'rank'>('defendant');
   const [thresholdNote, setThresholdNote] = useState<string | null>(null);
   const select = useCallback((id: number) => {
     setThresholdNote(null);
+    setAskedBy('defendant');
     setSelectedId(id);
   }, []);
 
   const rowsById = useMemo(() => {
     const m = new Map<number, DefendantRow>();
     for (const r of shown?.result.defendants ?? []) m.set(r.id, r);
+    return m;
+  }, [shown]);
+  const idByRank = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const r of shown?.result.defendants ?? []) if (r.rank !== null) m.set(r.rank, r.id);
     return m;
   }, [shown]);
   // Rows left in the worker (large scenarios): ask it for the one defendant to explain.
@@ -129,6 +136,7 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
         scenario={shown.scenario}
         context={explainContext(shown, selectedRow, fetchedValue?.budgetLeft)}
         N={shown.result.totals.defendants}
+        askedBy={askedBy}
         onClose={() => setSelectedId(null)}
       />
     ) : null;
@@ -166,7 +174,20 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
           />
           <StatusQuoPanel scenario={shown.scenario} result={shown.result} />
           {shown.result.totals.defendants > 0 ? (
-            <ExplainPicker count={shown.result.totals.defendants} onPick={select} />
+            <ExplainPicker
+              count={shown.result.totals.defendants}
+              onPick={select}
+              onPickRank={
+                idByRank.size > 0
+                  ? (rank) => {
+                      const id = idByRank.get(rank);
+                      if (id === undefined) return;
+                      select(id);
+                      setAskedBy('rank');
+                    }
+                  : undefined
+              }
+            />
           ) : null}
           {shown.result.distribution ? <DistributionSection bundle={shown} /> : null}
         </div>
@@ -349,22 +370,51 @@ function NoPleaSummary({ result, scenario }: { result: Result; scenario: Scenari
   );
 }
 
-function ExplainPicker({ count, onPick }: { count: number; onPick: (id: number) => void }) {
+function ExplainPicker({
+  count,
+  onPick,
+  onPickRank,
+}: {
+  count: number;
+  onPick: (id: number) => void;
+  /** Given when the regime ranks defendants (the why panel then says which was asked for). */
+  onPickRank?: (rank: number) => void;
+}) {
   const uid = useId();
   const [text, setText] = useState('1');
+  const [by, setBy] = useState<'defendant' | 'rank'>('defendant');
   const min = 1;
   const max = count;
   const n = Number(text);
   const ok = Number.isInteger(n) && n >= min && n <= max;
+  const useRank = by === 'rank' && onPickRank !== undefined;
   return (
     <form
       className="explain-picker"
       onSubmit={(e) => {
         e.preventDefault();
-        if (ok) onPick(n);
+        if (!ok) return;
+        if (useRank) onPickRank(n);
+        else onPick(n);
       }}
     >
-      <label htmlFor={`${uid}-n`}>Why did defendant</label>
+      <span>Why did</span>
+      {onPickRank ? (
+        <>
+          <label htmlFor={`${uid}-by`} className="visually-hidden">
+            Ask by
+          </label>
+          <select id={`${uid}-by`} value={by} onChange={(e) => setBy(e.currentTarget.value as 'defendant' | 'rank')}>
+            <option value="defendant">defendant number</option>
+            <option value="rank">the defendant at rank</option>
+          </select>
+        </>
+      ) : (
+        <span>defendant</span>
+      )}
+      <label htmlFor={`${uid}-n`} className="visually-hidden">
+        {useRank ? 'Rank in her order' : 'Why did defendant'}
+      </label>
       <input
         id={`${uid}-n`}
         type="number"
@@ -381,7 +431,8 @@ function ExplainPicker({ count, onPick }: { count: number; onPick: (id: number) 
         Explain
       </button>
       <span className="muted-note">
-        (defendants {formatNumber(min)}–{formatNumber(max)})
+        ({useRank ? 'ranks' : 'defendants'} {formatNumber(min)}–{formatNumber(max)}; a defendant’s number is his place in order of
+        arrival, his rank his place in her order)
       </span>
     </form>
   );

@@ -1,5 +1,6 @@
-// The totals of a result: a live status line, the verdict, and one card per total.
-import { useEffect, useId, useState } from 'react';
+// The totals of a result: a live status line, the verdict, and one card per total (its label
+// shows its help on focus, hover and tap).
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Result, ValidationMessage } from '../../engine/api';
 import type { Totals } from '../../engine/result/types';
 import {
@@ -187,25 +188,53 @@ export function TotalsList({
         const totals: Totals | undefined = result?.totals;
         const note = totals && result ? totalNote(f.key, totals, result.regime) : null;
         return (
-          <div
-            key={f.key}
-            className="total"
-            data-key={f.key}
-            data-value={totals ? JSON.stringify(totals[f.key]) : undefined}
-            title={f.help}
-          >
-            <dt>{f.label}</dt>
-            <dd>
-              <TotalValue text={totals ? formatTotal(f.key, totals) : '…'} />
-              {f.unit ? (
-                <span className="unit">{f.unit === '×' ? f.unit : ` ${f.unit}`}</span>
-              ) : null}
-              {note ? <span className="note">{note}</span> : null}
-            </dd>
-          </div>
+          <TotalItem key={f.key} help={f.help} dataKey={f.key} value={totals ? JSON.stringify(totals[f.key]) : undefined}>
+            <TotalValue text={totals ? formatTotal(f.key, totals) : '…'} />
+            {f.unit ? <span className="unit">{f.unit === '×' ? f.unit : ` ${f.unit}`}</span> : null}
+            {note ? <span className="note">{note}</span> : null}
+          </TotalItem>
         );
       })}
     </dl>
+  );
+}
+
+/** One total: its label is a button that shows the help on focus, hover and tap (not only on hover). */
+function TotalItem({
+  help,
+  dataKey,
+  value,
+  children,
+}: {
+  help: string;
+  dataKey: string;
+  value: string | undefined;
+  children: ReactNode;
+}) {
+  const uid = useId();
+  const [open, setOpen] = useState(false);
+  const label = TOTAL_FIELDS.find((f) => f.key === dataKey)?.label ?? dataKey;
+  return (
+    <div className={open ? 'total term is-open' : 'total term'} data-key={dataKey} data-value={value}>
+      <dt>
+        <button
+          type="button"
+          className="term-button"
+          aria-describedby={`${uid}-help`}
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+          onBlur={() => setOpen(false)}
+        >
+          {label}
+        </button>
+      </dt>
+      <dd>
+        {children}
+        <span role="tooltip" id={`${uid}-help`} className="term-tip">
+          {help}
+        </span>
+      </dd>
+    </div>
   );
 }
 

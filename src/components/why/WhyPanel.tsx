@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { DefendantRow } from '../../engine/result/types';
 import type { KindInfo } from '../../engine/population/kinds';
 import type { Scenario } from '../../engine/scenario/schema';
-import { explainDefendant, explainThreshold, type ExplainContext } from './explain';
+import { explainDefendant, explainThreshold, plainReason, type ExplainContext } from './explain';
 
 export interface WhyPanelProps {
   row: DefendantRow;
@@ -13,12 +13,14 @@ export interface WhyPanelProps {
   context: ExplainContext;
   /** Lottery: the number of defendants, to explain his threshold. */
   N?: number;
+  /** How he was asked for: by his defendant number (arrival order) or by his rank. */
+  askedBy?: 'defendant' | 'rank';
   onClose: () => void;
 }
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function WhyPanel({ row, kind, scenario, context, N, onClose }: WhyPanelProps) {
+export function WhyPanel({ row, kind, scenario, context, N, askedBy = 'defendant', onClose }: WhyPanelProps) {
   const uid = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -71,12 +73,23 @@ export function WhyPanel({ row, kind, scenario, context, N, onClose }: WhyPanelP
         </button>
       </header>
       <div className="hf-why-body" aria-live="polite" aria-atomic="true">
-        <p className="hf-why-headline">{x.headline}.</p>
-        <ul className="hf-why-lines">
-          {x.lines.map((l, i) => (
-            <li key={i}>{sentence(l)}.</li>
-          ))}
-        </ul>
+        {row.rank !== null ? (
+          <p className="hf-why-which">
+            {askedBy === 'rank'
+              ? `You asked for rank ${row.rank} in her order: that is defendant ${row.id} (his number in order of arrival).`
+              : `Defendant ${row.id} (his number in order of arrival) stands at rank ${row.rank} in her order.`}
+          </p>
+        ) : null}
+        <p className="hf-why-headline">{plainReason(row, kind, context)}</p>
+        {/* The sentence first; the arithmetic on request. */}
+        <details className="hf-why-details">
+          <summary>Show the arithmetic</summary>
+          <ul className="hf-why-lines">
+            {x.lines.map((l, i) => (
+              <li key={i}>{sentence(l)}.</li>
+            ))}
+          </ul>
+        </details>
         {x.tipping && (
           <p className="hf-why-tipping">
             <strong>What tipped it: </strong>

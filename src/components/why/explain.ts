@@ -188,8 +188,8 @@ function costLine(kind: KindInfo, s: number, L: number, eHat: number, pi: number
   const r = kind.d + pi * eHat;
   const trial =
     eHat === kind.e
-      ? `trial cost ${fmt(kind.e)}`
-      : `insured trial cost ${fmt(eHat)} (${fmt(kind.e)} less insurance)`;
+      ? `expected trial sentence ${fmt(kind.e)}`
+      : `insured expected trial sentence ${fmt(eHat)} (${fmt(kind.e)} less insurance)`;
   return `pleading costs ${fmt(a)} (offer ${fmt(s)} + collateral ${fmt(kind.K)} + lever premium ${fmt(L)}), refusing costs ${fmt(r)} (detention ${fmt(kind.d)} + ${fmt(pi)} × ${trial})`;
 }
 
@@ -203,6 +203,45 @@ function afterRefusal(row: DefendantRow, pi: number): string | null {
       return `he is tried with probability ${fmt(row.trialProbability ?? pi)}`;
     default:
       return null;
+  }
+}
+
+/**
+ * The reason in one plain sentence, without symbols or arithmetic (the why panel shows it first;
+ * the arithmetic is there on request).
+ */
+export function plainReason(row: DefendantRow, kind: KindInfo, ctx: ExplainContext): string {
+  const id = `Defendant ${row.id}`;
+  if (ctx.regime === 'noPlea')
+    return row.outcome === 'tried'
+      ? `${id} was tried: with no plea bargaining, his trial was among those worth most to her within her budget.`
+      : `${id} went free: with no plea bargaining, her budget went to trials worth more to her.`;
+  const threatened = row.threatened;
+  const threat =
+    ctx.regime === 'lottery'
+      ? `he risked a trial with probability ${fmt(row.trialProbability ?? 0)}`
+      : ctx.regime === 'forcedSpend'
+        ? threatened
+          ? 'her threat to try him at once was credible'
+          : 'her threat to try him at once was not credible'
+        : threatened
+          ? 'she could still afford to try him'
+          : 'she could no longer afford to try him';
+  switch (row.outcome) {
+    case 'plea':
+      return threatened || ctx.regime === 'lottery'
+        ? `${id} pleaded: ${threat}, and the plea cost him no more than refusing.`
+        : `${id} pleaded although ${threat}: waiting in detention would have cost him more than the plea.`;
+    case 'tried':
+      return kind.never
+        ? `${id} was tried: he refuses every plea, and ${threat}.`
+        : row.withheld
+          ? `${id} was tried: she chose to try him rather than offer a plea.`
+          : `${id} was tried: the plea cost him more than risking trial, and ${threat}.`;
+    case 'free':
+      return `${id} went free: he refused, and ${threat}.`;
+    default:
+      return `${id} refused: ${threat}, and the plea cost him more than refusing.`;
   }
 }
 

@@ -34,7 +34,7 @@ export interface Kinds {
   delta: Float64Array;
   e: Float64Array;
   w: Float64Array;
-  /** True lever premium L and insured trial cost ê. */
+  /** True lever premium L and insured expected trial sentence ê. */
   L: Float64Array;
   eHat: Float64Array;
   /** What the prosecutor believes (equal to the truth unless pledges are secret). */
