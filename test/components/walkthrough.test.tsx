@@ -135,9 +135,8 @@ describe('the closing summary (computed by the engine)', () => {
     expect(at('lottery-pledge')).toBe(0.03); // the critical mass: 3 of 100
   }, SLOW);
   // MODEL rev 4 §3 (E12): the fund insures only as many trials as the regime can hold (3), so
-  // 15 years insure all 100. The engine before rev 4 (floor(Φ / I) covered) needs 500: this
-  // flips to a plain `it` when the engine implements rev 4 (the model4 branch).
-  it.fails('insurance is cheap: 15 years insure everyone (MODEL rev 4 §3, E12)', () => {
+  // 15 years insure all 100 (the rule before rev 4, floor(Φ / I) covered, needed 500).
+  it('insurance is cheap: 15 years insure everyone (MODEL rev 4 §3, E12)', () => {
     expect(at('insurance')).toBe(15);
   });
 });
