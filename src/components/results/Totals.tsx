@@ -133,7 +133,7 @@ export function TotalsPanel({
       {status === 'failed' ? (
         <div className="errors" role="alert">
           <h3>{cancelled ? 'Stopped' : 'The computation failed'}</h3>
-          <p>{failure}</p>
+          <p>{cancelled ? 'You cancelled it; Retry runs it again from the start.' : failure}</p>
           {onRetry ? (
             <button type="button" onClick={onRetry}>
               Retry
