@@ -99,6 +99,21 @@ const LEVERS: Lever[] = [
   },
 ];
 
+/** Under the docket the budget is not used: its weekly capacity takes the budget's place. */
+const CAPACITY: Lever = {
+  path: 'docket.capacity',
+  label: 'Weekly capacity κ',
+  unit: 'trial units per week',
+  min: 0,
+  max: top('docket.capacity', 20),
+  step: 1,
+};
+
+const leversFor = (draft: ScenarioInput): Lever[] =>
+  (draft as { prosecutor?: { regime?: unknown } })?.prosecutor?.regime === 'docket'
+    ? LEVERS.map((l) => (l.path === 'prosecutor.budget' ? CAPACITY : l))
+    : LEVERS;
+
 export interface QuickLeversProps {
   draft: ScenarioInput;
   setDraft: (f: (prev: ScenarioInput) => ScenarioInput) => void;
@@ -114,7 +129,7 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
         Quick levers
       </h2>
       <div className="quick-levers-grid">
-        {LEVERS.map((l, i) => {
+        {leversFor(draft).map((l, i) => {
           const value =
             l.path === 'groups[*].pledgedShare' ? sharedPledge(draft) : num(getPath(draft, l.path));
           const max = Math.max(l.max(draft), tops.current.get(l.path) ?? 0);
