@@ -109,8 +109,7 @@ describe('scholars', () => {
     await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
     const p = preset('crespo-city-public');
     await waitSolved(page, p.title);
-    // An edit (the budget), then the Regimes tab.
-    await page.evaluate(() => undefined);
+    // The Regimes tab: the link must keep the tab as well as the scenario.
     await page.getByRole('tab', { name: 'Regimes' }).click();
     await page.locator('section[data-chart=regimes] svg[role=img]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Copy link' }).click();
