@@ -3,6 +3,7 @@
 // carries. Every text ends with a line break; CSV follows RFC 4180 (CRLF, quoted when needed),
 // like src/engine/result/csv.ts.
 import { parseScenario, type ValidationMessage } from '../../engine/scenario/parse';
+import { canonicalScenario } from '../../engine/scenario/canonical';
 import type { Scenario } from '../../engine/scenario/schema';
 import { csvField, resultToCsv } from '../../engine/result/csv';
 import { DISTRIBUTION_KEYS, type Result, type Totals } from '../../engine/result/types';
@@ -89,51 +90,10 @@ export type Built<T> = { ok: true; value: T } | { ok: false; errors: ValidationM
 
 /**
  * The scenario exactly in the §6 shape: every default applied, keys in the order of the
- * format, nothing else (no metadata: the format rejects unknown fields).
+ * format, nothing else (no metadata: the format rejects unknown fields). Walked from the schema
+ * by the engine, so no field list is kept here.
  */
-export function canonicalScenario(s: Scenario) {
-  return {
-    schemaVersion: s.schemaVersion,
-    title: s.title,
-    seed: s.seed,
-    runs: s.runs,
-    groups: s.groups.map((g) => ({
-      label: g.label,
-      count: g.count,
-      convictionProbability: g.convictionProbability,
-      trialSentence: g.trialSentence,
-      collateralCost: g.collateralCost,
-      refusalCost: g.refusalCost,
-      trialCost: g.trialCost,
-      pledgedShare: g.pledgedShare,
-      neverPleadsShare: g.neverPleadsShare,
-      pledgePenalty: g.pledgePenalty,
-      offer: g.offer,
-    })),
-    prosecutor: {
-      budget: s.prosecutor.budget,
-      regime: s.prosecutor.regime,
-      ranking: Array.isArray(s.prosecutor.ranking)
-        ? [...s.prosecutor.ranking]
-        : s.prosecutor.ranking,
-      offers: s.prosecutor.offers,
-      uniformOffer: s.prosecutor.uniformOffer,
-      equilibrium: s.prosecutor.equilibrium,
-    },
-    levers: {
-      pledge: { penalty: s.levers.pledge.penalty, secret: s.levers.pledge.secret },
-      visibility: {
-        observed: s.levers.visibility.observed,
-        sanction: s.levers.visibility.sanction,
-      },
-      strikeFund: {
-        fund: s.levers.strikeFund.fund,
-        stipend: s.levers.strikeFund.stipend,
-        insurance: s.levers.strikeFund.insurance,
-      },
-    },
-  };
-}
+export { canonicalScenario };
 
 /** Validates a scenario (any JSON value) and applies the defaults. */
 export function parsedScenario(scenario: unknown): Built<Scenario> {
