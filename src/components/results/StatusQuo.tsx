@@ -21,7 +21,7 @@ function delta(a: number, b: number): string {
 }
 
 function crashOf(r: Result): number | null {
-  return (r as { docket?: { crashWeek: number | null } }).docket?.crashWeek ?? null;
+  return r.docket?.crashWeek ?? null;
 }
 
 function weekText(w: number | null): string {
@@ -39,7 +39,7 @@ export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
   const sq = useEngineResult(sqScenario);
   const base: Result | null = own ? result : sq.status === 'done' ? sq.result : null;
   const warnings = base ? statusQuoWarnings(scenario, base) : [];
-  const docket = (result as { docket?: unknown }).docket !== undefined;
+  const docket = result.docket !== undefined;
   const t = result.totals;
   return (
     <section className="card status-quo" aria-label="The status quo beside this result" data-testid="status-quo" data-busy={!own && sq.status === 'computing'}>
