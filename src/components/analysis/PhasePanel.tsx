@@ -40,6 +40,8 @@ export interface PhasePanelProps {
 
 const DEFAULT_X = 'groups[*].pledgedShareOfRest';
 const DEFAULT_Y = 'prosecutor.budget';
+/** Under the docket the default diagram is pledged share × weekly capacity (the budget is unused). */
+const DEFAULT_Y_DOCKET = 'docket.capacity';
 export const RESOLUTIONS = [16, 32, 64] as const;
 const LEVEL_NAMES = [
   'coarse (every 8th point)',
@@ -57,8 +59,9 @@ interface PhaseRun {
 }
 
 function useAxis(fields: readonly SweepField[], preferred: string) {
-  const [path, setPath] = useState(preferred);
-  const field = pickField(fields, path, preferred);
+  const [path, setPath] = useState<string | null>(null);
+  // Until the user picks a field, follow the default (it changes with the regime).
+  const field = pickField(fields, path ?? preferred, preferred);
   const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(null);
   const own = range && range.path === field?.path;
   const from = own ? range.from : String(field?.from ?? 0);
@@ -85,7 +88,8 @@ export function PhasePanel({ scenario }: PhasePanelProps) {
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
   const x = useAxis(fields, DEFAULT_X);
-  const y = useAxis(fields, DEFAULT_Y);
+  const docket = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
+  const y = useAxis(fields, docket ? DEFAULT_Y_DOCKET : DEFAULT_Y);
   const [resolution, setResolution] = useState<number>(32);
   const [outcome, setOutcome] = useState<OutcomeKey>('takeRatio');
   const job = useBatchJob<PhaseRun>(key);
