@@ -4,7 +4,7 @@
 // (every message on standard error, one per line); 1 an internal error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseScenarioText } from '../engine/scenario/parse';
+import { parseScenarioBytes } from '../engine/scenario/parse';
 import { solveScenario } from '../engine/solve';
 import { csvRows } from '../engine/result/csv';
 
@@ -64,12 +64,12 @@ function readReason(e: unknown): string {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Write, waiting for the stream to drain when its buffer is full. */
@@ -98,15 +98,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { file, csv, compact } = parsed.options;
 
-  let text: string;
+  // Bytes, not text: a file that is not valid UTF-8 is rejected (MODEL.md §6), not patched with U+FFFD.
+  let bytes: Uint8Array;
   try {
-    text = file === '-' ? await readStdin() : readFileSync(userPath(file), 'utf8');
+    bytes = file === '-' ? await readStdin() : readFileSync(userPath(file));
   } catch (e) {
     err(`holdout solve: cannot read ${file === '-' ? 'standard input' : file}: ${readReason(e)}`);
     return 2;
   }
 
-  const checked = parseScenarioText(text);
+  const checked = parseScenarioBytes(bytes);
   if (!checked.ok) {
     err(checked.errors.map((m) => m.text).join('\n'));
     return 2;

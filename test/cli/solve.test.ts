@@ -218,6 +218,29 @@ describe('npm run solve on bad input', () => {
     ]);
   }, 60_000);
 
+  it('rejects a file that is not valid UTF-8 and a key written twice (MODEL §6)', async () => {
+    const file = join(tmp, 'latin1.scenario.json');
+    const good = Buffer.from(
+      '{"schemaVersion": 1, "title": "caf?", "groups": [{"count": 3, "convictionProbability": 0.5, "trialSentence": 10}], "prosecutor": {"budget": 1, "regime": "priority"}}',
+    );
+    good[good.indexOf(0x3f)] = 0xe9;
+    writeFileSync(file, good);
+    const r = await run([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'scenario: is not valid UTF-8 text: byte 35 (line 1) is 0xE9, which does not start a valid UTF-8 character; save the file as UTF-8\n',
+    );
+    const dup = writeTmp(
+      'dup.scenario.json',
+      '{"schemaVersion": 1, "groups": [{"count": 3, "convictionProbability": 0.5, "trialSentence": 10}],\n "prosecutor": {"budget": 450, "regime": "priority", "budget": 2}}',
+    );
+    const d = await run([dup]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toBe(
+      'prosecutor.budget: the key "budget" appears twice in this object (line 2, column 54); JSON readers would keep only the last, so remove one\n',
+    );
+  }, 60_000);
+
   it('reports a cross-field rule', async () => {
     const file = writeTmp(
       'rule.scenario.json',

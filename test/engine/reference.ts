@@ -44,13 +44,12 @@ export interface Def {
  * out again here, independently of src/engine/levers/strikeFund.ts.
  */
 export function refFundTrials(s: Scenario, defs: readonly { pledged: boolean; c: number }[]): number {
+  const B = s.prosecutor.budget ?? 0;
+  if (s.prosecutor.regime === 'lottery') return Math.floor(B / defs[0].c); // k = floor(B/c)
   const pledgedCosts = defs.filter((d) => d.pledged).map((d) => d.c);
   if (pledgedCosts.length === 0) return 0;
   const cmin = Math.min(...pledgedCosts);
-  const B = s.prosecutor.budget ?? 0;
   switch (s.prosecutor.regime) {
-    case 'lottery':
-      return Math.floor(B / defs.find(() => true)!.c);
     case 'docket':
       return (s.docket!.weeks + s.docket!.deadline) * Math.floor(s.docket!.capacity / cmin);
     default:

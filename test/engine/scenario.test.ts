@@ -456,7 +456,7 @@ describe('parseScenarioText', () => {
     [
       'NaN in the text',
       '{\n\t"x": NaN\n}',
-      "scenario: not valid JSON at line 2, column 7: unexpected 'N': NaN and Infinity are not JSON numbers",
+      "x: not valid JSON at line 2, column 7: unexpected 'N': NaN and Infinity are not JSON numbers",
     ],
     [
       'a truncated file',

@@ -3,7 +3,11 @@
 // scenario. Format, download and open a file.
 import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
+import {
+  parseScenarioBytes,
+  parseScenarioText,
+  type ValidationMessage,
+} from '../../engine/scenario/parse';
 import type { ScenarioInput } from '../../engine/scenario/schema';
 
 export interface JsonViewProps {
@@ -122,7 +126,14 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     if (!file) return;
     const reader = new FileReader();
     reader.onload = () => {
-      const text = typeof reader.result === 'string' ? reader.result : '';
+      const bytes = new Uint8Array(reader.result instanceof ArrayBuffer ? reader.result : new ArrayBuffer(0));
+      // Not valid UTF-8 (MODEL.md §6): say so and keep the text being edited.
+      const bad = parseScenarioBytes(bytes);
+      if (!bad.ok && bad.errors[0]?.message.startsWith('is not valid UTF-8')) {
+        setSt((prev) => ({ ...prev, status: `Could not open ${file.name}: it ${bad.errors[0].message}.` }));
+        return;
+      }
+      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
       const r = parseScenarioText(text);
       edit(
         text,
@@ -132,7 +143,7 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
       );
     };
     reader.onerror = () => setSt((prev) => ({ ...prev, status: `Could not read ${file.name}.` }));
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
     input.value = '';
   };
 

@@ -1,7 +1,7 @@
 // Reading a scenario: from any JSON value or from the text of a file. Never throws: bad input
 // comes back as messages that name the field path (MODEL.md §6).
 import { ScenarioSchema, type Scenario } from './schema';
-import { issueMessages } from './messages';
+import { formatPath, issueMessages } from './messages';
 
 export interface ValidationMessage {
   /** Field path, e.g. `groups[2].convictionProbability`; `scenario` for the whole file. */
@@ -47,14 +47,119 @@ export function parseScenarioText(text: string): ParseResult {
   } catch (e) {
     return { ok: false, errors: [jsonSyntaxMessage(src, e)] };
   }
+  // Valid JSON; a key written twice in one object would be silently dropped by JSON.parse.
+  const dup = locateJsonError(src, { duplicates: true });
+  if (dup) {
+    const { line, column } = lineColumn(src, dup.pos);
+    return {
+      ok: false,
+      errors: [
+        message(
+          formatPath(dup.path),
+          `${dup.reason} (line ${line}, column ${column}); JSON readers would keep only the last, so remove one`,
+        ),
+      ],
+    };
+  }
   return parseScenario(value);
+}
+
+/**
+ * Read the bytes of a scenario file: text that is not valid UTF-8 is rejected with the offset of
+ * the first bad byte (MODEL.md §6), instead of silently becoming U+FFFD.
+ */
+export function parseScenarioBytes(bytes: Uint8Array): ParseResult {
+  const bad = invalidUtf8At(bytes);
+  if (bad >= 0) {
+    const before = bytes.subarray(0, bad);
+    let line = 1;
+    for (const b of before) if (b === 10) line++;
+    return {
+      ok: false,
+      errors: [
+        message(
+          'scenario',
+          `is not valid UTF-8 text: byte ${bad + 1} (line ${line}) is 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}, which does not start a valid UTF-8 character; save the file as UTF-8`,
+        ),
+      ],
+    };
+  }
+  return parseScenarioText(decodeUtf8(bytes));
+}
+
+/** The offset of the first byte of the first sequence that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF), or −1. */
+export function invalidUtf8At(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return i;
+      const x = b[i + k];
+      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decode bytes already checked to be valid UTF-8. */
+function decodeUtf8(b: Uint8Array): string {
+  let out = '';
+  let chunk: number[] = [];
+  const flush = () => {
+    out += String.fromCharCode(...chunk);
+    chunk = [];
+  };
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    let cp: number;
+    if (c < 0x80) {
+      cp = c;
+      i++;
+    } else if (c < 0xe0) {
+      cp = ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
+      i += 2;
+    } else if (c < 0xf0) {
+      cp = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f);
+      i += 4;
+    }
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      chunk.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else chunk.push(cp);
+    if (chunk.length >= 8192) flush();
+  }
+  flush();
+  return out;
 }
 
 function jsonSyntaxMessage(src: string, e: unknown): ValidationMessage {
   const found = locateJsonError(src);
   if (found) {
     const { line, column } = lineColumn(src, found.pos);
-    return message('scenario', `not valid JSON at line ${line}, column ${column}: ${found.reason}`);
+    const where = found.reason.includes('NaN and Infinity') ? formatPath(found.path) : 'scenario';
+    return message(where, `not valid JSON at line ${line}, column ${column}: ${found.reason}`);
   }
   // Our scanner found nothing wrong; fall back on what the JSON parser said.
   const reason = errorText(e);
@@ -101,16 +206,33 @@ function describeChar(src: string, pos: number): string {
   return `'${ch}'`;
 }
 
+/** Where a scanned problem is: offset, why, and the field path (segments) it is in. */
+export interface JsonProblem {
+  pos: number;
+  reason: string;
+  /** Keys and indices of the containers around it (and the key itself for a duplicate). */
+  path: (string | number)[];
+  /** True for a key that appears twice in one object (the text is otherwise valid JSON). */
+  duplicate?: boolean;
+}
+
 /**
- * Where the first JSON syntax error is, and why, or null when the text is valid JSON.
+ * Where the first JSON syntax error is, and why, or null when the text is valid JSON. With
+ * `duplicates`, a key that appears twice in one object is a problem too (MODEL.md §6: JSON
+ * parsers would silently keep the last). Each problem carries the field path it is in.
  * Iterative (no recursion), so deeply nested input cannot overflow the stack. The browsers'
  * JSON.parse messages differ (and some give no position), so we find it ourselves.
  */
-export function locateJsonError(src: string): { pos: number; reason: string } | null {
+export function locateJsonError(
+  src: string,
+  options: { duplicates?: boolean } = {},
+): JsonProblem | null {
   let i = 0;
   const n = src.length;
-  // Stack of open containers: '[' or '{'.
+  // Stack of open containers: '[' or '{', with the key or index being read and an object's keys.
   const stack: number[] = [];
+  const seg: (string | number)[] = [];
+  const keys: (Set<string> | null)[] = [];
   const ws = () => {
     while (i < n) {
       const c = src.charCodeAt(i);
@@ -118,13 +240,14 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
       else break;
     }
   };
-  const fail = (reason: string, pos = i) => ({ pos, reason });
+  const pathHere = () => seg.filter((x) => x !== -1) as (string | number)[];
+  const fail = (reason: string, pos = i): JsonProblem => ({ pos, reason, path: pathHere() });
   const unexpected = (expected: string) =>
     i >= n
       ? fail(`unexpected end of input, expected ${expected}`)
       : fail(`unexpected ${describeChar(src, i)}, expected ${expected}`);
 
-  const scanString = (): { pos: number; reason: string } | null => {
+  const scanString = (): JsonProblem | null => {
     // At the opening quote.
     i++;
     while (i < n) {
@@ -161,7 +284,7 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
     return fail('unterminated string', n);
   };
 
-  const scanNumber = (): { pos: number; reason: string } | null => {
+  const scanNumber = (): JsonProblem | null => {
     const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 400));
     if (!m || m[0] === '-' || m[0] === '') return fail(`invalid number`);
     const after = src[i + m[0].length];
@@ -173,6 +296,17 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
     return null;
   };
 
+  const open = (c: string) => {
+    stack.push(c.charCodeAt(0));
+    seg.push(c === '[' ? 0 : -1);
+    keys.push(c === '{' && options.duplicates ? new Set<string>() : null);
+  };
+  const close = () => {
+    stack.pop();
+    seg.pop();
+    keys.pop();
+  };
+
   // Expecting a value (true) or just after one (false).
   let wantValue = true;
   for (;;) {
@@ -181,12 +315,12 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
       if (i >= n) return unexpected('a value');
       const c = src[i];
       if (c === '{' || c === '[') {
-        const close = c === '{' ? '}' : ']';
-        stack.push(c.charCodeAt(0));
+        const closer = c === '{' ? '}' : ']';
+        open(c);
         i++;
         ws();
-        if (src[i] === close) {
-          stack.pop();
+        if (src[i] === closer) {
+          close();
           i++;
           wantValue = false;
         } else if (c === '{') {
@@ -195,7 +329,7 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
         }
         continue;
       }
-      let e: { pos: number; reason: string } | null = null;
+      let e: JsonProblem | null = null;
       if (c === '"') e = scanString();
       else if (/^-?(NaN|Infinity)/.test(src.slice(i, i + 9))) {
         e = fail(`unexpected ${describeChar(src, i)}: NaN and Infinity are not JSON numbers`);
@@ -215,39 +349,59 @@ export function locateJsonError(src: string): { pos: number; reason: string } | 
       return null;
     }
     const c = src[i];
-    const close = top === 123 ? '}' : ']';
+    const closer = top === 123 ? '}' : ']';
     if (c === ',') {
       i++;
       ws();
-      if (src[i] === close) {
+      if (src[i] === closer) {
         return fail(
-          `unexpected '${close}': no comma may follow the last ${top === 123 ? 'field' : 'item'}`,
+          `unexpected '${closer}': no comma may follow the last ${top === 123 ? 'field' : 'item'}`,
         );
       }
       if (top === 123) {
         const k = scanKey();
         if (k) return k;
-      }
+      } else seg[seg.length - 1] = (seg[seg.length - 1] as number) + 1;
       wantValue = true;
       continue;
     }
-    if (c === close) {
-      stack.pop();
+    if (c === closer) {
+      close();
       i++;
       continue;
     }
-    return unexpected(`',' or '${close}'`);
+    return unexpected(`',' or '${closer}'`);
   }
 
   /** At a key inside an object: "key" then ':'; leaves i at the value, wantValue true. */
-  function scanKey(): { pos: number; reason: string } | null {
+  function scanKey(): JsonProblem | null {
     ws();
     if (src[i] !== '"') {
       if (i >= n) return unexpected('a field name in double quotes');
       return fail(`unexpected ${describeChar(src, i)}, expected a field name in double quotes`);
     }
+    const at = i;
     const e = scanString();
     if (e) return e;
+    let key: string;
+    try {
+      key = JSON.parse(src.slice(at, i)) as string;
+    } catch {
+      key = src.slice(at + 1, i - 1);
+    }
+    seg[seg.length - 1] = key;
+    const seen = keys[keys.length - 1];
+    if (seen) {
+      if (seen.has(key)) {
+        return {
+          pos: at,
+          reason: `the key ${JSON.stringify(key)} appears twice in this object`,
+          path: pathHere(),
+          duplicate: true,
+        };
+      }
+      seen.add(key);
+    }
     ws();
     if (src[i] !== ':') return unexpected("':'");
     i++;

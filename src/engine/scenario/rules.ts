@@ -131,7 +131,8 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
     }
   }
   if (Array.isArray(ranking)) checkPermutation(ranking, n, issue);
-  if (docket) checkWeeks(s.groups, s.docket!.weeks, issue);
+  const W = s.docket?.weeks;
+  if (docket && Number.isInteger(W) && W! >= 1) checkWeeks(s.groups, W!, issue);
 
   const equal = equalTrialCosts(s.groups);
   if (p.regime === 'lottery' && !equal) {
