@@ -1,10 +1,10 @@
-// The wave tool (issue 8, item 3): the same pledgers spread over their groups' weeks, or
+// The wave tool (issue 8, item 3): the same pledgers spread over the year (weeks 0..W − 1), or
 // concentrated in one chosen week, as two docket scenarios with the same groups. Pure.
 //
 // Each group with pledgers is split in two: its members who did not pledge (same weeks, same
 // never-pleaders) and its pledgers (a group of their own, appended after the original groups).
-// The two scenarios differ only in the pledgers' weeks: their group's weeks (spread) or the chosen
-// week (wave). Pledger and never-pleader counts are the engine's (buildPopulation).
+// The two scenarios differ only in the pledgers' weeks: all W weeks (spread) or the chosen week
+// (wave). Pledger and never-pleader counts are the engine's (buildPopulation).
 import type { Scenario } from './scenario/schema';
 import { buildPopulation } from './population/kinds';
 
@@ -38,13 +38,13 @@ export function waveScenarios(s: Scenario, week: number): WaveScenarios | null {
     const others = g.count - P;
     rest.push({ ...g, count: others, pledgedShare: 0, neverPleadsShare: others > 0 ? layout.never / others : 0 });
     const own = { ...g, label: `${g.label || `group ${i + 1}`}: pledgers`, count: P, pledgedShare: 1, neverPleadsShare: 0 };
-    spreadPledgers.push({ ...own, firstWeek: layout.firstWeek, lastWeek: layout.lastWeek });
+    spreadPledgers.push({ ...own, firstWeek: 0, lastWeek: W - 1 });
     wavePledgers.push({ ...own, firstWeek: w, lastWeek: w });
   });
   if (pledgers === 0) return null;
   const title = s.title || 'Scenario';
   return {
-    spread: { ...s, title: `${title}: the ${pledgers} pledgers spread over their weeks`, groups: [...rest, ...spreadPledgers] },
+    spread: { ...s, title: `${title}: the ${pledgers} pledgers spread over the year`, groups: [...rest, ...spreadPledgers] },
     wave: { ...s, title: `${title}: the ${pledgers} pledgers as one wave in week ${w}`, groups: [...rest, ...wavePledgers] },
     pledgers,
     week: w,

@@ -64,3 +64,14 @@ describe('wave tool', () => {
     expect(waveScenarios(scenarioOf('crespo-city-public'), 10)).toBeNull();
   });
 });
+
+describe('wave tool from the wave preset', () => {
+  it('spreads the wave over the whole year, whatever weeks the pledgers had', () => {
+    const r = parseScenario(presetById('crespo-docket-wave')!.scenario);
+    if (!r.ok) throw new Error('wave');
+    const v = waveScenarios(r.scenario, 26)!;
+    expect(v.spread.groups.at(-1)).toMatchObject({ count: 328, firstWeek: 0, lastWeek: 51 });
+    expect(solveScenario(v.wave).totals.free).toBe(354);
+    expect(solveScenario(v.spread).totals.free).toBeGreaterThan(354);
+  });
+});

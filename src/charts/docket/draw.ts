@@ -178,7 +178,8 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
     const lo = -margin.left + 4;
     const hi = innerW + margin.right - 4;
     const place = (t: string): { x: number; anchor: 'start' | 'end' } | null => {
-      const w = textWidth(t, FONT.annotation);
+      // Bold labels run wider than the estimate: keep a margin.
+      const w = textWidth(t, FONT.annotation) * 1.12;
       if (rx + 6 + w <= hi) return { x: rx + 6, anchor: 'start' };
       if (rx - 6 - w >= lo) return { x: rx - 6, anchor: 'end' };
       if (w <= hi - lo) return { x: Math.max(lo, hi - w), anchor: 'start' };

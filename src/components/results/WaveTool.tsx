@@ -66,7 +66,7 @@ export function WaveTool({ scenario }: { scenario: Scenario }) {
       {both ? (
         <p role="status">
           <strong>
-            Spread over their weeks the pledgers leave {formatNumber(both.s)} free; as one wave in week {formatNumber(pair.week)},{' '}
+            Spread over the year the pledgers leave {formatNumber(both.s)} free; as one wave in week {formatNumber(pair.week)},{' '}
             {formatNumber(both.w)}. {both.s > both.w ? 'The sustained pledge does more.' : both.s < both.w ? 'The wave does more.' : 'Both do the same.'}
           </strong>
         </p>
