@@ -5,17 +5,36 @@ import { performance } from 'node:perf_hooks';
 import { crespoCity } from './scenarios';
 import { refinementOrder } from '../src/engine/sweep/grid';
 
-export async function runPhaseBench(o: { grid: number; runs: number; workers: number }) {
-  const input = {
-    ...crespoCity('priority', 'random', false, o.runs),
-    levers: {
-      pledge: { penalty: 5, secret: false },
-      visibility: { observed: 1, sanction: 0 },
-      strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+/** What a phase bench computes: W5's default, or another scenario and pair of fields (W8). */
+export interface PhaseSpec {
+  input: unknown;
+  xField: string;
+  yField: string;
+  /** The axis values for cell i of `grid`. */
+  x: (i: number, grid: number) => number;
+  y: (i: number, grid: number) => number;
+  outcome: string;
+}
+
+export async function runPhaseBench(o: { grid: number; runs: number; workers: number; spec?: PhaseSpec }) {
+  const spec: PhaseSpec = o.spec ?? {
+    input: {
+      ...crespoCity('priority', 'random', false, o.runs),
+      levers: {
+        pledge: { penalty: 5, secret: false },
+        visibility: { observed: 1, sanction: 0 },
+        strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+      },
     },
+    xField: 'groups[0].pledgedShare',
+    yField: 'levers.strikeFund.fund',
+    x: (i, g) => (0.9 * i) / (g - 1),
+    y: (i, g) => (3000 * i) / (g - 1),
+    outcome: 'takeRatio',
   };
-  const xs = Array.from({ length: o.grid }, (_, i) => (0.9 * i) / (o.grid - 1));
-  const ys = Array.from({ length: o.grid }, (_, i) => (3000 * i) / (o.grid - 1));
+  const input = spec.input;
+  const xs = Array.from({ length: o.grid }, (_, i) => spec.x(i, o.grid));
+  const ys = Array.from({ length: o.grid }, (_, i) => spec.y(i, o.grid));
   const order = refinementOrder(o.grid, o.grid);
   const coarseCount = order.levels[0];
   const values = new Array<number | null>(o.grid * o.grid).fill(null);
@@ -32,7 +51,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       (w) =>
         new Promise<void>((resolve) => {
           w.once('message', () => resolve());
-          w.postMessage({ id: -1, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells: [[0.1, 100]], outcome: 'takeRatio' });
+          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: [[xs[1] ?? xs[0], ys[1] ?? ys[0]]], outcome: spec.outcome });
         }),
     ),
   );
@@ -60,7 +79,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
         feed(w);
         if (next >= batches.length && active === 0) resolve();
       });
-      w.postMessage({ id, input, xField: 'groups[0].pledgedShare', yField: 'levers.strikeFund.fund', cells, outcome: 'takeRatio' });
+      w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });
     };
     workers.forEach(feed);
   });

@@ -2,6 +2,7 @@
 // Prints one JSON object per line:
 //   {"name","n","runs","median_ms","p95_ms","throughput","unit","workers"}
 // --quick: a short smoke version (CI checks that it runs, never its times).
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { ScenarioSchema } from '../src/engine/scenario/schema';
@@ -128,6 +129,37 @@ async function main() {
   }
   if (want('W6')) {
     await runBrowserBench({ quick, print });
+  }
+  if (want('W8')) {
+    // The default docket phase diagram: Crespo's city on a weekly docket (7,000 defendants,
+    // 52 weeks, deadline 8), pledged share of the other felonies 0–0.2 × weekly capacity 1–30,
+    // on 2 workers (target ≤ 10 s).
+    const grid = quick ? 8 : 64;
+    const input = JSON.parse(readFileSync(new URL('../src/presets/crespo-docket-sustained.scenario.json', import.meta.url), 'utf8')) as unknown;
+    const r = await runPhaseBench({
+      grid,
+      runs: 1,
+      workers: 2,
+      spec: {
+        input,
+        xField: 'groups[1].pledgedShare',
+        yField: 'docket.capacity',
+        x: (i, g) => (0.2 * i) / (g - 1),
+        y: (i, g) => 1 + Math.round((29 * i) / (g - 1)),
+        outcome: 'takeRatio',
+      },
+    });
+    print({
+      name: `W8 docket phase diagram ${grid}x${grid}, Crespo's city on a weekly docket (pledged share x weekly capacity)`,
+      n: grid * grid,
+      runs: 1,
+      median_ms: r.totalMs,
+      p95_ms: r.totalMs,
+      throughput: (grid * grid) / (r.totalMs / 1000),
+      unit: 'cells/s',
+      workers: 2,
+      first_coarse_ms: Math.round(r.firstCoarseMs),
+    });
   }
 }
 
