@@ -91,9 +91,14 @@ export function canonicalScenario(s: Scenario) {
       neverPleadsShare: g.neverPleadsShare,
       pledgePenalty: g.pledgePenalty,
       offer: g.offer,
+      // The docket's group fields are written when the scenario has them (absent stays absent).
+      ...(g.firstWeek !== undefined ? { firstWeek: g.firstWeek } : {}),
+      ...(g.lastWeek !== undefined ? { lastWeek: g.lastWeek } : {}),
+      ...(g.detentionPerWeek !== undefined ? { detentionPerWeek: g.detentionPerWeek } : {}),
     })),
     prosecutor: {
-      budget: s.prosecutor.budget,
+      // Optional under the docket (not used there).
+      ...(s.prosecutor.budget !== undefined ? { budget: s.prosecutor.budget } : {}),
       regime: s.prosecutor.regime,
       ranking: Array.isArray(s.prosecutor.ranking)
         ? [...s.prosecutor.ranking]
@@ -114,6 +119,9 @@ export function canonicalScenario(s: Scenario) {
         insurance: s.levers.strikeFund.insurance,
       },
     },
+    ...(s.docket !== undefined
+      ? { docket: { weeks: s.docket.weeks, capacity: s.docket.capacity, deadline: s.docket.deadline } }
+      : {}),
   };
 }
 
