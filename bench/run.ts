@@ -9,7 +9,7 @@ import { ScenarioSchema } from '../src/engine/scenario/schema';
 import { solveScenario, prepare } from '../src/engine/solve';
 import { priorityPass } from '../src/engine/regimes/priority';
 import { arrivalRanking } from '../src/engine/regimes/ranking';
-import { crespoCity, w1City, w3Lottery } from './scenarios';
+import { crespoCity, docketCity, w1City, w3Lottery } from './scenarios';
 import { runPhaseBench } from './phase';
 import { runBrowserBench } from './browser';
 
@@ -125,6 +125,46 @@ async function main() {
         identical_to_1_worker: r.checksum === (globalThis as { __w5?: string }).__w5 || workers === 1,
       });
       if (workers === 1) (globalThis as { __w5?: string }).__w5 = r.checksum;
+    }
+  }
+  if (want('W7')) {
+    // The docket pass (MODEL §4.5), totals only: target ≤ 100 ms at 1,000,000 defendants × 520
+    // weeks (issue 8 item 6). Then how the cost grows with N, the weeks and the deadline.
+    const cases: [number, number, number, boolean][] = quick
+      ? [[1e5, 520, 8, false], [1e5, 520, 8, true]]
+      : [
+          [1e6, 520, 8, false],
+          [1e6, 520, 8, true],
+          [1e5, 520, 8, false],
+          [1e7, 520, 8, false],
+          [1e6, 52, 8, false],
+          [1e6, 520, 0, false],
+          [1e6, 520, 520, false],
+          [1e6, 520, 520, true],
+        ];
+    for (const [n, weeks, deadline, mixed] of cases) {
+      const s = ScenarioSchema.parse(docketCity(n, weeks, deadline, mixed));
+      // CPU time beside wall time: on a shared machine the wall clock also counts other work.
+      const cpu: number[] = [];
+      const t = measure(() => {
+        const c0 = process.cpuUsage().user;
+        solveScenario(s, { rows: 'never' });
+        cpu.push((process.cpuUsage().user - c0) / 1000);
+      }, n >= 1e7 ? 3 : reps.runs, n >= 1e7 ? 0 : reps.ms);
+      cpu.shift(); // the warm-up run
+      print({
+        name: `W7 docket totals, ${mixed ? 'mixed trial costs 1-5' : 'equal trial costs'}`,
+        n,
+        runs: t.length,
+        median_ms: median(t),
+        p95_ms: p95(t),
+        throughput: n / (median(t) / 1000),
+        unit: 'defendants/s',
+        workers: 1,
+        weeks,
+        deadline,
+        cpu_median_ms: Math.round(median(cpu.sort((a, b) => a - b)) * 10) / 10,
+      });
     }
   }
   if (want('W6')) {

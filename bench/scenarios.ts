@@ -77,3 +77,32 @@ export function w3Lottery(n: number): ScenarioInput {
     prosecutor: { budget: Math.floor(n * 0.03), regime: 'lottery', offers: 'tailored' },
   };
 }
+
+/**
+ * W7: a weekly docket of n defendants over `weeks` weeks: a hard core that uses most of the
+ * weekly capacity, ordinary cases, a 5% pledge all year and a one-time wave; capacity ≈ 3% of the
+ * caseload spread over the weeks. `mixed`: trial costs 1–5 instead of all 1.
+ */
+export function docketCity(n: number, weeks = 520, deadline = 8, mixed = false): ScenarioInput {
+  const wave = Math.floor(n * 0.01);
+  const rest = n - wave;
+  const capacity = Math.max(1, Math.round((n * 0.03 * (mixed ? 3 : 1)) / weeks));
+  return {
+    schemaVersion: 1,
+    title: `W7 docket of ${n} defendants over ${weeks} weeks`,
+    seed: 1,
+    runs: 1,
+    groups: [
+      { label: 'serious', count: Math.floor(rest / 2), convictionProbability: 0.7, trialSentence: 12, trialCost: mixed ? 5 : 1, neverPleadsShare: 0.03, pledgedShare: 0.05, detentionPerWeek: 0.02 },
+      { label: 'other', count: rest - Math.floor(rest / 2), convictionProbability: 0.7, trialSentence: 3, trialCost: mixed ? 2 : 1, neverPleadsShare: 0.03, pledgedShare: 0.05 },
+      { label: 'wave', count: wave, convictionProbability: 0.7, trialSentence: 3, trialCost: mixed ? 1 : 1, pledgedShare: 1, firstWeek: Math.floor(weeks / 2), lastWeek: Math.floor(weeks / 2) },
+    ],
+    prosecutor: { regime: 'docket' },
+    levers: {
+      pledge: { penalty: 5, secret: false },
+      visibility: { observed: 1, sanction: 0 },
+      strikeFund: { fund: 1000, stipend: 1, insurance: 2 },
+    },
+    docket: { weeks, capacity, deadline },
+  };
+}

@@ -13,6 +13,7 @@ import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
 import type { LadderBin, OutcomeKey, SuccessCriterion, SweepResult } from './sweep/types';
+import { statusQuoOf, type StatusQuoComparison } from './sweep/statusQuo';
 
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Result } from './result/types';
@@ -20,6 +21,7 @@ export type { ValidationMessage } from './scenario/parse';
 export type { SolveOptions } from './solve';
 export type { KindInfo } from './population/kinds';
 export type { RegimeRow } from './sweep/compare';
+export type { StatusQuoComparison, Figures as StatusQuoFigures } from './sweep/statusQuo';
 export type * from './sweep/types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ValidationMessage[] };
@@ -111,6 +113,14 @@ export function defendant(
   const row = rows[id - 1];
   if (!row) return { ok: true, value: null };
   return { ok: true, value: { row, budgetLeft: budgetLeftAt(rows, r.scenario, row) } };
+}
+
+/**
+ * The status quo beside a result: the same scenario with no pledges, no sanction and no fund,
+ * and what organizing changed (pleas, free, take; the crash week under the docket).
+ */
+export function statusQuo(input: unknown): Checked<StatusQuoComparison> {
+  return statusQuoOf(input);
 }
 
 /** The same defendants under noPlea, lottery, priority and forcedSpend. */

@@ -3,7 +3,7 @@
 import type { Scenario } from './scenario/schema';
 import { LIMITS } from './scenario/rules';
 import { defendantCount } from './scenario/shape';
-import { buildPopulation, kindOfDefendants, type Population } from './population/kinds';
+import { buildPopulation, kindOfDefendants, weekSpans, type Population } from './population/kinds';
 import { decide, type Decisions } from './regimes/decision';
 import { planNoPlea, type NoPleaPlan } from './regimes/noPlea';
 import { takenDefendants } from './regimes/knapsackItems';
@@ -419,10 +419,10 @@ function solveDocket(s: Scenario, options: SolveOptions): Result {
   const N = defendantCount(s.groups);
   const rowsWanted = wantRows(N, options);
   const params = s.docket!;
-  const pop = buildPopulation(s);
+  const order = docketOrder(weekSpans(s), params.weeks);
+  const pop = buildPopulation(s, order);
   const dec = decide(pop.kinds);
   const kindOf = kindOfDefendants(pop);
-  const order = docketOrder(pop.groups, params.weeks);
   const detail = rowsWanted ? newDocketDetail(N) : undefined;
   const out = docketPass({ pop, dec, kindOf, order, params }, detail);
   const noPleaTake = docketNoPleaTake(pop, kindOf, order, params);

@@ -110,6 +110,26 @@ describe('explainDefendant', () => {
     expect(budgetLeftAt(rows, s, { ...rows[0], rank: null })).toBeNull();
   });
 
+  it('docket: the threat line names the arrival and trial weeks; no budget is left to show', () => {
+    const s = scenarioOf(example('E11b_docket_half_pledged'));
+    const kinds = kindsOf(s);
+    const plain = kinds.find((k) => !k.pledged)!;
+    const pledger = kinds.find((k) => k.pledged)!;
+    const tried = row({ id: 1, outcome: 'tried', offer: null, pledged: true, arrivalWeek: 0, trialWeek: 0 });
+    expect(explainDefendant(tried, pledger, s, { regime: 'docket' }).lines[0]).toBe(
+      'threatened (arrived in week 0; booked for trial in week 0, π = 1)',
+    );
+    const pleaded = row({ id: 2, rank: 2, arrivalWeek: 0, trialWeek: null });
+    expect(explainDefendant(pleaded, plain, s, { regime: 'docket' }).lines[0]).toBe(
+      'threatened (arrived in week 0; a trial date was free within his deadline, π = 1)',
+    );
+    const free = row({ id: 4, rank: 4, outcome: 'free', offer: null, threatened: false, arrivalWeek: 0, trialWeek: null });
+    expect(explainDefendant(free, plain, s, { regime: 'docket' }).lines[0]).toBe(
+      'not threatened (arrived in week 0; no week before his speedy-trial deadline had room for his trial, π = 0)',
+    );
+    expect(budgetLeftAt([tried, pleaded, free], s, free)).toBeNull();
+  });
+
   it('a time-served plea: unthreatened, but detention costs more than K + L', () => {
     const s = scenarioOf(base({ refusalCost: 2 }));
     const [kind] = kindsOf(s);

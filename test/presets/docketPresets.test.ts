@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { presetById } from '../../src/presets';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { solveScenario } from '../../src/engine/solve';
-import { statusQuoScenario, statusQuoWarnings } from '../../src/engine/statusQuo';
+import { statusQuoWarnings } from '../../src/engine/statusQuoWarnings';
+import { withoutOrganizing } from '../../src/engine/sweep/statusQuo';
 import { docketView, recoveryWeek } from '../../src/charts/docket/data';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { Result } from '../../src/engine/result/types';
@@ -72,7 +73,7 @@ describe("Crespo's city on a weekly docket", () => {
     expect(outcomes(r, (d) => d.group === 1 && d.pledged)).toEqual({ plea: 0, tried: 233, free: 95 });
     expect(outcomes(r, (d) => d.group === 1 && !d.pledged)).toEqual({ plea: 4086, tried: 0, free: 2136 });
     // Its status quo is the status-quo preset's result.
-    const q = solveScenario(statusQuoScenario(scenarioOf('crespo-docket-sustained')));
+    const q = solveScenario(withoutOrganizing(scenarioOf('crespo-docket-sustained')));
     expect(q.totals).toEqual(solved('crespo-docket-status-quo').totals);
   });
 

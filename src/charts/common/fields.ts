@@ -66,6 +66,7 @@ export const OUTCOME_LABELS: Record<OutcomeKey, AxisLabel> = {
   stopRank: { label: 'Stop rank t*', unit: 'rank' },
   takePerDefendant: { label: 'Take per defendant', unit: 'years' },
   strikeSucceeds: { label: 'Strike succeeds', unit: 'share of runs' },
+  crashWeek: { label: 'Crash week (docket)', unit: 'week' },
 };
 
 export const DISTRIBUTION_LABELS: Record<DistributionKey, AxisLabel> = {

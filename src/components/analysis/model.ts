@@ -110,6 +110,19 @@ export function sweepFields(scenario: unknown): SweepField[] {
           max: 1,
         });
       }
+      if (tail === '.firstWeek') {
+        // The docket's wave: one group arriving all in one chosen week (firstWeek = lastWeek).
+        groups.forEach((g, i) =>
+          out.push({
+            ...base(f),
+            path: `groups[${i}].waveWeek`,
+            label: `Whole group in one week (a wave) — group ${i + 1}${g.label ? ` (${g.label})` : ''}`,
+            title: 'Wave week',
+            phrase: `the week group ${i + 1} arrives in (all at once)`,
+            group: section,
+          }),
+        );
+      }
       out.push({
         ...base(f),
         path: `groups[*]${tail}`,

@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useEngineResult } from '../../client';
 import type { Result } from '../../engine/result/types';
 import type { Scenario } from '../../engine/scenario/schema';
-import { isStatusQuo, statusQuoScenario, statusQuoWarnings } from '../../engine/statusQuo';
+import { isStatusQuo, statusQuoWarnings } from '../../engine/statusQuoWarnings';
+import { withoutOrganizing } from '../../engine/sweep/statusQuo';
 import { formatNumber } from '../../app/format';
 
 const MINUS = '\u2212';
@@ -35,7 +36,7 @@ export interface StatusQuoPanelProps {
 
 export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
   const own = isStatusQuo(scenario);
-  const sqScenario = useMemo(() => (own ? null : statusQuoScenario(scenario)), [own, scenario]);
+  const sqScenario = useMemo(() => (own ? null : withoutOrganizing(scenario)), [own, scenario]);
   const sq = useEngineResult(sqScenario);
   const base: Result | null = own ? result : sq.status === 'done' ? sq.result : null;
   const warnings = base ? statusQuoWarnings(scenario, base) : [];

@@ -7,7 +7,7 @@ import { chosenBefore, isChosen } from './spread';
 import { pledgedCount, pledgePenalty } from '../levers/pledge';
 import { neverCount } from '../levers/neverPleaders';
 import { coveredCount, fundTrialBound, insuredTrialCost } from '../levers/strikeFund';
-import { docketOrder, type WeekSpan } from './weeks';
+import { docketOrder, type DocketOrder, type WeekSpan } from './weeks';
 import { believedPremium } from '../levers/secrecy';
 import { trialCost as trialCostOf, trialValue } from '../levers/costs';
 import { leverPremium } from '../levers';
@@ -97,7 +97,11 @@ export function subKindAt(g: GroupLayout, j: number): number {
   return isChosen(o, g.never, g.count - g.pledged) ? SUB_NEVER : SUB_PLAIN;
 }
 
-export function buildPopulation(s: Scenario): Population {
+/**
+ * The groups and levers of a scenario as kinds. Under the docket, `order` (the docket order, if
+ * the caller already has it) saves computing it again to find who the fund covers.
+ */
+export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
   const { levers, prosecutor } = s;
   const q = levers.visibility.observed;
   const h = levers.visibility.sanction;
@@ -123,23 +127,12 @@ export function buildPopulation(s: Scenario): Population {
     docket,
   });
   const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials);
-  const W = s.docket?.weeks ?? 52;
-  const spans: WeekSpan[] = [];
-  let firstIndex = 0;
-  for (const g of s.groups) {
-    spans.push({
-      count: g.count,
-      first: firstIndex,
-      firstWeek: g.firstWeek ?? 0,
-      lastWeek: g.lastWeek ?? W - 1,
-    });
-    firstIndex += g.count;
-  }
+  const spans = weekSpans(s);
   // Who is covered per group: the first `coveredTotal` pledgers in arrival order, or in docket
   // order under the docket (inside a group both orders agree, so the covered are still each
   // group's first pledgers; only how many per group differs).
   const coveredOf = docket
-    ? docketCoveredByGroup(spans, pre.map((x) => x.P), coveredTotal, docket.weeks)
+    ? docketCoveredByGroup(spans, pre.map((x) => x.P), coveredTotal, docket.weeks, order)
     : arrivalCoveredByGroup(pre.map((x) => x.P), coveredTotal);
 
   const cap = s.groups.length * 4;
@@ -246,6 +239,23 @@ export function buildPopulation(s: Scenario): Population {
   };
 }
 
+/** Each group's members and arrival weeks f..l (l = W − 1 when null), for the docket's clock. */
+export function weekSpans(s: Scenario): WeekSpan[] {
+  const W = s.docket?.weeks ?? 52;
+  const spans: WeekSpan[] = [];
+  let firstIndex = 0;
+  for (const g of s.groups) {
+    spans.push({
+      count: g.count,
+      first: firstIndex,
+      firstWeek: g.firstWeek ?? 0,
+      lastWeek: g.lastWeek ?? W - 1,
+    });
+    firstIndex += g.count;
+  }
+  return spans;
+}
+
 /** The common trial cost of the groups with members, or null when they differ. */
 function equalTrialCost(groups: Scenario['groups']): number | null {
   let c: number | null = null;
@@ -273,12 +283,13 @@ function docketCoveredByGroup(
   pledged: readonly number[],
   covered: number,
   weeks: number,
+  given?: DocketOrder,
 ): number[] {
   const out = pledged.map(() => 0);
   if (covered <= 0) return out;
   const total = pledged.reduce((a, b) => a + b, 0);
   if (covered >= total) return pledged.slice();
-  const { order } = docketOrder(spans, weeks);
+  const { order } = given ?? docketOrder(spans, weeks);
   // arrival index → group (groups are contiguous in arrival order)
   const starts = spans.map((g) => g.first);
   let left = covered;

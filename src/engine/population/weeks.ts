@@ -59,7 +59,11 @@ export function docketOrder(groups: readonly WeekSpan[], weeks: number): DocketO
     weekStart[x] = t;
     let slots = 0;
     for (const g of groups) {
-      const [lo, hi] = membersInWeek(g, x);
+      if (g.count === 0 || x < g.firstWeek || x > g.lastWeek) continue;
+      const Wg = g.lastWeek - g.firstWeek + 1;
+      const y = x - g.firstWeek;
+      const lo = ceilDiv(y * g.count, Wg);
+      const hi = ceilDiv((y + 1) * g.count, Wg);
       if (hi <= lo) continue;
       base[slots] = g.first + lo;
       size[slots] = hi - lo;
@@ -68,6 +72,20 @@ export function docketOrder(groups: readonly WeekSpan[], weeks: number): DocketO
     }
     if (slots === 1) {
       for (let j = 0; j < size[0]; j++) order[t++] = base[0] + j;
+      continue;
+    }
+    if (slots === 2) {
+      // Two groups: a plain merge, (2a+1)/(2n0) vs (2b+1)/(2n1), ties to the first group.
+      const n0 = size[0];
+      const n1 = size[1];
+      let a = 0;
+      let b = 0;
+      while (a < n0 && b < n1) {
+        if ((2 * a + 1) * n1 <= (2 * b + 1) * n0) order[t++] = base[0] + a++;
+        else order[t++] = base[1] + b++;
+      }
+      while (a < n0) order[t++] = base[0] + a++;
+      while (b < n1) order[t++] = base[1] + b++;
       continue;
     }
     // k-way merge with a binary heap of slots keyed by their next member's key.

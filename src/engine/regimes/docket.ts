@@ -41,6 +41,11 @@ export interface DocketInput {
   params: DocketParams;
 }
 
+/** The distinct trial costs of the defendants. */
+function trialCosts(pop: Population): number[] {
+  return [...new Set(Array.from(pop.kinds.c.subarray(0, pop.kinds.size)))];
+}
+
 export function newDocketDetail(N: number): DocketDetail {
   return {
     rank: new Int32Array(N),
@@ -59,7 +64,7 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
   const { weeks: W, capacity, deadline: D } = params;
   const k = pop.kinds;
   const span = W + D;
-  const cal = newCalendar(span, capacity, pop.equalCost);
+  const cal = newCalendar(span, capacity, trialCosts(pop));
   const arrivals = new Float64Array(span);
   const pleasW = new Float64Array(span);
   const triedW = new Float64Array(span);
@@ -77,24 +82,36 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
   let threatenedCount = 0;
   let stopRank = -1;
   let crashWeek = -1;
+  // The hot loop reads plain typed arrays (no property loads per defendant).
+  const ord = order.order;
+  const weekStart = order.weekStart;
+  const cOf = k.c;
+  const deltaOf = k.delta;
+  const wOf = k.w;
+  const coveredOf = k.covered;
+  const offer0 = dec.offer0;
+  const offer1 = dec.offer1;
+  const plead0 = dec.plead0;
+  const plead1 = dec.plead1;
   for (let x = 0; x < W; x++) {
-    const end = order.weekStart[x + 1];
-    arrivals[x] = end - order.weekStart[x];
-    for (let t = order.weekStart[x]; t < end; t++) {
-      const i = order.order[t];
+    const end = weekStart[x + 1];
+    arrivals[x] = end - weekStart[x];
+    const last = x + D;
+    for (let t = weekStart[x]; t < end; t++) {
+      const i = ord[t];
       const kind = kindOf[i];
-      const c = k.c[kind];
-      const wk = c <= capacity ? cal.find(x, x + D, c) : -1;
+      const c = cOf[kind];
+      const wk = c <= capacity ? cal.find(x, last, c) : -1;
       const threatened = wk >= 0;
       let offer: number;
       let plead: boolean;
-      if (k.delta[kind] === 0) {
+      if (deltaOf[kind] === 0) {
         // d + 0·wait = d: the per-kind answers at π ∈ {0, 1} hold.
-        offer = threatened ? dec.offer1[kind] : dec.offer0[kind];
-        plead = (threatened ? dec.plead1[kind] : dec.plead0[kind]) === 1;
+        offer = threatened ? offer1[kind] : offer0[kind];
+        plead = (threatened ? plead1[kind] : plead0[kind]) === 1;
       } else {
         const pi = threatened ? 1 : 0;
-        const dw = refusalWithWait(k.d[kind], k.delta[kind], threatened ? wk - x : D);
+        const dw = refusalWithWait(k.d[kind], deltaOf[kind], threatened ? wk - x : D);
         offer = offerFor(k, kind, pi, dw);
         plead = pleads(k.never[kind] === 1, offer, k.K[kind], k.L[kind], dw, pi, k.eHat[kind]);
       }
@@ -113,18 +130,18 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
         out = OUT_TRIED;
         cal.book(wk, c);
         trials++;
-        take += k.w[kind];
+        take += wOf[kind];
         used += c;
         triedW[x]++;
         held[wk]++;
         units[wk] += c;
         backlogDiff[x] += c;
         backlogDiff[wk] -= c;
-        if (k.covered[kind] === 1) fundPaid += T + I;
+        if (coveredOf[kind] === 1) fundPaid += T + I;
       } else {
         out = OUT_FREE;
         freeW[x]++;
-        if (k.covered[kind] === 1) fundPaid += T;
+        if (coveredOf[kind] === 1) fundPaid += T;
       }
       if (detail) {
         detail.rank[i] = t + 1;
@@ -201,7 +218,7 @@ export function docketNoPleaTake(
       byValue[start[levelOf[kindOf[order.order[t]]]]++] = t;
     }
   }
-  const cal = newCalendar(W + D, capacity, pop.equalCost);
+  const cal = newCalendar(W + D, capacity, trialCosts(pop));
   let take = 0;
   for (let n = 0; n < N; n++) {
     const t = byValue[n];

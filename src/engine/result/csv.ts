@@ -19,6 +19,9 @@ export const CSV_COLUMNS = [
   'trialProbability',
 ] as const;
 
+/** Docket results add the arrival week and the trial week (empty unless tried). */
+export const DOCKET_CSV_COLUMNS = ['arrivalWeek', 'trialWeek'] as const;
+
 const EOL = '\r\n';
 
 /** One CSV field. */
@@ -28,7 +31,8 @@ export function csvField(v: string | number | boolean | null | undefined): strin
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function rowLine(row: DefendantRow, labels: readonly string[]): string {
+function rowLine(row: DefendantRow, labels: readonly string[], docket: boolean): string {
+  const weeks = docket ? [row.arrivalWeek, row.trialWeek] : [];
   return (
     [
       row.id,
@@ -43,6 +47,7 @@ function rowLine(row: DefendantRow, labels: readonly string[]): string {
       row.never,
       row.covered,
       row.trialProbability,
+      ...weeks,
     ]
       .map(csvField)
       .join(',') + EOL
@@ -55,11 +60,12 @@ function rowLine(row: DefendantRow, labels: readonly string[]): string {
  * `{ rows: 'always' }` to export them.
  */
 export function* csvRows(result: Result, scenario: Scenario): Generator<string, void, undefined> {
-  yield CSV_COLUMNS.join(',') + EOL;
+  const docket = result.regime === 'docket';
+  yield [...CSV_COLUMNS, ...(docket ? DOCKET_CSV_COLUMNS : [])].join(',') + EOL;
   const rows = result.defendants;
   if (!rows) return;
   const labels = scenario.groups.map((g) => g.label);
-  for (const row of rows) yield rowLine(row, labels);
+  for (const row of rows) yield rowLine(row, labels, docket);
 }
 
 /** The whole CSV as one string. */

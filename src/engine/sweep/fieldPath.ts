@@ -28,6 +28,13 @@ export const DERIVED_GROUP_FIELDS: Record<
       return rest > 0 ? Number(g.pledgedShare ?? 0) / rest : 0;
     },
   },
+  /** Docket: every member arrives in week x (firstWeek = lastWeek = x): a one-time wave. */
+  waveWeek: {
+    title: 'Arrival week of the whole group (a one-time wave)',
+    unit: 'week',
+    set: (g, x) => ({ ...g, firstWeek: x, lastWeek: x }),
+    get: (g) => Number(g.firstWeek ?? 0),
+  },
 };
 
 export function parsePath(path: string): Step[] {

@@ -24,6 +24,9 @@ const scaled = (v: OutcomeValue, by: number): OutcomeValue => {
   return { value: f(v.value), mean: f(v.mean), p5: f(v.p5), p95: f(v.p95) };
 };
 
+/** The docket's crash week (null outside the docket, or when everyone is threatened). */
+const docketWeek = (x: number | null): OutcomeValue => ({ value: x, mean: x, p5: x, p95: x });
+
 /** Every plottable outcome of one result. */
 export function outcomesOf(r: Result): Record<OutcomeKey, OutcomeValue> {
   const N = r.totals.defendants;
@@ -40,6 +43,7 @@ export function outcomesOf(r: Result): Record<OutcomeKey, OutcomeValue> {
     stopRank: fromDist(r, 'stopRank'),
     takePerDefendant: scaled(take, N),
     strikeSucceeds: { value: ok, mean: ok, p5: ok, p95: ok },
+    crashWeek: docketWeek(r.docket?.crashWeek ?? null),
   };
 }
 

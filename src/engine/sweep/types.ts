@@ -11,6 +11,7 @@ export const OUTCOME_KEYS = [
   'stopRank',
   'takePerDefendant',
   'strikeSucceeds',
+  'crashWeek',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
