@@ -555,6 +555,10 @@ describe('properties', () => {
       ['prosecutor', 'ranking'],
       ['prosecutor', 'offers'],
       ['prosecutor', 'uniformOffer'],
+      ['', 'docket'],
+      ['group', 'firstWeek'],
+      ['group', 'lastWeek'],
+      ['group', 'detentionPerWeek'],
     ];
     fc.assert(
       fc.property(
@@ -563,7 +567,10 @@ describe('properties', () => {
           maxLength: 4,
         }),
         (edits) => {
-          const s = scenario({ groups: [group(), group({ count: 2 })] }, { ranking: 'arrival' });
+          const s = scenario(
+            { groups: [group(), group({ count: 2 })], docket: { capacity: 1 } },
+            { ranking: 'arrival', regime: edits.length % 2 ? 'docket' : 'priority' },
+          );
           for (const [[where, key], value] of edits) {
             const target: unknown =
               where === 'group'

@@ -27,12 +27,13 @@ export interface RegimeView {
   maxTotal: number;
 }
 
-export const REGIME_ORDER = ['noPlea', 'lottery', 'priority', 'forcedSpend'];
+export const REGIME_ORDER = ['noPlea', 'lottery', 'priority', 'forcedSpend', 'docket'];
 export const REGIME_LABEL: Record<string, string> = {
   noPlea: 'no plea',
   lottery: 'lottery',
   priority: 'priority',
   forcedSpend: 'forced spend',
+  docket: 'weekly docket',
 };
 
 export function regimeLabel(r: string): string {

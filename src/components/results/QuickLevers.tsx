@@ -88,7 +88,7 @@ const DOCKET_LEVERS: Lever[] = [
   {
     path: 'docket.capacity',
     label: 'Weekly capacity κ',
-    unit: 'trial units a week',
+    unit: 'trial units per week',
     min: 0,
     max: top('docket.capacity', 20),
     step: 1,
