@@ -151,10 +151,10 @@ function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: 
       const until = a !== undefined && D !== undefined ? ` (his deadline: week ${a + D})` : '';
       if (row.threatened) {
         if (row.trialWeek != null) {
-          const wait = a === undefined ? '' : `, a wait of ${plural(row.trialWeek - a, 'week')}`;
+          const wait = a === undefined || D === undefined ? '' : `, a wait of ${plural(row.trialWeek - a, 'week')}`;
           return `threatened (${arrived}booked for trial in week ${row.trialWeek}${wait}${until}, π = 1)`;
         }
-        return `threatened (${arrived}a week with room for his trial was free before his deadline${until}, π = 1)`;
+        return `threatened (${arrived}a trial date was free within his deadline${until}, π = 1)`;
       }
       const held = D === undefined ? '' : `; had he refused he would be held ${plural(D, 'week')} and then dismissed`;
       return `not threatened (${arrived}no week before his speedy-trial deadline${until} had room for his trial${held}, π = 0)`;
