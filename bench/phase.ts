@@ -5,46 +5,39 @@ import { performance } from 'node:perf_hooks';
 import { crespoCity } from './scenarios';
 import { refinementOrder } from '../src/engine/sweep/grid';
 
-export interface PhaseAxis {
-  field: string;
-  /** The axis runs from 0 to `max`. */
-  max: number;
+/** What a phase bench computes: W5's default, or another scenario and pair of fields (W8). */
+export interface PhaseSpec {
+  input: unknown;
+  xField: string;
+  yField: string;
+  /** The axis values for cell i of `grid`. */
+  x: (i: number, grid: number) => number;
+  y: (i: number, grid: number) => number;
+  outcome: string;
 }
 
-/** W5's axes: pledged share × strike fund. */
-export const SHARE_BY_FUND: [PhaseAxis, PhaseAxis] = [
-  { field: 'groups[0].pledgedShare', max: 0.9 },
-  { field: 'levers.strikeFund.fund', max: 3000 },
-];
-/** W8's axes: pledged share × budget (every budget 0..N). */
-export const SHARE_BY_BUDGET: [PhaseAxis, PhaseAxis] = [
-  { field: 'groups[0].pledgedShare', max: 0.9 },
-  { field: 'prosecutor.budget', max: 7000 },
-];
-
-export async function runPhaseBench(o: { grid: number; runs: number; workers: number; axes?: [PhaseAxis, PhaseAxis] }) {
-  const [ax, ay] = o.axes ?? SHARE_BY_FUND;
-  const integer = (field: string) => field === 'prosecutor.budget';
-  const input = {
-    ...crespoCity('priority', 'random', false, o.runs),
-    levers: {
-      pledge: { penalty: 5, secret: false },
-      visibility: { observed: 1, sanction: 0 },
-      strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+export async function runPhaseBench(o: { grid: number; runs: number; workers: number; spec?: PhaseSpec }) {
+  const spec: PhaseSpec = o.spec ?? {
+    input: {
+      ...crespoCity('priority', 'random', false, o.runs),
+      levers: {
+        pledge: { penalty: 5, secret: false },
+        visibility: { observed: 1, sanction: 0 },
+        strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+      },
     },
+    xField: 'groups[0].pledgedShare',
+    yField: 'levers.strikeFund.fund',
+    x: (i, g) => (0.9 * i) / (g - 1),
+    y: (i, g) => (3000 * i) / (g - 1),
+    outcome: 'takeRatio',
   };
-  const axis = (a: PhaseAxis) =>
-    Array.from({ length: o.grid }, (_, i) => {
-      const v = (a.max * i) / (o.grid - 1);
-      return integer(a.field) ? Math.round(v) : v;
-    });
-  const xs = axis(ax);
-  const ys = axis(ay);
+  const input = spec.input;
+  const xs = Array.from({ length: o.grid }, (_, i) => spec.x(i, o.grid));
+  const ys = Array.from({ length: o.grid }, (_, i) => spec.y(i, o.grid));
   const order = refinementOrder(o.grid, o.grid);
   const coarseCount = order.levels[0];
   const values = new Array<number | null>(o.grid * o.grid).fill(null);
-  // Cells computed (a value may be null: takeRatio at budget 0).
-  const done = new Uint8Array(o.grid * o.grid);
   const batch = 32; // as the browser client (src/client/batch.ts)
   const batches: number[][] = [];
   for (let i = 0; i < order.cells.length; i += batch) batches.push(order.cells.slice(i, i + batch));
@@ -58,7 +51,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       (w) =>
         new Promise<void>((resolve) => {
           w.once('message', () => resolve());
-          w.postMessage({ id: -1, input, xField: ax.field, yField: ay.field, cells: [[xs[1], ys[1]]], outcome: 'takeRatio' });
+          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: [[xs[1] ?? xs[0], ys[1] ?? ys[0]]], outcome: spec.outcome });
         }),
     ),
   );
@@ -78,18 +71,15 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       const cells = batches[id].map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]]);
       w.once('message', (r: { id: number; values: (number | null)[] }) => {
         active--;
-        batches[r.id].forEach((c, i) => {
-          values[c] = r.values[i];
-          done[c] = 1;
-        });
+        batches[r.id].forEach((c, i) => (values[c] = r.values[i]));
         doneCells += r.values.length;
-        if (Number.isNaN(firstCoarseMs) && countDone(done, order.cells.slice(0, coarseCount)) === coarseCount) {
+        if (Number.isNaN(firstCoarseMs) && countDone(values, order.cells.slice(0, coarseCount)) === coarseCount) {
           firstCoarseMs = performance.now() - t0;
         }
         feed(w);
         if (next >= batches.length && active === 0) resolve();
       });
-      w.postMessage({ id, input, xField: ax.field, yField: ay.field, cells, outcome: 'takeRatio' });
+      w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });
     };
     workers.forEach(feed);
   });
@@ -99,8 +89,27 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
   return { totalMs, firstCoarseMs, checksum: JSON.stringify(values) };
 }
 
-function countDone(done: Uint8Array, cells: number[]) {
+function countDone(values: (number | null)[], cells: number[]) {
   let n = 0;
-  for (const c of cells) n += done[c];
+  for (const c of cells) if (values[c] !== null) n++;
   return n;
+}
+
+/** W8's spec: pledged share × budget (every budget 0..N, whole units) on Crespo's city, random ranking. */
+export function shareByBudget(runs: number): PhaseSpec {
+  return {
+    input: {
+      ...crespoCity('priority', 'random', false, runs),
+      levers: {
+        pledge: { penalty: 5, secret: false },
+        visibility: { observed: 1, sanction: 0 },
+        strikeFund: { fund: 0, stipend: 1, insurance: 2 },
+      },
+    },
+    xField: 'groups[0].pledgedShare',
+    yField: 'prosecutor.budget',
+    x: (i, g) => (0.9 * i) / (g - 1),
+    y: (i, g) => Math.round((7000 * i) / (g - 1)),
+    outcome: 'takeRatio',
+  };
 }

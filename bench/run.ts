@@ -12,7 +12,7 @@ import { solveScenario, prepare } from '../src/engine/solve';
 import { priorityPass } from '../src/engine/regimes/priority';
 import { arrivalRanking } from '../src/engine/regimes/ranking';
 import { crespoCity, docketCity, w1City, w3Lottery } from './scenarios';
-import { runPhaseBench, SHARE_BY_BUDGET } from './phase';
+import { runPhaseBench, shareByBudget } from './phase';
 import { runBrowserBench } from './browser';
 import { budgetSweepScenarios, sweepBudgets } from './budget';
 import { runCPass } from './cpass';
@@ -236,7 +236,7 @@ async function main() {
     const runs = quick ? 4 : 32;
     for (const grid of quick ? [8] : argv.includes('--no-256') ? [64] : [64, 256]) {
       const workers = 2;
-      const r = await runPhaseBench({ grid, runs, workers, axes: SHARE_BY_BUDGET });
+      const r = await runPhaseBench({ grid, runs, workers, spec: shareByBudget(runs) });
       print({
         name: `W8 phase diagram ${grid}x${grid} pledged share x budget, ${runs} runs/cell, random ranking`,
         n: grid * grid,
@@ -249,6 +249,37 @@ async function main() {
         first_coarse_ms: Math.round(r.firstCoarseMs),
       });
     }
+  }
+  if (want('W10')) {
+    // The default docket phase diagram: Crespo's city on a weekly docket (7,000 defendants,
+    // 52 weeks, deadline 8), pledged share of the other felonies 0–0.2 × weekly capacity 1–30,
+    // on 2 workers (target ≤ 10 s).
+    const grid = quick ? 8 : 64;
+    const input = JSON.parse(readFileSync(new URL('../src/presets/crespo-docket-sustained.scenario.json', import.meta.url), 'utf8')) as unknown;
+    const r = await runPhaseBench({
+      grid,
+      runs: 1,
+      workers: 2,
+      spec: {
+        input,
+        xField: 'groups[1].pledgedShare',
+        yField: 'docket.capacity',
+        x: (i, g) => (0.2 * i) / (g - 1),
+        y: (i, g) => 1 + Math.round((29 * i) / (g - 1)),
+        outcome: 'takeRatio',
+      },
+    });
+    print({
+      name: `W10 docket phase diagram ${grid}x${grid}, Crespo's city on a weekly docket (pledged share x weekly capacity)`,
+      n: grid * grid,
+      runs: 1,
+      median_ms: r.totalMs,
+      p95_ms: r.totalMs,
+      throughput: (grid * grid) / (r.totalMs / 1000),
+      unit: 'cells/s',
+      workers: 2,
+      first_coarse_ms: Math.round(r.firstCoarseMs),
+    });
   }
   if (argv.includes('--write-baseline')) {
     const lines = { ...baseline.lines, ...written };

@@ -140,3 +140,11 @@ describe('docket chart data', () => {
     expect(v.totals.arrivals).toBe(10);
   });
 });
+
+describe('axis labels of the docket fields', () => {
+  it('reads the docket schema’s titles and units', async () => {
+    const { fieldLabel } = await import('../../src/charts/common/fields');
+    expect(fieldLabel('docket.capacity')).toEqual({ label: 'Weekly capacity (κ)', unit: 'trial units per week' });
+    expect(fieldLabel('docket.deadline')).toEqual({ label: 'Speedy-trial deadline (D)', unit: 'weeks' });
+  });
+});

@@ -65,3 +65,17 @@ describe('Compare A/B by people', () => {
     expect(scenarioChanges(pub.scenario, pub.scenario)).toEqual({ changes: [], more: 0 });
   });
 });
+
+describe('Compare A/B by people when the pledge grows', () => {
+  it('5% → 30% pledged: judged by everyone, 1,636 more of the 7,000 go free', () => {
+    const base = presetById('crespo-city-public')!.scenario as { groups: { pledgedShare: number; neverPleadsShare: number }[] };
+    const more = { ...base, groups: base.groups.map((g) => ({ ...g, pledgedShare: g.neverPleadsShare === 1 ? 0 : 0.3 })) };
+    const r = parseScenario(more);
+    if (!r.ok) throw new Error('more');
+    const a = solvedPreset('crespo-city-public').result;
+    const b = solveScenario(r.scenario);
+    const v = judgePeople(peopleOf(a.defendants)!, peopleOf(b.defendants)!, a.totals.take, b.totals.take);
+    expect(v.tone).toBe('better');
+    expect(v.summary).toBe('For the defendants B is better than A: 1,636 more of the 7,000 go free (328 → 1,964), with 1,964 pledgers in B against 328 in A.');
+  });
+});

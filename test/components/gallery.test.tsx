@@ -40,7 +40,7 @@ describe('PresetGallery', () => {
     render(<PresetGallery open currentId="j20" onChoose={() => {}} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Presets' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(PRESETS).toHaveLength(8);
+    expect(PRESETS).toHaveLength(11);
     expect(cards().map((c) => c.dataset.preset)).toEqual(PRESETS.map((p) => p.id));
     for (const p of PRESETS) {
       const card = cards().find((c) => c.dataset.preset === p.id)!;
@@ -121,7 +121,7 @@ describe('PresetGallery', () => {
     render(<Harness onChoose={() => {}} />);
     await user.click(screen.getByRole('button', { name: 'Presets' }));
     const dialog = screen.getByRole('dialog');
-    const last = within(dialog).getByRole('button', { name: `Load ${PRESETS[7].title}` });
+    const last = within(dialog).getByRole('button', { name: `Load ${PRESETS[PRESETS.length - 1].title}` });
     const close = within(dialog).getByRole('button', { name: 'Close the presets' });
     last.focus();
     await user.tab();

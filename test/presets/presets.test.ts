@@ -19,6 +19,9 @@ const IDS = [
   'crespo-city-public',
   'crespo-city-secret',
   'crespo-city-arrival',
+  'crespo-docket-status-quo',
+  'crespo-docket-sustained',
+  'crespo-docket-wave',
   'crespo-city-clock',
   'j20',
   'misdemeanor-bail-fund',
@@ -94,6 +97,9 @@ const GROUP_KEYS = [
   'trialSentence',
 ];
 const PROSECUTOR_KEYS = ['budget', 'equilibrium', 'offers', 'ranking', 'regime', 'uniformOffer'];
+// A docket preset writes out the docket's fields too and leaves out the budget it does not use.
+const DOCKET_GROUP_KEYS = [...GROUP_KEYS, 'detentionPerWeek', 'firstWeek', 'lastWeek'].sort();
+const DOCKET_PROSECUTOR_KEYS = PROSECUTOR_KEYS.filter((k) => k !== 'budget');
 
 describe('the presets gallery', () => {
   it('has exactly the fixed ids, each once, in gallery order', () => {
@@ -123,13 +129,15 @@ describe('the presets gallery', () => {
   it('writes every field of the §6 format out in every file', () => {
     for (const f of files) {
       const json = JSON.parse(readFileSync(join(presetDir, f), 'utf8'));
+      const docket = json.prosecutor.regime === 'docket';
       expect(Object.keys(json).sort(), f).toEqual(
-        ['groups', 'levers', 'prosecutor', 'runs', 'schemaVersion', 'seed', 'title'].sort(),
+        ['groups', 'levers', 'prosecutor', 'runs', 'schemaVersion', 'seed', 'title', ...(docket ? ['docket'] : [])].sort(),
       );
       expect(json.schemaVersion, f).toBe(1);
       expect(json.runs, f).toBe(1);
-      for (const g of json.groups) expect(Object.keys(g).sort(), f).toEqual(GROUP_KEYS);
-      expect(Object.keys(json.prosecutor).sort(), f).toEqual(PROSECUTOR_KEYS);
+      for (const g of json.groups) expect(Object.keys(g).sort(), f).toEqual(docket ? DOCKET_GROUP_KEYS : GROUP_KEYS);
+      expect(Object.keys(json.prosecutor).sort(), f).toEqual(docket ? DOCKET_PROSECUTOR_KEYS : PROSECUTOR_KEYS);
+      if (docket) expect(Object.keys(json.docket).sort(), f).toEqual(['capacity', 'deadline', 'weeks']);
       expect(Object.keys(json.levers).sort(), f).toEqual(['pledge', 'strikeFund', 'visibility']);
       expect(Object.keys(json.levers.pledge).sort(), f).toEqual(['penalty', 'secret']);
       expect(Object.keys(json.levers.visibility).sort(), f).toEqual(['observed', 'sanction']);

@@ -1,6 +1,6 @@
 // Labels and units of scenario fields and result outcomes, read from the scenario schema's
 // metadata (never duplicated), for axis titles.
-import { GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
+import { DocketSchema, GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
 import type { OutcomeKey } from '../../engine/sweep/types';
 import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
 import type { DistributionKey } from '../../engine/result/types';
@@ -43,6 +43,7 @@ export function fieldLabel(field: string): AxisLabel {
     groups: GroupSchema as unknown as AnySchema,
     prosecutor: ProsecutorSchema as unknown as AnySchema,
     levers: LeversSchema as unknown as AnySchema,
+    docket: DocketSchema as unknown as AnySchema,
   };
   schema = roots[parts[0]];
   for (const p of parts.slice(1)) {

@@ -167,17 +167,30 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
 
   // --- crash and recovery rules
   let row = 0;
-  const rule = (cls: string, week: number, label: string, dash: string, key: 'fg' | 'free') => {
+  const rule = (cls: string, week: number, long: string, short: string, dash: string, key: 'fg' | 'free') => {
     const rx = x(week);
     const ly = -8 - (labelRows - 1 - row) * 20;
     row++;
     const g = root.append('g').attr('class', cls) as unknown as G;
     g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', ly + 4).attr('y2', innerH).attr('stroke', color(key)).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', dash);
-    const right = rx + 6 + textWidth(label, FONT.annotation) <= innerW;
-    annotate(g, right ? rx + 6 : Math.max(textWidth(label, FONT.annotation) - margin.left + 4, rx - 6), ly, label, right ? 'start' : 'end');
+    // The label sits right of the rule, else left of it, else wherever it fits in the chart;
+    // a chart too narrow for it gets the short label.
+    const lo = -margin.left + 4;
+    const hi = innerW + margin.right - 4;
+    const place = (t: string): { x: number; anchor: 'start' | 'end' } | null => {
+      // Bold labels run wider than the estimate: keep a margin.
+      const w = textWidth(t, FONT.annotation) * 1.12;
+      if (rx + 6 + w <= hi) return { x: rx + 6, anchor: 'start' };
+      if (rx - 6 - w >= lo) return { x: rx - 6, anchor: 'end' };
+      if (w <= hi - lo) return { x: Math.max(lo, hi - w), anchor: 'start' };
+      return null;
+    };
+    const spot = place(long);
+    const at = spot ?? place(short) ?? { x: lo, anchor: 'start' as const };
+    annotate(g, at.x, ly, spot ? long : short, at.anchor);
   };
-  if (v.crashWeek !== null) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), '8 5', 'fg');
-  if (v.recoveryWeek !== null) rule('hc-recovery-week', v.recoveryWeek, recoveryLabel(v.recoveryWeek), '3 3', 'free');
+  if (v.crashWeek !== null) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), `week ${fmt(v.crashWeek)}: crash`, '8 5', 'fg');
+  if (v.recoveryWeek !== null) rule('hc-recovery-week', v.recoveryWeek, recoveryLabel(v.recoveryWeek), `week ${fmt(v.recoveryWeek)}: recovers`, '3 3', 'free');
 
   // --- interaction: one stop per column
   const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });

@@ -48,6 +48,8 @@ export interface PhasePanelProps {
 
 const DEFAULT_X = 'groups[*].pledgedShareOfRest';
 const DEFAULT_Y = 'prosecutor.budget';
+/** Under the docket the default diagram is pledged share × weekly capacity (the budget is unused). */
+const DEFAULT_Y_DOCKET = 'docket.capacity';
 export const RESOLUTIONS = [16, 32, 64] as const;
 const LEVEL_NAMES = [
   'coarse (every 8th point)',
@@ -68,8 +70,9 @@ interface PhaseRun {
 }
 
 function useAxis(fields: readonly SweepField[], preferred: string, initial?: PhaseAxisView) {
-  const [path, setPath] = useState(initial?.field ?? preferred);
-  const field = pickField(fields, path, preferred);
+  const [path, setPath] = useState<string | null>(initial?.field ?? null);
+  // Until the user picks a field, follow the default (it changes with the regime).
+  const field = pickField(fields, path ?? preferred, preferred);
   const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
     initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
   );
@@ -98,7 +101,8 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
   const x = useAxis(fields, DEFAULT_X, initial?.x);
-  const y = useAxis(fields, DEFAULT_Y, initial?.y);
+  const docket = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
+  const y = useAxis(fields, docket ? DEFAULT_Y_DOCKET : DEFAULT_Y, initial?.y);
   const [resolution, setResolution] = useState<number>(initial?.res ?? 32);
   const [outcome, setOutcome] = useState<OutcomeKey>(initial?.outcome ?? 'takeRatio');
   const job = useBatchJob<PhaseRun>(key);

@@ -79,6 +79,23 @@ export function judgePeople(a: PeopleCounts, b: PeopleCounts, takeA: number, tak
   const p = kindLine(a.pledgers, b.pledgers, 'pledger', 'pledgers');
   const o = kindLine(a.others, b.others, 'other defendant', 'other defendants');
   const lines = [p.line, o.line].filter((l): l is string => l !== null);
+  // When B has other pledgers than A, the two kinds are not the same people: judge by everyone.
+  if (!near(a.pledgers.total, b.pledgers.total)) {
+    const fa = a.pledgers.free + a.others.free;
+    const fb = b.pledgers.free + b.others.free;
+    const all = a.pledgers.total + a.others.total;
+    const t: PeopleTone = near(fa, fb) ? 'same' : fb > fa ? 'better' : 'worse';
+    let summary =
+      t === 'same'
+        ? `For the defendants B is no better and no worse than A: as many of the ${n(all)} go free (${n(fb)}).`
+        : `For the defendants B is ${t} than A: ${n(Math.abs(fb - fa))} ${fb > fa ? 'more' : 'fewer'} of the ${n(all)} go free (${n(fa)} → ${n(fb)}), with ${n(b.pledgers.total)} pledgers in B against ${n(a.pledgers.total)} in A.`;
+    const takeDown = takeB < takeA && !near(takeA, takeB);
+    const takeUp = takeB > takeA && !near(takeA, takeB);
+    if ((takeDown && t === 'worse') || (takeUp && t === 'better')) {
+      summary += ` Her take ${takeDown ? 'falls' : 'rises'} (${n(takeA)} → ${n(takeB)} years), so the take alone would judge this change wrongly.`;
+    }
+    return { tone: t, lines, summary };
+  }
   const tones = [p.tone, o.tone].filter((t) => t !== 0);
   const tone: PeopleTone = tones.length === 0 ? 'same' : tones.every((t) => t > 0) ? 'better' : tones.every((t) => t < 0) ? 'worse' : 'mixed';
   const who = (t: number) => (t === p.tone && t === o.tone ? 'everyone' : t === p.tone ? 'the pledgers' : 'the other defendants');

@@ -7,6 +7,7 @@ import type { Result } from '../../engine/result/types';
 import type { Scenario } from '../../engine/scenario/schema';
 import { formatNumber } from '../../app/format';
 import { ChartCard } from './ChartCard';
+import { WaveTool } from './WaveTool';
 
 export interface DocketViewProps {
   result: Result;
@@ -49,6 +50,7 @@ export function DocketView({ result, docket, scenario, onSelect, why }: DocketVi
         <DocketChart docket={docket} rows={rows} onSelect={onSelect} />
       </ChartCard>
       {why}
+      <WaveTool scenario={scenario} />
     </>
   );
 }

@@ -99,20 +99,31 @@ const LEVERS: Lever[] = [
   },
 ];
 
-/** Under the docket the budget is not used: its weekly capacity takes the budget's place. */
-const CAPACITY: Lever = {
-  path: 'docket.capacity',
-  label: 'Weekly capacity κ',
-  unit: 'trial units per week',
-  min: 0,
-  max: top('docket.capacity', 20),
-  step: 1,
-};
+/** Under the docket the budget is unused: the weekly capacity and the deadline take its place. */
+const DOCKET_LEVERS: Lever[] = [
+  ...LEVERS.filter((l) => l.path !== 'prosecutor.budget'),
+  {
+    path: 'docket.capacity',
+    label: 'Weekly capacity κ',
+    unit: 'trial units per week',
+    min: 0,
+    max: top('docket.capacity', 20),
+    step: 1,
+    bench: 'capacity-slider',
+  },
+  {
+    path: 'docket.deadline',
+    label: 'Deadline D',
+    unit: 'weeks',
+    min: 0,
+    max: top('docket.deadline', 26),
+    step: 1,
+  },
+];
 
-const leversFor = (draft: ScenarioInput): Lever[] =>
-  (draft as { prosecutor?: { regime?: unknown } })?.prosecutor?.regime === 'docket'
-    ? LEVERS.map((l) => (l.path === 'prosecutor.budget' ? CAPACITY : l))
-    : LEVERS;
+function isDocket(draft: ScenarioInput): boolean {
+  return (draft as { prosecutor?: { regime?: unknown } }).prosecutor?.regime === 'docket';
+}
 
 export interface QuickLeversProps {
   draft: ScenarioInput;
@@ -129,7 +140,7 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
         Quick levers
       </h2>
       <div className="quick-levers-grid">
-        {leversFor(draft).map((l, i) => {
+        {(isDocket(draft) ? DOCKET_LEVERS : LEVERS).map((l, i) => {
           const value =
             l.path === 'groups[*].pledgedShare' ? sharedPledge(draft) : num(getPath(draft, l.path));
           const max = Math.max(l.max(draft), tops.current.get(l.path) ?? 0);

@@ -21,7 +21,6 @@ import { useChartHeight } from '../../app/textSize';
 import { ChartCard } from './ChartCard';
 import { DocketView } from './DocketView';
 import { StatusQuoPanel } from './StatusQuo';
-import type { DocketInput } from '../../charts';
 import { QuickLevers } from './QuickLevers';
 import { TotalsPanel } from './Totals';
 import type { BundleState, ResultBundle } from './useResultBundle';
@@ -63,6 +62,7 @@ export function explainContext(
       : (budgetLeftFromWorker ?? null);
     return { regime: result.regime, budgetLeft: left ?? undefined };
   }
+  if (result.docket) return { regime: result.regime, deadline: result.docket.deadline };
   return { regime: result.regime };
 }
 
@@ -256,7 +256,7 @@ function RegimeView({
       </>
     );
   }
-  const docket = (result as { docket?: DocketInput }).docket;
+  const docket = result.docket;
   if (docket) {
     return <DocketView result={result} docket={docket} scenario={scenario} onSelect={onSelect} why={why} />;
   }

@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useEngineResult } from '../../client';
 import type { Result } from '../../engine/result/types';
 import type { Scenario } from '../../engine/scenario/schema';
-import { isStatusQuo, statusQuoScenario, statusQuoWarnings } from '../../engine/statusQuo';
+import { isStatusQuo, statusQuoWarnings } from '../../engine/statusQuoWarnings';
+import { withoutOrganizing } from '../../engine/sweep/statusQuo';
 import { formatNumber } from '../../app/format';
 
 const MINUS = '\u2212';
@@ -21,7 +22,7 @@ function delta(a: number, b: number): string {
 }
 
 function crashOf(r: Result): number | null {
-  return (r as { docket?: { crashWeek: number | null } }).docket?.crashWeek ?? null;
+  return r.docket?.crashWeek ?? null;
 }
 
 function weekText(w: number | null): string {
@@ -35,11 +36,11 @@ export interface StatusQuoPanelProps {
 
 export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
   const own = isStatusQuo(scenario);
-  const sqScenario = useMemo(() => (own ? null : statusQuoScenario(scenario)), [own, scenario]);
+  const sqScenario = useMemo(() => (own ? null : withoutOrganizing(scenario)), [own, scenario]);
   const sq = useEngineResult(sqScenario);
   const base: Result | null = own ? result : sq.status === 'done' ? sq.result : null;
   const warnings = base ? statusQuoWarnings(scenario, base) : [];
-  const docket = (result as { docket?: unknown }).docket !== undefined;
+  const docket = result.docket !== undefined;
   const t = result.totals;
   return (
     <section className="card status-quo" aria-label="The status quo beside this result" data-testid="status-quo" data-busy={!own && sq.status === 'computing'}>

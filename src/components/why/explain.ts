@@ -14,6 +14,8 @@ export interface ExplainContext {
   R?: number;
   /** Priority, forcedSpend: budget left at his turn (adds the numbers to the threat line). */
   budgetLeft?: number;
+  /** Docket: the speedy-trial deadline D in weeks. */
+  deadline?: number;
 }
 
 export interface Explanation {
@@ -143,17 +145,29 @@ function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: 
     case 'noPlea':
       return 'no plea bargaining (noPlea): no offers are made';
     case 'docket': {
-      const arrived = row.arrivalWeek === undefined ? '' : `arrived in week ${row.arrivalWeek}; `;
+      const a = row.arrivalWeek;
+      const D = ctx.deadline;
+      const arrived = a === undefined ? '' : `arrived in week ${a}; `;
+      const until = a !== undefined && D !== undefined ? ` (his deadline: week ${a + D})` : '';
       if (row.threatened) {
-        const date =
-          row.trialWeek != null
-            ? `booked for trial in week ${row.trialWeek}`
-            : 'a trial date was free within his deadline';
-        return `threatened (${arrived}${date}, π = 1)`;
+        if (row.trialWeek != null) {
+          const wait = a === undefined || D === undefined ? '' : `, a wait of ${plural(row.trialWeek - a, 'week')}`;
+          return `threatened (${arrived}booked for trial in week ${row.trialWeek}${wait}${until}, π = 1)`;
+        }
+        return `threatened (${arrived}a trial date was free within his deadline${until}, π = 1)`;
       }
-      return `not threatened (${arrived}no week before his speedy-trial deadline had room for his trial, π = 0)`;
+      const held = D === undefined ? '' : `; had he refused he would be held ${plural(D, 'week')} and then dismissed`;
+      return `not threatened (${arrived}no week before his speedy-trial deadline${until} had room for his trial${held}, π = 0)`;
     }
   }
+}
+
+/** Docket: his wait in weeks when the row tells it (tried: t − α; not threatened: D); else null. */
+function docketWait(row: DefendantRow, ctx: ExplainContext): number | null {
+  if (ctx.regime !== 'docket') return null;
+  if (row.outcome === 'tried' && row.trialWeek != null && row.arrivalWeek !== undefined) return row.trialWeek - row.arrivalWeek;
+  if (!row.threatened && ctx.deadline !== undefined) return ctx.deadline;
+  return null;
 }
 
 function offerLine(
@@ -183,14 +197,15 @@ function offerLine(
   return `offered ${plural(row.offer, 'year')}`;
 }
 
-function costLine(kind: KindInfo, s: number, L: number, eHat: number, pi: number): string {
+function costLine(kind: KindInfo, s: number, L: number, eHat: number, pi: number, wait: number | null = null): string {
   const a = s + kind.K + L;
-  const r = kind.d + pi * eHat;
+  const held = wait !== null && kind.delta > 0 ? kind.delta * wait : 0;
+  const r = kind.d + held + pi * eHat;
   const trial =
     eHat === kind.e
       ? `expected trial sentence ${fmt(kind.e)}`
       : `insured expected trial sentence ${fmt(eHat)} (${fmt(kind.e)} less insurance)`;
-  return `pleading costs ${fmt(a)} (offer ${fmt(s)} + collateral ${fmt(kind.K)} + lever premium ${fmt(L)}), refusing costs ${fmt(r)} (detention ${fmt(kind.d)} + ${fmt(pi)} × ${trial})`;
+  return `pleading costs ${fmt(a)} (offer ${fmt(s)} + collateral ${fmt(kind.K)} + lever premium ${fmt(L)}), refusing costs ${fmt(r)} (detention ${fmt(kind.d)}${held > 0 ? ` + ${fmt(kind.delta)} a week × ${plural(wait ?? 0, 'week')} waiting` : ''} + ${fmt(pi)} × ${trial})`;
 }
 
 function afterRefusal(row: DefendantRow, pi: number): string | null {
@@ -282,15 +297,17 @@ export function explainDefendant(
 
   const s = row.offer;
   if (s !== null && !row.withheld) {
-    lines.push(costLine(kind, s, kind.L, kind.eHat, pi));
+    const wait = docketWait(row, ctx);
+    lines.push(costLine(kind, s, kind.L, kind.eHat, pi, wait));
     const a = s + kind.K + kind.L;
-    const r = kind.d + pi * kind.eHat;
+    const r = kind.d + (wait !== null ? kind.delta * wait : 0) + pi * kind.eHat;
     if (kind.never) {
       lines.push('so he refused');
     } else if (row.outcome === 'plea') {
-      if (pi === 0 && kind.d > kind.K + kind.L) {
+      const detention = kind.d + (wait !== null ? kind.delta * wait : 0);
+      if (pi === 0 && detention > kind.K + kind.L) {
         lines.push(
-          `a time-served plea: though not threatened (π = 0), refusing still costs him detention ${fmt(kind.d)}, more than collateral ${fmt(kind.K)} + lever premium ${fmt(kind.L)}`,
+          `a time-served plea: though not threatened (π = 0), refusing still costs him detention ${fmt(detention)}, more than collateral ${fmt(kind.K)} + lever premium ${fmt(kind.L)}`,
         );
       }
       lines.push(nearlyEqual(a, r) ? 'ties go to the plea' : 'pleading is cheaper, so he pleaded');

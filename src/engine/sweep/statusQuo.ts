@@ -1,14 +1,22 @@
-// What organizing changed against the status quo (issue 8 item 4); the status quo itself (no
-// pledges, h = 0, no fund) is defined once, in ../statusQuo.ts. Pure: the UI only words and draws it.
+// The status quo of a scenario (issue 8 item 4): the same defendants, court and prosecutor with
+// no organizing (no pledges, no community sanction h = 0, no strike fund), and what organizing
+// changed. Pure: the UI only words and draws it.
 import type { Scenario } from '../scenario/schema';
-import { statusQuoScenario } from '../statusQuo';
 import { parseScenario, type ValidationMessage } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { Totals } from '../result/types';
 
-/** The scenario with the organizing levers removed (the one rule: ../statusQuo.ts). */
+/** The scenario with the organizing levers removed. */
 export function withoutOrganizing(s: Scenario): Scenario {
-  return statusQuoScenario(s);
+  return {
+    ...s,
+    groups: s.groups.map((g) => ({ ...g, pledgedShare: 0 })),
+    levers: {
+      ...s.levers,
+      visibility: { ...s.levers.visibility, sanction: 0 },
+      strikeFund: { fund: 0, stipend: 0, insurance: 0 },
+    },
+  };
 }
 
 export interface Figures {

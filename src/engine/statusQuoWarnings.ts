@@ -1,22 +1,8 @@
-// The status quo of a scenario: the same defendants, court and prosecutor without the organizing
-// levers (no pledges, no community sanction, no strike fund), and the warnings that tell a user
-// when that status quo is implausible as a model of a real court. Pure.
+// When a status quo (the scenario without organizing: sweep/statusQuo.ts, withoutOrganizing) is
+// implausible as a model of a real court, and whether a scenario is already its own status quo.
+// Pure.
 import type { Scenario } from './scenario/schema';
 import type { Result } from './result/types';
-
-/** The same scenario without pledges, sanction or fund (pledge penalties and secrecy then do nothing). */
-export function statusQuoScenario(s: Scenario): Scenario {
-  return {
-    ...s,
-    title: s.title ? `${s.title} — status quo (no organizing)` : 'Status quo (no organizing)',
-    groups: s.groups.map((g) => ({ ...g, pledgedShare: 0 })),
-    levers: {
-      ...s.levers,
-      visibility: { ...s.levers.visibility, sanction: 0 },
-      strikeFund: { fund: 0, stipend: 0, insurance: 0 },
-    },
-  };
-}
 
 /** True when the scenario already uses no organizing lever (it is its own status quo). */
 export function isStatusQuo(s: Scenario): boolean {
