@@ -44,7 +44,7 @@ describe('why, under the docket', () => {
   it('E11c: with detention 1 a week, the dateless ordinary defendant pleads to time served, and the wait is in his cost of refusing', () => {
     const { row, e } = explain('E11c_docket_detention', 4);
     expect(row).toMatchObject({ outcome: 'plea', threatened: false, offer: 1 });
-    expect(e.lines).toContain('pleading costs 1 (offer 1 + collateral 0 + lever premium 0), refusing costs 1 (detention 0 + 1 a week × 1 week waiting + 0 × trial cost 5)');
+    expect(e.lines).toContain('pleading costs 1 (offer 1 + collateral 0 + lever premium 0), refusing costs 1 (detention 0 + 1 a week × 1 week waiting + 0 × expected trial sentence 5)');
     expect(e.lines).toContain(
       'a time-served plea: though not threatened (π = 0), refusing still costs him detention 1, more than collateral 0 + lever premium 0',
     );
