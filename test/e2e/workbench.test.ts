@@ -219,14 +219,16 @@ describe('the workbench', () => {
     await waitDone(w3.page);
     await expectTotals(w3.page, totalsOf(preset('bgb-priority').scenario));
     // Still usable: pick another preset. The draft in the editor is the link's (the class's
-    // work), so the workbench asks before replacing it (issue 10); the class says yes.
+    // work), so replacing it is undoable (issue 9, issue 10: never lose the class's work): no
+    // dialog interrupts the class, and the notice offers Undo.
     const asked: string[] = [];
-    w3.page.once('dialog', (d) => {
+    w3.page.on('dialog', (d) => {
       asked.push(d.message());
-      void d.accept();
+      void d.dismiss();
     });
     await w3.page.getByLabel('Preset', { exact: true }).selectOption('bgb-lottery');
-    expect(asked).toEqual([expect.stringContaining('Replace the scenario you edited?')]);
+    await w3.page.getByTestId('replaced').getByRole('button', { name: 'Undo' }).waitFor();
+    expect(asked).toEqual([]);
     await waitDone(w3.page);
     await expectTotals(w3.page, totalsOf(preset('bgb-lottery').scenario));
     for (const x of [w, w2, w3]) expectClean(x);
