@@ -14,7 +14,7 @@ import { STEPS, resolveScenario, type FigureKey, type TabName, type TourStep } f
 import { givenPhrases, stepFigures } from './figures';
 import { Glossary, Term } from './glossary';
 import type { PlayerHandle } from './player';
-import { LadderPlayerView, PayoffView, SummaryView, SweepView, ThresholdView, useStepSweeps } from './views';
+import { DocketView, LadderPlayerView, PayoffView, SummaryView, SweepView, ThresholdView, useStepSweeps } from './views';
 
 export interface TourProps {
   open: boolean;
@@ -256,6 +256,8 @@ function StepScreen({
         return <LadderPlayerView {...common} start={step.view.start} />;
       case 'thresholds':
         return <ThresholdView {...common} />;
+      case 'docket':
+        return <DocketView {...common} />;
       case 'payoff':
         return <PayoffView {...common} />;
       case 'sweep':

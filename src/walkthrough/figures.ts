@@ -58,6 +58,9 @@ export function stepFigures(step: TourStep, a: StepAnswers): Figure[] {
       case 'takeRatio':
         out.push({ key, label: 'Take ÷ trials alone', value: t ? num(t.takeRatio) : pending });
         break;
+      case 'crashWeek':
+        out.push({ key, label: 'Crash week', value: a.result ? (a.result.docket?.crashWeek == null ? 'never' : num(a.result.docket.crashWeek)) : pending });
+        break;
       case 'stopRank':
         out.push({ key, label: 'Unraveling stops at rank', value: t ? (t.stopRank === null ? 'never' : num(t.stopRank)) : pending });
         break;
@@ -119,7 +122,10 @@ export function givenPhrases(s: Scenario): string[] {
     if (pledged > 0) out.push(`up to ${pct(pledged)} of a group pledged`);
   }
   if (s.prosecutor.regime === 'docket' && s.docket)
+  {
     out.push(`capacity: ${formatNumber(s.docket.capacity)} trial unit${s.docket.capacity === 1 ? '' : 's'} a week`);
+    out.push(`deadline: ${formatNumber(s.docket.deadline)} week${s.docket.deadline === 1 ? '' : 's'}`);
+  }
   else {
     const b = s.prosecutor.budget ?? 0;
     out.push(`budget: ${formatNumber(b)} trial${b === 1 ? '' : 's'}`);

@@ -4,8 +4,8 @@
 // it against the engine), one question for the class, a note on what the model assumes, and
 // exercises for the printed teacher's page.
 //
-// Adding a step is adding one entry: the weekly docket and the wave (another issue) will be one
-// step with `view: { kind: 'docket' }` and its own frames source for the player (see TourView).
+// Adding a step is adding one entry: the weekly docket and the wave are two such steps, drawn with
+// `view: { kind: 'docket' }` (the docket chart).
 import { setPath } from '../engine/sweep/fieldPath';
 import type { OutcomeKey } from '../engine/sweep/types';
 import type { ScenarioInput } from '../engine/scenario/schema';
@@ -47,6 +47,8 @@ export type TourView =
   | { kind: 'ladder'; start: 'first' | 'last' }
   /** A lever swept (already run when the step opens). */
   | { kind: 'sweep'; sweep: SweepSpec }
+  /** The weekly docket chart (arrivals by outcome, trials against capacity, the crash week). */
+  | { kind: 'docket' }
   /** The closing table: which lever stops the unraveling, under which regime, at what size. */
   | { kind: 'summary' };
 
@@ -67,7 +69,8 @@ export type FigureKey =
   | 'criticalMass'
   | 'offer'
   | 'successAt'
-  | 'successAtB';
+  | 'successAtB'
+  | 'crashWeek';
 
 export interface TourStep {
   /** Stable id (links, tests). */
@@ -332,8 +335,38 @@ export const STEPS: readonly TourStep[] = [
     ],
     tab: 'Sweep',
   },
-  // The weekly docket and the wave (the weekly-docket issue) go here, as one entry with
-  // view { kind: 'docket' } once the engine has the docket regime.
+  {
+    id: 'weekly-docket',
+    title: 'A court that runs at capacity, week by week',
+    scenario: { preset: 'crespo-docket-sustained' },
+    view: { kind: 'docket' },
+    figures: ['pleas', 'trials', 'free', 'crashWeek'],
+    body: 'A real court tries cases week by week: here 9 trial units a week, lost if unused, and a case not tried within 8 weeks of arriving is dismissed. Without a pledge nearly everyone pleads, as in real courts. With up to 5% of a group pledged all year, the pledgers fill the weekly calendar, and from week 11 a defendant can find no trial date before his deadline. 4,086 plead, 540 are tried and 2,374 go free.',
+    question: 'Why does a court that already runs at capacity have so little room for refusals?',
+    assumes:
+      'Cases are booked first come, first served into the earliest week with room; a trial week unused is lost; the prosecutor tries every refuser the calendar can fit.',
+    exercises: [
+      'Find the crash week on the chart and list the defendants arriving that week.',
+      'In the workbench, drag the weekly capacity: how does the crash week move?',
+    ],
+    tab: 'Result',
+  },
+  {
+    id: 'one-wave',
+    title: 'A sustained pledge or one wave?',
+    scenario: { preset: 'crespo-docket-wave' },
+    view: { kind: 'docket' },
+    figures: ['pleas', 'trials', 'free', 'crashWeek'],
+    body: 'The same pledgers can instead arrive all at once, as one wave in a single week. The wave jams the calendar from week 26, but the court catches up: 6,124 plead, 522 are tried and only 354 go free. In this court a sustained pledge frees far more people than a one-time wave of the same size.',
+    question: 'What would organizers need to do to keep a court jammed for a whole year?',
+    assumes:
+      'The wave arrives in one week and the deadline is the same for everyone; after the wave, cases are booked into the weeks its trials left free.',
+    exercises: [
+      'On the chart, find the week the calendar recovers: what happens to the backlog after it?',
+      'Move the wave to another week in the workbench (its first and last week): does the result change?',
+    ],
+    tab: 'Result',
+  },
   {
     id: 'summary',
     title: 'Which lever stops the unraveling?',

@@ -2,7 +2,7 @@
 // sweep (already run), the two co-defendants' payoff table, the closing summary. Every figure
 // comes from the engine (in the workers); these components only word and draw it.
 import { useCallback, useMemo, useState, type Ref } from 'react';
-import { LadderChart, SweepChart, ThresholdChart } from '../charts';
+import { DocketChart, LadderChart, SweepChart, ThresholdChart } from '../charts';
 import { useEngineJob } from '../client';
 import type { Ledger, LedgerFrame, LedgerPart, PayoffTable } from '../engine/api';
 import type { Result } from '../engine/result/types';
@@ -205,6 +205,11 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
       ) : null}
     </div>
   );
+}
+
+export function DocketView({ result, height }: ViewProps) {
+  if (!result?.docket) return <p className="tour-wait">Computing the calendar…</p>;
+  return <DocketChart docket={result.docket} rows={result.defendants} height={Math.max(300, height - Math.round(presenterPx() * 2.8))} />;
 }
 
 export function ThresholdView({ result, height }: ViewProps) {

@@ -68,6 +68,8 @@ describe('the tour as data (steps.ts)', () => {
       'j20',
       'crespo-city',
       'how-big',
+      'weekly-docket',
+      'one-wave',
       'summary',
     ]);
     for (const s of STEPS) {
@@ -80,7 +82,7 @@ describe('the tour as data (steps.ts)', () => {
       expect(TAB_NAMES, s.id).toContain(s.tab);
       parsed(s.scenario); // every scenario is valid
     }
-    expect(new Set(STEPS.map((s) => s.view.kind))).toEqual(new Set(['payoff', 'thresholds', 'ladder', 'sweep', 'summary']));
+    expect(new Set(STEPS.map((s) => s.view.kind))).toEqual(new Set(['payoff', 'thresholds', 'ladder', 'sweep', 'docket', 'summary']));
     expect(stepById('divide-and-conquer')?.view).toEqual({ kind: 'ladder', start: 'first' });
     // #J20 is a calibration, not a reproduction; the clock is a lesson on commitment.
     expect(stepById('j20')!.body).toContain('calibration, not a reproduction');
