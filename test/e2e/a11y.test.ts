@@ -90,16 +90,18 @@ describe.each(['light', 'dark'] as const)('axe-core finds no violations (%s them
       .getByRole('navigation', { name: 'Workbench' })
       .getByRole('button', { name: 'Guided tour' })
       .click();
-    const tour = page.locator('aside.tour');
+    // The guided tour is a presenter dialog: each step is ready when its chart is drawn.
     for (let i = 0; i < STEPS.length; i++) {
-      await tour.getByRole('heading', { level: 2, name: STEPS[i].title }).waitFor();
-      // Whatever tab the step opens: wait until nothing on screen is busy (dimmed).
+      await page.waitForSelector(`.tour-presenter[data-index="${i}"] .tour-grid[data-ready=true]`, {
+        timeout: 120_000,
+      });
+      await page.getByRole('dialog').getByRole('heading', { level: 2, name: STEPS[i].title }).waitFor();
       await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, {
         timeout: 60_000,
       });
       await page.waitForTimeout(300);
       found.push(...(await axe(page, `tour step ${i + 1}`)));
-      if (i < STEPS.length - 1) await tour.getByRole('button', { name: /Next/ }).click();
+      if (i < STEPS.length - 1) await page.getByRole('dialog').getByRole('button', { name: /^Next/ }).click();
     }
     expect(found).toEqual([]);
     expectClean(w);
