@@ -149,7 +149,7 @@ export function Tour({ open, step, onStep, onClose, onOpenInWorkbench, steps = S
       data-step={s.id}
       data-index={at}
     >
-      <header className="tour-bar">
+      <div className="tour-bar">
         <div className="tour-bar-title">
           <p className="tour-kicker">
             Guided tour · <span className="tour-count">Step {at + 1} of {count}</span>
@@ -183,7 +183,7 @@ export function Tour({ open, step, onStep, onClose, onOpenInWorkbench, steps = S
         >
           <span style={{ width: `${((at + 1) / count) * 100}%` }} />
         </div>
-      </header>
+      </div>
       <StepScreen key={s.id} step={s} playerRef={playerRef} onOpenInWorkbench={onOpenInWorkbench} glossary={glossary} />
       <nav className="tour-nav" aria-label="Tour steps">
         <button type="button" className="tour-back" onClick={() => go(at - 1)} disabled={at === 0} aria-keyshortcuts="ArrowLeft">
