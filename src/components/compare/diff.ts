@@ -2,6 +2,7 @@
 // and a direction (for color). Pure.
 import type { Totals } from '../../engine/result/types';
 import { formatNumber, formatTotal, type TotalKey } from '../../app/format';
+import { tieEq } from '../../engine/numeric';
 
 export type Direction = 'up' | 'down' | 'same' | 'changed' | 'na';
 
@@ -43,7 +44,7 @@ function signed(d: number, key: TotalKey): string {
   return `${d > 0 ? '+' : MINUS}${abs}`;
 }
 
-/** B − A for one total. Differences within 1e-9 (relative) count as none. */
+/** B − A for one total. Differences within the engine's tolerance (tieEq) count as none. */
 export function diffTotal(key: TotalKey, a: Totals, b: Totals): TotalDiff {
   const va = a[key];
   const vb = b[key];
@@ -88,7 +89,7 @@ export function diffTotal(key: TotalKey, a: Totals, b: Totals): TotalDiff {
     };
   }
   const d = vb - va;
-  if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb))) {
+  if (tieEq(va, vb)) {
     return {
       key,
       text: 'no change',

@@ -3,6 +3,7 @@
 // rejecters count by their trial probability (expected tried and free). Pure.
 import type { DefendantRow } from '../../engine/result/types';
 import { formatNumber } from '../../app/format';
+import { tieEq } from '../../engine/numeric';
 
 export interface OutcomeCounts {
   total: number;
@@ -48,15 +49,14 @@ export interface PeopleVerdict {
   summary: string;
 }
 
-const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const n = (x: number) => formatNumber(Math.round(x * 100) / 100);
-const people = (x: number, one: string, many: string) => `${n(x)} ${near(x, 1) ? one : many}`;
+const people = (x: number, one: string, many: string) => `${n(x)} ${tieEq(x, 1) ? one : many}`;
 
 function kindLine(a: OutcomeCounts, b: OutcomeCounts, one: string, many: string): { line: string | null; tone: -1 | 0 | 1 } {
-  if (!near(a.total, b.total)) {
+  if (!tieEq(a.total, b.total)) {
     const sa = a.total ? a.free / a.total : 0;
     const sb = b.total ? b.free / b.total : 0;
-    const tone = near(sa, sb) ? 0 : sb > sa ? 1 : -1;
+    const tone = tieEq(sa, sb) ? 0 : sb > sa ? 1 : -1;
     return {
       line: `B has ${people(b.total, one, many)} where A has ${n(a.total)}: ${n(b.free)} go free in B (${n(sb * 100)}%), ${n(a.free)} in A (${n(sa * 100)}%).`,
       tone,
@@ -65,12 +65,12 @@ function kindLine(a: OutcomeCounts, b: OutcomeCounts, one: string, many: string)
   const dFree = b.free - a.free;
   const dTried = b.tried - a.tried;
   const dPlea = b.plea - a.plea;
-  if (near(a.free, b.free) && near(a.tried, b.tried) && near(a.plea, b.plea)) return { line: null, tone: 0 };
+  if (tieEq(a.free, b.free) && tieEq(a.tried, b.tried) && tieEq(a.plea, b.plea)) return { line: null, tone: 0 };
   const parts: string[] = [];
-  if (!near(a.free, b.free)) parts.push(`${n(Math.abs(dFree))} ${dFree > 0 ? 'more' : 'fewer'} ${near(Math.abs(dFree), 1) ? one : many} go free`);
-  if (!near(a.tried, b.tried)) parts.push(`${n(Math.abs(dTried))} ${dTried > 0 ? 'more' : 'fewer'} tried`);
-  if (!near(a.plea, b.plea)) parts.push(`${n(Math.abs(dPlea))} ${dPlea > 0 ? 'more' : 'fewer'} plead`);
-  const tone = near(a.free, b.free) ? 0 : dFree > 0 ? 1 : -1;
+  if (!tieEq(a.free, b.free)) parts.push(`${n(Math.abs(dFree))} ${dFree > 0 ? 'more' : 'fewer'} ${tieEq(Math.abs(dFree), 1) ? one : many} go free`);
+  if (!tieEq(a.tried, b.tried)) parts.push(`${n(Math.abs(dTried))} ${dTried > 0 ? 'more' : 'fewer'} tried`);
+  if (!tieEq(a.plea, b.plea)) parts.push(`${n(Math.abs(dPlea))} ${dPlea > 0 ? 'more' : 'fewer'} plead`);
+  const tone = tieEq(a.free, b.free) ? 0 : dFree > 0 ? 1 : -1;
   return { line: `In B, ${parts.join(', ')} than in A (of ${people(a.total, one, many)}).`, tone };
 }
 
@@ -80,17 +80,17 @@ export function judgePeople(a: PeopleCounts, b: PeopleCounts, takeA: number, tak
   const o = kindLine(a.others, b.others, 'other defendant', 'other defendants');
   const lines = [p.line, o.line].filter((l): l is string => l !== null);
   // When B has other pledgers than A, the two kinds are not the same people: judge by everyone.
-  if (!near(a.pledgers.total, b.pledgers.total)) {
+  if (!tieEq(a.pledgers.total, b.pledgers.total)) {
     const fa = a.pledgers.free + a.others.free;
     const fb = b.pledgers.free + b.others.free;
     const all = a.pledgers.total + a.others.total;
-    const t: PeopleTone = near(fa, fb) ? 'same' : fb > fa ? 'better' : 'worse';
+    const t: PeopleTone = tieEq(fa, fb) ? 'same' : fb > fa ? 'better' : 'worse';
     let summary =
       t === 'same'
         ? `For the defendants B is no better and no worse than A: as many of the ${n(all)} go free (${n(fb)}).`
         : `For the defendants B is ${t} than A: ${n(Math.abs(fb - fa))} ${fb > fa ? 'more' : 'fewer'} of the ${n(all)} go free (${n(fa)} → ${n(fb)}), with ${n(b.pledgers.total)} pledgers in B against ${n(a.pledgers.total)} in A.`;
-    const takeDown = takeB < takeA && !near(takeA, takeB);
-    const takeUp = takeB > takeA && !near(takeA, takeB);
+    const takeDown = takeB < takeA && !tieEq(takeA, takeB);
+    const takeUp = takeB > takeA && !tieEq(takeA, takeB);
     if ((takeDown && t === 'worse') || (takeUp && t === 'better')) {
       summary += ` Her take ${takeDown ? 'falls' : 'rises'} (${n(takeA)} → ${n(takeB)} years), so the take alone would judge this change wrongly.`;
     }
@@ -113,8 +113,8 @@ export function judgePeople(a: PeopleCounts, b: PeopleCounts, takeA: number, tak
     default:
       summary = `Mixed: B is better for ${p.tone > 0 ? 'the pledgers' : 'the other defendants'} and worse for ${p.tone < 0 ? 'the pledgers' : 'the other defendants'}.`;
   }
-  const takeDown = takeB < takeA && !near(takeA, takeB);
-  const takeUp = takeB > takeA && !near(takeA, takeB);
+  const takeDown = takeB < takeA && !tieEq(takeA, takeB);
+  const takeUp = takeB > takeA && !tieEq(takeA, takeB);
   if ((takeDown && tone !== 'better' && tone !== 'same') || (takeUp && tone !== 'worse' && tone !== 'same')) {
     summary += ` Her take ${takeDown ? 'falls' : 'rises'} (${n(takeA)} → ${n(takeB)} years), so the take alone would judge this change wrongly.`;
   }

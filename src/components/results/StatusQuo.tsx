@@ -8,6 +8,7 @@ import type { Scenario } from '../../engine/scenario/schema';
 import { isStatusQuo, statusQuoWarnings } from '../../engine/statusQuoWarnings';
 import { withoutOrganizing } from '../../engine/sweep/statusQuo';
 import { formatNumber } from '../../app/format';
+import { tieEq } from '../../engine/numeric';
 
 const MINUS = '\u2212';
 
@@ -17,7 +18,7 @@ function pct(n: number, of: number): string {
 
 function delta(a: number, b: number): string {
   const d = b - a;
-  if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) return 'no change';
+  if (tieEq(a, b)) return 'no change';
   return `${d > 0 ? '+' : MINUS}${formatNumber(Math.round(Math.abs(d) * 100) / 100)}`;
 }
 
