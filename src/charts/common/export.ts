@@ -94,6 +94,11 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2, opts: ExportOption
   const text = svgToString(svg, opts);
   const w = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width || 640;
   const h = Number(svg.getAttribute('height')) || svg.viewBox.baseVal.height || 400;
+  return svgTextToPngBlob(text, w, h, scale);
+}
+
+/** An SVG file's text as a PNG at `scale` × (width, height): browser only, Image + canvas. */
+export async function svgTextToPngBlob(text: string, width: number, height: number, scale: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();
@@ -104,12 +109,12 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2, opts: ExportOption
       img.src = url;
     });
     const canvas = document.createElement('canvas');
-    canvas.width = Math.round(w * scale);
-    canvas.height = Math.round(h * scale);
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('No 2D canvas available.');
     ctx.scale(scale, scale);
-    ctx.drawImage(img, 0, 0, w, h);
+    ctx.drawImage(img, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
     );
