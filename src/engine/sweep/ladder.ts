@@ -6,14 +6,20 @@ import { prepare, runSequential } from '../solve';
 import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import type { LadderBin } from './types';
 
-export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
-  if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
+/** One run's pass per defendant, and the defendants in rank order (shared with the ledger). */
+export function rankedPass(s: Scenario, run: number) {
   const prep = prepare(s, true);
   const N = prep.pop.N;
   const detail = newDetail(N);
   runSequential(prep, run, detail);
   const byRank = new Int32Array(N);
   for (let i = 0; i < N; i++) byRank[detail.rank[i] - 1] = i;
+  return { prep, N, detail, byRank };
+}
+
+export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
+  if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
+  const { prep, N, detail, byRank } = rankedPass(s, run);
   const k = prep.pop.kinds;
   const kindOf = prep.kindOf!;
   const T = prep.pop.stipend;

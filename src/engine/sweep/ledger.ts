@@ -6,8 +6,8 @@
 // same pass as the result, in rank order, with the same arithmetic as the totals (MODEL.md §3–5),
 // so the last frame's figures are the result's totals.
 import type { Scenario } from '../scenario/schema';
-import { prepare, runSequential } from '../solve';
-import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
+import { rankedPass } from './ladder';
+import { OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import { SUB_NAMES, type SubName } from '../population/kinds';
 import type { Outcome } from '../result/types';
 
@@ -65,12 +65,7 @@ export function ledger(s: Scenario, maxFrames: number, run = 0): Ledger {
   if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') {
     return { N: 0, budget: B, fund: fund0, perFrame: 1, frames: [] };
   }
-  const prep = prepare(s, true);
-  const N = prep.pop.N;
-  const detail = newDetail(N);
-  runSequential(prep, run, detail);
-  const byRank = new Int32Array(N);
-  for (let i = 0; i < N; i++) byRank[detail.rank[i] - 1] = i;
+  const { prep, N, detail, byRank } = rankedPass(s, run);
   const k = prep.pop.kinds;
   const kindOf = prep.kindOf!;
   const T = prep.pop.stipend;
