@@ -17,21 +17,7 @@ export interface PhaseSpec {
 }
 
 export async function runPhaseBench(o: { grid: number; runs: number; workers: number; spec?: PhaseSpec }) {
-  const spec: PhaseSpec = o.spec ?? {
-    input: {
-      ...crespoCity('priority', 'random', false, o.runs),
-      levers: {
-        pledge: { penalty: 5, secret: false },
-        visibility: { observed: 1, sanction: 0 },
-        strikeFund: { fund: 0, stipend: 1, insurance: 2 },
-      },
-    },
-    xField: 'groups[0].pledgedShare',
-    yField: 'levers.strikeFund.fund',
-    x: (i, g) => (0.9 * i) / (g - 1),
-    y: (i, g) => (3000 * i) / (g - 1),
-    outcome: 'takeRatio',
-  };
+  const spec: PhaseSpec = o.spec ?? shareByFund(o.runs);
   const input = spec.input;
   const xs = Array.from({ length: o.grid }, (_, i) => spec.x(i, o.grid));
   const ys = Array.from({ length: o.grid }, (_, i) => spec.y(i, o.grid));
@@ -95,21 +81,31 @@ function countDone(values: (number | null)[], cells: number[]) {
   return n;
 }
 
-/** W8's spec: pledged share × budget (every budget 0..N, whole units) on Crespo's city, random ranking. */
-export function shareByBudget(runs: number): PhaseSpec {
+/** Crespo's city, random ranking, a pledge penalty and a fund paying stipend 1 and insurance 2. */
+function cityWithFund(runs: number): unknown {
   return {
-    input: {
-      ...crespoCity('priority', 'random', false, runs),
-      levers: {
-        pledge: { penalty: 5, secret: false },
-        visibility: { observed: 1, sanction: 0 },
-        strikeFund: { fund: 0, stipend: 1, insurance: 2 },
-      },
+    ...crespoCity('priority', 'random', false, runs),
+    levers: {
+      pledge: { penalty: 5, secret: false },
+      visibility: { observed: 1, sanction: 0 },
+      strikeFund: { fund: 0, stipend: 1, insurance: 2 },
     },
+  };
+}
+
+/** W5's spec: pledged share × strike fund. */
+function shareByFund(runs: number): PhaseSpec {
+  return {
+    input: cityWithFund(runs),
     xField: 'groups[0].pledgedShare',
-    yField: 'prosecutor.budget',
+    yField: 'levers.strikeFund.fund',
     x: (i, g) => (0.9 * i) / (g - 1),
-    y: (i, g) => Math.round((7000 * i) / (g - 1)),
+    y: (i, g) => (3000 * i) / (g - 1),
     outcome: 'takeRatio',
   };
+}
+
+/** W8's spec: pledged share × budget (every budget 0..N, whole units) on Crespo's city, random ranking. */
+export function shareByBudget(runs: number): PhaseSpec {
+  return { ...shareByFund(runs), yField: 'prosecutor.budget', y: (i, g) => Math.round((7000 * i) / (g - 1)) };
 }

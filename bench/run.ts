@@ -88,6 +88,21 @@ export const p95 = (xs: number[]) => xs[Math.min(xs.length - 1, Math.ceil(0.95 *
 
 const reps = quick ? { runs: 2, ms: 0 } : { runs: 7, ms: 1500 };
 
+/** A phase-diagram bench line (W5, W8, W10): the whole grid's time and the first coarse picture. */
+function phaseLine(name: string, grid: number, workers: number, r: { totalMs: number; firstCoarseMs: number }) {
+  return {
+    name,
+    n: grid * grid,
+    runs: 1,
+    median_ms: r.totalMs,
+    p95_ms: r.totalMs,
+    throughput: (grid * grid) / (r.totalMs / 1000),
+    unit: 'cells/s',
+    workers,
+    first_coarse_ms: Math.round(r.firstCoarseMs),
+  };
+}
+
 async function main() {
   if (want('W1')) {
     const sizes = quick ? [1e3, 1e5] : [1e3, 1e4, 1e5, 1e6, 1e7];
@@ -150,15 +165,7 @@ async function main() {
       const r = await runPhaseBench({ grid, runs, workers });
       base[workers] = r.totalMs;
       print({
-        name: `W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking`,
-        n: grid * grid,
-        runs: 1,
-        median_ms: r.totalMs,
-        p95_ms: r.totalMs,
-        throughput: (grid * grid) / (r.totalMs / 1000),
-        unit: 'cells/s',
-        workers,
-        first_coarse_ms: Math.round(r.firstCoarseMs),
+        ...phaseLine(`W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking`, grid, workers, r),
         speedup_vs_1: Math.round((base[1] / r.totalMs) * 100) / 100,
         identical_to_1_worker: r.checksum === (globalThis as { __w5?: string }).__w5 || workers === 1,
       });
@@ -237,17 +244,7 @@ async function main() {
     for (const grid of quick ? [8] : argv.includes('--no-256') ? [64] : [64, 256]) {
       const workers = 2;
       const r = await runPhaseBench({ grid, runs, workers, spec: shareByBudget(runs) });
-      print({
-        name: `W8 phase diagram ${grid}x${grid} pledged share x budget, ${runs} runs/cell, random ranking`,
-        n: grid * grid,
-        runs: 1,
-        median_ms: r.totalMs,
-        p95_ms: r.totalMs,
-        throughput: (grid * grid) / (r.totalMs / 1000),
-        unit: 'cells/s',
-        workers,
-        first_coarse_ms: Math.round(r.firstCoarseMs),
-      });
+      print(phaseLine(`W8 phase diagram ${grid}x${grid} pledged share x budget, ${runs} runs/cell, random ranking`, grid, workers, r));
     }
   }
   if (want('W10')) {
@@ -269,17 +266,7 @@ async function main() {
         outcome: 'takeRatio',
       },
     });
-    print({
-      name: `W10 docket phase diagram ${grid}x${grid}, Crespo's city on a weekly docket (pledged share x weekly capacity)`,
-      n: grid * grid,
-      runs: 1,
-      median_ms: r.totalMs,
-      p95_ms: r.totalMs,
-      throughput: (grid * grid) / (r.totalMs / 1000),
-      unit: 'cells/s',
-      workers: 2,
-      first_coarse_ms: Math.round(r.firstCoarseMs),
-    });
+    print(phaseLine(`W10 docket phase diagram ${grid}x${grid}, Crespo's city on a weekly docket (pledged share x weekly capacity)`, grid, 2, r));
   }
   if (argv.includes('--write-baseline')) {
     const lines = { ...baseline.lines, ...written };
