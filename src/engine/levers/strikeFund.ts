@@ -72,6 +72,15 @@ export function worstCasePayout(n: number, stipend: number, insurance: number, m
   return n * stipend + Math.min(n, maxTrials) * insurance;
 }
 
+/**
+ * What the fund pays (MODEL §3): the stipend T to each covered defendant who does not plead, and
+ * the insurance I, in full, to each covered defendant who is tried. Every pass counts its covered
+ * tried and covered untried non-pleaders and asks this.
+ */
+export function fundPayout(coveredTried: number, coveredFree: number, stipend: number, insurance: number): number {
+  return coveredTried * (stipend + insurance) + coveredFree * stipend;
+}
+
 /** The stipend part of the premium: T·covered. */
 export function stipendPremium(stipend: number, covered: 0 | 1): number {
   return stipend * covered;

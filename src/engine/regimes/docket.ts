@@ -14,6 +14,7 @@ import type { Decisions } from './decision';
 import { offerFor, pleads, refusalWithWait } from './decision';
 import { newCalendar } from './calendar';
 import type { DocketWeek } from '../result/types';
+import { fundPayout } from '../levers/strikeFund';
 
 export interface DocketParams {
   weeks: number;
@@ -77,7 +78,8 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
   let pleas = 0;
   let trials = 0;
   let take = 0;
-  let fundPaid = 0;
+  let coveredTried = 0;
+  let coveredFree = 0;
   let used = 0;
   let threatenedCount = 0;
   let stopRank = -1;
@@ -137,11 +139,11 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
         units[wk] += c;
         backlogDiff[x] += c;
         backlogDiff[wk] -= c;
-        if (coveredOf[kind] === 1) fundPaid += T + I;
+        coveredTried += coveredOf[kind];
       } else {
         out = OUT_FREE;
         freeW[x]++;
-        if (coveredOf[kind] === 1) fundPaid += T;
+        coveredFree += coveredOf[kind];
       }
       if (detail) {
         detail.rank[i] = t + 1;
@@ -177,7 +179,7 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
       free: N - pleas - trials,
       take,
       budgetUsed: used,
-      fundPaid,
+      fundPaid: fundPayout(coveredTried, coveredFree, T, I),
       stopRank: stopRank < 0 ? null : stopRank,
       threatenedCount,
       withheldCount: 0,

@@ -7,6 +7,7 @@ import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { Tally } from './tally';
 import type { LazyShuffle } from '../random';
+import { fundPayout } from '../levers/strikeFund';
 
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
@@ -154,7 +155,7 @@ function priorityPassTotals(input: PassInput): PassTotals {
     free: N - pleas - trials,
     take,
     budgetUsed: input.budget - b,
-    fundPaid: coveredTried * (T + I) + coveredFree * T,
+    fundPaid: fundPayout(coveredTried, coveredFree, T, I),
     stopRank: stopRank < 0 ? null : stopRank,
     threatenedCount,
     withheldCount: 0,
@@ -179,7 +180,7 @@ function everyoneThreatened(pop: Population, dec: Decisions, budget: number): Pa
   let pleas = 0;
   let trials = 0;
   let take = 0;
-  let fundPaid = 0;
+  let coveredTried = 0;
   for (let kind = 0; kind < k.size; kind++) {
     const n = k.count[kind];
     if (n <= 0) continue;
@@ -189,7 +190,7 @@ function everyoneThreatened(pop: Population, dec: Decisions, budget: number): Pa
     } else {
       trials += n;
       take += n * k.w[kind];
-      if (k.covered[kind] === 1) fundPaid += n * (pop.stipend + pop.insurance);
+      if (k.covered[kind] === 1) coveredTried += n;
     }
   }
   return {
@@ -198,7 +199,7 @@ function everyoneThreatened(pop: Population, dec: Decisions, budget: number): Pa
     free: 0,
     take,
     budgetUsed: refuserUnits,
-    fundPaid,
+    fundPaid: fundPayout(coveredTried, 0, pop.stipend, pop.insurance),
     stopRank: null,
     threatenedCount: pleas + trials,
     withheldCount: 0,

@@ -2,6 +2,7 @@
 // add w and spend c, and the fund pays T to every covered defendant who does not plead and I to
 // every covered defendant tried. Used by the per-defendant passes that also write rows; the
 // totals-only hot loops (priority.ts) inline the same arithmetic.
+import { fundPayout } from '../levers/strikeFund';
 import type { Kinds } from '../population/kinds';
 import type { PassTotals } from './priority';
 
@@ -10,7 +11,8 @@ export class Tally {
   trials = 0;
   free = 0;
   take = 0;
-  fundPaid = 0;
+  private coveredTried = 0;
+  private coveredFree = 0;
   threatenedCount = 0;
   withheldCount = 0;
   private stop = -1;
@@ -35,12 +37,12 @@ export class Tally {
   tried(kind: number): void {
     this.trials++;
     this.take += this.k.w[kind];
-    if (this.k.covered[kind] === 1) this.fundPaid += this.stipend + this.insurance;
+    this.coveredTried += this.k.covered[kind];
   }
 
   freed(kind: number): void {
     this.free++;
-    if (this.k.covered[kind] === 1) this.fundPaid += this.stipend;
+    this.coveredFree += this.k.covered[kind];
   }
 
   totals(budgetUsed: number): PassTotals {
@@ -50,7 +52,7 @@ export class Tally {
       free: this.free,
       take: this.take,
       budgetUsed,
-      fundPaid: this.fundPaid,
+      fundPaid: fundPayout(this.coveredTried, this.coveredFree, this.stipend, this.insurance),
       stopRank: this.stop < 0 ? null : this.stop,
       threatenedCount: this.threatenedCount,
       withheldCount: this.withheldCount,
