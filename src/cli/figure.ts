@@ -2,7 +2,7 @@
 // CSV or JSON. One figure:
 //   npm run figure -- SCENARIO.json --chart NAME [--sweep FIELD=FROM:TO:STEPS]
 //        [--phase x=FIELD:FROM:TO,y=FIELD:FROM:TO[,res=32]] [--outcome KEY] [--defendant N]
-//        [--scale 1|2|4] [--dpi N] --out FILE.svg|.png|.csv|.json
+//        [--compare B.json] [--scale 1|2|4] [--dpi N] --out FILE.svg|.png|.csv|.json
 // A paper's set of figures: npm run figure -- --batch FIGURES.json
 // Exit status: 0 written; 2 bad usage, unreadable or invalid scenario, a figure that cannot be
 // drawn (every message on standard error); 1 an internal error.
@@ -34,12 +34,15 @@ SVG, PNG (with its DPI), or the data drawn as CSV or JSON (units in the header).
   --outcome KEY     sweep/phase: takeRatio (default), take, shareFree, pleas, trials, stopRank…;
                     distribution: take (default), takeRatio, pleas, trials, free, budgetUsed…
   --defendant N     schelling: whose choice to draw (default 1)
-  --pinned A.json   compare: the pinned scenario A (SCENARIO.json is B)
+  --compare B.json  compare A/B (SCENARIO.json is A, the pinned one; B.json the edited one):
+                    --chart compare draws both totals, --chart sweep both curves
+  --pinned A.json   the same the other way round (SCENARIO.json is B)
   --scale S         PNG: 1, 2 or 4 times the figure's size (default 2)
   --dpi N           PNG: the resolution written into the file (default 96 × scale);
                     --dpi alone sets the scale to N / 96 (e.g. --dpi 300)
   --batch FILE      a JSON list of figures: [{ "scenario": "a.json", "chart": "sweep",
-                    "sweep": "...", "out": "fig1.svg" }, …] (paths relative to FILE)
+                    "sweep": "...", "compare": "b.json", "out": "fig1.svg" }, …]
+                    (paths relative to FILE)
 
 Exit status: 0 written; 2 bad usage, unreadable or invalid scenario, or a figure that cannot
 be drawn (messages on standard error); 1 internal error.
@@ -86,6 +89,17 @@ function request(chart: string, sweep?: string, phase?: string, outcome?: string
   return req;
 }
 
+/**
+ * Compare A/B as the app has it: B is the scenario being edited, A the pinned one.
+ * `A.json --compare B.json` and `B.json --pinned A.json` say the same.
+ */
+function sides(file: string, compare: string | undefined, pinned: string | undefined, dash: string): Pick<FigureJob, 'scenario' | 'pinnedFile'> {
+  if (compare !== undefined && pinned !== undefined) throw new UsageError(`${dash}compare and ${dash}pinned say the same thing two ways: give one (A.json ${dash}compare B.json)`);
+  if (compare !== undefined) return { scenario: compare, pinnedFile: file };
+  if (pinned !== undefined) return { scenario: file, pinnedFile: pinned };
+  return { scenario: file };
+}
+
 type Parsed = { kind: 'help' } | { kind: 'batch'; file: string } | { kind: 'one'; job: FigureJob };
 
 export function parseArgs(args: string[]): Parsed {
@@ -95,7 +109,7 @@ export function parseArgs(args: string[]): Parsed {
     const a = args[i];
     if (a === '--help' || a === '-h') return { kind: 'help' };
     if (a === '--') continue;
-    if (['--chart', '--out', '--sweep', '--phase', '--outcome', '--defendant', '--scale', '--dpi', '--batch', '--pinned'].includes(a)) {
+    if (['--chart', '--out', '--sweep', '--phase', '--outcome', '--defendant', '--scale', '--dpi', '--batch', '--pinned', '--compare'].includes(a)) {
       opt[a.slice(2)] = value(args, i, a);
       i++;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -112,7 +126,7 @@ export function parseArgs(args: string[]): Parsed {
   const job: FigureJob = { scenario: files[0], out: opt.out, ...request(opt.chart, opt.sweep, opt.phase, opt.outcome, defendant) };
   if (opt.scale !== undefined) job.scale = positiveNumber(opt.scale, '--scale');
   if (opt.dpi !== undefined) job.dpi = positiveNumber(opt.dpi, '--dpi');
-  if (opt.pinned !== undefined) job.pinnedFile = opt.pinned;
+  Object.assign(job, sides(files[0], opt.compare, opt.pinned, '--'));
   return { kind: 'one', job };
 }
 
@@ -184,7 +198,8 @@ function readBatch(file: string): FigureJob[] {
         out: e.out as string,
         ...request(e.chart as string, e.sweep as string | undefined, e.phase as string | undefined, e.outcome as string | undefined, e.defendant as number | undefined),
       };
-      if (typeof e.pinned === 'string') job.pinnedFile = e.pinned;
+      for (const k of ['compare', 'pinned']) if (e[k] !== undefined && typeof e[k] !== 'string') throw new UsageError(`${k}: a scenario file name is required`);
+      Object.assign(job, sides(e.scenario as string, e.compare as string | undefined, e.pinned as string | undefined, ''));
       if (e.scale !== undefined) job.scale = positiveNumber(String(e.scale), 'scale');
       if (e.dpi !== undefined) job.dpi = positiveNumber(String(e.dpi), 'dpi');
       return job;

@@ -17,7 +17,9 @@ import {
   phaseSource,
   regimesSource,
   compareSource,
+  docketSource,
   schellingSource,
+  sweepSides,
   sweepSource,
   thresholdSource,
   FIGURE_CHARTS,
@@ -38,7 +40,7 @@ export interface FigureRequest {
   outcome?: string;
   /** Schelling: the defendant whose choice is drawn (default: defendant 1, as the app). */
   defendant?: number;
-  /** Compare: the pinned scenario A (the scenario itself is B). */
+  /** Compare A/B (the compare chart, or both curves of a sweep): the pinned scenario A (the scenario itself is B). */
   pinned?: Scenario;
 }
 
@@ -66,6 +68,9 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
     throw new FigureError(`--chart: unknown chart “${req.chart}”; one of ${FIGURE_CHARTS.join(', ')}`);
   }
   const chart = req.chart as FigureChart;
+  if (req.pinned && chart !== 'compare' && chart !== 'sweep') {
+    throw new FigureError(`--compare: scenarios A and B are drawn together by --chart compare and --chart sweep, not by --chart ${chart}`);
+  }
   const regime = scenario.prosecutor.regime;
   const solve = () => {
     const r = api.solve(scenario, { rows: groupCount(scenario) > ROWS_ON_SCREEN ? 'never' : 'auto' });
@@ -116,8 +121,12 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
       if (!f) throw new FigureError(`--sweep: “${req.sweep.field}” is not a field that can be swept; for example ${sweepFields(scenario).slice(0, 4).map((x) => x.path).join(', ')}`);
       const xs = gridValues(req.sweep.from, req.sweep.to, req.sweep.steps, f.integer);
       const out = await runSweep(inProcessPool, scenario, f.path, xs, { criterion: DEFAULT_CRITERION });
-      if (out.points.length === 0) throw new FigureError(`--sweep: no point of the range is a valid scenario (${out.skipped[0]?.message ?? ''})`);
-      return { ...sweepSource(outcome, out), settings: sweepSettings(req.sweep, outcome) };
+      // Compare A/B: the pinned scenario A is swept over the same values (as the Sweep tab does).
+      const pinnedOut = req.pinned ? await runSweep(inProcessPool, req.pinned, f.path, xs, { criterion: DEFAULT_CRITERION }) : null;
+      const { a, b } = sweepSides(out, pinnedOut);
+      if (a.points.length === 0) throw new FigureError(`--sweep: no point of the range is a valid scenario (${out.skipped[0]?.message ?? ''})`);
+      const pinnedHash = b && req.pinned ? (scenarioIdentity(req.pinned)?.sha256 ?? '') : undefined;
+      return { ...sweepSource(outcome, a, b), settings: sweepSettings(req.sweep, outcome, pinnedHash) };
     }
     case 'phase': {
       if (!req.phase) throw new FigureError('--chart phase needs --phase x=FIELD:FROM:TO,y=FIELD:FROM:TO[,res=32]');
@@ -134,8 +143,13 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
       const phase = await runPhase(inProcessPool, scenario, { xField: xf.path, xs, yField: yf.path, ys, outcome }, { criterion: DEFAULT_CRITERION });
       return { ...phaseSource(phase, 8), settings: phaseSettings(p, outcome) };
     }
+    case 'docket': {
+      const result = solve();
+      if (!result.docket) throw new FigureError(`--chart docket: drawn for scenarios with a weekly docket (prosecutor.docket); this scenario has none`);
+      return docketSource(result.docket);
+    }
     case 'compare': {
-      if (!req.pinned) throw new FigureError('--chart compare needs the pinned scenario A: --pinned A.json (the scenario file is B)');
+      if (!req.pinned) throw new FigureError('--chart compare needs two scenarios: A.json --compare B.json (or B.json --pinned A.json)');
       const a = api.solve(req.pinned, { rows: 'never' });
       if (!a.ok) throw new FigureError(a.errors.map((e) => `--pinned: ${e.text}`).join('\n'));
       const b = api.solve(scenario, { rows: 'never' });

@@ -70,8 +70,9 @@ export const sweepSpecText = (s: SweepSpecText): string => `${s.field}=${s.from}
 export const phaseSpecText = (p: PhaseSpecText): string =>
   `x=${p.x.field}:${p.x.from}:${p.x.to},y=${p.y.field}:${p.y.from}:${p.y.to},res=${p.res}`;
 
-export function sweepSettings(s: SweepSpecText, outcome: string): Record<string, string> {
-  return { sweep: sweepSpecText(s), outcome };
+/** A sweep's settings; with `pinnedSha256` when the pinned scenario A is drawn beside B. */
+export function sweepSettings(s: SweepSpecText, outcome: string, pinnedSha256?: string): Record<string, string> {
+  return { sweep: sweepSpecText(s), outcome, ...(pinnedSha256 !== undefined ? { pinned: pinnedSha256 } : {}) };
 }
 export function phaseSettings(p: PhaseSpecText, outcome: string): Record<string, string> {
   return { phase: phaseSpecText(p), outcome };

@@ -16,15 +16,18 @@ import { drawRegimes } from '../charts/regimes/draw';
 import { regimeView, regimesTable, type RegimeRow } from '../charts/regimes/data';
 import { drawSweep } from '../charts/sweep/draw';
 import { sweepTable, sweepView } from '../charts/sweep/data';
+export { sweepSides } from '../charts/sweep/data';
 import { drawPhase } from '../charts/phase/draw';
 import { phaseTable, phaseView } from '../charts/phase/data';
 import { drawCompare } from '../charts/compare/draw';
 import { compareTable, compareView, type CompareSide } from '../charts/compare/data';
+import { drawDocket } from '../charts/docket/draw';
+import { docketTable, docketView, type DocketInput } from '../charts/docket/data';
 import type { FigureSource } from './render';
 export { drawnRegimeRows } from './regimeRows';
 
 /** Every chart that can be exported, by name. */
-export const FIGURE_CHARTS = ['ladder', 'threshold', 'schelling', 'distribution', 'regimes', 'sweep', 'phase', 'compare'] as const;
+export const FIGURE_CHARTS = ['ladder', 'threshold', 'schelling', 'distribution', 'regimes', 'sweep', 'phase', 'compare', 'docket'] as const;
 export type FigureChart = (typeof FIGURE_CHARTS)[number];
 
 export function ladderSource(args: {
@@ -84,4 +87,13 @@ export function phaseSource(phase: PhaseResult, contours = 8): FigureSource {
 export function compareSource(a: CompareSide, b: CompareSide): FigureSource {
   const view = compareView(a, b);
   return { kind: 'compare', draw: (svg, s) => drawCompare(svg, view, s), table: compareTable(view) };
+}
+
+/**
+ * The weekly docket, whole: every week of the calendar (the final frame; a figure never shows a
+ * step of an animation). The click handler of the app's host only lists a week's defendants.
+ */
+export function docketSource(docket: DocketInput): FigureSource {
+  const view = docketView(docket);
+  return { kind: 'docket', draw: (svg, s) => drawDocket(svg, view, s), table: docketTable(docket) };
 }

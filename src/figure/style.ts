@@ -18,6 +18,7 @@ export const FIGURE_HEIGHT: Record<string, number> = {
   sweep: 380,
   phase: 480,
   compare: 360,
+  docket: 460,
 };
 export const DEFAULT_FIGURE_HEIGHT = 400;
 

@@ -13,12 +13,14 @@ import { canonicalScenarioText } from '../../src/figure/meta';
 import { sha256 } from '../../src/figure/sha256';
 import { readPngInfo } from '../../src/figure/png';
 import { tableCsv } from '../../src/figure/table';
+import * as api from '../../src/engine/api';
 import pkg from '../../package.json';
 
 const root = path.resolve(__dirname, '../..');
 const PRIORITY = path.join(root, 'src/presets/bgb-priority.scenario.json');
 const LOTTERY = path.join(root, 'src/presets/bgb-lottery.scenario.json');
 const RANDOM = path.join(root, 'test/fixtures/figures/random-priority.scenario.json');
+const WAVE = path.join(root, 'src/presets/crespo-docket-wave.scenario.json');
 const SWEEP = 'groups[*].pledgedShare=0:1:10';
 const PHASE = 'x=groups[*].pledgedShare:0:1,y=prosecutor.budget:0:10,res=16';
 
@@ -69,6 +71,7 @@ const CASES: { chart: string; file: string; extra?: string[] }[] = [
   { chart: 'sweep', file: PRIORITY, extra: ['--sweep', SWEEP] },
   { chart: 'phase', file: PRIORITY, extra: ['--phase', PHASE] },
   { chart: 'compare', file: PRIORITY, extra: ['--pinned', LOTTERY] },
+  { chart: 'docket', file: WAVE },
 ];
 
 describe('npm run figure', () => {
@@ -158,6 +161,27 @@ describe('npm run figure', () => {
     expect(back.map((r) => r.x)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   });
 
+  it('docket CSV: one row per week of the whole calendar, parsing back to the engine\'s weeks', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'docket.csv');
+    expect((await cli([WAVE, '--chart', 'docket', '--out', out])).code).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8'));
+    const parsed = parseScenario(JSON.parse(readFileSync(WAVE, 'utf8')));
+    if (!parsed.ok) throw new Error('preset');
+    const r = api.solve(parsed.scenario, { rows: 'never' });
+    if (!r.ok || !r.value.docket) throw new Error('solve');
+    const d = r.value.docket;
+    expect(rows).toHaveLength(1 + d.byWeek.length);
+    const col = (name: RegExp) => rows[0].findIndex((h) => name.test(h));
+    const week = col(/^Week/);
+    const arrivals = col(/^Arriv/);
+    const backlog = col(/^Backlog/);
+    expect([week, arrivals, backlog].every((i) => i >= 0)).toBe(true);
+    expect(rows.slice(1).map((x) => Number(x[week]))).toEqual(d.byWeek.map((w) => w.week));
+    expect(rows.slice(1).map((x) => Number(x[arrivals]))).toEqual(d.byWeek.map((w) => w.arrivals));
+    expect(rows.slice(1).map((x) => Number(x[backlog]))).toEqual(d.byWeek.map((w) => w.backlog));
+  });
+
   it('JSON carries the rows, the units and the provenance', async () => {
     const dir = tmp();
     const out = path.join(dir, 'regimes.json');
@@ -196,14 +220,63 @@ describe('npm run figure', () => {
     expect(readPngInfo(new Uint8Array(readFileSync(path.join(dir, 'out/fig2.png')))).width).toBe(624);
   });
 
+  it('Compare A/B: A.json --compare B.json draws both sweep curves and both totals; batch too', async () => {
+    const dir = tmp();
+    const swept = path.join(dir, 'ab-sweep.svg');
+    expect((await cli([LOTTERY, '--compare', PRIORITY, '--chart', 'sweep', '--sweep', SWEEP, '--out', swept])).code).toBe(0);
+    const text = readFileSync(swept, 'utf8');
+    const lottery = JSON.parse(readFileSync(LOTTERY, 'utf8')) as { title: string };
+    const priority = JSON.parse(readFileSync(PRIORITY, 'utf8')) as { title: string };
+    // B (the scenario being edited) is the figure's scenario; A (pinned) is named by its hash.
+    expect(text).toContain(`scenario-sha256="${sha256(canonicalScenarioText(priority)!)}"`);
+    expect(text).toContain(`setting-pinned="${sha256(canonicalScenarioText(lottery)!)}"`);
+    expect(text).toContain('hc-series hc-series-0');
+    expect(text).toContain('hc-series hc-series-1');
+    expect(text).toContain('scenarios A and B');
+    // The other spelling says the same: the same bytes.
+    const other = path.join(dir, 'ab-sweep-2.svg');
+    await cli([PRIORITY, '--pinned', LOTTERY, '--chart', 'sweep', '--sweep', SWEEP, '--out', other]);
+    expect(readFileSync(other, 'utf8')).toBe(text);
+    // The data: one row per x, a column for A and one for B.
+    const csv = path.join(dir, 'ab-sweep.csv');
+    await cli([LOTTERY, '--compare', PRIORITY, '--chart', 'sweep', '--sweep', SWEEP, '--out', csv]);
+    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    expect(rows).toHaveLength(1 + 11);
+    expect(rows[0]).toEqual(['Pledged share (share)', 'A: Take / no-plea take (×)', 'B: Take / no-plea take (×)']);
+    // Batch: "compare" next to "scenario" (A).
+    writeFileSync(
+      path.join(dir, 'figures.json'),
+      JSON.stringify([
+        { scenario: LOTTERY, compare: PRIORITY, chart: 'sweep', sweep: SWEEP, out: 'b/ab-sweep.svg' },
+        { scenario: LOTTERY, compare: PRIORITY, chart: 'compare', out: 'b/ab.svg' },
+      ]),
+    );
+    const r = await cli(['--batch', path.join(dir, 'figures.json')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'b/ab-sweep.svg'), 'utf8')).toBe(text);
+    const direct = path.join(dir, 'ab.svg');
+    await cli([LOTTERY, '--compare', PRIORITY, '--chart', 'compare', '--out', direct]);
+    expect(readFileSync(path.join(dir, 'b/ab.svg'), 'utf8')).toBe(readFileSync(direct, 'utf8'));
+    // Without --compare, a sweep has one curve.
+    const one = path.join(dir, 'one.svg');
+    await cli([PRIORITY, '--chart', 'sweep', '--sweep', SWEEP, '--out', one]);
+    expect(readFileSync(one, 'utf8')).not.toContain('hc-series-1');
+    expect(readFileSync(one, 'utf8')).not.toContain('setting-pinned');
+  });
+
   it('says what is wrong and exits 2', async () => {
     const dir = tmp();
     const o = path.join(dir, 'x.svg');
     expect(await cli([PRIORITY, '--chart', 'pie', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('--chart: unknown chart “pie”') });
     expect(await cli([PRIORITY, '--chart', 'threshold', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('lottery') });
+    expect(await cli([PRIORITY, '--chart', 'docket', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('--chart docket: drawn for scenarios with a weekly docket') });
     expect(await cli([PRIORITY, '--chart', 'sweep', '--sweep', 'nope=0:1:5', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('“nope” is not a field that can be swept') });
     expect(await cli([PRIORITY, '--chart', 'sweep', '--sweep', 'x=0:1', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('FROM:TO:STEPS') });
     expect(await cli([PRIORITY, '--chart', 'ladder', '--out', path.join(dir, 'x.gif')])).toMatchObject({ code: 2, err: expect.stringContaining('.svg, .png, .csv, .json') });
+    expect(await cli([LOTTERY, '--compare', PRIORITY, '--chart', 'ladder', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('--compare: scenarios A and B are drawn together by --chart compare and --chart sweep, not by --chart ladder') });
+    expect(await cli([LOTTERY, '--compare', PRIORITY, '--pinned', LOTTERY, '--chart', 'compare', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('give one') });
+    expect(await cli([PRIORITY, '--chart', 'compare', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('A.json --compare B.json') });
+    expect(await cli([LOTTERY, '--compare', path.join(dir, 'none.json'), '--chart', 'compare', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('none.json: no such file') });
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, groups: [{ count: 3, convictionProbability: 1.7, trialSentence: 10 }], prosecutor: { budget: 1, regime: 'priority' } }));
     expect(await cli([bad, '--chart', 'ladder', '--out', o])).toMatchObject({ code: 2, err: expect.stringContaining('groups[0].convictionProbability: must be at most 1, got 1.7') });

@@ -3,10 +3,16 @@
 // (ChartFrame registers its draw code and table with the card around it) and the command line's
 // source give the same SVG bytes and the same data. (test/e2e/scholars.test.ts checks the
 // same in Chromium, through the export menu.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createEnginePool, EngineProvider } from '../../src/client';
+import { SweepPanel } from '../../src/components/analysis';
+import { ComparePanel } from '../../src/components/compare';
+import { inProcessWorkers } from '../client/inProcessWorker';
+import { scenarioIdentity } from '../../src/figure/meta';
 import { JSDOM } from 'jsdom';
 import type { ReactNode } from 'react';
 import { FigureContext } from '../../src/figure/FigureContext';
@@ -19,6 +25,7 @@ import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { LadderChart, RegimesChart, SweepChart, PhaseChart, ThresholdChart, DistributionChart, SchellingChart } from '../../src/charts';
 import { CompareChart } from '../../src/charts/compare/Chart';
+import { DocketChart } from '../../src/charts/docket/Chart';
 import { drawnRegimeRows } from '../../src/figure/regimeRows';
 import { runPhase, runSweep } from '../../src/client/batch';
 import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
@@ -33,6 +40,7 @@ const load = (p: string): Scenario => {
 const PRIORITY = load('src/presets/bgb-priority.scenario.json');
 const LOTTERY = load('src/presets/bgb-lottery.scenario.json');
 const RANDOM = load('test/fixtures/figures/random-priority.scenario.json');
+const WAVE = load('src/presets/crespo-docket-wave.scenario.json');
 
 function registered(node: ReactNode): FigureSource {
   let src: FigureSource | null = null;
@@ -96,6 +104,13 @@ describe('app chart hosts and npm run figure draw the same figure', () => {
     await same(src, RANDOM, { chart: 'distribution', outcome: 'pleas' });
   });
 
+  it('docket (the whole calendar, as the Result tab draws it for a docket scenario)', async () => {
+    const r = api.solve(WAVE, { rows: 'auto' });
+    if (!r.ok || !r.value.docket) throw new Error('solve');
+    const src = registered(<DocketChart docket={r.value.docket} rows={r.value.defendants} onSelect={() => {}} />);
+    await same(src, WAVE, { chart: 'docket' });
+  });
+
   it('regimes', async () => {
     const src = registered(<RegimesChart rows={drawnRegimeRows(api.compareRegimes(PRIORITY)).drawn} />);
     await same(src, PRIORITY, { chart: 'regimes' });
@@ -134,4 +149,77 @@ describe('the screen look', () => {
     expect(figureSvg).toContain('.hc .hc-bg{fill:#ffffff}');
     expect(figureSvg).toContain('look="figure"');
   });
+});
+
+/** What the export menus save, captured instead of downloaded. */
+function captureSaves(): { name: string; blob: Blob }[] {
+  const saved: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  let n = 0;
+  vi.stubGlobal('URL', Object.assign(Object.create(URL) as typeof URL, URL, {
+    createObjectURL: (b: Blob) => {
+      const url = `blob:test/${n++}`;
+      blobs.set(url, b);
+      return url;
+    },
+    revokeObjectURL: () => {},
+  }));
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href')!)! });
+  });
+  return saved;
+}
+
+describe('Compare A/B: the app’s exports and npm run figure -- A.json --compare B.json', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+  const cliText = async (scenario: Scenario, req: Parameters<typeof buildFigure>[1]) =>
+    renderFigureSvg(new JSDOM('').window.document, await buildFigure(scenario, req), scenario);
+
+  it('the Sweep tab with a pinned A: both curves, the same bytes, A’s hash in the metadata', async () => {
+    const saved = captureSaves();
+    const user = userEvent.setup();
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 2 });
+    render(
+      <EngineProvider pool={pool}>
+        <SweepPanel
+          scenario={PRIORITY}
+          pinned={LOTTERY}
+          initial={{ field: 'groups[*].pledgedShare', from: '0', to: '1', steps: '4', outcomes: ['takeRatio'], criterion: DEFAULT_CRITERION, ran: false }}
+        />
+      </EngineProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Run sweep' }));
+    await waitFor(() => expect(document.querySelector('[data-bench=sweep-done] svg[role=img]')).not.toBeNull(), { timeout: 20_000 });
+    await user.click(screen.getByRole('button', { name: /Export/ }));
+    await user.click(screen.getByRole('menuitem', { name: /Chart as SVG/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const app = await saved[0].blob.text();
+    const cli = await cliText(PRIORITY, { chart: 'sweep', outcome: 'takeRatio', pinned: LOTTERY, sweep: { field: 'groups[*].pledgedShare', from: 0, to: 1, steps: 4 } });
+    expect(app).toBe(cli);
+    expect(app).toContain(`setting-pinned="${scenarioIdentity(LOTTERY)!.sha256}"`);
+    expect(app).toContain('scenarios A and B');
+    // Two curves: A (pinned) and B (current).
+    expect(app).toContain('hc-series hc-series-1');
+    pool.dispose();
+  }, 30_000);
+
+  it('the Compare A/B tab: the same bytes', async () => {
+    const saved = captureSaves();
+    const user = userEvent.setup();
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <ComparePanel pinned={LOTTERY} current={PRIORITY} onPin={() => {}} onUnpin={() => {}} />
+      </EngineProvider>,
+    );
+    await waitFor(() => expect(document.querySelector('.compare-chart svg[role=img]')).not.toBeNull(), { timeout: 20_000 });
+    await user.click(screen.getByRole('button', { name: /Export/ }));
+    await user.click(screen.getByRole('menuitem', { name: /Chart as SVG/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(await saved[0].blob.text()).toBe(await cliText(PRIORITY, { chart: 'compare', pinned: LOTTERY }));
+    pool.dispose();
+  }, 30_000);
 });

@@ -50,6 +50,18 @@ export function sweepSeries(result: SweepResult, outcome: OutcomeKey, label = 'A
 }
 
 /** One sweep, or A and B compared (same field expected; the axis names A's). */
+/**
+ * The curves a sweep draws: A is the pinned scenario and B the current one when both have valid
+ * points; otherwise the one curve that has them (the current scenario's, when neither has).
+ */
+export function sweepSides<T extends SweepResult>(current: T, pinned: T | null | undefined): { a: T; b: T | null } {
+  const pinnedDrawn = !!pinned && pinned.points.length > 0;
+  return {
+    a: pinnedDrawn ? pinned : current,
+    b: pinnedDrawn && current.points.length > 0 ? current : null,
+  };
+}
+
 export function sweepView(outcome: OutcomeKey, a: SweepResult, b?: SweepResult | null): SweepView {
   const series = [sweepSeries(a, outcome, b ? 'A' : a.field)];
   if (b) series.push(sweepSeries(b, outcome, 'B'));

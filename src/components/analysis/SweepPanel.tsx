@@ -4,8 +4,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SweepView } from '../../app/link';
 import { SweepChart } from '../../charts/sweep/Chart';
+import { sweepSides } from '../../charts/sweep/data';
 import { ExportableFigure } from '../export/ExportableFigure';
 import { sweepSettings, type SweepSpecText } from '../../figure/settings';
+import { scenarioIdentity } from '../../figure/meta';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
@@ -59,6 +61,8 @@ interface SweepRun {
   /** The settings as asked for (the command line's --sweep). */
   spec: SweepSpecText;
   scenario: unknown;
+  /** The pinned scenario A that was swept too, or null. */
+  pinnedScenario: unknown;
 }
 
 export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPanelProps) {
@@ -132,6 +136,7 @@ export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPa
         workers: pool.size,
         spec,
         scenario: input,
+        pinnedScenario: pin,
       };
     });
   };
@@ -292,8 +297,9 @@ function SweepResultView({
 }) {
   const { current, pinned, field } = run;
   // A = pinned, B = current; a side with no valid point is left out.
-  const a = pinned && pinned.points.length > 0 ? pinned : current;
-  const b = pinned && pinned.points.length > 0 && current.points.length > 0 ? current : null;
+  const { a, b } = sweepSides(current, pinned);
+  // The pinned A, by its content hash, in the metadata of a figure that draws both curves.
+  const pinnedHash = useMemo(() => (b && run.pinnedScenario ? (scenarioIdentity(run.pinnedScenario)?.sha256 ?? '') : undefined), [b, run.pinnedScenario]);
   const skipped = [
     ...(pinned?.skipped.map((s) => ({ ...s, which: 'A (pinned)' })) ?? []),
     ...current.skipped.map((s) => ({ ...s, which: pinned ? 'B (current)' : '' })),
@@ -312,7 +318,7 @@ function SweepResultView({
               <ExportableFigure
                 scenario={run.scenario}
                 name={`${titleOf(run.scenario)} sweep ${o}`}
-                settings={sweepSettings(run.spec, o)}
+                settings={sweepSettings(run.spec, o, pinnedHash)}
               >
                 <SweepChart
                   sweep={chartable(a)}
