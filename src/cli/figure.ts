@@ -17,6 +17,7 @@ import { figureMeta } from '../figure/meta';
 import { parsePhaseSpec, parseSweepSpec } from '../figure/settings';
 import { FIGURE_CHARTS } from '../figure/sources';
 import { svgToPngBytes } from './raster';
+import { DPI_MAX, DPI_MIN, parseDpi } from '../figure/png';
 
 const USAGE = `usage: npm run figure -- SCENARIO.json --chart NAME --out FILE [options]
        npm run figure -- --batch FIGURES.json
@@ -38,7 +39,7 @@ SVG, PNG (with its DPI), or the data drawn as CSV or JSON (units in the header).
                     --chart compare draws both totals, --chart sweep both curves
   --pinned A.json   the same the other way round (SCENARIO.json is B)
   --scale S         PNG: 1, 2 or 4 times the figure's size (default 2)
-  --dpi N           PNG: the resolution written into the file (default 96 × scale);
+  --dpi N           PNG: the resolution written into the file, ${DPI_MIN} to ${DPI_MAX} (default 96 × scale);
                     --dpi alone sets the scale to N / 96 (e.g. --dpi 300)
   --batch FILE      a JSON list of figures: [{ "scenario": "a.json", "chart": "sweep",
                     "sweep": "...", "compare": "b.json", "out": "fig1.svg" }, …]
@@ -69,6 +70,13 @@ function positiveNumber(text: string, name: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got “${text}”`);
   return n;
+}
+
+/** A resolution from 72 to 1200 dpi (the app's DPI input takes the same). */
+function dpiOf(text: string, name: string): number {
+  const d = parseDpi(text);
+  if (!d.ok) throw new UsageError(`${name}: ${d.message}`);
+  return d.dpi;
 }
 
 /** Turns a job's text settings into a request (shared by flags and batch entries). */
@@ -125,7 +133,7 @@ export function parseArgs(args: string[]): Parsed {
   const defendant = opt.defendant !== undefined ? positiveNumber(opt.defendant, '--defendant') : undefined;
   const job: FigureJob = { scenario: files[0], out: opt.out, ...request(opt.chart, opt.sweep, opt.phase, opt.outcome, defendant) };
   if (opt.scale !== undefined) job.scale = positiveNumber(opt.scale, '--scale');
-  if (opt.dpi !== undefined) job.dpi = positiveNumber(opt.dpi, '--dpi');
+  if (opt.dpi !== undefined) job.dpi = dpiOf(opt.dpi, '--dpi');
   Object.assign(job, sides(files[0], opt.compare, opt.pinned, '--'));
   return { kind: 'one', job };
 }
@@ -201,7 +209,7 @@ function readBatch(file: string): FigureJob[] {
       for (const k of ['compare', 'pinned']) if (e[k] !== undefined && typeof e[k] !== 'string') throw new UsageError(`${k}: a scenario file name is required`);
       Object.assign(job, sides(e.scenario as string, e.compare as string | undefined, e.pinned as string | undefined, ''));
       if (e.scale !== undefined) job.scale = positiveNumber(String(e.scale), 'scale');
-      if (e.dpi !== undefined) job.dpi = positiveNumber(String(e.dpi), 'dpi');
+      if (e.dpi !== undefined) job.dpi = dpiOf(String(e.dpi), 'dpi');
       return job;
     } catch (err) {
       throw new UsageError(`${where}: ${(err as Error).message}`);

@@ -88,3 +88,28 @@ export function readPngInfo(png: Uint8Array): PngInfo {
   const crcOk = list.every((c) => crc32(png.subarray(c.start + 4, c.end - 4)) === dv.getUint32(c.end - 4));
   return { width: dv.getUint32(ihdr.start + 8), height: dv.getUint32(ihdr.start + 12), dpi, crcOk };
 }
+
+/** The resolutions a PNG export may ask for, in dots per inch (the app's DPI input, the CLI's --dpi). */
+export const DPI_MIN = 72;
+export const DPI_MAX = 1200;
+/** CSS pixels per inch: a figure drawn `w` px wide is w / 96 in wide. */
+export const CSS_DPI = 96;
+
+export type DpiRead = { ok: true; dpi: number } | { ok: false; message: string };
+
+/** A typed resolution, checked: a number of dots per inch from 72 to 1200 (e.g. 300 or 600). */
+export function parseDpi(text: string): DpiRead {
+  const t = text.trim().replace(/\s*dpi$/i, '');
+  const range = `from ${DPI_MIN} to ${DPI_MAX} (e.g. 300 for a journal, 600 for line art)`;
+  if (t === '') return { ok: false, message: `Type a resolution in dots per inch, ${range}.` };
+  const n = /^[+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n)) return { ok: false, message: `The resolution must be a number of dots per inch, ${range}; “${text.trim()}” is not a number.` };
+  if (n < DPI_MIN) return { ok: false, message: `${n} dpi is below ${DPI_MIN}, the lowest resolution offered: the resolution must be ${range}.` };
+  if (n > DPI_MAX) return { ok: false, message: `${n} dpi is above ${DPI_MAX}, the highest resolution offered: the resolution must be ${range}.` };
+  return { ok: true, dpi: n };
+}
+
+/** The pixel size of a figure of `width` × `height` CSS px rendered at `scale` (rounded, as the rasterizers do). */
+export function pngPixels(width: number, height: number, scale: number): { width: number; height: number } {
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}

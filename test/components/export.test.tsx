@@ -317,6 +317,7 @@ describe('ExportMenu', () => {
       'Chart as PNG (2×)',
       'Chart as PNG (4×)',
       'Chart as PNG (300 dpi)',
+      'Chart as PNG at a chosen DPI…',
       'Chart data as CSV',
       'Chart data as JSON',
       'Defendants as CSV',
@@ -335,7 +336,7 @@ describe('ExportMenu', () => {
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(look);
     await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(items[10]);
+    expect(document.activeElement).toBe(items[11]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     // No chart on this tab: the chart items say so.
@@ -386,6 +387,45 @@ describe('ExportMenu', () => {
     expect(text).not.toContain('var(');
   });
 
+  it('PNG at a chosen DPI: a form that checks the resolution, shows the pixels, and says what is wrong', async () => {
+    const user = userEvent.setup();
+    const svg = chart();
+    svg.setAttribute('width', '300');
+    svg.setAttribute('height', '200');
+    render(<ExportMenu scenario={E2} result={E2_RESULT} name="e2" chartSvg={() => svg} />);
+    await user.click(screen.getByRole('button', { name: /Export/ }));
+    await user.click(screen.getByRole('menuitem', { name: /PNG at a chosen DPI/ }));
+    expect(screen.queryByRole('menu')).toBeNull();
+    const input = screen.getByLabelText('Resolution') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('600');
+    // 300 × 200 CSS px at 600 dpi: 6.25 times as many pixels each way.
+    expect(screen.getByTestId('dpi-pixels').textContent).toBe('1,875 × 1,250 pixels, 600 dpi written into the file');
+    for (const [typed, says] of [
+      ['1500', '1500 dpi is above 1200, the highest resolution offered'],
+      ['50', '50 dpi is below 72, the lowest resolution offered'],
+      ['abc', '“abc” is not a number'],
+      ['', 'Type a resolution in dots per inch, from 72 to 1200'],
+    ] as const) {
+      await user.clear(input);
+      if (typed) await user.type(input, typed);
+      await user.click(screen.getByRole('button', { name: 'Save PNG' }));
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toContain(says);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toContain(alert.id);
+      expect(document.activeElement).toBe(input);
+    }
+    expect(saved).toEqual([]);
+    await user.clear(input);
+    await user.type(input, '72');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('dpi-pixels').textContent).toBe('225 × 150 pixels, 72 dpi written into the file');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Export/ }));
+  });
+
   it('for a result without rows, shows the command line instead of saving', async () => {
     const user = userEvent.setup();
     const big: Result = { ...E2_RESULT, defendantsOmitted: true, defendants: undefined };
@@ -406,7 +446,7 @@ describe('ExportMenu', () => {
     await user.click(screen.getByRole('button', { name: /Export/ }));
     const items = screen.getAllByRole('menuitem');
     expect(items.map((i) => i.getAttribute('aria-disabled') === 'true')).toEqual([
-      true, true, true, true, true, true, true, true, true, true, false,
+      true, true, true, true, true, true, true, true, true, true, true, false,
     ]);
     await user.click(screen.getByRole('menuitem', { name: /Result as JSON/ }));
     expect(saved).toEqual([]);

@@ -71,6 +71,22 @@ describe('scholars', () => {
     expect(info.dpi).toBeCloseTo(300, 1);
     const png2 = readPngInfo(new Uint8Array((await save(page, exportIn(ladderCard), /PNG \(2×\)/)).bytes));
     expect([png2.width, png2.height, Math.round(png2.dpi ?? 0)]).toEqual([1248, 800, 192]);
+    // A chosen DPI: a wrong value says why and saves nothing; 600 dpi is 624 × 400 px × 600/96.
+    await exportIn(ladderCard).click();
+    await page.getByRole('menuitem', { name: /PNG at a chosen DPI/ }).click();
+    const dpi = page.getByLabel('Resolution');
+    await dpi.fill('2400');
+    await page.getByRole('button', { name: 'Save PNG' }).click();
+    await page.getByRole('alert').filter({ hasText: '2400 dpi is above 1200' }).waitFor();
+    expect(await dpi.getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'scholars-dpi-error-dark.png') });
+    await dpi.fill('600');
+    expect(await page.getByTestId('dpi-pixels').textContent()).toBe('3,900 × 2,500 pixels, 600 dpi written into the file');
+    const [dl600] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
+    expect(dl600.suggestedFilename()).toMatch(/\.chart@600dpi\.png$/);
+    const png600 = readPngInfo(new Uint8Array(fs.readFileSync(await dl600.path())));
+    expect({ width: png600.width, height: png600.height, crcOk: png600.crcOk }).toEqual({ width: 3900, height: 2500, crcOk: true });
+    expect(png600.dpi).toBeCloseTo(600, 1);
 
     // Regimes.
     await page.getByRole('tab', { name: 'Regimes' }).click();

@@ -7,6 +7,7 @@ import type { Result } from '../../engine/result/types';
 import { resolveTheme, svgToPng, svgToString } from '../../charts/common/export';
 import { drawFigure, renderFigureSvg, figureSize, type FigureSource } from '../../figure/render';
 import { svgTextToPng } from '../../figure/browserPng';
+import { CSS_DPI, DPI_MAX, DPI_MIN, parseDpi, pngPixels, setPngDpi } from '../../figure/png';
 import { tableCsv, tableJson } from '../../figure/table';
 import type { FigureLook } from '../../figure/style';
 import {
@@ -94,6 +95,11 @@ export function ExportMenu({
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const [look, setLook] = useState<FigureLook>('figure');
+  // "Chart as PNG at a chosen DPI…": the resolution as typed, and whether its form is open.
+  const [dpiOpen, setDpiOpen] = useState(false);
+  const [dpiText, setDpiText] = useState('600');
+  const [dpiError, setDpiError] = useState<string | null>(null);
+  const dpiInputRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -111,6 +117,7 @@ export function ExportMenu({
     { kind: 'png2', label: 'Chart as PNG (2×)', hint: '192 dpi, for slides and the web', disabled: noChart },
     { kind: 'png4', label: 'Chart as PNG (4×)', hint: '384 dpi, for print', disabled: noChart },
     { kind: 'png300', label: 'Chart as PNG (300 dpi)', hint: 'a journal’s usual resolution', disabled: noChart },
+    { kind: 'pngDpi', label: 'Chart as PNG at a chosen DPI…', hint: `any resolution from ${DPI_MIN} to ${DPI_MAX} dpi`, disabled: noChart },
     { kind: 'chartCsv', label: 'Chart data as CSV', hint: 'exactly what is drawn, units in the header', disabled: noData },
     { kind: 'chartJson', label: 'Chart data as JSON', hint: 'the same, with the figure’s provenance', disabled: noData },
   ];
@@ -152,6 +159,7 @@ export function ExportMenu({
   }, [open]);
 
   const openAt = (i: number) => {
+    setDpiOpen(false);
     setActive(i);
     setOpen(true);
   };
@@ -204,9 +212,88 @@ export function ExportMenu({
     }
   };
 
+  /** The figure's size in CSS px, in the look chosen (null: no chart). */
+  const chartSize = (): { width: number; height: number } | null => {
+    const src = figure?.() ?? null;
+    const live = chartSvg?.() ?? null;
+    if (src) return figureSize(src.kind, look === 'screen' && live ? { look, width: Number(live.getAttribute('width')), height: Number(live.getAttribute('height')) } : {});
+    if (!live) return null;
+    return { width: Number(live.getAttribute('width')) || live.viewBox.baseVal.width || 640, height: Number(live.getAttribute('height')) || live.viewBox.baseVal.height || 400 };
+  };
+
+  /** Saves the chart as SVG (png null) or as a PNG at `scale` × its size with `dpi` in the file. */
+  const saveChart = async (file: string, png: { scale: number; dpi: number } | null) => {
+    const src = figure?.() ?? null;
+    const live = chartSvg?.() ?? null;
+    if (src) {
+      const withSettings = settings ? { ...src, settings } : src;
+      const text = figureSvgText(withSettings, scenario, look, live);
+      if (!png) {
+        saveBlob(file, new Blob([text], { type: MIME.svg }));
+      } else {
+        setBusy(true);
+        const size = chartSize()!;
+        saveBlob(file, await svgTextToPng(text, size.width, size.height, png.scale, png.dpi));
+      }
+      return;
+    }
+    const svg = live;
+    if (!svg) throw new Error('This tab shows no chart.');
+    if (!png) {
+      const text = withSvgMetadata(svgToString(svg), provenance(scenario));
+      saveBlob(file, new Blob([text], { type: MIME.svg }));
+    } else {
+      setBusy(true);
+      const bytes = new Uint8Array(await (await svgToPng(svg, png.scale)).arrayBuffer());
+      saveBlob(file, new Blob([setPngDpi(bytes, png.dpi) as BlobPart], { type: 'image/png' }));
+    }
+  };
+
+  const openDpi = () => {
+    setDpiError(null);
+    setDpiOpen(true);
+  };
+  useEffect(() => {
+    if (dpiOpen) dpiInputRef.current?.focus();
+  }, [dpiOpen]);
+  const closeDpi = () => {
+    setDpiOpen(false);
+    setDpiError(null);
+    buttonRef.current?.focus();
+  };
+  const typedDpi = parseDpi(dpiText);
+  const typedSize = dpiOpen && typedDpi.ok ? chartSize() : null;
+  const typedPixels = typedSize && typedDpi.ok ? pngPixels(typedSize.width, typedSize.height, typedDpi.dpi / CSS_DPI) : null;
+
+  const saveAtDpi = async () => {
+    const d = parseDpi(dpiText);
+    if (!d.ok) {
+      setDpiError(d.message);
+      dpiInputRef.current?.focus();
+      return;
+    }
+    const file = fileName(name, 'pngDpi', d.dpi);
+    setDpiOpen(false);
+    setDpiError(null);
+    buttonRef.current?.focus();
+    try {
+      await saveChart(file, { scale: d.dpi / CSS_DPI, dpi: d.dpi });
+      setStatus({ tone: 'ok', text: `Saved ${file}.` });
+    } catch (err) {
+      setStatus({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const run = async (item: Item) => {
     if (item.disabled) {
       setStatus({ tone: 'info', text: item.disabled });
+      return;
+    }
+    if (item.kind === 'pngDpi') {
+      close(false);
+      openDpi();
       return;
     }
     close();
@@ -214,37 +301,14 @@ export function ExportMenu({
     try {
       switch (item.kind) {
         case 'svg':
+          await saveChart(file, null);
+          break;
         case 'png1':
         case 'png2':
         case 'png4':
-        case 'png300': {
-          const src = figure?.() ?? null;
-          const live = chartSvg?.() ?? null;
-          if (src) {
-            const withSettings = settings ? { ...src, settings } : src;
-            const text = figureSvgText(withSettings, scenario, look, live);
-            if (item.kind === 'svg') {
-              saveBlob(file, new Blob([text], { type: MIME.svg }));
-            } else {
-              setBusy(true);
-              const size = figureSize(src.kind, look === 'screen' && live ? { look, width: Number(live.getAttribute('width')), height: Number(live.getAttribute('height')) } : {});
-              const { scale, dpi } = PNG[item.kind];
-              saveBlob(file, await svgTextToPng(text, size.width, size.height, scale, dpi));
-            }
-            break;
-          }
-          const svg = live;
-          if (!svg) throw new Error('This tab shows no chart.');
-          if (item.kind === 'svg') {
-            const text = withSvgMetadata(svgToString(svg), provenance(scenario));
-            saveBlob(file, new Blob([text], { type: MIME.svg }));
-          } else {
-            setBusy(true);
-            const blob = await svgToPng(svg, PNG[item.kind].scale);
-            saveBlob(file, blob);
-          }
+        case 'png300':
+          await saveChart(file, PNG[item.kind]);
           break;
-        }
         case 'chartCsv':
         case 'chartJson': {
           const src = figure?.() ?? null;
@@ -378,6 +442,63 @@ export function ExportMenu({
             </button>
           </li>
         </ul>
+      ) : null}
+      {dpiOpen ? (
+        <form
+          className="export-dpi"
+          aria-label="Chart as PNG at a chosen resolution"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveAtDpi();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              closeDpi();
+            }
+          }}
+        >
+          <div className="export-dpi-row">
+            <label htmlFor={`${uid}-dpi`} className="export-label">
+              Resolution
+            </label>
+            <input
+              ref={dpiInputRef}
+              id={`${uid}-dpi`}
+              className="export-dpi-input"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={dpiText}
+              aria-invalid={dpiError ? true : undefined}
+              aria-describedby={`${uid}-dpi-hint${dpiError ? ` ${uid}-dpi-error` : ''}`}
+              onChange={(e) => {
+                setDpiText(e.currentTarget.value);
+                setDpiError(null);
+              }}
+            />
+            <span aria-hidden="true">dpi</span>
+          </div>
+          <p id={`${uid}-dpi-hint`} className="export-hint" data-testid="dpi-pixels">
+            {typedPixels
+              ? `${typedPixels.width.toLocaleString('en-US')} × ${typedPixels.height.toLocaleString('en-US')} pixels, ${typedDpi.ok ? typedDpi.dpi : ''} dpi written into the file`
+              : `From ${DPI_MIN} to ${DPI_MAX} dots per inch.`}
+          </p>
+          {dpiError ? (
+            <p id={`${uid}-dpi-error`} className="export-message export-error" role="alert">
+              {dpiError}
+            </p>
+          ) : null}
+          <div className="export-dpi-actions">
+            <button type="submit" className="button primary">
+              Save PNG
+            </button>
+            <button type="button" className="button" onClick={closeDpi}>
+              Cancel
+            </button>
+          </div>
+        </form>
       ) : null}
       <div
         className={status && status.tone !== 'ok' ? 'export-status is-shown' : 'export-status'}

@@ -20,6 +20,7 @@ export type ExportKind =
   | 'png2'
   | 'png4'
   | 'png300'
+  | 'pngDpi'
   | 'chartCsv'
   | 'chartJson'
   | 'defendantsCsv'
@@ -33,6 +34,7 @@ const SUFFIX: Record<ExportKind, string> = {
   png2: '.chart@2x.png',
   png4: '.chart@4x.png',
   png300: '.chart@300dpi.png',
+  pngDpi: '.chart@dpi.png',
   chartCsv: '.chart.csv',
   chartJson: '.chart.json',
   defendantsCsv: '.defendants.csv',
@@ -47,6 +49,7 @@ export const MIME: Record<ExportKind, string> = {
   png2: 'image/png',
   png4: 'image/png',
   png300: 'image/png',
+  pngDpi: 'image/png',
   chartCsv: 'text/csv;charset=utf-8',
   chartJson: 'application/json;charset=utf-8',
   defendantsCsv: 'text/csv;charset=utf-8',
@@ -76,9 +79,11 @@ export function slugify(name: string, fallback = 'holdout'): string {
   return slug || fallback;
 }
 
-/** `crespo-city-public` + svg → `crespo-city-public.chart.svg`. */
-export function fileName(name: string, kind: ExportKind): string {
-  return `${slugify(name)}${SUFFIX[kind]}`;
+/** `crespo-city-public` + svg → `crespo-city-public.chart.svg` (+ pngDpi, 600 → `….chart@600dpi.png`). */
+export function fileName(name: string, kind: ExportKind, dpi?: number): string {
+  // A PNG at a chosen resolution names it: `….chart@600dpi.png`.
+  const suffix = kind === 'pngDpi' && dpi !== undefined ? `.chart@${String(dpi).replace('.', '_')}dpi.png` : SUFFIX[kind];
+  return `${slugify(name)}${suffix}`;
 }
 
 const EOL = '\r\n';
