@@ -13,7 +13,7 @@ import type { ValidationMessage } from '../engine/scenario/parse';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';
-import { ErrorPanel, RegimesTab, ResultTab, useResultBundle } from '../components/results';
+import { ErrorPanel, RegimesTab, ResultTab, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DEFAULT_PRESET } from './presetChoice';
@@ -35,6 +35,8 @@ export function App() {
   const [tab, setTab] = useState<TabKey>(initialView.tab);
   const [sweepView, setSweepView] = useState<SweepView | undefined>(initialView.sweep);
   const [phaseView, setPhaseView] = useState<PhaseView | undefined>(initialView.phase);
+  // The Result tab's view: the distribution's total and the defendant explained.
+  const [resultView, setResultView] = useState<ResultView>({ outcome: initialView.outcome, defendant: initialView.defendant });
   // A view applied from a link (back, forward) remounts the panels on its settings.
   const [viewSeq, setViewSeq] = useState(0);
   const applyView = useCallback(
@@ -42,6 +44,7 @@ export function App() {
       setTab(v.tab);
       setSweepView(v.sweep);
       setPhaseView(v.phase);
+      setResultView({ outcome: v.outcome, defendant: v.defendant });
       const a = v.pinned ? parseScenario(v.pinned) : null;
       if (a?.ok) pin(a.scenario);
       else unpin();
@@ -55,8 +58,8 @@ export function App() {
     if (a?.ok) pin(a.scenario);
   }, [initialView, pin]);
   const view = useMemo<ViewState>(
-    () => ({ tab, sweep: sweepView, phase: phaseView, pinned }),
-    [tab, sweepView, phaseView, pinned],
+    () => ({ tab, sweep: sweepView, phase: phaseView, pinned, ...resultView }),
+    [tab, sweepView, phaseView, pinned, resultView],
   );
   const wb = useWorkbench(view, applyView);
   const bundle = useResultBundle(wb.valid);
@@ -272,7 +275,15 @@ export function App() {
               resetKeys={[tab, wb.valid]}
             >
               {tab === 'result' ? (
-                <ResultTab bundle={bundle} title={title} draft={wb.draft} setDraft={wb.setDraft} />
+                <ResultTab
+                  key={`result-${viewSeq}`}
+                  bundle={bundle}
+                  title={title}
+                  draft={wb.draft}
+                  setDraft={wb.setDraft}
+                  initial={resultView}
+                  onView={setResultView}
+                />
               ) : tab === 'sweep' ? (
                 <AnalysisPanel
                   key={`sweep-${viewSeq}`}

@@ -1,5 +1,6 @@
 // Links that keep the whole view: the scenario (or the untouched preset's name), the tab, the
-// sweep and phase settings, and the pinned scenario A, as compact JSON, deflated (fflate) and
+// sweep and phase settings, the pinned scenario A, and the Result tab's distribution total and
+// explained defendant, as compact JSON, deflated (fflate) and
 // base64url-encoded in the fragment: `#z=…`. Browsers never send the fragment to a server.
 // Older links open through a migration step: `#s=<base64url JSON>` (link format 1: the scenario
 // only) and `#preset=<id>`; a link from a newer Holdout says so instead of guessing.
@@ -7,6 +8,7 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { ValidationMessage } from '../engine/scenario/parse';
 import type { ScenarioInput } from '../engine/scenario/schema';
 import type { OutcomeKey, SuccessCriterion } from '../engine/sweep/types';
+import { DISTRIBUTION_KEYS, type DistributionKey } from '../engine/result/types';
 import { PRESETS } from '../presets';
 import { decodeBase64Url, readScenarioHash, type HashScenario } from './scenarioHash';
 
@@ -50,6 +52,10 @@ export interface ViewState {
   phase?: PhaseView;
   /** Compare A/B: the pinned scenario. */
   pinned?: ScenarioInput | null;
+  /** The Result tab's distribution over runs: the total drawn (left out: `take`). */
+  outcome?: DistributionKey;
+  /** The Result tab: the defendant explained (the why panel; the Schelling diagram draws his choice). */
+  defendant?: number;
 }
 
 export const DEFAULT_VIEW: ViewState = { tab: 'result' };
@@ -117,10 +123,15 @@ interface LinkDoc {
   sw?: SweepView;
   ph?: PhaseView;
   a?: ScenarioInput;
+  o?: DistributionKey;
+  d?: number;
 }
 
+/** The distribution's default total: a link leaves it out. */
+export const DEFAULT_OUTCOME: DistributionKey = 'take';
+
 function isDefaultView(v: ViewState): boolean {
-  return v.tab === 'result' && !v.sweep && !v.phase && !v.pinned;
+  return v.tab === 'result' && !v.sweep && !v.phase && !v.pinned && (v.outcome ?? DEFAULT_OUTCOME) === DEFAULT_OUTCOME && v.defendant === undefined;
 }
 
 /** The fragment for a state: `#preset=<id>` for an untouched preset and a default view, else `#z=…`. */
@@ -133,6 +144,8 @@ export function encodeLink(state: LinkState): string {
   if (state.view.sweep) doc.sw = state.view.sweep;
   if (state.view.phase) doc.ph = state.view.phase;
   if (state.view.pinned) doc.a = state.view.pinned;
+  if (state.view.outcome && state.view.outcome !== DEFAULT_OUTCOME) doc.o = state.view.outcome;
+  if (state.view.defendant !== undefined) doc.d = state.view.defendant;
   return `#z=${toBase64Url(deflateSync(strToU8(JSON.stringify(doc)), { level: 9 }))}`;
 }
 
@@ -161,6 +174,8 @@ function readView(d: Record<string, unknown>): ViewState {
     view.phase = { x: axis(ph.x)!, y: axis(ph.y)!, res: ph.res, outcome: ph.outcome as OutcomeKey, criterion: ph.criterion as unknown as SuccessCriterion, ran: ph.ran === true };
   }
   if (isObj(d.a)) view.pinned = d.a as ScenarioInput;
+  if (typeof d.o === 'string' && (DISTRIBUTION_KEYS as readonly string[]).includes(d.o) && d.o !== DEFAULT_OUTCOME) view.outcome = d.o as DistributionKey;
+  if (typeof d.d === 'number' && Number.isSafeInteger(d.d) && d.d >= 1) view.defendant = d.d;
   return view;
 }
 

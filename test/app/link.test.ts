@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { DEFAULT_VIEW, LINK_VERSION, encodeLink, inflateCapped, readLink, type ViewState } from '../../src/app/link';
+import { DEFAULT_VIEW, LINK_VERSION, TAB_KEYS, encodeLink, inflateCapped, readLink, type ViewState } from '../../src/app/link';
+import { DISTRIBUTION_KEYS } from '../../src/engine/result/types';
 import { scenarioHash } from '../../src/app/scenarioHash';
 import { PRESETS } from '../../src/presets';
 
@@ -31,11 +32,39 @@ describe('links', () => {
     );
   });
 
-  it('keeps the tab, the sweep and phase settings and the pinned A', () => {
+  it('keeps the tab, the sweep and phase settings, the pinned A, the distribution’s total and the defendant explained', () => {
     const p = PRESETS[0];
-    const view = { ...VIEW, pinned: PRESETS[1].scenario };
+    const view: ViewState = { ...VIEW, pinned: PRESETS[1].scenario, outcome: 'trials', defendant: 17 };
     const r = readLink(encodeLink({ scenario: p.scenario, view }));
     expect(r).toEqual({ kind: 'scenario', doc: p.scenario, view });
+  });
+
+  it('view → link → view, for every tab, total and defendant (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<ViewState['tab']>(...TAB_KEYS),
+        fc.option(fc.constantFrom(...DISTRIBUTION_KEYS), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 10_000_000 }), { nil: undefined }),
+        fc.boolean(),
+        (tab, outcome, defendant, preset) => {
+          const view: ViewState = { tab, outcome, defendant };
+          const back = readLink(encodeLink(preset ? { preset: 'j20', view } : { scenario: PRESETS[0].scenario, view }));
+          if (back.kind !== 'preset' && back.kind !== 'scenario') throw new Error(back.kind);
+          // The default total (take) is left out of the link: it reads back as no total.
+          const want: ViewState = { tab };
+          if (outcome !== undefined && outcome !== 'take') want.outcome = outcome;
+          if (defendant !== undefined) want.defendant = defendant;
+          expect(back.view).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an untouched preset on the Result tab with the default total and no defendant is #preset=<id>', () => {
+    expect(encodeLink({ preset: 'j20', view: { tab: 'result', outcome: 'take' } })).toBe('#preset=j20');
+    expect(encodeLink({ preset: 'j20', view: { tab: 'result', outcome: 'pleas' } })).toMatch(/^#z=/);
+    expect(encodeLink({ preset: 'j20', view: { tab: 'result', defendant: 3 } })).toMatch(/^#z=/);
   });
 
   it('an untouched preset with the default view is #preset=<id>; with a view, its name in #z=', () => {
@@ -92,5 +121,9 @@ describe('links', () => {
   it('drops a malformed piece of the view instead of failing the link', () => {
     const h = `#z=${b64url(deflateSync(strToU8(JSON.stringify({ v: 2, p: 'j20', t: 'nowhere', sw: { field: 3 } }))))}`;
     expect(readLink(h)).toEqual({ kind: 'preset', id: 'j20', view: { tab: 'result' } });
+    for (const bad of [{ o: 'median' }, { o: 3 }, { d: 0 }, { d: 2.5 }, { d: '4' }, { d: -1 }, { d: 1e300 }]) {
+      const z = `#z=${b64url(deflateSync(strToU8(JSON.stringify({ v: 2, p: 'j20', t: 'sweep', ...bad }))))}`;
+      expect(readLink(z)).toEqual({ kind: 'preset', id: 'j20', view: { tab: 'sweep' } });
+    }
   });
 });

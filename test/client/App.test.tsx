@@ -8,6 +8,9 @@ import { createEnginePool, EngineProvider } from '../../src/client';
 import { solve } from '../../src/engine/api';
 import { PRESETS } from '../../src/presets';
 import { inProcessWorkers } from './inProcessWorker';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeLink, readLink } from '../../src/app/link';
 
 function expected(id: string) {
   const r = solve(PRESETS.find((p) => p.id === id)!.scenario);
@@ -84,5 +87,28 @@ describe('the workbench (first screen)', () => {
     expect((screen.getByLabelText('Preset', { exact: true }) as HTMLSelectElement).value).toBe(id);
     await waitFor(() => expect(screen.getByTestId('result-status').dataset.status).toBe('done'));
     expect(valueOf('take')).toBe(formatTotal('take', expected(id)));
+  });
+
+  it('a link keeps the Result tab’s view: the distribution’s total and the defendant explained', async () => {
+    const random = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/figures/random-priority.scenario.json'), 'utf8'));
+    history.replaceState(null, '', encodeLink({ scenario: random, view: { tab: 'result', outcome: 'trials', defendant: 3 } }));
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('result-status').dataset.status).toBe('done'));
+    const total = (await screen.findByLabelText('Total')) as HTMLSelectElement;
+    expect(total.value).toBe('trials');
+    expect(screen.getByRole('heading', { name: 'Why defendant 3?' })).toBeTruthy();
+    // Changing either is written back into the link.
+    fireEvent.change(total, { target: { value: 'pleas' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Close the explanation' }));
+    await waitFor(() => {
+      const r = readLink(location.hash);
+      if (r.kind !== 'scenario') throw new Error(r.kind);
+      expect(r.view).toEqual({ tab: 'result', outcome: 'pleas' });
+    });
   });
 });

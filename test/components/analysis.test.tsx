@@ -5,6 +5,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StrictMode } from 'react';
 import { createEnginePool, EngineProvider, type EnginePool } from '../../src/client';
 import { PhasePanel, SweepPanel } from '../../src/components/analysis';
 import {
@@ -202,6 +203,25 @@ describe('SweepPanel', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('a link that holds a run sweep runs it again on opening, also under StrictMode (whose trial unmount cancels the first start)', async () => {
+    render(
+      <StrictMode>
+        {withPool(
+          inProcess(2),
+          <SweepPanel
+            scenario={scenario}
+            initial={{ field: 'groups[*].pledgedShare', from: '0', to: '1', steps: '4', outcomes: ['takeRatio'], criterion: { kind: 'takeAtMostNoPlea' }, ran: true }}
+          />,
+        )}
+      </StrictMode>,
+    );
+    await waitFor(() => expect(document.querySelector('[data-bench=sweep-done] svg')).not.toBeNull(), { timeout: 20_000 });
+    const expected = sweep(scenario, 'groups[*].pledgedShare', sweepValues(0, 1, 4));
+    expect(screen.getByTestId('sweep-result').textContent).toBe(
+      sweepSentence(expected.points, { phrase: 'pledged share of all groups', unit: 'share' }, { range: [0, 1], skipped: 0 }),
+    );
+  });
+
   it('sweeps a pinned scenario too, as A, with the current one as B', async () => {
     const user = userEvent.setup();
     const pinned = { ...scenario, prosecutor: { ...scenario.prosecutor, budget: 2 } };
@@ -216,6 +236,22 @@ describe('SweepPanel', () => {
 });
 
 describe('PhasePanel', () => {
+  it('a link that holds a run diagram paints it again on opening, also under StrictMode', async () => {
+    render(
+      <StrictMode>
+        {withPool(
+          inProcess(2),
+          <PhasePanel
+            scenario={scenario}
+            initial={{ x: { field: 'groups[*].pledgedShareOfRest', from: '0', to: '1' }, y: { field: 'prosecutor.budget', from: '0', to: '15' }, res: 16, outcome: 'takeRatio', criterion: { kind: 'takeAtMostNoPlea' }, ran: true }}
+          />,
+        )}
+      </StrictMode>,
+    );
+    await waitFor(() => expect(document.querySelector('[data-bench=phase-done]')).not.toBeNull(), { timeout: 20_000 });
+    expect(screen.getByTestId('phase-result').textContent).toMatch(/^The strike succeeds at \d+ of 256 points/);
+  });
+
   it('renders labelled controls and paints a 16×16 diagram to the engine’s result line', async () => {
     const user = userEvent.setup();
     render(withPool(inProcess(2), <PhasePanel scenario={scenario} />));

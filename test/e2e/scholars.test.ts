@@ -15,6 +15,7 @@ import { renderFigureSvg } from '../../src/figure/render';
 import { tableCsv } from '../../src/figure/table';
 import { readPngInfo } from '../../src/figure/png';
 import { SHOTS, expectClean, useBrowser } from './browser';
+import { encodeLink } from '../../src/app/link';
 
 const baseURL = inject('baseURL');
 const app = useBrowser(baseURL);
@@ -144,6 +145,52 @@ describe('scholars', () => {
     expect(await fresh.page.getByRole('tab', { name: 'Regimes' }).getAttribute('aria-selected')).toBe('true');
     expect(await drawnOf(fresh.page)).toBe(drawn);
     expect(drawn.length).toBeGreaterThan(2000);
+    expectClean(w);
+    expectClean(fresh);
+  });
+
+  it('a copied link keeps the sweep with its pinned A, the distribution’s total and the defendant explained', async () => {
+    const random = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/figures/random-priority.scenario.json'), 'utf8'));
+    const pinnedA = { ...random, title: 'Random rankings, budget 2', prosecutor: { ...random.prosecutor, budget: 2 } };
+    const w = await app.open(encodeLink({ scenario: random, view: { tab: 'result', pinned: pinnedA } }));
+    const { page } = w;
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+    await waitSolved(page, random.title);
+    // The distribution's total, and a defendant explained.
+    await page.getByLabel('Total', { exact: true }).selectOption('trials');
+    await page.getByLabel('Why did defendant').fill('3');
+    await page.getByRole('button', { name: 'Explain' }).click();
+    await page.getByRole('heading', { name: 'Why defendant 3?' }).waitFor();
+    const distOf = (p: Page) =>
+      p.locator('section[data-chart^=distribution] svg[role=img]').evaluate((s) => `${s.getAttribute('width')}x${s.getAttribute('height')} ${s.innerHTML.replace(/id="[^"]*"|url\(#[^)]*\)/g, '')}`);
+    const dist = await distOf(page);
+    // The Sweep tab, run with A pinned: both curves.
+    await page.getByRole('tab', { name: 'Sweep' }).click();
+    await page.getByLabel('Field to sweep').selectOption('groups[*].pledgedShare');
+    await page.getByLabel(/^Steps/).fill('4');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    const sweepSvg = (p: Page) => p.locator('.exportable-figure svg[role=img]').first();
+    await sweepSvg(page).waitFor({ timeout: 60_000 });
+    const sweepOf = (p: Page) => sweepSvg(p).evaluate((s) => `${s.getAttribute('width')}x${s.getAttribute('height')} ${s.innerHTML.replace(/id="[^"]*"|url\(#[^)]*\)/g, '')}`);
+    const sweep = await sweepOf(page);
+    expect(sweep).toContain('hc-series-1');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText(/Link copied \(\d+ characters\)/).waitFor();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url.length).toBeLessThan(2000);
+
+    // A fresh browser profile: the same tab, the sweep run again and drawn the same.
+    const fresh = await app.open(new URL(url).hash);
+    await sweepSvg(fresh.page).waitFor({ timeout: 60_000 });
+    expect(await fresh.page.getByRole('tab', { name: 'Sweep' }).getAttribute('aria-selected')).toBe('true');
+    expect(await sweepOf(fresh.page)).toBe(sweep);
+    await fresh.page.locator('.pin-chip').waitFor();
+    // …and the Result tab as it was left: the same total drawn, the same defendant explained.
+    await fresh.page.getByRole('tab', { name: 'Result' }).click();
+    await fresh.page.getByRole('heading', { name: 'Why defendant 3?' }).waitFor({ timeout: 60_000 });
+    expect(await fresh.page.getByLabel('Total', { exact: true }).inputValue()).toBe('trials');
+    expect(await distOf(fresh.page)).toBe(dist);
+    expect(dist.length).toBeGreaterThan(2000);
     expectClean(w);
     expectClean(fresh);
   });

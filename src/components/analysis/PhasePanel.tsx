@@ -180,6 +180,11 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
     if (!autorun.current) return;
     autorun.current = false;
     if (problems.length === 0) run();
+    // An unmount cancels the job (useBatchJob); StrictMode's trial unmount and remount would
+    // leave it cancelled, never shown: arm the run again for the remount.
+    return () => {
+      autorun.current = true;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, []);
 

@@ -446,7 +446,7 @@ export function ExportMenu({
       {dpiOpen ? (
         <form
           className="export-dpi"
-          aria-label="Chart as PNG at a chosen resolution"
+          aria-label="Chart as PNG at a chosen DPI"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();

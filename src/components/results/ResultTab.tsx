@@ -2,7 +2,7 @@
 // unraveling ladder, the threshold and Schelling diagrams, or the no-plea summary), the
 // distribution over runs, and the "why" panel for a chosen defendant. While a newer scenario
 // computes, the previous charts stay, dimmed (aria-busy), never mixed with the new numbers.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
   DistributionChart,
   LadderChart,
@@ -31,6 +31,18 @@ export interface ResultTabProps {
   title: string;
   draft: ScenarioInput;
   setDraft: (f: (prev: ScenarioInput) => ScenarioInput) => void;
+  /** The view to start from (a link): the distribution's total and the defendant explained. */
+  initial?: ResultView;
+  /** Called with the view whenever it changes (the link keeps it). */
+  onView?: (v: ResultView) => void;
+}
+
+/** What the Result tab shows besides the scenario, kept in links. */
+export interface ResultView {
+  /** The distribution over runs: the total drawn (undefined: take). */
+  outcome?: DistributionKey;
+  /** The defendant explained (the why panel; the Schelling diagram draws his choice). */
+  defendant?: number;
 }
 
 /** The kind a defendant belongs to: same group, same pledged / never-pleads / covered flags. */
@@ -77,9 +89,14 @@ const DIST_LABELS: Record<DistributionKey, string> = {
   stopRank: 'Stop rank',
 };
 
-export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
+export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: ResultTabProps) {
   const { shown, busy, status, state, version } = bundle;
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(initial?.defendant ?? null);
+  const [distField, setDistField] = useState<DistributionKey>(initial?.outcome ?? 'take');
+  // The link keeps the total drawn and the defendant explained.
+  useEffect(() => {
+    onView?.({ outcome: distField === 'take' ? undefined : distField, defendant: selectedId ?? undefined });
+  }, [onView, distField, selectedId]);
   const [askedBy, setAskedBy] = useState<'defendant' | 'rank'>('defendant');
   const [thresholdNote, setThresholdNote] = useState<string | null>(null);
   const select = useCallback((id: number) => {
@@ -189,7 +206,7 @@ export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
               }
             />
           ) : null}
-          {shown.result.distribution ? <DistributionSection bundle={shown} /> : null}
+          {shown.result.distribution ? <DistributionSection bundle={shown} field={distField} setField={setDistField} /> : null}
         </div>
       ) : null}
     </div>
@@ -438,9 +455,16 @@ function ExplainPicker({
   );
 }
 
-function DistributionSection({ bundle }: { bundle: ResultBundle }) {
+function DistributionSection({
+  bundle,
+  field,
+  setField,
+}: {
+  bundle: ResultBundle;
+  field: DistributionKey;
+  setField: (f: DistributionKey) => void;
+}) {
   const uid = useId();
-  const [field, setField] = useState<DistributionKey>('take');
   const dist = bundle.result.distribution!;
   return (
     <ChartCard

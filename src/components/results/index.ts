@@ -1,5 +1,5 @@
 import './results.css';
-export { ResultTab, kindOf, explainContext, type ResultTabProps } from './ResultTab';
+export { ResultTab, kindOf, explainContext, type ResultTabProps, type ResultView } from './ResultTab';
 export { TotalsPanel, TotalsList, Verdict, ErrorPanel } from './Totals';
 export { QuickLevers, setAllPledged } from './QuickLevers';
 export { ChartCard } from './ChartCard';
