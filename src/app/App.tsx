@@ -8,7 +8,7 @@ import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, ty
 import { CopyLink } from './CopyLink';
 import { LibraryDialog } from '../library/LibraryDialog';
 import { openLibrary, type Library } from '../library/store';
-import { readScenarioFile, type OpenedFile } from '../library/openFile';
+import { openScenarioFile, type Opened } from './openFile';
 import type { ValidationMessage } from '../engine/scenario/parse';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
@@ -112,7 +112,7 @@ export function App() {
   }, [library, draft, presetId, restoreDone]);
 
   const opened = useCallback(
-    (f: OpenedFile) => {
+    (f: Opened) => {
       if (f.ok) {
         setFileProblem(null);
         replaceDraft(f.doc, `the file “${f.name}”`, null);
@@ -136,7 +136,7 @@ export function App() {
       if (!file) return;
       e.preventDefault();
       setDragging(false);
-      void readScenarioFile(file).then(opened);
+      void openScenarioFile(file).then(opened);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -181,7 +181,7 @@ export function App() {
         onOpen={(o) => (o === 'tour' ? setTourStep(tourStep ?? 0) : setOpen(o))}
         onCite={() => setCiteOpen(true)}
         onLibrary={() => setLibraryOpen(true)}
-        onFile={(file) => void readScenarioFile(file).then(opened)}
+        onFile={(file) => void openScenarioFile(file).then(opened)}
       />
       <LibraryDialog
         open={libraryOpen}

@@ -1,9 +1,12 @@
-// Opening a scenario file in the browser (the JSON view's "Open file…", drag and drop): the same
-// size cap as the command-line runner, refused before a byte is read; text that is not UTF-8
-// is refused with a word instead of becoming U+FFFD. Never throws: every outcome is a message
-// that names a path, and the text is kept whenever there is one.
-import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import type { Scenario } from '../engine/scenario/schema';
+// The one way a file is opened in the browser: the header's "Open file…", drag and drop on the
+// page, the JSON view's "Open file…", and the library's "Import library…". Every file gets the
+// same size cap as the command-line runner (refused before a byte is read) and the same UTF-8
+// check (text that is not UTF-8 is refused with the byte, instead of becoming U+FFFD); a scenario
+// is then read by the engine's parse entry (JSON syntax with line and column, the migration step,
+// validation with field paths). Never throws: every outcome is a message that names a path, and
+// the text is kept whenever there is one.
+import { invalidUtf8At, parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
+import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
 import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine/scenario/fileLimits';
 
 /** What the opener needs of a File: its name, size and bytes. */
@@ -13,9 +16,17 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+export type FileText =
+  | { ok: true; name: string; text: string }
+  | { ok: false; name: string; text: null; errors: ValidationMessage[] };
+
 export type Opened =
-  /** The text (kept in the editor whatever its problems) and the scenario when it is valid. */
-  | { ok: true; name: string; text: string; scenario: Scenario }
+  /**
+   * The text (kept in the editor whatever its problems), the scenario when it is valid, and the
+   * document to load as the draft: as written (no defaults added), after the engine's migration
+   * step when the file is from an older schema version (`migratedFrom`).
+   */
+  | { ok: true; name: string; text: string; scenario: Scenario; doc: ScenarioInput; migratedFrom?: number }
   | { ok: false; name: string; text: string | null; errors: ValidationMessage[] };
 
 const fileMsg = (message: string): ValidationMessage => ({
@@ -24,90 +35,45 @@ const fileMsg = (message: string): ValidationMessage => ({
   text: `file: ${message}`,
 });
 
-/** Read and check a scenario file. `limit` is for tests; the app uses the 64 MiB cap. */
-export async function openScenarioFile(
-  file: FileLike,
-  limit = MAX_SCENARIO_FILE_BYTES,
-): Promise<Opened> {
+const tooLarge = (name: string, message: string): FileText => ({ ok: false, name, text: null, errors: [fileMsg(message)] });
+
+/** A file's text: at most `limit` bytes (64 MiB in the app), UTF-8 (a byte-order mark dropped). */
+export async function readFileText(file: FileLike, limit = MAX_SCENARIO_FILE_BYTES): Promise<FileText> {
   const name = String(file.name ?? 'file');
   if (!(file.size <= limit)) {
-    return {
-      ok: false,
-      name,
-      text: null,
-      errors: [
-        fileMsg(
-          `is ${formatBytes(file.size)}, larger than ${formatBytes(limit)}, the largest scenario file Holdout reads`,
-        ),
-      ],
-    };
+    return tooLarge(name, `is ${formatBytes(file.size)}, larger than ${formatBytes(limit)}, the largest scenario file Holdout reads`);
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    return {
-      ok: false,
-      name,
-      text: null,
-      errors: [fileMsg(`could not be read (${e instanceof Error ? e.message : String(e)})`)],
-    };
+    return { ok: false, name, text: null, errors: [fileMsg(`could not be read (${e instanceof Error ? e.message : String(e)})`)] };
   }
   if (bytes.length > limit) {
-    return {
-      ok: false,
-      name,
-      text: null,
-      errors: [
-        fileMsg(`is larger than ${formatBytes(limit)}, the largest scenario file Holdout reads`),
-      ],
-    };
+    return tooLarge(name, `is larger than ${formatBytes(limit)}, the largest scenario file Holdout reads`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return {
-      ok: false,
-      name,
-      text: null,
-      errors: [fileMsg(`is not UTF-8 text at byte ${firstBadUtf8(bytes) + 1}; save it as UTF-8`)],
-    };
+  const bad = invalidUtf8At(bytes);
+  if (bad >= 0) {
+    return { ok: false, name, text: null, errors: [fileMsg(`is not UTF-8 text at byte ${bad + 1}; save it as UTF-8`)] };
   }
-  const r = parseScenarioText(text);
-  return r.ok
-    ? { ok: true, name, text, scenario: r.scenario }
-    : { ok: false, name, text, errors: r.errors };
+  // The default decoder drops a byte-order mark; the bytes are known to be UTF-8.
+  return { ok: true, name, text: new TextDecoder('utf-8').decode(bytes) };
 }
 
-/** The offset of the first byte that does not start or continue valid UTF-8. */
-export function firstBadUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let n: number;
-    let min: number;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if (c >= 0xc2 && c <= 0xdf) {
-      n = 1;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      min = 0x10000;
-    } else return i;
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if (d === undefined || (d & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return -1;
+/** A scenario file's text, read by the engine's parse entry. */
+export function openScenarioText(name: string, text: string): Opened {
+  const r = parseScenarioText(text);
+  if (!r.ok) return { ok: false, name, text, errors: r.errors };
+  // The engine's migrated document when its parse gives one; else the JSON as written.
+  const m = r as typeof r & { doc?: ScenarioInput; migratedFrom?: number };
+  const doc = m.doc ?? (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as ScenarioInput);
+  return m.migratedFrom === undefined
+    ? { ok: true, name, text, scenario: r.scenario, doc }
+    : { ok: true, name, text, scenario: r.scenario, doc, migratedFrom: m.migratedFrom };
+}
+
+/** Read and check a scenario file. `limit` is for tests; the app uses the 64 MiB cap. */
+export async function openScenarioFile(file: FileLike, limit = MAX_SCENARIO_FILE_BYTES): Promise<Opened> {
+  const t = await readFileText(file, limit);
+  return t.ok ? openScenarioText(t.name, t.text) : t;
 }

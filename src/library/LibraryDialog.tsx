@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ScenarioInput } from '../engine/scenario/schema';
 import type { ValidationMessage } from '../engine/scenario/parse';
 import { saveBlob } from '../components/export/ExportMenu';
+import { readFileText } from '../app/openFile';
 import {
   duplicateEntry,
   exportLibraryText,
@@ -85,7 +86,9 @@ export function LibraryDialog({ open, onClose, library, draft, onOpenEntry }: Li
   };
 
   const importFile = async (file: File) => {
-    const r = parseLibraryText(await file.text());
+    // The one file opener's size cap and UTF-8 check (src/app/openFile.ts), then the library's format.
+    const t = await readFileText(file);
+    const r = t.ok ? parseLibraryText(t.text) : t;
     if (!r.ok) {
       setNote({ tone: 'error', text: `${file.name} was not imported; nothing changed:`, errors: r.errors });
       return;

@@ -15,7 +15,7 @@ import {
   storageError,
   type LibraryEntry,
 } from '../../src/library/store';
-import { scenarioFromText } from '../../src/library/openFile';
+import { openScenarioText } from '../../src/app/openFile';
 import { PRESETS } from '../../src/presets';
 import { scenarioFileText } from '../../src/components/export/exportData';
 
@@ -122,18 +122,18 @@ describe('opening a scenario file', () => {
   it('file → scenario: every preset file opens to its scenario (round trip)', () => {
     for (const p of PRESETS) {
       const text = (scenarioFileText(p.scenario) as { value: string }).value;
-      const r = scenarioFromText(`${p.id}.scenario.json`, text);
+      const r = openScenarioText(`${p.id}.scenario.json`, text);
       expect(r.ok).toBe(true);
       if (r.ok) expect(JSON.parse(text)).toEqual(r.doc);
     }
   });
 
   it('a file that fails shows every message with its field path', () => {
-    const r = scenarioFromText('bad.json', JSON.stringify({ schemaVersion: 1, groups: [{ count: 3, convictionProbability: 1.7, trialSentence: -1 }], prosecutor: { budget: 1, regime: 'nope' } }));
+    const r = openScenarioText('bad.json', JSON.stringify({ schemaVersion: 1, groups: [{ count: 3, convictionProbability: 1.7, trialSentence: -1 }], prosecutor: { budget: 1, regime: 'nope' } }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['groups[0].convictionProbability', 'groups[0].trialSentence', 'prosecutor.regime']));
-    const j = scenarioFromText('broken.json', '{"schemaVersion": 1,');
+    const j = openScenarioText('broken.json', '{"schemaVersion": 1,');
     expect(j.ok === false && j.errors[0].text).toMatch(/^scenario: not valid JSON at line 1/);
   });
 });
