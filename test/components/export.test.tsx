@@ -59,6 +59,13 @@ describe('file names', () => {
     const long = slugify(`${'word '.repeat(30)}ladder`);
     expect(long.length).toBeLessThanOrEqual(72);
     expect(long.endsWith('-word-ladder')).toBe(true);
+    // A long title keeps the chart's words whole, so two charts' files never share a name.
+    const title = 'Bar-Gill & Ben-Shahar: divide and conquer (100 defendants, budget 3)';
+    expect(slugify(`${title} sweep takeRatio`)).toBe('bar-gill-ben-shahar-divide-and-conquer-100-budget-3-sweep-takeratio');
+    expect(slugify(`${title} phase takeRatio`)).toBe('bar-gill-ben-shahar-divide-and-conquer-100-budget-3-phase-takeratio');
+    expect(slugify(`${title} distribution-budgetUsed`)).toBe('bar-gill-ben-shahar-divide-and-conquer-100-distribution-budgetused');
+    expect(slugify(`${title} ladder`)).toBe('bar-gill-ben-shahar-divide-and-conquer-100-defendants-budget-3-ladder');
+    expect(slugify(`${title} ${'x'.repeat(40)}`)).toBe(`bar-gill-ben-shahar-divide-and-conquer-100-${'x'.repeat(24)}`);
     expect(fileName('E2: divide and conquer', 'scenarioJson')).toBe(
       'e2-divide-and-conquer.scenario.json',
     );

@@ -16,6 +16,7 @@ import { tableCsv } from '../../src/figure/table';
 import { readPngInfo } from '../../src/figure/png';
 import { SHOTS, expectClean, useBrowser } from './browser';
 import { encodeLink } from '../../src/app/link';
+import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
 
 const baseURL = inject('baseURL');
 const app = useBrowser(baseURL);
@@ -95,6 +96,12 @@ describe('scholars', () => {
     await regimesCard.locator('svg[role=img]').waitFor();
     const regimes = await save(page, exportIn(regimesCard), /Chart as SVG/);
     expect(regimes.bytes.toString('utf8')).toBe((await cliSvg(p.parsed, { chart: 'regimes' })).svg);
+    // The Regimes tab has no result of its own: its menu offers the chart and the scenario only.
+    await exportIn(regimesCard).click();
+    const regimeItems = await page.getByRole('menuitem').allTextContents();
+    await page.keyboard.press('Escape');
+    expect(regimeItems.some((t) => t.startsWith('Chart data as JSON'))).toBe(true);
+    expect(regimeItems.some((t) => /Defendants as CSV|Totals as CSV|Result as JSON/.test(t))).toBe(false);
 
     // Sweep: pledged share 0..1 in 4 steps, take.
     await page.getByRole('tab', { name: 'Sweep' }).click();
@@ -117,6 +124,44 @@ describe('scholars', () => {
     await waitSolved(page, lot.title);
     const thr = await save(page, exportIn(page.locator('section[data-chart=thresholds]')), /Chart as SVG/);
     expect(thr.bytes.toString('utf8')).toBe((await cliSvg(lot.parsed, { chart: 'threshold' })).svg);
+    expectClean(w);
+  });
+
+  it('exports the docket, distribution, Schelling, phase, Compare A/B and A/B sweep charts exactly as npm run figure draws them', async () => {
+    const priority = preset('bgb-priority');
+    const lottery = preset('bgb-lottery');
+    const wave = preset('crespo-docket-wave');
+    const random = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/figures/random-priority.scenario.json'), 'utf8'));
+    const randomParsed = parseScenario(random);
+    if (!randomParsed.ok) throw new Error('fixture');
+    const sweepView = { field: 'groups[*].pledgedShare', from: '0', to: '1', steps: '4', outcomes: ['takeRatio' as const], criterion: DEFAULT_CRITERION, ran: true };
+    const phaseView = { x: { field: 'groups[*].pledgedShare', from: '0', to: '1' }, y: { field: 'prosecutor.budget', from: '0', to: '10' }, res: 16, outcome: 'takeRatio' as const, criterion: DEFAULT_CRITERION, ran: true };
+    const cases: { name: string; hash: string; scope: string; scenario: Scenario; req: FigureRequest }[] = [
+      { name: 'docket', hash: '#preset=crespo-docket-wave', scope: 'section[data-chart=docket]', scenario: wave.parsed, req: { chart: 'docket' } },
+      { name: 'distribution', hash: encodeLink({ scenario: random, view: { tab: 'result', outcome: 'trials' } }), scope: 'section[data-chart^=distribution]', scenario: randomParsed.scenario, req: { chart: 'distribution', outcome: 'trials' } },
+      { name: 'schelling', hash: '#preset=bgb-lottery', scope: 'section[data-chart=schelling]', scenario: lottery.parsed, req: { chart: 'schelling' } },
+      { name: 'phase', hash: encodeLink({ preset: 'bgb-priority', view: { tab: 'phase', phase: phaseView } }), scope: '.exportable-figure', scenario: priority.parsed, req: { chart: 'phase', phase: { x: { field: 'groups[*].pledgedShare', from: 0, to: 1 }, y: { field: 'prosecutor.budget', from: 0, to: 10 }, res: 16 } } },
+      { name: 'compare', hash: encodeLink({ preset: 'bgb-priority', view: { tab: 'compare', pinned: lottery.scenario } }), scope: '.compare-chart', scenario: priority.parsed, req: { chart: 'compare', pinned: lottery.parsed } },
+      { name: 'A/B sweep', hash: encodeLink({ preset: 'bgb-priority', view: { tab: 'sweep', sweep: sweepView, pinned: lottery.scenario } }), scope: '.exportable-figure', scenario: priority.parsed, req: { chart: 'sweep', outcome: 'takeRatio', pinned: lottery.parsed, sweep: { field: 'groups[*].pledgedShare', from: 0, to: 1, steps: 4 } } },
+    ];
+    const w = await app.open('#preset=bgb-priority');
+    for (const c of cases) {
+      const { page } = w;
+      await page.goto(new URL(c.hash, baseURL).href);
+      await page.reload();
+      const scope = page.locator(c.scope).first();
+      await scope.locator('svg[role=img]').waitFor({ timeout: 60_000 });
+      const expected = await cliSvg(c.scenario, c.req);
+      const svg = await save(page, exportIn(scope), /Chart as SVG/);
+      expect(svg.bytes.toString('utf8'), c.name).toBe(expected.svg);
+      const csv = await save(page, exportIn(scope), /Chart data as CSV/);
+      expect(csv.bytes.toString('utf8'), c.name).toBe(expected.csv);
+      const json = JSON.parse((await save(page, exportIn(scope), /Chart data as JSON/)).bytes.toString('utf8'));
+      expect(json.chart, c.name).toBe(expected.svg.match(/ chart="([^"]+)"/)![1]);
+      const png = readPngInfo(new Uint8Array((await save(page, exportIn(scope), /PNG \(1×\)/)).bytes));
+      const [, pw, ph] = expected.svg.match(/<svg[^>]* width="(\d+)" height="(\d+)"/)!;
+      expect([png.width, png.height, Math.round(png.dpi ?? 0)], c.name).toEqual([Number(pw), Number(ph), 96]);
+    }
     expectClean(w);
   });
 

@@ -59,6 +59,7 @@ export const MIME: Record<ExportKind, string> = {
 };
 
 const MAX_SLUG = 72;
+const MAX_TAIL = 24;
 
 /** A safe file base name: lower case, ASCII letters and digits joined by hyphens. */
 export function slugify(name: string, fallback = 'holdout'): string {
@@ -69,12 +70,16 @@ export function slugify(name: string, fallback = 'holdout'): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG) {
-    // Cut at a word, keeping the last word (e.g. the chart's name after a long title).
-    const lastWord = slug.slice(slug.lastIndexOf('-') + 1).slice(0, 20);
-    const room = MAX_SLUG - lastWord.length - 1;
-    const head = slug.slice(0, room + 1);
+    // Cut at a word, keeping the last words up to MAX_TAIL characters (the chart and its
+    // setting after a long title: `…-sweep-takeratio` and `…-phase-takeratio` stay apart).
+    const words = slug.split('-');
+    let tail = words.pop()!.slice(0, MAX_TAIL);
+    while (words.length > 1 && tail.length + 1 + words[words.length - 1].length <= MAX_TAIL) tail = `${words.pop()}-${tail}`;
+    const rest = words.join('-');
+    const room = MAX_SLUG - tail.length - 1;
+    const head = rest.slice(0, room + 1);
     const cut = head.lastIndexOf('-');
-    slug = `${(cut > 0 ? head.slice(0, cut) : head.slice(0, room)).replace(/-+$/g, '')}-${lastWord}`;
+    slug = `${(cut > 0 ? head.slice(0, cut) : head.slice(0, room)).replace(/-+$/g, '')}-${tail}`;
   }
   return slug || fallback;
 }

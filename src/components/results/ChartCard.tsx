@@ -52,6 +52,8 @@ export function ChartCard({
             chartSvg={chartSvg}
             figure={figure}
             settings={settings}
+            // The result's own files belong to the Result tab's charts (the Regimes tab has none).
+            resultItems={result !== null}
             name={name}
           />
         </div>
