@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   CONTRACT_NOTE,
@@ -431,6 +431,13 @@ describe('ExportMenu', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('form')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /Export/ }));
+    // A click elsewhere on the page closes it too.
+    await user.click(screen.getByRole('button', { name: /Export/ }));
+    await user.click(screen.getByRole('menuitem', { name: /PNG at a chosen DPI/ }));
+    expect(screen.getByRole('form', { name: 'Chart as PNG at a chosen DPI' })).toBeTruthy();
+    fireEvent.pointerDown(document.body);
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(saved).toEqual([]);
   });
 
   it('for a result without rows, shows the command line instead of saving', async () => {

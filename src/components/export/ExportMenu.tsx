@@ -148,7 +148,15 @@ export function ExportMenu({
     if (open) itemRefs.current[active]?.focus();
   }, [open, active]);
 
-  // A click outside closes the menu.
+  // A click outside closes the menu (and the DPI form).
+  useEffect(() => {
+    if (!dpiOpen) return;
+    const onDown = (e: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setDpiOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [dpiOpen]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
