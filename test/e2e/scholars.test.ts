@@ -15,6 +15,7 @@ import { renderFigureSvg } from '../../src/figure/render';
 import { tableCsv } from '../../src/figure/table';
 import { readPngInfo } from '../../src/figure/png';
 import { SHOTS, expectClean, useBrowser } from './browser';
+import { axeViolations } from './axe';
 import { encodeLink } from '../../src/app/link';
 import { DEFAULT_CRITERION } from '../../src/engine/sweep/types';
 
@@ -82,6 +83,8 @@ describe('scholars', () => {
     await page.getByRole('alert').filter({ hasText: '2400 dpi is above 1200' }).waitFor();
     expect(await dpi.getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: path.join(SHOTS, 'scholars-dpi-error-dark.png') });
+    // WCAG 2.1 A/AA on the form with its message (labelled input, described by the error).
+    expect(await axeViolations(page, 'section[data-chart=ladder] .export-menu')).toEqual([]);
     await dpi.fill('600');
     expect(await page.getByTestId('dpi-pixels').textContent()).toBe('3,900 × 2,500 pixels, 600 dpi written into the file');
     const [dl600] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
