@@ -331,7 +331,7 @@ export function forcedSpend(
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
   // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
-  const tally = new Tally(k, pop.stipend, pop.insurance);
+  const tally = new Tally(pop);
   let b = Bp;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];

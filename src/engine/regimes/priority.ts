@@ -7,7 +7,6 @@ import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { Tally } from './tally';
 import type { LazyShuffle } from '../random';
-import { fundPayout } from '../levers/strikeFund';
 
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
@@ -48,20 +47,6 @@ export interface PassInput {
   believed?: boolean;
 }
 
-export function emptyTotals(): PassTotals {
-  return {
-    pleas: 0,
-    trials: 0,
-    free: 0,
-    take: 0,
-    budgetUsed: 0,
-    fundPaid: 0,
-    stopRank: null,
-    threatenedCount: 0,
-    withheldCount: 0,
-  };
-}
-
 /** The pass. With `detail`, fills the per-defendant arrays. */
 export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals {
   if (!detail && !input.withheld) return priorityPassTotals(input);
@@ -69,7 +54,7 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
   const k = pop.kinds;
   const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
   const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
-  const tally = new Tally(k, pop.stipend, pop.insurance);
+  const tally = new Tally(pop);
   let b = input.budget;
   for (let t = 0; t < ranking.length; t++) {
     const i = ranking[t];
@@ -147,19 +132,10 @@ function priorityPassTotals(input: PassInput): PassTotals {
       } else coveredFree += covered[kind];
     }
   }
-  const T = pop.stipend;
-  const I = pop.insurance;
-  return {
-    pleas,
-    trials,
-    free: N - pleas - trials,
-    take,
-    budgetUsed: input.budget - b,
-    fundPaid: fundPayout(coveredTried, coveredFree, T, I),
-    stopRank: stopRank < 0 ? null : stopRank,
-    threatenedCount,
-    withheldCount: 0,
-  };
+  const tally = new Tally(pop);
+  tally.add({ pleas, trials, free: N - pleas - trials, take, units: input.budget - b, coveredTried, coveredFree, threatened: threatenedCount });
+  if (stopRank > 0) tally.stopAt(stopRank);
+  return tally.totals();
 }
 
 /**
@@ -177,33 +153,15 @@ function everyoneThreatened(pop: Population, dec: Decisions, budget: number): Pa
     if (dec.plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
   }
   if (budget - refuserUnits < maxC) return null;
-  let pleas = 0;
-  let trials = 0;
-  let take = 0;
-  let coveredTried = 0;
+  const tally = new Tally(pop);
   for (let kind = 0; kind < k.size; kind++) {
     const n = k.count[kind];
     if (n <= 0) continue;
-    if (dec.plead1[kind] === 1) {
-      pleas += n;
-      take += n * dec.offer1[kind];
-    } else {
-      trials += n;
-      take += n * k.w[kind];
-      if (k.covered[kind] === 1) coveredTried += n;
-    }
+    tally.threatenedCount += n;
+    if (dec.plead1[kind] === 1) tally.plea(dec.offer1[kind], n);
+    else tally.tried(kind, n);
   }
-  return {
-    pleas,
-    trials,
-    free: 0,
-    take,
-    budgetUsed: refuserUnits,
-    fundPaid: fundPayout(coveredTried, 0, pop.stipend, pop.insurance),
-    stopRank: null,
-    threatenedCount: pleas + trials,
-    withheldCount: 0,
-  };
+  return tally.totals();
 }
 
 export function newDetail(N: number): PassDetail {
@@ -231,19 +189,11 @@ export function priorityPassLazy(
 ): PassTotals {
   const k = pop.kinds;
   const N = kindOf.length;
-  const T = pop.stipend;
-  const I = pop.insurance;
   const everyone = everyoneThreatened(pop, dec, budget);
   if (everyone) return everyone;
   const { perm, shuffle } = ranking;
   seen.fill(0);
   let b = budget;
-  let pleas = 0;
-  let trials = 0;
-  let free = 0;
-  let take = 0;
-  let fundPaid = 0;
-  let threatenedCount = 0;
   let t = 0;
   let firstUnthreatened = -1;
   const minC = pop.minCost;
@@ -263,41 +213,22 @@ export function priorityPassLazy(
       firstUnthreatened = t + 1;
     }
   }
-  const stopRank = firstUnthreatened > 0 ? firstUnthreatened : t < N ? t + 1 : null;
+  const tally = new Tally(pop);
+  if (firstUnthreatened > 0) tally.stopAt(firstUnthreatened);
+  else if (t < N) tally.stopAt(t + 1);
   // Totals per kind: the threatened plead at offer1 or are tried; everyone else (seen and not
   // threatened, or never reached) pleads at offer0 or goes free.
   for (let kind = 0; kind < k.size; kind++) {
     const th = thr[kind];
     if (th > 0) {
-      threatenedCount += th;
-      if (dec.plead1[kind] === 1) {
-        pleas += th;
-        take += th * dec.offer1[kind];
-      } else {
-        trials += th;
-        take += th * k.w[kind];
-        if (k.covered[kind] === 1) fundPaid += th * (T + I);
-      }
+      tally.threatenedCount += th;
+      if (dec.plead1[kind] === 1) tally.plea(dec.offer1[kind], th);
+      else tally.tried(kind, th);
     }
     const rest = k.count[kind] - th;
     if (rest <= 0) continue;
-    if (dec.plead0[kind] === 1) {
-      pleas += rest;
-      take += rest * dec.offer0[kind];
-    } else {
-      free += rest;
-      if (k.covered[kind] === 1) fundPaid += rest * T;
-    }
+    if (dec.plead0[kind] === 1) tally.plea(dec.offer0[kind], rest);
+    else tally.freed(kind, rest);
   }
-  return {
-    pleas,
-    trials,
-    free,
-    take,
-    budgetUsed: budget - b,
-    fundPaid,
-    stopRank,
-    threatenedCount,
-    withheldCount: 0,
-  };
+  return tally.totals(budget - b);
 }

@@ -71,7 +71,7 @@ export function forcedSpendDP(
   const plannedTake = next[Bp];
 
   // The pass, on the truth, at the real budget.
-  const tally = new Tally(k, pop.stipend, pop.insurance);
+  const tally = new Tally(pop);
   let b = Bp;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
