@@ -90,52 +90,87 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
   return tally.totals(input.budget - b);
 }
 
-/** The hot loop for totals only (no rows, no withheld offers): typed arrays, no branches on options. */
+/**
+ * The hot loop for totals only (no rows, no withheld offers). Whether a defendant is threatened
+ * depends only on the budget left, and the budget moves only when a threatened defendant refuses,
+ * so the loop keeps, per kind, the units a threatened member spends (c if he refuses, 0 if he
+ * pleads) and counts threatened members per kind; it stops once the budget fits nobody (the rest
+ * are unthreatened whatever their order). The Tally then counts each kind's members at once.
+ */
 function priorityPassTotals(input: PassInput): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
+  return countPass(pop, dec, kindOf, input.budget, ranking, null, new Float64Array(pop.kinds.size), input.believed === true);
+}
+
+/**
+ * The pass per kind, shared by the totals-only pass and the lazy random runs: in rank order
+ * (`ranking`, or drawn from `shuffle`), threatened members per kind in `thr` (scratch, one slot a
+ * kind), until the budget fits nobody; then every kind's members counted through the Tally.
+ */
+function countPass(
+  pop: Population,
+  dec: Decisions,
+  kindOf: Int32Array,
+  budget: number,
+  ranking: Int32Array,
+  shuffle: LazyShuffle | null,
+  thr: Float64Array,
+  believed: boolean,
+): PassTotals {
   const k = pop.kinds;
+  const N = kindOf.length;
+  const plead0 = believed ? dec.bPlead0 : dec.plead0;
+  const plead1 = believed ? dec.bPlead1 : dec.plead1;
+  const everyone = everyoneThreatened(pop, dec, budget, plead1);
+  if (everyone) return everyone;
+  const K = k.size;
   const c = k.c;
-  const w = k.w;
-  const covered = k.covered;
-  const offer0 = dec.offer0;
-  const offer1 = dec.offer1;
-  const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
-  const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
-  const N = ranking.length;
-  let b = input.budget;
-  let pleas = 0;
-  let trials = 0;
-  let take = 0;
-  let coveredTried = 0;
-  let coveredFree = 0;
-  let stopRank = -1;
-  let threatenedCount = 0;
-  for (let t = 0; t < N; t++) {
-    const kind = kindOf[ranking[t]];
-    const ci = c[kind];
-    if (ci <= b) {
-      threatenedCount++;
-      if (plead1[kind] === 1) {
-        pleas++;
-        take += offer1[kind];
-      } else {
-        trials++;
-        take += w[kind];
-        b -= ci;
-        coveredTried += covered[kind];
-      }
-    } else {
-      if (stopRank < 0) stopRank = t + 1;
-      if (plead0[kind] === 1) {
-        pleas++;
-        take += offer0[kind];
-      } else coveredFree += covered[kind];
+  // Laid out for the loop: the units a threatened member of each kind spends.
+  const spend = new Float64Array(K);
+  for (let kind = 0; kind < K; kind++) spend[kind] = plead1[kind] === 1 ? 0 : c[kind];
+  thr.fill(0);
+  const minC = pop.minCost;
+  let b = budget;
+  let t = 0;
+  let firstUnthreatened = -1;
+  if (shuffle === null) {
+    for (; t < N && b >= minC; t++) {
+      const kind = kindOf[ranking[t]];
+      if (c[kind] <= b) {
+        thr[kind]++;
+        b -= spend[kind];
+      } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+    }
+  } else {
+    // A lazy shuffle draws rank t now (the same order as the full Fisher–Yates shuffle).
+    for (; t < N && b >= minC; t++) {
+      const kind = kindOf[shuffle.next()];
+      if (c[kind] <= b) {
+        thr[kind]++;
+        b -= spend[kind];
+      } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
     }
   }
+  // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop;
+  // otherwise the first rank the loop never reached.
   const tally = new Tally(pop);
-  tally.add({ pleas, trials, free: N - pleas - trials, take, units: input.budget - b, coveredTried, coveredFree, threatened: threatenedCount });
-  if (stopRank > 0) tally.stopAt(stopRank);
-  return tally.totals();
+  if (firstUnthreatened > 0) tally.stopAt(firstUnthreatened);
+  else if (t < N) tally.stopAt(t + 1);
+  // The threatened plead at offer1 or are tried; everyone else (seen and not threatened, or
+  // never reached) pleads at offer0 or goes free.
+  for (let kind = 0; kind < K; kind++) {
+    const th = thr[kind];
+    if (th > 0) {
+      tally.threatenedCount += th;
+      if (plead1[kind] === 1) tally.plea(dec.offer1[kind], th);
+      else tally.tried(kind, th);
+    }
+    const rest = k.count[kind] - th;
+    if (rest <= 0) continue;
+    if (plead0[kind] === 1) tally.plea(dec.offer0[kind], rest);
+    else tally.freed(kind, rest);
+  }
+  return tally.totals(budget - b);
 }
 
 /**
@@ -143,14 +178,14 @@ function priorityPassTotals(input: PassInput): PassTotals {
  * trial, everyone is threatened whatever the order: the pass's totals, counted per kind (null
  * otherwise).
  */
-function everyoneThreatened(pop: Population, dec: Decisions, budget: number): PassTotals | null {
+function everyoneThreatened(pop: Population, dec: Decisions, budget: number, plead1: Uint8Array): PassTotals | null {
   const k = pop.kinds;
   let refuserUnits = 0;
   let maxC = 0;
   for (let kind = 0; kind < k.size; kind++) {
     if (k.count[kind] <= 0) continue;
     if (k.c[kind] > maxC) maxC = k.c[kind];
-    if (dec.plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
+    if (plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
   }
   if (budget - refuserUnits < maxC) return null;
   const tally = new Tally(pop);
@@ -158,7 +193,7 @@ function everyoneThreatened(pop: Population, dec: Decisions, budget: number): Pa
     const n = k.count[kind];
     if (n <= 0) continue;
     tally.threatenedCount += n;
-    if (dec.plead1[kind] === 1) tally.plea(dec.offer1[kind], n);
+    if (plead1[kind] === 1) tally.plea(dec.offer1[kind], n);
     else tally.tried(kind, n);
   }
   return tally.totals();
@@ -187,48 +222,5 @@ export function priorityPassLazy(
   ranking: { perm: Int32Array; shuffle: LazyShuffle | null },
   seen: Float64Array,
 ): PassTotals {
-  const k = pop.kinds;
-  const N = kindOf.length;
-  const everyone = everyoneThreatened(pop, dec, budget);
-  if (everyone) return everyone;
-  const { perm, shuffle } = ranking;
-  seen.fill(0);
-  let b = budget;
-  let t = 0;
-  let firstUnthreatened = -1;
-  const minC = pop.minCost;
-  const c = k.c;
-  const refuses = dec.plead1;
-  // Threatened members per kind (in the caller's scratch array).
-  const thr = seen;
-  for (; t < N && b >= minC; t++) {
-    // A drawn ranking is read in place; a lazy shuffle draws rank t now (the same order).
-    const kind = kindOf[shuffle ? shuffle.next() : perm[t]];
-    const ci = c[kind];
-    if (ci <= b) {
-      thr[kind]++;
-      if (refuses[kind] !== 1) b -= ci;
-    } else if (firstUnthreatened < 0) {
-      // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop.
-      firstUnthreatened = t + 1;
-    }
-  }
-  const tally = new Tally(pop);
-  if (firstUnthreatened > 0) tally.stopAt(firstUnthreatened);
-  else if (t < N) tally.stopAt(t + 1);
-  // Totals per kind: the threatened plead at offer1 or are tried; everyone else (seen and not
-  // threatened, or never reached) pleads at offer0 or goes free.
-  for (let kind = 0; kind < k.size; kind++) {
-    const th = thr[kind];
-    if (th > 0) {
-      tally.threatenedCount += th;
-      if (dec.plead1[kind] === 1) tally.plea(dec.offer1[kind], th);
-      else tally.tried(kind, th);
-    }
-    const rest = k.count[kind] - th;
-    if (rest <= 0) continue;
-    if (dec.plead0[kind] === 1) tally.plea(dec.offer0[kind], rest);
-    else tally.freed(kind, rest);
-  }
-  return tally.totals(budget - b);
+  return countPass(pop, dec, kindOf, budget, ranking.perm, ranking.shuffle, seen, false);
 }
