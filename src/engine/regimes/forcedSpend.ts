@@ -138,13 +138,21 @@ class Step {
   value = 0;
   next: Pieces;
   cur: Pieces;
-  constructor(
-    readonly Bp: number,
-    readonly runs: Runs,
-  ) {
+  Bp = 0;
+  readonly runs = new Runs();
+  constructor() {
     this.next = new Pieces(16);
     this.cur = new Pieces(16);
-    this.next.push(0, 0, 0, Bp + 1); // V(N, ·) = 0
+  }
+
+  /** Start over at V(N, ·) = 0 on 0..B′ (the buffers are kept from solve to solve). */
+  start(Bp: number): void {
+    this.Bp = Bp;
+    this.runs.n = 0;
+    this.runs.rankBegin = 0;
+    this.next.reset();
+    this.cur.reset();
+    this.next.push(0, 0, 0, Bp + 1);
   }
 
   /** The cell at budget b (j, j2 cover b and b − c), exactly as the full table decides it. */
@@ -310,6 +318,9 @@ class Step {
   }
 }
 
+const shared = new Step();
+let runOffBuf = new Int32Array(1024);
+
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
@@ -318,10 +329,14 @@ export function forcedSpend(
   const k = pop.kinds;
   const N = ranking.length;
   const Bp = Math.min(input.budget, pop.totalUnits);
-  const runs = new Runs();
+  // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
+  const step = shared;
+  step.start(Bp);
+  const runs = step.runs;
   // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
-  const runOff = new Int32Array(N + 1);
-  const step = new Step(Bp, runs);
+  if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
+  const runOff = runOffBuf;
+  runOff[N] = 0;
   for (let t = N - 1; t >= 0; t--) {
     step.rank(k, dec, kindOf[ranking[t]]);
     runOff[t] = runs.n;
