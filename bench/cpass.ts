@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PassInput } from '../src/engine/regimes/priority';
 
-export type CPassResult = { nsPerPass: number; checksum: number } | { skipped: string };
+export type CPassResult = { nsPerPass: number; checksum: number; nsPerPassTextbook: number } | { skipped: string };
 
 export function runCPass(input: PassInput, passes: number): CPassResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'holdout-cpass-'));
@@ -33,7 +33,7 @@ export function runCPass(input: PassInput, passes: number): CPassResult {
     const data = path.join(dir, 'data.bin');
     writeFileSync(data, buf);
     const out = execFileSync(bin, [data], { encoding: 'utf8' }).trim().split(' ');
-    return { nsPerPass: Number(out[0]), checksum: Number(out[1]) };
+    return { nsPerPass: Number(out[0]), checksum: Number(out[1]), nsPerPassTextbook: Number(out[2]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,6 +19,7 @@ import {
 } from './regimes/priority';
 import { aggregatePriority, canAggregate } from './regimes/priorityKinds';
 import { priorityPassLazy } from './regimes/priority';
+import { Tally } from './regimes/tally';
 import { LazyShuffle, cachedRandomRanking, memoizableRanking } from './random';
 import { forcedSpend } from './regimes/forcedSpend';
 import { solveLottery } from './regimes/lottery';
@@ -188,8 +189,6 @@ function solveNoPlea(s: Scenario, options: SolveOptions): Result {
   const { pop } = prep;
   const plan = prep.noPlea;
   const sol = plan.solution;
-  const T = pop.stipend;
-  const I = pop.insurance;
   // Covered members tried: the earliest members of each chosen kind.
   let coveredTried = 0;
   let detail: PassDetail | undefined;
@@ -206,17 +205,19 @@ function solveNoPlea(s: Scenario, options: SolveOptions): Result {
   } else {
     coveredTried = coveredTriedByAllocation(pop, plan.knapsackKind, sol.take);
   }
-  const pass: PassTotals = {
+  // Everyone refuses: the tried are the knapsack's, everyone else goes free.
+  const tally = new Tally(pop);
+  tally.add({
     pleas: 0,
     trials: sol.items,
     free: pop.N - sol.items,
     take: sol.value,
-    budgetUsed: sol.units,
-    fundPaid: pop.coveredTotal * T + coveredTried * I,
-    stopRank: null,
-    threatenedCount: sol.items,
-    withheldCount: 0,
-  };
+    units: sol.units,
+    coveredTried,
+    coveredFree: pop.coveredTotal - coveredTried,
+    threatened: sol.items,
+  });
+  const pass = tally.totals();
   const result: Result = {
     schemaVersion: 1,
     regime: 'noPlea',

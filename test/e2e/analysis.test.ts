@@ -92,18 +92,19 @@ describe('the Sweep tab', () => {
 });
 
 describe('the Phase diagram tab', () => {
-  it('cancels a 32×32 diagram mid-way, then runs a 16×16 to completion', async () => {
-    // Under the speedy-trial clock every cell is forcedSpend's dynamic programme over ranks ×
-    // budget (7,000 × up to 451 states): slow enough on two workers to cancel mid-way. (The
-    // priority knapsack used here before is now budget-independent and finishes too soon.)
+  it('cancels a 64×64 diagram mid-way, then runs a 16×16 to completion', async () => {
+    // Under the speedy-trial clock every cell is a forcedSpend solve over 7,000 ranks (a few
+    // milliseconds whatever the budget since its value function is kept as linear pieces):
+    // 4,096 of them are slow enough on two workers to cancel mid-way. (The priority knapsack
+    // used here before is budget-independent too and finishes too soon.)
     const w = await app.open(`#preset=${CLOCK}`);
     const { page } = w;
     await openTab(page, 'Phase diagram');
     await page.getByLabel('Field across (x)').selectOption('levers.visibility.sanction');
     await fill(page, /^x to/, '8');
     await page.getByLabel('Field up (y)').selectOption('prosecutor.budget');
-    await fill(page, /^y to/, '450');
-    await page.getByLabel('Resolution').selectOption('32');
+    await fill(page, /^y to/, '7000');
+    await page.getByLabel('Resolution').selectOption('64');
 
     await page.click('[data-bench=run-phase]');
     await page.waitForFunction(

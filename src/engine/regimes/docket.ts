@@ -13,8 +13,8 @@ import { OUT_FREE, OUT_PLEA, OUT_TRIED } from './priority';
 import type { Decisions } from './decision';
 import { offerFor, pleads, refusalWithWait } from './decision';
 import { newCalendar } from './calendar';
+import { Tally } from './tally';
 import type { DocketWeek } from '../result/types';
-import { fundPayout } from '../levers/strikeFund';
 
 export interface DocketParams {
   weeks: number;
@@ -73,8 +73,6 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
   const held = new Float64Array(span);
   const units = new Float64Array(span);
   const backlogDiff = new Float64Array(span + 1);
-  const T = pop.stipend;
-  const I = pop.insurance;
   let pleas = 0;
   let trials = 0;
   let take = 0;
@@ -172,18 +170,11 @@ export function docketPass(input: DocketInput, detail?: DocketDetail): DocketOut
     };
   }
   const N = order.order.length;
+  const tally = new Tally(pop);
+  tally.add({ pleas, trials, free: N - pleas - trials, take, units: used, coveredTried, coveredFree, threatened: threatenedCount });
+  if (stopRank > 0) tally.stopAt(stopRank);
   return {
-    pass: {
-      pleas,
-      trials,
-      free: N - pleas - trials,
-      take,
-      budgetUsed: used,
-      fundPaid: fundPayout(coveredTried, coveredFree, T, I),
-      stopRank: stopRank < 0 ? null : stopRank,
-      threatenedCount,
-      withheldCount: 0,
-    },
+    pass: tally.totals(),
     crashWeek: crashWeek < 0 ? null : crashWeek,
     byWeek,
   };

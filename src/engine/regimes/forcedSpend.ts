@@ -1,10 +1,22 @@
 // forcedSpend, the speedy-trial clock (MODEL.md §4.4). Cases reach the clock in ranking order;
-// a rejecter must be tried at once (spending c_i) or dismissed for good. By dynamic programming
-// over (rank t, budget b), V(t, b) is her best continuation value; her threat against i is
-// credible iff c_i ≤ b and w_i + V(t+1, b − c_i) ≥ V(t+1, b) (she tries on ties). At each case
-// she takes the best of: the plea he would accept (π = 1 if credible, else 0), withholding the
-// offer and trying him, or letting him go; ties prefer the plea, then trying, then letting go.
-// V is computed from what she believes; the pass then runs on the truth at the real budget.
+// a rejecter must be tried at once (spending c_i) or dismissed for good. V(t, b) is her best
+// continuation value from rank t with budget b; her threat against i is credible iff c_i ≤ b and
+// w_i + V(t+1, b − c_i) ≥ V(t+1, b) (she tries on ties). At each case she takes the best of: the
+// plea he would accept (π = 1 if credible, else 0), withholding the offer and trying him, or
+// letting him go; ties prefer the plea, then trying, then letting go. V is computed from what she
+// believes; the pass then runs on the truth at the real budget.
+//
+// The dynamic programme over (t, b) is solved without a column per budget unit: each V(t, ·) is
+// kept as a short list of linear pieces over the integers 0..B′ (B′ = min(B, total trial units)).
+// Going from V(t+1, ·) to V(t, ·), the budgets split at V(t+1)'s piece starts and the same starts
+// shifted by c_i; on each such interval both V(t+1, b) and V(t+1, b − c_i) are linear in b, so
+// the two comparisons that decide a cell (is trying ≥ letting go; is the plea worth less than the
+// trial) each flip at most once inside it (once the interval is also cut where a value crosses 1,
+// the floor of the tolerance's max(1, |a|, |b|)). Each cell's decision is the table's, computed
+// by the same comparisons on the same values; the flips are found by bisection; adjacent pieces
+// on one line merge. The cost is O(N × pieces × log B) instead of O(N × B): on Crespo's city a
+// value function has at most 4 pieces, so every budget solves in about the same time.
+// (test/engine/naive/forcedSpendDP.ts keeps the full table as the reference the properties check.)
 import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
@@ -23,6 +35,292 @@ export interface ForcedSpendInput {
   budget: number;
 }
 
+/** Two values this close (relative) lie on one line: far below the model's 1e-9 tolerance. */
+const MERGE_TOL = 1e-12;
+const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_TOL * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** A growable list of linear pieces: piece j covers [lo[j], lo[j+1] − 1] (the last up to B′). */
+class Pieces {
+  n = 0;
+  lo: Float64Array;
+  v0: Float64Array;
+  sl: Float64Array;
+  /** Length of each piece while it is being built (the last piece's is open-ended). */
+  len: Float64Array;
+  constructor(cap: number) {
+    this.lo = new Float64Array(cap);
+    this.v0 = new Float64Array(cap);
+    this.sl = new Float64Array(cap);
+    this.len = new Float64Array(cap);
+  }
+  reset() {
+    this.n = 0;
+  }
+  private grow() {
+    const cap = this.lo.length * 2;
+    const copy = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.lo = copy(this.lo);
+    this.v0 = copy(this.v0);
+    this.sl = copy(this.sl);
+    this.len = copy(this.len);
+  }
+  /** Append the values v0 + sl·(b − lo) for b in [lo, lo + len − 1], merging onto the last piece's line. */
+  push(lo: number, v0: number, sl: number, len: number) {
+    const n = this.n;
+    if (n > 0) {
+      const j = n - 1;
+      const plo = this.lo[j];
+      const pv = this.v0[j];
+      const plen = this.len[j];
+      const slope = plen >= 2 ? this.sl[j] : v0 - pv;
+      const first = pv + slope * (lo - plo);
+      const last = pv + slope * (lo + len - 1 - plo);
+      if (near(first, v0) && near(last, v0 + sl * (len - 1))) {
+        this.sl[j] = slope;
+        this.len[j] = plen + len;
+        return;
+      }
+    }
+    if (n === this.lo.length) this.grow();
+    this.lo[n] = lo;
+    this.v0[n] = v0;
+    this.sl[n] = sl;
+    this.len[n] = len;
+    this.n = n + 1;
+  }
+}
+
+/** The per-rank decision runs: for rank t, runs off[t]..off[t+1]−1, each from budget start[r] on. */
+class Runs {
+  n = 0;
+  /** The first run of the rank being built: runs never merge across ranks. */
+  rankBegin = 0;
+  start = new Float64Array(1024);
+  code = new Uint8Array(1024);
+  push(start: number, code: number) {
+    if (this.n > this.rankBegin && this.code[this.n - 1] === code) return;
+    if (this.n === this.start.length) {
+      const s = new Float64Array(this.n * 2);
+      s.set(this.start);
+      this.start = s;
+      const c = new Uint8Array(this.n * 2);
+      c.set(this.code);
+      this.code = c;
+    }
+    this.start[this.n] = start;
+    this.code[this.n] = code;
+    this.n++;
+  }
+}
+
+/**
+ * One step of the backward induction: V(t, ·) and rank t's decision runs from V(t+1, ·). A class
+ * rather than closures per rank, so that nothing is allocated per defendant.
+ */
+class Step {
+  // The defendant at rank t (her beliefs).
+  c = 0;
+  w = 0;
+  s1 = 0;
+  s0 = 0;
+  bp1 = false;
+  bp0 = false;
+  // Piece indices of V(t+1) under b (j) and under b − c (j2).
+  j = 0;
+  j2 = 0;
+  // The last decided cell: its code (bit 0 credible, bits 1–2 her choice, bit 3 a plea was
+  // available) and value.
+  code = 0;
+  value = 0;
+  next: Pieces;
+  cur: Pieces;
+  Bp = 0;
+  readonly runs = new Runs();
+  constructor() {
+    this.next = new Pieces(16);
+    this.cur = new Pieces(16);
+  }
+
+  /** Start over at V(N, ·) = 0 on 0..B′ (the buffers are kept from solve to solve). */
+  start(Bp: number): void {
+    this.Bp = Bp;
+    this.runs.n = 0;
+    this.runs.rankBegin = 0;
+    this.next.reset();
+    this.cur.reset();
+    this.next.push(0, 0, 0, Bp + 1);
+  }
+
+  /** The cell at budget b (j, j2 cover b and b − c), exactly as the full table decides it. */
+  decide(b: number): void {
+    const { lo, v0, sl } = this.next;
+    const j = this.j;
+    const c = this.c;
+    const letGo = v0[j] + sl[j] * (b - lo[j]);
+    let credible = false;
+    let tryV = -Infinity;
+    if (c <= b) {
+      const j2 = this.j2;
+      tryV = this.w + (v0[j2] + sl[j2] * (b - c - lo[j2]));
+      credible = !lessTol(tryV, letGo);
+    }
+    const pleaAvail = credible ? this.bp1 : this.bp0;
+    let best = -Infinity;
+    let choice = CHOICE_GO;
+    if (pleaAvail) {
+      best = (credible ? this.s1 : this.s0) + letGo;
+      choice = CHOICE_PLEA;
+    }
+    if (c <= b && (best === -Infinity || lessTol(best, tryV))) {
+      best = tryV;
+      choice = CHOICE_TRY;
+    }
+    if (best === -Infinity || lessTol(best, letGo)) {
+      best = letGo;
+      choice = CHOICE_GO;
+    }
+    this.code = (credible ? 1 : 0) | (choice << 1) | (pleaAvail ? 8 : 0);
+    this.value = best;
+  }
+
+  /** V(t, ·) and a run on [x, y], where the cell's code is constant (`value`: the cell at x). */
+  emit(x: number, y: number, code: number, value: number): void {
+    this.runs.push(x, code);
+    const choice = (code >> 1) & 3;
+    const slope = choice === CHOICE_TRY ? this.next.sl[this.j2] : this.next.sl[this.j];
+    this.cur.push(x, value, slope, y - x + 1);
+  }
+
+  /** [x, y] within one piece of V(t+1) under b and one under b − c, cut where no value crosses 1. */
+  interval(x: number, y: number): void {
+    let a = x;
+    this.decide(a);
+    let codeA = this.code;
+    let valueA = this.value;
+    while (a < y) {
+      this.decide(y);
+      if (this.code === codeA) break;
+      // Each of the two comparisons flips at most once here, so the cells equal to codeA form
+      // a prefix of [a, y]: find where it ends.
+      let lo = a;
+      let hi = y;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        this.decide(mid);
+        if (this.code === codeA) lo = mid;
+        else hi = mid;
+      }
+      this.emit(a, lo, codeA, valueA);
+      a = hi;
+      this.decide(a);
+      codeA = this.code;
+      valueA = this.value;
+    }
+    this.emit(a, y, codeA, valueA);
+  }
+
+  /** Where the line f0 + slope·(b − x) reaches 1, rounded up, if inside (x, y]; else −1. */
+  private static cross(x: number, y: number, f0: number, slope: number): number {
+    if (slope === 0) return -1;
+    const at = Math.ceil(x + (1 - f0) / slope);
+    return at > x && at <= y ? at : -1;
+  }
+
+  /** Cut [x, y] where a value line crosses 1 (the floor of the tolerance), then `interval`. */
+  cutAtOne(x: number, y: number): void {
+    if (x === y) {
+      this.decide(x);
+      this.emit(x, x, this.code, this.value);
+      return;
+    }
+    const { lo, v0, sl } = this.next;
+    const j = this.j;
+    const A = v0[j] + sl[j] * (x - lo[j]);
+    const beta = sl[j];
+    let tryA = Infinity;
+    let tryBeta = 0;
+    if (this.c <= x) {
+      const j2 = this.j2;
+      tryA = this.w + (v0[j2] + sl[j2] * (x - this.c - lo[j2]));
+      tryBeta = sl[j2];
+    }
+    // Every line at or above 1 and not falling (the plea lines lie above letGo): no cut.
+    if (A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0) {
+      this.interval(x, y);
+      return;
+    }
+    let c1 = Step.cross(x, y, A, beta);
+    let c2 = this.bp1 ? Step.cross(x, y, A + this.s1, beta) : -1;
+    let c3 = this.bp0 ? Step.cross(x, y, A + this.s0, beta) : -1;
+    let c4 = tryA === Infinity ? -1 : Step.cross(x, y, tryA, tryBeta);
+    if (c1 < 0 && c2 < 0 && c3 < 0 && c4 < 0) {
+      this.interval(x, y);
+      return;
+    }
+    let from = x;
+    // At most four cuts: take them in increasing order.
+    for (;;) {
+      let at = Infinity;
+      if (c1 > 0 && c1 < at) at = c1;
+      if (c2 > 0 && c2 < at) at = c2;
+      if (c3 > 0 && c3 < at) at = c3;
+      if (c4 > 0 && c4 < at) at = c4;
+      if (at === Infinity) break;
+      if (at > from) {
+        this.interval(from, at - 1);
+        from = at;
+      }
+      if (c1 === at) c1 = -1;
+      if (c2 === at) c2 = -1;
+      if (c3 === at) c3 = -1;
+      if (c4 === at) c4 = -1;
+    }
+    this.interval(from, y);
+  }
+
+  /** V(t, ·) from V(t+1, ·) for the defendant of one kind. */
+  rank(k: Population['kinds'], dec: Decisions, kind: number): void {
+    this.c = k.c[kind];
+    this.w = k.w[kind];
+    this.s1 = dec.offer1[kind];
+    this.s0 = dec.offer0[kind];
+    this.bp1 = dec.bPlead1[kind] === 1;
+    this.bp0 = dec.bPlead0[kind] === 1;
+    this.j = 0;
+    this.j2 = 0;
+    this.cur.reset();
+    this.runs.rankBegin = this.runs.n;
+    const { lo, n } = this.next;
+    const c = this.c;
+    const Bp = this.Bp;
+    // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
+    let pa = 0;
+    let pb = 0;
+    let x = 0;
+    while (x <= Bp) {
+      while (this.j + 1 < n && lo[this.j + 1] <= x) this.j++;
+      if (x >= c) while (this.j2 + 1 < n && lo[this.j2 + 1] <= x - c) this.j2++;
+      while (pa < n && lo[pa] <= x) pa++;
+      while (pb < n && lo[pb] + c <= x) pb++;
+      let y = Bp;
+      if (pa < n && lo[pa] - 1 < y) y = lo[pa] - 1;
+      if (pb < n && lo[pb] + c - 1 < y) y = lo[pb] + c - 1;
+      this.cutAtOne(x, y);
+      x = y + 1;
+    }
+    const tmp = this.next;
+    this.next = this.cur;
+    this.cur = tmp;
+  }
+}
+
+const shared = new Step();
+let runOffBuf = new Int32Array(1024);
+
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
@@ -31,59 +329,32 @@ export function forcedSpend(
   const k = pop.kinds;
   const N = ranking.length;
   const Bp = Math.min(input.budget, pop.totalUnits);
-  const W = Bp + 1;
-  // table[t·W + b]: bit 0 credible, bits 1–2 her choice, bit 3 a plea was available (belief).
-  const table = new Uint8Array(N * W);
-  let next = new Float64Array(W);
-  let cur = new Float64Array(W);
+  // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
+  const step = shared;
+  step.start(Bp);
+  const runs = step.runs;
+  // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
+  if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
+  const runOff = runOffBuf;
+  runOff[N] = 0;
   for (let t = N - 1; t >= 0; t--) {
-    const kind = kindOf[ranking[t]];
-    const c = k.c[kind];
-    const w = k.w[kind];
-    const s1 = dec.offer1[kind];
-    const s0 = dec.offer0[kind];
-    const bp1 = dec.bPlead1[kind] === 1;
-    const bp0 = dec.bPlead0[kind] === 1;
-    const row = t * W;
-    for (let b = 0; b < W; b++) {
-      const letGo = next[b];
-      let credible = false;
-      let tryV = -Infinity;
-      if (c <= b) {
-        tryV = w + next[b - c];
-        credible = !lessTol(tryV, letGo);
-      }
-      const pleaAvail = credible ? bp1 : bp0;
-      let best = -Infinity;
-      let choice = CHOICE_GO;
-      if (pleaAvail) {
-        best = (credible ? s1 : s0) + letGo;
-        choice = CHOICE_PLEA;
-      }
-      if (c <= b && (best === -Infinity || lessTol(best, tryV))) {
-        best = tryV;
-        choice = CHOICE_TRY;
-      }
-      if (best === -Infinity || lessTol(best, letGo)) {
-        best = letGo;
-        choice = CHOICE_GO;
-      }
-      cur[b] = best;
-      table[row + b] = (credible ? 1 : 0) | (choice << 1) | (pleaAvail ? 8 : 0);
-    }
-    const tmp = next;
-    next = cur;
-    cur = tmp;
+    step.rank(k, dec, kindOf[ranking[t]]);
+    runOff[t] = runs.n;
   }
-  const plannedTake = next[Bp];
+  const next = step.next;
+  const plannedTake = valueAt(next, Bp);
 
-  // The pass, on the truth, at the real budget.
-  const tally = new Tally(k, pop.stipend, pop.insurance);
+  // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
+  // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
+  const tally = new Tally(pop);
   let b = Bp;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
-    const code = table[t * W + b];
+    const first = runOff[t + 1];
+    let r = runOff[t] - 1;
+    while (r > first && runs.start[r] > b) r--;
+    const code = runs.code[r];
     const credible = (code & 1) === 1;
     const choice = (code >> 1) & 3;
     let out: number;
@@ -116,4 +387,11 @@ export function forcedSpend(
     }
   }
   return { ...tally.totals(Bp - b), plannedTake };
+}
+
+/** V at budget b from its pieces. */
+function valueAt(p: Pieces, b: number): number {
+  let j = p.n - 1;
+  while (j > 0 && p.lo[j] > b) j--;
+  return p.v0[j] + p.sl[j] * (b - p.lo[j]);
 }

@@ -7,7 +7,6 @@ import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { Tally } from './tally';
 import type { LazyShuffle } from '../random';
-import { fundPayout } from '../levers/strikeFund';
 
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
@@ -48,20 +47,6 @@ export interface PassInput {
   believed?: boolean;
 }
 
-export function emptyTotals(): PassTotals {
-  return {
-    pleas: 0,
-    trials: 0,
-    free: 0,
-    take: 0,
-    budgetUsed: 0,
-    fundPaid: 0,
-    stopRank: null,
-    threatenedCount: 0,
-    withheldCount: 0,
-  };
-}
-
 /** The pass. With `detail`, fills the per-defendant arrays. */
 export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals {
   if (!detail && !input.withheld) return priorityPassTotals(input);
@@ -69,7 +54,7 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
   const k = pop.kinds;
   const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
   const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
-  const tally = new Tally(k, pop.stipend, pop.insurance);
+  const tally = new Tally(pop);
   let b = input.budget;
   for (let t = 0; t < ranking.length; t++) {
     const i = ranking[t];
@@ -105,61 +90,87 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
   return tally.totals(input.budget - b);
 }
 
-/** The hot loop for totals only (no rows, no withheld offers): typed arrays, no branches on options. */
+/**
+ * The hot loop for totals only (no rows, no withheld offers). Whether a defendant is threatened
+ * depends only on the budget left, and the budget moves only when a threatened defendant refuses,
+ * so the loop keeps, per kind, the units a threatened member spends (c if he refuses, 0 if he
+ * pleads) and counts threatened members per kind; it stops once the budget fits nobody (the rest
+ * are unthreatened whatever their order). The Tally then counts each kind's members at once.
+ */
 function priorityPassTotals(input: PassInput): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
+  return countPass(pop, dec, kindOf, input.budget, ranking, null, new Float64Array(pop.kinds.size), input.believed === true);
+}
+
+/**
+ * The pass per kind, shared by the totals-only pass and the lazy random runs: in rank order
+ * (`ranking`, or drawn from `shuffle`), threatened members per kind in `thr` (scratch, one slot a
+ * kind), until the budget fits nobody; then every kind's members counted through the Tally.
+ */
+function countPass(
+  pop: Population,
+  dec: Decisions,
+  kindOf: Int32Array,
+  budget: number,
+  ranking: Int32Array,
+  shuffle: LazyShuffle | null,
+  thr: Float64Array,
+  believed: boolean,
+): PassTotals {
   const k = pop.kinds;
+  const N = kindOf.length;
+  const plead0 = believed ? dec.bPlead0 : dec.plead0;
+  const plead1 = believed ? dec.bPlead1 : dec.plead1;
+  const everyone = everyoneThreatened(pop, dec, budget, plead1);
+  if (everyone) return everyone;
+  const K = k.size;
   const c = k.c;
-  const w = k.w;
-  const covered = k.covered;
-  const offer0 = dec.offer0;
-  const offer1 = dec.offer1;
-  const plead0 = input.believed ? dec.bPlead0 : dec.plead0;
-  const plead1 = input.believed ? dec.bPlead1 : dec.plead1;
-  const N = ranking.length;
-  let b = input.budget;
-  let pleas = 0;
-  let trials = 0;
-  let take = 0;
-  let coveredTried = 0;
-  let coveredFree = 0;
-  let stopRank = -1;
-  let threatenedCount = 0;
-  for (let t = 0; t < N; t++) {
-    const kind = kindOf[ranking[t]];
-    const ci = c[kind];
-    if (ci <= b) {
-      threatenedCount++;
-      if (plead1[kind] === 1) {
-        pleas++;
-        take += offer1[kind];
-      } else {
-        trials++;
-        take += w[kind];
-        b -= ci;
-        coveredTried += covered[kind];
-      }
-    } else {
-      if (stopRank < 0) stopRank = t + 1;
-      if (plead0[kind] === 1) {
-        pleas++;
-        take += offer0[kind];
-      } else coveredFree += covered[kind];
+  // Laid out for the loop: the units a threatened member of each kind spends.
+  const spend = new Float64Array(K);
+  for (let kind = 0; kind < K; kind++) spend[kind] = plead1[kind] === 1 ? 0 : c[kind];
+  thr.fill(0);
+  const minC = pop.minCost;
+  let b = budget;
+  let t = 0;
+  let firstUnthreatened = -1;
+  if (shuffle === null) {
+    for (; t < N && b >= minC; t++) {
+      const kind = kindOf[ranking[t]];
+      if (c[kind] <= b) {
+        thr[kind]++;
+        b -= spend[kind];
+      } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+    }
+  } else {
+    // A lazy shuffle draws rank t now (the same order as the full Fisher–Yates shuffle).
+    for (; t < N && b >= minC; t++) {
+      const kind = kindOf[shuffle.next()];
+      if (c[kind] <= b) {
+        thr[kind]++;
+        b -= spend[kind];
+      } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
     }
   }
-  const T = pop.stipend;
-  const I = pop.insurance;
-  return {
-    pleas,
-    trials,
-    free: N - pleas - trials,
-    take,
-    budgetUsed: input.budget - b,
-    fundPaid: fundPayout(coveredTried, coveredFree, T, I),
-    stopRank: stopRank < 0 ? null : stopRank,
-    threatenedCount,
-    withheldCount: 0,
-  };
+  // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop;
+  // otherwise the first rank the loop never reached.
+  const tally = new Tally(pop);
+  if (firstUnthreatened > 0) tally.stopAt(firstUnthreatened);
+  else if (t < N) tally.stopAt(t + 1);
+  // The threatened plead at offer1 or are tried; everyone else (seen and not threatened, or
+  // never reached) pleads at offer0 or goes free.
+  for (let kind = 0; kind < K; kind++) {
+    const th = thr[kind];
+    if (th > 0) {
+      tally.threatenedCount += th;
+      if (plead1[kind] === 1) tally.plea(dec.offer1[kind], th);
+      else tally.tried(kind, th);
+    }
+    const rest = k.count[kind] - th;
+    if (rest <= 0) continue;
+    if (plead0[kind] === 1) tally.plea(dec.offer0[kind], rest);
+    else tally.freed(kind, rest);
+  }
+  return tally.totals(budget - b);
 }
 
 /**
@@ -167,43 +178,25 @@ function priorityPassTotals(input: PassInput): PassTotals {
  * trial, everyone is threatened whatever the order: the pass's totals, counted per kind (null
  * otherwise).
  */
-function everyoneThreatened(pop: Population, dec: Decisions, budget: number): PassTotals | null {
+function everyoneThreatened(pop: Population, dec: Decisions, budget: number, plead1: Uint8Array): PassTotals | null {
   const k = pop.kinds;
   let refuserUnits = 0;
   let maxC = 0;
   for (let kind = 0; kind < k.size; kind++) {
     if (k.count[kind] <= 0) continue;
     if (k.c[kind] > maxC) maxC = k.c[kind];
-    if (dec.plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
+    if (plead1[kind] !== 1) refuserUnits += k.count[kind] * k.c[kind];
   }
   if (budget - refuserUnits < maxC) return null;
-  let pleas = 0;
-  let trials = 0;
-  let take = 0;
-  let coveredTried = 0;
+  const tally = new Tally(pop);
   for (let kind = 0; kind < k.size; kind++) {
     const n = k.count[kind];
     if (n <= 0) continue;
-    if (dec.plead1[kind] === 1) {
-      pleas += n;
-      take += n * dec.offer1[kind];
-    } else {
-      trials += n;
-      take += n * k.w[kind];
-      if (k.covered[kind] === 1) coveredTried += n;
-    }
+    tally.threatenedCount += n;
+    if (plead1[kind] === 1) tally.plea(dec.offer1[kind], n);
+    else tally.tried(kind, n);
   }
-  return {
-    pleas,
-    trials,
-    free: 0,
-    take,
-    budgetUsed: refuserUnits,
-    fundPaid: fundPayout(coveredTried, 0, pop.stipend, pop.insurance),
-    stopRank: null,
-    threatenedCount: pleas + trials,
-    withheldCount: 0,
-  };
+  return tally.totals();
 }
 
 export function newDetail(N: number): PassDetail {
@@ -229,75 +222,5 @@ export function priorityPassLazy(
   ranking: { perm: Int32Array; shuffle: LazyShuffle | null },
   seen: Float64Array,
 ): PassTotals {
-  const k = pop.kinds;
-  const N = kindOf.length;
-  const T = pop.stipend;
-  const I = pop.insurance;
-  const everyone = everyoneThreatened(pop, dec, budget);
-  if (everyone) return everyone;
-  const { perm, shuffle } = ranking;
-  seen.fill(0);
-  let b = budget;
-  let pleas = 0;
-  let trials = 0;
-  let free = 0;
-  let take = 0;
-  let fundPaid = 0;
-  let threatenedCount = 0;
-  let t = 0;
-  let firstUnthreatened = -1;
-  const minC = pop.minCost;
-  const c = k.c;
-  const refuses = dec.plead1;
-  // Threatened members per kind (in the caller's scratch array).
-  const thr = seen;
-  for (; t < N && b >= minC; t++) {
-    // A drawn ranking is read in place; a lazy shuffle draws rank t now (the same order).
-    const kind = kindOf[shuffle ? shuffle.next() : perm[t]];
-    const ci = c[kind];
-    if (ci <= b) {
-      thr[kind]++;
-      if (refuses[kind] !== 1) b -= ci;
-    } else if (firstUnthreatened < 0) {
-      // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop.
-      firstUnthreatened = t + 1;
-    }
-  }
-  const stopRank = firstUnthreatened > 0 ? firstUnthreatened : t < N ? t + 1 : null;
-  // Totals per kind: the threatened plead at offer1 or are tried; everyone else (seen and not
-  // threatened, or never reached) pleads at offer0 or goes free.
-  for (let kind = 0; kind < k.size; kind++) {
-    const th = thr[kind];
-    if (th > 0) {
-      threatenedCount += th;
-      if (dec.plead1[kind] === 1) {
-        pleas += th;
-        take += th * dec.offer1[kind];
-      } else {
-        trials += th;
-        take += th * k.w[kind];
-        if (k.covered[kind] === 1) fundPaid += th * (T + I);
-      }
-    }
-    const rest = k.count[kind] - th;
-    if (rest <= 0) continue;
-    if (dec.plead0[kind] === 1) {
-      pleas += rest;
-      take += rest * dec.offer0[kind];
-    } else {
-      free += rest;
-      if (k.covered[kind] === 1) fundPaid += rest * T;
-    }
-  }
-  return {
-    pleas,
-    trials,
-    free,
-    take,
-    budgetUsed: budget - b,
-    fundPaid,
-    stopRank,
-    threatenedCount,
-    withheldCount: 0,
-  };
+  return countPass(pop, dec, kindOf, budget, ranking.perm, ranking.shuffle, seen, false);
 }

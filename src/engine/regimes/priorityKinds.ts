@@ -9,7 +9,8 @@ import { allocateEarliest } from '../population/allocate';
 import type { Prepared } from '../solve';
 import { planOptimal, PART_A, PART_H, PART_U } from './optimal';
 import { groupsByValue } from './ranking';
-import { emptyTotals, type PassTotals } from './priority';
+import type { PassTotals } from './priority';
+import { Tally } from './tally';
 import type { Decisions } from './decision';
 
 type Mode = 0 | 1 | 2; // 0: all members of the sub-kind, 1: those not in X, 2: those in X
@@ -100,12 +101,9 @@ function runSegments(
   const k = pop.kinds;
   const plead0 = believed ? dec.bPlead0 : dec.plead0;
   const plead1 = believed ? dec.bPlead1 : dec.plead1;
-  const T = pop.stipend;
-  const I = pop.insurance;
-  const out = emptyTotals();
+  const tally = new Tally(pop);
   let b = budget;
   let rankOffset = 0;
-  let stopRank = -1;
   for (const seg of segments) {
     const { g, subs } = seg;
     const c = k.c[subs[0].kind];
@@ -144,35 +142,21 @@ function runSegments(
       const nT = allThreatened ? totals[i] : countIn(s, pcStar[s.sub]);
       const nU = totals[i] - nT;
       before += nT;
-      out.threatenedCount += nT;
-      if (s.withheld) out.withheldCount += totals[i];
-      const cov = k.covered[kind] === 1;
-      // threatened
+      tally.threatenedCount += nT;
+      if (s.withheld) tally.withheldCount += totals[i];
       if (nT > 0) {
         if (refuser[i]) {
-          out.trials += nT;
-          out.take += nT * k.w[kind];
+          tally.tried(kind, nT);
           b -= nT * c;
-          if (cov) out.fundPaid += nT * (T + I);
-        } else {
-          out.pleas += nT;
-          out.take += nT * dec.offer1[kind];
-        }
+        } else tally.plea(dec.offer1[kind], nT);
       }
       if (nU > 0) {
-        if (!s.withheld && plead0[kind] === 1) {
-          out.pleas += nU;
-          out.take += nU * dec.offer0[kind];
-        } else {
-          out.free += nU;
-          if (cov) out.fundPaid += nU * T;
-        }
+        if (!s.withheld && plead0[kind] === 1) tally.plea(dec.offer0[kind], nU);
+        else tally.freed(kind, nU);
       }
     }
-    if (stopRank < 0 && before < segSize) stopRank = rankOffset + before + 1;
+    if (before < segSize) tally.stopAt(rankOffset + before + 1);
     rankOffset += segSize;
   }
-  out.budgetUsed = budget - b;
-  out.stopRank = stopRank < 0 ? null : stopRank;
-  return out;
+  return tally.totals(budget - b);
 }

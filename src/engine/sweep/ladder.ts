@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { prepare, runSequential } from '../solve';
 import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import type { LadderBin } from './types';
+import { Tally } from '../regimes/tally';
 
 /** One run's pass per defendant, and the defendants in rank order (shared with the ledger). */
 export function rankedPass(s: Scenario, run: number) {
@@ -20,14 +21,13 @@ export function rankedPass(s: Scenario, run: number) {
 export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
   if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
   const { prep, N, detail, byRank } = rankedPass(s, run);
-  const k = prep.pop.kinds;
   const kindOf = prep.kindOf!;
-  const T = prep.pop.stipend;
-  const I = prep.pop.insurance;
   const size = Math.max(1, Math.ceil(N / Math.max(1, maxBins)));
   const bins: LadderBin[] = [];
-  let budget = (s.prosecutor.budget ?? 0);
-  let fund = s.levers.strikeFund.fund;
+  const budget = s.prosecutor.budget ?? 0;
+  const fund = s.levers.strikeFund.fund;
+  // The pass's outcomes counted as it goes: the budget and the fund left after each bin.
+  const tally = new Tally(prep.pop);
   for (let lo = 0; lo < N; lo += size) {
     const hi = Math.min(N, lo + size);
     const bin: LadderBin = { rankLo: lo + 1, rankHi: hi, plea: 0, tried: 0, free: 0, threatened: 0, budgetAfter: 0, fundAfter: 0 };
@@ -36,15 +36,19 @@ export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
       const kind = kindOf[i];
       const out = detail.outcome[i];
       if (detail.threatened[i]) bin.threatened++;
-      if (out === OUT_PLEA) bin.plea++;
-      else if (out === OUT_TRIED) {
+      if (out === OUT_PLEA) {
+        bin.plea++;
+        tally.plea(detail.offer[i]);
+      } else if (out === OUT_TRIED) {
         bin.tried++;
-        budget -= k.c[kind];
-      } else bin.free++;
-      if (k.covered[kind] && out !== OUT_PLEA) fund -= T + (out === OUT_TRIED ? I : 0);
+        tally.tried(kind);
+      } else {
+        bin.free++;
+        tally.freed(kind);
+      }
     }
-    bin.budgetAfter = budget;
-    bin.fundAfter = fund;
+    bin.budgetAfter = budget - tally.units;
+    bin.fundAfter = fund - tally.fundPaid();
     bins.push(bin);
   }
   return bins;

@@ -7,6 +7,7 @@
 // so the last frame's figures are the result's totals.
 import type { Scenario } from '../scenario/schema';
 import { rankedPass } from './ladder';
+import { Tally } from '../regimes/tally';
 import { OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import { SUB_NAMES, type SubName } from '../population/kinds';
 import type { Outcome } from '../result/types';
@@ -68,40 +69,25 @@ export function ledger(s: Scenario, maxFrames: number, run = 0): Ledger {
   const { prep, N, detail, byRank } = rankedPass(s, run);
   const k = prep.pop.kinds;
   const kindOf = prep.kindOf!;
-  const T = prep.pop.stipend;
-  const I = prep.pop.insurance;
   const perFrame = Math.max(1, Math.ceil(N / Math.max(1, Math.floor(maxFrames))));
   const frames: LedgerFrame[] = [];
-  let budget = B;
-  let fund = fund0;
-  let pleas = 0;
-  let trials = 0;
-  let free = 0;
-  let threatened = 0;
-  let take = 0;
-  let stopRank: number | null = null;
+  // The pass's outcomes counted as it goes: the budget and the fund left after each frame.
+  const tally = new Tally(prep.pop);
   for (let lo = 0; lo < N; lo += perFrame) {
     const hi = Math.min(N, lo + perFrame);
-    const budgetBefore = budget;
-    const fundBefore = fund;
+    const budgetBefore = B - tally.units;
+    const fundBefore = fund0 - tally.fundPaid();
     const parts = new Map<string, LedgerPart>();
     for (let t = lo; t < hi; t++) {
       const i = byRank[t];
       const kind = kindOf[i];
       const out = detail.outcome[i];
       const th = detail.threatened[i] === 1;
-      if (th) threatened++;
-      else if (stopRank === null) stopRank = t + 1;
+      tally.threat(t + 1, th);
       const offer = detail.offer[i];
-      if (out === OUT_PLEA) {
-        pleas++;
-        take += offer;
-      } else if (out === OUT_TRIED) {
-        trials++;
-        take += k.w[kind];
-        budget -= k.c[kind];
-      } else free++;
-      if (k.covered[kind] === 1 && out !== OUT_PLEA) fund -= T + (out === OUT_TRIED ? I : 0);
+      if (out === OUT_PLEA) tally.plea(offer);
+      else if (out === OUT_TRIED) tally.tried(kind);
+      else tally.freed(kind);
       const shown = Number.isNaN(offer) || !(offer > 1e-9) ? null : offer;
       const key = `${kind}|${out}|${th ? 1 : 0}|${shown ?? ''}`;
       const part = parts.get(key);
@@ -121,16 +107,16 @@ export function ledger(s: Scenario, maxFrames: number, run = 0): Ledger {
       rankLo: lo + 1,
       rankHi: hi,
       defendant: hi - lo === 1 ? byRank[lo] + 1 : null,
-      pleas,
-      trials,
-      free,
-      threatened,
-      take,
-      budgetLeft: budget,
-      fundLeft: fund,
+      pleas: tally.pleas,
+      trials: tally.trials,
+      free: tally.free,
+      threatened: tally.threatenedCount,
+      take: tally.take,
+      budgetLeft: B - tally.units,
+      fundLeft: fund0 - tally.fundPaid(),
       budgetBefore,
       fundBefore,
-      stopRank,
+      stopRank: tally.stopRank,
       parts: [...parts.values()],
     });
   }

@@ -1,0 +1,113 @@
+// forcedSpend's value function as linear pieces (src/engine/regimes/forcedSpend.ts) against the
+// full table over (rank, budget) it replaced (test/engine/naive/forcedSpendDP.ts): the same
+// decision in every cell on the path, so the same rows and totals, on random scenarios with equal
+// and mixed trial costs, ties, values near the 1e-9 tolerance and near 1, and budgets far past
+// the trial units.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ScenarioSchema, type Scenario } from '../../src/engine/scenario/schema';
+import { prepare } from '../../src/engine/solve';
+import { buildRanking } from '../../src/engine/regimes/ranking';
+import { forcedSpend } from '../../src/engine/regimes/forcedSpend';
+import { newDetail } from '../../src/engine/regimes/priority';
+import { tieEq } from '../../src/engine/numeric';
+import { forcedSpendDP } from './naive/forcedSpendDP';
+import { scenarioArb } from './arbitraries';
+
+function both(s: Scenario, run = 0) {
+  const prep = prepare(s, true);
+  const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, run);
+  const input = { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget: s.prosecutor.budget! };
+  const d1 = newDetail(prep.pop.N);
+  const d2 = newDetail(prep.pop.N);
+  return { fast: forcedSpend(input, d1), naive: forcedSpendDP(input, d2), d1, d2 };
+}
+
+function expectSame(s: Scenario) {
+  const { fast, naive, d1, d2 } = both(s);
+  const { plannedTake: p1, ...t1 } = fast;
+  const { plannedTake: p2, ...t2 } = naive;
+  expect(t1).toEqual(t2);
+  expect(tieEq(p1, p2)).toBe(true);
+  expect(d1).toEqual(d2);
+}
+
+describe('forcedSpend by linear pieces equals the full table', () => {
+  it('on random scenarios: mixed costs 1–3, fixed and tailored offers, secret and public pledges', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 6, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 40 }),
+        (s) => expectSame(s),
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on equal costs and budgets up to and past the trial units', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 3, maxCount: 12, regime: 'forcedSpend', ranking: 'arrival', equalCosts: true, maxBudget: 50 }),
+        (s) => expectSame(s),
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  // Offers a hair's breadth from the trial value w = p·S (inside and just outside 1e-9), and
+  // values around 1, where the tolerance's max(1, |a|, |b|) changes its argument.
+  const nearTie = fc
+    .record({
+      groups: fc.array(
+        fc.record({
+          count: fc.integer({ min: 1, max: 6 }),
+          p: fc.constantFrom(0.5, 0.1, 0.3, 1),
+          S: fc.constantFrom(1, 2, 10, 0.5, 3),
+          c: fc.integer({ min: 1, max: 3 }),
+          rel: fc.constantFrom(0, 1, -1, 0.5, -0.5, 0.99, -0.99, 1.01, -1.01, 2, -2, 1e-3),
+          never: fc.constantFrom(0, 0, 0.5),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      budget: fc.integer({ min: 0, max: 25 }),
+    })
+    .map((r) =>
+      ScenarioSchema.parse({
+        schemaVersion: 1,
+        seed: 3,
+        groups: r.groups.map((g) => {
+          const w = g.p * g.S;
+          return {
+            count: g.count,
+            convictionProbability: g.p,
+            trialSentence: g.S,
+            trialCost: g.c,
+            neverPleadsShare: g.never,
+            offer: Math.max(0, w * (1 + g.rel * 1e-9)),
+          };
+        }),
+        prosecutor: { budget: r.budget, regime: 'forcedSpend', ranking: 'arrival', offers: 'tailored' },
+      }),
+    );
+
+  it('on offers within and just beyond the tolerance of the trial value', () => {
+    fc.assert(fc.property(nearTie, (s) => expectSame(s)), { numRuns: 600 });
+  });
+
+  it("on Crespo's city under the clock at budgets 0, 1, 2, 100 (checked cell by cell), 450, 1,000 and past its 7,000 trial units", () => {
+    const input = JSON.parse(
+      readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
+    ) as { prosecutor: { budget: number } };
+    const takes: number[] = [];
+    for (const budget of [0, 1, 2, 100, 450, 1000, 9000]) {
+      const s = ScenarioSchema.parse({ ...input, prosecutor: { ...input.prosecutor, budget } });
+      if (budget <= 100) expectSame(s);
+      takes.push(both(s).fast.take);
+    }
+    // The chain store: each unit of budget makes one never-pleader (w = 12) credible to try;
+    // 450 units buy 450 such trials and nothing more.
+    expect(takes.slice(0, 5)).toEqual([0, 12, 24, 1200, 5400]);
+    expect(takes[5]).toBeCloseTo(7710, 6);
+    expect(takes[6]).toBeCloseTo(19155, 6);
+  }, 60_000);
+});
