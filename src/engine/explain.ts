@@ -15,7 +15,8 @@ import {
   type LeverScenario,
 } from './levers';
 import type { KindInfo } from './population/kinds';
-import type { DefendantRow } from './result/types';
+import type { DefendantRow, Result } from './result/types';
+import { budgetLeftAt } from './result/budget';
 import type { RegimeName, Scenario } from './scenario/schema';
 
 export interface ExplainContext {
@@ -252,4 +253,78 @@ export function lotteryThreshold(
   const a = offer + kind.K + kind.L;
   const t = lotteryTau(false, offer, kind.K, kind.L, kind.d, kind.eHat, k, 2 ** 52);
   return { tau: t < 0 || t >= 2 ** 52 ? null : t, always: null, a, at };
+}
+
+/** The kind a defendant belongs to: same group, same pledged / never-pleads / covered flags. */
+export function kindOfRow(row: DefendantRow, kinds: readonly KindInfo[] | null): KindInfo | null {
+  if (!kinds) return null;
+  return (
+    kinds.find(
+      (k) =>
+        k.group === row.group &&
+        k.pledged === row.pledged &&
+        k.never === row.never &&
+        k.covered === row.covered,
+    ) ?? null
+  );
+}
+
+/**
+ * What the regime tells about his turn: k and R under the lottery, the budget left at his turn
+ * under priority and forcedSpend (from the rows, else as given), the deadline under the docket.
+ */
+export function explainContextOf(
+  result: Pick<Result, 'regime' | 'lottery' | 'docket' | 'defendants'>,
+  scenario: Pick<Scenario, 'prosecutor' | 'groups'>,
+  row: DefendantRow,
+  budgetLeftGiven?: number | null,
+): ExplainContext {
+  if (result.regime === 'lottery' && result.lottery) {
+    return { regime: 'lottery', k: result.lottery.k, R: result.lottery.selected };
+  }
+  if (result.regime === 'priority' || result.regime === 'forcedSpend') {
+    const left = result.defendants
+      ? budgetLeftAt(result.defendants, scenario, row)
+      : (budgetLeftGiven ?? null);
+    return { regime: result.regime, budgetLeft: left ?? undefined };
+  }
+  if (result.docket) return { regime: result.regime, deadline: result.docket.deadline };
+  return { regime: result.regime };
+}
+
+/** Everything the why panel needs about one defendant, as plain data (it crosses the worker). */
+export interface DefendantExplanation {
+  row: DefendantRow;
+  kind: KindInfo;
+  context: ExplainContext;
+  numbers: DefendantNumbers;
+  /** Lottery: his threshold τ (uncapped; null: never refuses) and the cost of pleading. */
+  threshold: { tau: number | null; always: 'never' | 'noOffer' | null; a: number } | null;
+  /** The number of defendants. */
+  N: number;
+}
+
+/**
+ * explain(scenario, id): the numbers behind defendant `id`'s choice (1-based, arrival order), from
+ * a solved result with rows and the kinds of the same scenario; null when there is no such
+ * defendant or no kind matches his row.
+ */
+export function explainFrom(
+  scenario: Scenario,
+  result: Result,
+  kinds: readonly KindInfo[],
+  id: number,
+): DefendantExplanation | null {
+  const row = result.defendants?.[id - 1];
+  if (!row) return null;
+  const kind = kindOfRow(row, kinds);
+  if (!kind) return null;
+  const context = explainContextOf(result, scenario, row);
+  const numbers = defendantNumbers(row, kind, scenario, context);
+  let threshold: DefendantExplanation['threshold'] = null;
+  if (context.regime === 'lottery' && context.k !== undefined) {
+    const t = lotteryThreshold(kind, row.offer, context.k);
+    threshold = { tau: t.tau, always: t.always, a: t.a };
+  }
+  return { row, kind, context, numbers, threshold, N: result.totals.defendants };
 }

@@ -4,5 +4,22 @@ export { solveScenario, prepare, type SolveOptions } from './solve';
 export { ScenarioSchema, ScenarioShape, type Scenario, type ScenarioInput } from './scenario/schema';
 export { LIMITS } from './scenario/rules';
 export { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
-export { LEVERS, type LeverMeta } from './levers';
+export {
+  LEVERS,
+  kindLeverCosts,
+  leverParts,
+  type LeverMeta,
+  type LeverUnit,
+  type LeverList,
+  type LeverPart,
+} from './levers';
+export { composeScenarioSchema, type ComposedScenario } from './scenario/compose';
+export {
+  defendantNumbers,
+  explainContextOf,
+  explainFrom,
+  kindOfRow,
+  lotteryThreshold,
+  nearlyEqual,
+} from './explain';
 export type * from './result/types';
