@@ -14,6 +14,7 @@ export {
   type LeverPart,
 } from './levers';
 export { composeScenarioSchema, type ComposedScenario } from './scenario/compose';
+export { rowLedger, type RowLedgerEntry } from './result/rowLedger';
 export {
   defendantNumbers,
   explainContextOf,

@@ -4,7 +4,7 @@
 // a = s + K + L against his cost of refusing r(m) = d + min(1, k/(m+1))·ê. Pure: no DOM.
 import type { KindInfo } from '../../engine/population/kinds';
 import type { LotteryResult } from '../../engine/result/types';
-import { lessTol, positive } from '../../engine/numeric';
+import { lotteryThreshold as lotteryThresholdOf } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
 
@@ -14,7 +14,8 @@ export interface ThresholdRun {
 }
 
 /** Thresholds per defendant, or compressed ({threshold, count}; null threshold = never refuses). */
-export type ThresholdInput = readonly (number | null)[] | readonly { threshold: number | null; count: number }[];
+export type ThresholdInput =
+  readonly (number | null)[] | readonly { threshold: number | null; count: number }[];
 
 /** A piece of the step function: G(m) = g for every integer m in [from, to]. */
 export interface Piece {
@@ -33,7 +34,9 @@ export interface ThresholdCurve {
   pieces: Piece[];
 }
 
-function isCompressed(x: ThresholdInput): x is readonly { threshold: number | null; count: number }[] {
+function isCompressed(
+  x: ThresholdInput,
+): x is readonly { threshold: number | null; count: number }[] {
   return x.length > 0 && typeof x[0] === 'object' && x[0] !== null;
 }
 
@@ -56,7 +59,9 @@ export function thresholdCurve(input: ThresholdInput, n?: number): ThresholdCurv
     }
   }
   const N = n ?? total;
-  const runs = [...counts.entries()].map(([threshold, count]) => ({ threshold, count })).sort((a, b) => a.threshold - b.threshold);
+  const runs = [...counts.entries()]
+    .map(([threshold, count]) => ({ threshold, count }))
+    .sort((a, b) => a.threshold - b.threshold);
   const pieces: Piece[] = [];
   let g = 0;
   let m = 0;
@@ -119,7 +124,10 @@ export function committedCurve(curve: ThresholdCurve, committed: number): Thresh
     left -= take;
   }
   const kept = runs.filter((r) => r.count > 0);
-  const base = thresholdCurve([...kept, { threshold: null, count: curve.nullCount - nulls }], curve.N);
+  const base = thresholdCurve(
+    [...kept, { threshold: null, count: curve.nullCount - nulls }],
+    curve.N,
+  );
   const shifted = base.pieces.map((p) => ({ ...p, g: p.g + committed }));
   return { N: curve.N, runs: kept, nullCount: curve.nullCount - nulls, pieces: shifted };
 }
@@ -140,7 +148,11 @@ export interface ThresholdData {
 }
 
 /** Chart data from a lottery result (thresholds or a compressed form when they were omitted). */
-export function thresholdData(lottery: LotteryResult, N: number, compressed?: ThresholdInput): ThresholdData {
+export function thresholdData(
+  lottery: LotteryResult,
+  N: number,
+  compressed?: ThresholdInput,
+): ThresholdData {
   const input = lottery.thresholds ?? compressed ?? [];
   const curve = thresholdCurve(input, N);
   const cm = lottery.criticalMass;
@@ -199,7 +211,8 @@ export function thresholdTable(d: ThresholdData): TableData {
     cum += r.count;
     return { threshold: r.threshold, count: r.count, g: cum };
   });
-  if (d.curve.nullCount) rows.push({ threshold: null as unknown as number, count: d.curve.nullCount, g: cum });
+  if (d.curve.nullCount)
+    rows.push({ threshold: null as unknown as number, count: d.curve.nullCount, g: cum });
   return {
     caption: 'Defendants by threshold τ (refuses once τ others refuse)',
     columns: [
@@ -246,26 +259,15 @@ export interface SchellingData {
   reason: 'never' | 'noOffer' | 'crossing' | 'none';
 }
 
-/** His cost of refusing when m others refuse: d + min(1, k/(m+1))·ê. */
+/** His cost of refusing when m others refuse: d + min(1, k/(m+1))·ê (the engine's). */
 export function refusalCost(kind: KindInfo, k: number, m: number): number {
-  return kind.d + Math.min(1, k / (m + 1)) * kind.eHat;
+  return lotteryThresholdOf(kind, null, k).at(m).r;
 }
 
-/** τ (MODEL.md §5) of one kind facing offer s, as the engine reports it. */
+/** τ (MODEL.md §5) of one kind facing offer s, as the engine reports it: capped at N, null if none. */
 export function kindThreshold(kind: KindInfo, s: number, k: number, N: number): number | null {
-  if (kind.never || !positive(s)) return 0;
-  const a = s + kind.K + kind.L;
-  const q = (m: number) => lessTol(refusalCost(kind, k, m), a);
-  if (q(0)) return 0;
-  // r(m) falls towards d: no m qualifies unless d < a.
-  if (!lessTol(kind.d, a) || k <= 0 || kind.eHat <= 0) return null;
-  const star = (k * kind.eHat) / (a - kind.d) - 1;
-  let m = Math.max(0, Math.floor(star) - 2);
-  if (!Number.isFinite(m)) return null;
-  while (m > 0 && q(m - 1)) m--;
-  for (let i = 0; i < 64 && !q(m); i++) m++;
-  if (!q(m)) return null;
-  return Math.min(m, N);
+  const t = lotteryThresholdOf(kind, s, k);
+  return t.tau === null ? null : Math.min(t.tau, N);
 }
 
 export function schellingData(input: SchellingInput): SchellingData {
@@ -287,8 +289,9 @@ export function schellingData(input: SchellingInput): SchellingData {
     const star = (k * kind.eHat) / (plead - kind.d) - 1;
     crossing = star >= Math.max(0, k - 1) ? star : Math.max(0, k - 1);
   }
-  const threshold = kindThreshold(kind, offer, k, N);
-  const reason = kind.never ? 'never' : !positive(offer) ? 'noOffer' : threshold === null ? 'none' : 'crossing';
+  const t = lotteryThresholdOf(kind, offer, k);
+  const threshold = t.tau === null ? null : Math.min(t.tau, N);
+  const reason = t.always ?? (threshold === null ? 'none' : 'crossing');
   return { kind, offer, k, N, plead, points, crossing, threshold, reason };
 }
 
@@ -303,10 +306,13 @@ export function describeSchelling(d: SchellingData): string {
   ];
   if (d.reason === 'never') parts.push('He never pleads: threshold 0.');
   else if (d.reason === 'noOffer') parts.push('He has no positive offer: threshold 0.');
-  else if (d.threshold === null) parts.push('Refusing never becomes cheaper than pleading: he never refuses.');
+  else if (d.threshold === null)
+    parts.push('Refusing never becomes cheaper than pleading: he never refuses.');
   else {
     if (d.crossing !== null) parts.push(`The costs cross at m = ${fmt(d.crossing)} (ties accept).`);
-    parts.push(`He refuses once ${fmt(d.threshold)} others refuse: threshold τ = ${fmt(d.threshold)}${d.threshold >= d.N ? ' (reported as N: he would not refuse even if everyone else did)' : ''}.`);
+    parts.push(
+      `He refuses once ${fmt(d.threshold)} others refuse: threshold τ = ${fmt(d.threshold)}${d.threshold >= d.N ? ' (reported as N: he would not refuse even if everyone else did)' : ''}.`,
+    );
   }
   return parts.join(' ');
 }
