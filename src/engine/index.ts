@@ -16,6 +16,17 @@ export {
 export { composeScenarioSchema, type ComposedScenario } from './scenario/compose';
 export { rowLedger, type RowLedgerEntry } from './result/rowLedger';
 export {
+  QUANTITIES,
+  TOTAL_KEYS,
+  columnLabel,
+  formatNumber,
+  formatTotal,
+  totalNote,
+  type Quantity,
+  type QuantityKey,
+  type TotalKey,
+} from './result/quantities';
+export {
   defendantNumbers,
   explainContextOf,
   explainFrom,

@@ -16,6 +16,7 @@ import type {
   SweepPoint,
 } from '../../engine/sweep/types';
 import { meetsCriterion } from '../../engine/sweep/criterion';
+import { QUANTITIES } from '../../engine';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -252,19 +253,15 @@ export function sweepSentence(
   return `${cap} only at ${name} ${list}.${note}`;
 }
 
-export const SWEEP_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
-  { key: 'takeRatio', label: 'Take / no-plea take' },
-  { key: 'shareFree', label: 'Share who go free' },
-  { key: 'take', label: "Prosecutor's take" },
-  { key: 'pleas', label: 'Pleas' },
-  { key: 'trials', label: 'Trials' },
-  { key: 'stopRank', label: 'Stop rank t*' },
-];
+const outcome = (key: OutcomeKey) => ({ key, label: QUANTITIES[key].title });
+
+export const SWEEP_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = (
+  ['takeRatio', 'shareFree', 'take', 'pleas', 'trials', 'stopRank'] as const
+).map(outcome);
 
 export const PHASE_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
   ...SWEEP_OUTCOMES,
-  { key: 'takePerDefendant', label: 'Take per defendant' },
-  { key: 'strikeSucceeds', label: 'Strike succeeds' },
+  ...(['takePerDefendant', 'strikeSucceeds'] as const).map(outcome),
 ];
 
 /**

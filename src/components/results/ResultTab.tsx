@@ -16,7 +16,7 @@ import type { DefendantRow, DistributionKey, Result } from '../../engine/result/
 import { DISTRIBUTION_KEYS } from '../../engine/result/types';
 import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
 import { WhyPanel, explainThreshold, type ExplainContext } from '../why';
-import { explainContextOf, kindOfRow } from '../../engine';
+import { columnLabel, explainContextOf, kindOfRow } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { useChartHeight } from '../../app/textSize';
 import { ChartCard } from './ChartCard';
@@ -47,16 +47,9 @@ export function explainContext(
   return explainContextOf(b.result, b.scenario, row, budgetLeftFromWorker);
 }
 
-const DIST_LABELS: Record<DistributionKey, string> = {
-  take: 'Take (years)',
-  takeRatio: 'Take ÷ no-plea take',
-  pleas: 'Pleas',
-  trials: 'Trials',
-  free: 'Free',
-  budgetUsed: 'Budget used',
-  fundPaid: 'Strike fund paid',
-  stopRank: 'Stop rank',
-};
+const DIST_LABELS = Object.fromEntries(
+  DISTRIBUTION_KEYS.map((k) => [k, columnLabel(k)]),
+) as Record<DistributionKey, string>;
 
 export function ResultTab({ bundle, title, draft, setDraft }: ResultTabProps) {
   const { shown, busy, status, state, version } = bundle;
