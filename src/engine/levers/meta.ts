@@ -78,6 +78,11 @@ export interface LeverUnit<
    * lever as if nobody pledged or was covered (believed L and ê).
    */
   hides?: (s: LeverScenario) => boolean;
+  /**
+   * The scenario without what organizers do through this lever (the status quo beside a result):
+   * absent for levers that are facts of the court or the defendants (K, d, the hard core, secrecy).
+   */
+  unorganized?: (s: LeverScenario) => LeverScenario;
   /** The named parts of his premium for the why panel (only parts that are present). */
   parts?: (x: LeverKind & { e: number }) => LeverPart[];
   /** A cross-field rule on one group that belongs to this lever (MODEL.md §6). */

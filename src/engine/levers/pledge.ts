@@ -68,6 +68,7 @@ export const pledgeLever = defineLever({
       }).default(0),
     },
   },
+  unorganized: (s) => withGroupField(s, 'pledgedShare', 0),
   parts: (x) => {
     const q = x.scenario.levers.visibility.observed as number;
     const F = penaltyOf(x);

@@ -136,6 +136,7 @@ export const strikeFundLever = defineLever({
   },
   premium: (x) => stipendPremium(x.scenario.levers.strikeFund.stipend as number, x.covered),
   insurance: (x) => (x.scenario.levers.strikeFund.insurance as number) * x.covered,
+  unorganized: (s) => ({ ...s, levers: { ...s.levers, strikeFund: { fund: 0, stipend: 0, insurance: 0 } } }),
   parts: (x) => {
     const T = x.scenario.levers.strikeFund.stipend as number;
     const I = x.scenario.levers.strikeFund.insurance as number;

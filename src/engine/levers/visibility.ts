@@ -42,6 +42,7 @@ export const visibilityLever = defineLever({
       x.pledged,
       x.scenario.levers.visibility.sanction as number,
     ),
+  unorganized: (s) => withLeverField(s, 'visibility', 'sanction', 0),
   parts: (x) => {
     const q = x.scenario.levers.visibility.observed as number;
     const h = x.scenario.levers.visibility.sanction as number;
