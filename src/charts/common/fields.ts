@@ -1,11 +1,6 @@
 // Labels and units of scenario fields and result outcomes, read from the scenario schema's
 // metadata and the engine's table of result quantities (never duplicated), for axis titles.
-import {
-  DocketSchema,
-  GroupSchema,
-  LeversSchema,
-  ProsecutorSchema,
-} from '../../engine/scenario/schema';
+import { ScenarioShape } from '../../engine/scenario/schema';
 import { OUTCOME_KEYS, type OutcomeKey } from '../../engine/sweep/types';
 import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
 import { DISTRIBUTION_KEYS, type DistributionKey } from '../../engine/result/types';
@@ -22,10 +17,11 @@ type AnySchema = {
   shape?: Record<string, AnySchema>;
 };
 
+/** The object inside wrappers (default, optional, nullable) and arrays (the groups' element). */
 function unwrap(s: AnySchema | undefined): AnySchema | undefined {
   let cur = s;
   for (let i = 0; cur && i < 8; i++) {
-    const inner = cur._zod.def.innerType as AnySchema | undefined;
+    const inner = (cur._zod.def.innerType ?? cur._zod.def.element) as AnySchema | undefined;
     if (!inner) break;
     cur = inner;
   }
@@ -51,15 +47,9 @@ export function fieldLabel(field: string): AxisLabel {
     .split('.')
     .filter((p) => p !== '' && !/^\d+$/.test(p));
   const group = /^groups\[(\d+)\]/.exec(field);
-  let schema: AnySchema | undefined;
-  const roots: Record<string, AnySchema> = {
-    groups: GroupSchema as unknown as AnySchema,
-    prosecutor: ProsecutorSchema as unknown as AnySchema,
-    levers: LeversSchema as unknown as AnySchema,
-    docket: DocketSchema as unknown as AnySchema,
-  };
-  schema = roots[parts[0]];
-  for (const p of parts.slice(1)) {
+  // Walked down the scenario's own object schema (every lever's fields included).
+  let schema: AnySchema | undefined = ScenarioShape as unknown as AnySchema;
+  for (const p of parts) {
     schema = unwrap(schema)?.shape?.[p];
     if (!schema) break;
   }
