@@ -145,8 +145,19 @@ const KEEP_ROWS_UP_TO = 1_000_000;
 /** How many times a scenario was prepared (parsed and solved) for a follow-up question; tests read it. */
 export const preparedCount = { value: 0 };
 
+/** The content key of an input: JSON, with what JSON would blur (NaN, ±Infinity, undefined) kept apart. */
+function contentKey(input: unknown): string {
+  return JSON.stringify(input, (_k, v: unknown) =>
+    v === undefined
+      ? '\u0000undefined'
+      : typeof v === 'number' && !Number.isFinite(v)
+        ? `\u0000${v}`
+        : v,
+  );
+}
+
 function preparedFor(input: unknown): Checked<Prepared> {
-  const key = JSON.stringify(input);
+  const key = contentKey(input);
   if (lastPrepared && lastPrepared.key === key) return { ok: true, value: lastPrepared };
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };

@@ -148,5 +148,10 @@ describe('explain(scenario, id) through the API', () => {
     expect(preparedCount.value).toBe(before + 1);
     explain({ ...other, title: 'changed' }, 1);
     expect(preparedCount.value).toBe(before + 2);
+    // What JSON would blur is not the same content: NaN is an error, not the null it prints as.
+    const withNull = { ...E2, groups: [{ ...E2.groups[0], offer: null }] };
+    expect(explain(withNull, 1).ok).toBe(true);
+    const withNaN = explain({ ...E2, groups: [{ ...E2.groups[0], offer: NaN }] }, 1);
+    expect(withNaN.ok).toBe(false);
   });
 });
