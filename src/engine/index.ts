@@ -6,6 +6,7 @@ export { LIMITS } from './scenario/rules';
 export { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 export {
   LEVERS,
+  idleReason,
   kindLeverCosts,
   leverParts,
   type LeverMeta,

@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEVERS, kindLeverCosts, type LeverScenario, type LeverUnit } from '../../src/engine/levers';
+import {
+  LEVERS,
+  idleReason,
+  kindLeverCosts,
+  type LeverScenario,
+  type LeverUnit,
+} from '../../src/engine/levers';
 import {
   composeGroupShape,
   composeLeverBlocks,
@@ -138,5 +144,30 @@ describe('the lever registry', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a lever says when moving its field can change nothing', () => {
+  const draft = {
+    groups: [{ pledgedShare: 0.5 }],
+    levers: { visibility: { observed: 1 }, strikeFund: { fund: 100, stipend: 0, insurance: 0 } },
+  };
+  it('the fund without stipend or insurance, and the penalty with nobody pledged or nothing seen', () => {
+    expect(idleReason('levers.strikeFund.fund', draft)).toContain(
+      'no stipend and no insurance pays nothing',
+    );
+    const insured = {
+      ...draft,
+      levers: { ...draft.levers, strikeFund: { fund: 100, stipend: 0, insurance: 5 } },
+    };
+    expect(idleReason('levers.strikeFund.fund', insured)).toBeNull();
+    expect(
+      idleReason('levers.strikeFund.fund', { ...insured, groups: [{ pledgedShare: 0 }] }),
+    ).toContain('no one has pledged');
+    expect(idleReason('levers.pledge.penalty', draft)).toBeNull();
+    expect(
+      idleReason('levers.pledge.penalty', { ...draft, levers: { visibility: { observed: 0 } } }),
+    ).toContain('court watching q = 0');
+    expect(idleReason('prosecutor.budget', draft)).toBeNull();
   });
 });

@@ -5,14 +5,13 @@ import type { ScenarioInput } from '../../engine/scenario/schema';
 import { getPath, setPath } from '../../engine/sweep/fieldPath';
 import { formatNumber } from '../../app/format';
 import { fieldByPath } from '../editor/fields';
+import { idleReason } from '../../engine';
 
 /** A quick lever: which field it moves; its label, unit, range and step come from the schema. */
 interface QuickLever {
   /** The path it writes (`groups[*].pledgedShare` moves every group). */
   path: string;
   bench?: string;
-  /** Why moving this lever can change nothing in this scenario (null when it can). */
-  idle?: (draft: ScenarioInput) => string | null;
 }
 
 interface Lever extends QuickLever {
@@ -22,9 +21,6 @@ interface Lever extends QuickLever {
   max: (draft: ScenarioInput) => number;
   step: number;
 }
-
-const anyPledged = (d: ScenarioInput) =>
-  (((d as { groups?: Group[] }).groups ?? []) as Group[]).some((g) => num(g.pledgedShare) > 0);
 
 type Group = { pledgedShare?: number; neverPleadsShare?: number };
 
@@ -59,24 +55,8 @@ const top = (path: string, base: number) => (d: ScenarioInput) => {
 
 const QUICK: QuickLever[] = [
   { path: 'groups[*].pledgedShare', bench: 'lever-slider' },
-  {
-    path: 'levers.pledge.penalty',
-    idle: (d) =>
-      !anyPledged(d)
-        ? 'The pledge penalty falls only on pledged defendants, and no one has pledged: raise the pledged share first.'
-        : num(getPath(d, 'levers.visibility.observed'), 1) === 0
-          ? 'No plea is ever seen (court watching q = 0), so a broken pledge costs nothing.'
-          : null,
-  },
-  {
-    path: 'levers.strikeFund.fund',
-    idle: (d) =>
-      num(getPath(d, 'levers.strikeFund.stipend')) + num(getPath(d, 'levers.strikeFund.insurance')) === 0
-        ? 'A strike fund with no stipend and no insurance pays nothing, so this slider changes nothing: set a stipend or insurance under Levers in the editor.'
-        : !anyPledged(d)
-          ? 'The fund covers only pledged defendants, and no one has pledged: raise the pledged share first.'
-          : null,
-  },
+  { path: 'levers.pledge.penalty' },
+  { path: 'levers.strikeFund.fund' },
   { path: 'prosecutor.budget' },
 ];
 
@@ -147,7 +127,8 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
             l.unit === 'share'
               ? `${formatNumber(Math.round(value * 1000) / 10)}%`
               : `${formatNumber(value)} ${l.unit}`;
-          const idle = l.idle?.(draft) ?? null;
+          // Why moving it can change nothing here: the lever that owns the field says so.
+          const idle = idleReason(l.path, draft);
           return (
             <div className="quick-lever" key={l.path}>
               <label htmlFor={`${uid}-${i}`}>

@@ -114,3 +114,19 @@ export function markLevers<T extends object>(s: T, levers: LeverList): T {
 export function leversOf(s: object): LeverList {
   return ((s as Record<symbol, unknown>)[COMPOSED_WITH] as LeverList | undefined) ?? LEVERS;
 }
+
+/**
+ * Why moving the field at `path` can change nothing in this draft, as the lever that owns the
+ * field says it (null when it can, or when no lever says anything about it).
+ */
+export function idleReason(
+  path: string,
+  draft: unknown,
+  levers: LeverList = LEVERS,
+): string | null {
+  for (const l of levers) {
+    const f = l.idle?.[path];
+    if (f) return f(draft);
+  }
+  return null;
+}

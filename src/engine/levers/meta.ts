@@ -85,6 +85,11 @@ export interface LeverUnit<
   unorganized?: (s: LeverScenario) => LeverScenario;
   /** The named parts of his premium for the why panel (only parts that are present). */
   parts?: (x: LeverKind & { e: number }) => LeverPart[];
+  /**
+   * Why moving one of its fields can change nothing in this scenario (a draft, perhaps invalid),
+   * by the field's path, or null when it can: the quick sliders say it beside the slider.
+   */
+  idle?: Record<string, (draft: unknown) => string | null>;
   /** A cross-field rule on one group that belongs to this lever (MODEL.md §6). */
   checkGroup?: (
     g: Record<string, unknown>,
@@ -114,4 +119,24 @@ export function withLeverField(
   value: unknown,
 ): LeverScenario {
   return { ...s, levers: { ...s.levers, [block]: { ...s.levers[block], [key]: value } } };
+}
+
+/** A number read from a draft, or the fallback when it is not a finite number. */
+export function draftNumber(
+  draft: unknown,
+  path: readonly (string | number)[],
+  fallback = 0,
+): number {
+  let v: unknown = draft;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return fallback;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Whether any group of a draft has pledged members. */
+export function anyPledged(draft: unknown): boolean {
+  const groups = (draft as { groups?: unknown } | null)?.groups;
+  return Array.isArray(groups) && groups.some((g) => draftNumber(g, ['pledgedShare']) > 0);
 }

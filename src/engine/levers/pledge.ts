@@ -3,7 +3,14 @@
 // Its premium part q·F·pledged is written with the sanction in visibility.ts (q·(F·pledged + h)).
 import { snapRound } from '../numeric';
 import { share, years } from '../scenario/fieldMeta';
-import { defineLever, withGroupField, withLeverField, type LeverKind } from './meta';
+import {
+  anyPledged,
+  defineLever,
+  draftNumber,
+  withGroupField,
+  withLeverField,
+  type LeverKind,
+} from './meta';
 
 /** P: how many of the group's members pledged. */
 export function pledgedCount(count: number, share: number): number {
@@ -69,6 +76,14 @@ export const pledgeLever = defineLever({
     },
   },
   unorganized: (s) => withGroupField(s, 'pledgedShare', 0),
+  idle: {
+    'levers.pledge.penalty': (d) =>
+      !anyPledged(d)
+        ? 'The pledge penalty falls only on pledged defendants, and no one has pledged: raise the pledged share first.'
+        : draftNumber(d, ['levers', 'visibility', 'observed'], 1) === 0
+          ? 'No plea is ever seen (court watching q = 0), so a broken pledge costs nothing.'
+          : null,
+  },
   parts: (x) => {
     const q = x.scenario.levers.visibility.observed as number;
     const F = penaltyOf(x);

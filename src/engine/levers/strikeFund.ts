@@ -7,7 +7,7 @@
 // `fundTrialBound` through the population (population/kinds.ts).
 import { intDiv, snapFloor } from '../numeric';
 import { money } from '../scenario/fieldMeta';
-import { defineLever, withLeverField, type LeverPart } from './meta';
+import { anyPledged, defineLever, draftNumber, withLeverField, type LeverPart } from './meta';
 
 export type FundRegime = 'noPlea' | 'lottery' | 'priority' | 'forcedSpend' | 'docket';
 
@@ -136,7 +136,20 @@ export const strikeFundLever = defineLever({
   },
   premium: (x) => stipendPremium(x.scenario.levers.strikeFund.stipend as number, x.covered),
   insurance: (x) => (x.scenario.levers.strikeFund.insurance as number) * x.covered,
-  unorganized: (s) => ({ ...s, levers: { ...s.levers, strikeFund: { fund: 0, stipend: 0, insurance: 0 } } }),
+  idle: {
+    'levers.strikeFund.fund': (d) =>
+      draftNumber(d, ['levers', 'strikeFund', 'stipend']) +
+        draftNumber(d, ['levers', 'strikeFund', 'insurance']) ===
+      0
+        ? 'A strike fund with no stipend and no insurance pays nothing, so this slider changes nothing: set a stipend or insurance under Levers in the editor.'
+        : !anyPledged(d)
+          ? 'The fund covers only pledged defendants, and no one has pledged: raise the pledged share first.'
+          : null,
+  },
+  unorganized: (s) => ({
+    ...s,
+    levers: { ...s.levers, strikeFund: { fund: 0, stipend: 0, insurance: 0 } },
+  }),
   parts: (x) => {
     const T = x.scenario.levers.strikeFund.stipend as number;
     const I = x.scenario.levers.strikeFund.insurance as number;
