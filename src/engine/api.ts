@@ -11,6 +11,7 @@ import { ladderBins } from './sweep/ladder';
 import { ledger as ledgerFrames, type Ledger } from './sweep/ledger';
 import { payoffTable, type PayoffTable } from './sweep/payoff';
 import { budgetLeftAt } from './result/budget';
+import { explainFrom, type DefendantExplanation } from './explain';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
 import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
@@ -22,6 +23,14 @@ export type { Result } from './result/types';
 export type { ValidationMessage } from './scenario/parse';
 export type { SolveOptions } from './solve';
 export type { KindInfo } from './population/kinds';
+export type {
+  DefendantExplanation,
+  DefendantNumbers,
+  ExplainContext,
+  Counterfactual,
+  PremiumPart,
+  Choice,
+} from './explain';
 export type { RegimeRow } from './sweep/compare';
 export type { StatusQuoComparison, Figures as StatusQuoFigures } from './sweep/statusQuo';
 export type * from './sweep/types';
@@ -110,13 +119,58 @@ export function thresholdCounts(
   if (!r.ok) return { ok: false, errors: r.errors };
   if (r.scenario.prosecutor.regime !== 'lottery') return { ok: true, value: { k: 0, counts: [] } };
   const pop = buildPopulation(r.scenario);
-  const lot = solveLottery(pop, (r.scenario.prosecutor.budget ?? 0), firstArrivals(pop));
+  const lot = solveLottery(pop, r.scenario.prosecutor.budget ?? 0, firstArrivals(pop));
   const byT = new Map<number, number>();
-  for (let i = 0; i < pop.kinds.size; i++) byT.set(lot.tau[i], (byT.get(lot.tau[i]) ?? 0) + pop.kinds.count[i]);
+  for (let i = 0; i < pop.kinds.size; i++)
+    byT.set(lot.tau[i], (byT.get(lot.tau[i]) ?? 0) + pop.kinds.count[i]);
   const counts = [...byT.entries()]
     .sort((a, b) => (a[0] < 0 ? Infinity : a[0]) - (b[0] < 0 ? Infinity : b[0]))
     .map(([t, count]) => ({ threshold: t < 0 ? null : t, count }));
   return { ok: true, value: { k: lot.k, counts } };
+}
+
+/**
+ * The last scenario asked about, parsed and solved with every row, and its kinds, keyed by its
+ * content: a follow-up question about the same scenario (another defendant, his explanation)
+ * does not parse or solve again. One entry: a worker answers for the scenario on screen.
+ */
+interface Prepared {
+  key: string;
+  scenario: Scenario;
+  result: Result;
+  kinds: KindInfo[];
+}
+let lastPrepared: Prepared | null = null;
+const KEEP_ROWS_UP_TO = 1_000_000;
+/** How many times a scenario was prepared (parsed and solved) for a follow-up question; tests read it. */
+export const preparedCount = { value: 0 };
+
+/** The content key of an input: JSON, with what JSON would blur (NaN, ±Infinity, undefined) kept apart. */
+function contentKey(input: unknown): string {
+  return JSON.stringify(input, (_k, v: unknown) =>
+    v === undefined
+      ? '\u0000undefined'
+      : typeof v === 'number' && !Number.isFinite(v)
+        ? `\u0000${v}`
+        : v,
+  );
+}
+
+function preparedFor(input: unknown): Checked<Prepared> {
+  const key = contentKey(input);
+  if (lastPrepared && lastPrepared.key === key) return { ok: true, value: lastPrepared };
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  preparedCount.value++;
+  const prepared: Prepared = {
+    key,
+    scenario: r.scenario,
+    result: solveScenario(r.scenario, { rows: 'always' }),
+    kinds: describeKinds(buildPopulation(r.scenario)),
+  };
+  // A very large scenario's rows are not kept between questions (they would hold the memory).
+  lastPrepared = prepared.result.totals.defendants <= KEEP_ROWS_UP_TO ? prepared : null;
+  return { ok: true, value: prepared };
 }
 
 /**
@@ -127,13 +181,24 @@ export function defendant(
   input: unknown,
   id: number,
 ): Checked<{ row: DefendantRow; budgetLeft: number | null } | null> {
-  const r = parseScenario(input);
-  if (!r.ok) return { ok: false, errors: r.errors };
-  const result = solveScenario(r.scenario, { rows: 'always' });
-  const rows = result.defendants ?? [];
+  const p = preparedFor(input);
+  if (!p.ok) return p;
+  const rows = p.value.result.defendants ?? [];
   const row = rows[id - 1];
   if (!row) return { ok: true, value: null };
-  return { ok: true, value: { row, budgetLeft: budgetLeftAt(rows, r.scenario, row) } };
+  return { ok: true, value: { row, budgetLeft: budgetLeftAt(rows, p.value.scenario, row) } };
+}
+
+/**
+ * explain(scenario, id): the numbers behind one defendant's choice — both costs, the offer, π,
+ * the budget left at his turn, each lever part and what he would have done without it, his
+ * lottery threshold — for the why panel (which only words them). Null: no such defendant.
+ */
+export function explain(input: unknown, id: number): Checked<DefendantExplanation | null> {
+  const p = preparedFor(input);
+  if (!p.ok) return p;
+  const { scenario, result, kinds: k } = p.value;
+  return { ok: true, value: explainFrom(scenario, result, k, id) };
 }
 
 /**

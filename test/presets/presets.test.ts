@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS, presetById } from '../../src/presets';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { solveScenario } from '../../src/engine/solve';
-import type { Scenario } from '../../src/engine/scenario/schema';
+import {
+  DocketSchema,
+  GroupSchema,
+  LeversSchema,
+  ProsecutorSchema,
+  type Scenario,
+} from '../../src/engine/scenario/schema';
 import type { Result, Totals } from '../../src/engine/result/types';
 
 const presetDir = join(dirname(fileURLToPath(import.meta.url)), '../../src/presets');
@@ -83,23 +89,21 @@ function expectTotals(t: Totals, e: Expected) {
   expect(t.strikeSucceeds).toBe(e.strikeSucceeds);
 }
 
-const GROUP_KEYS = [
-  'collateralCost',
-  'convictionProbability',
-  'count',
-  'label',
-  'neverPleadsShare',
-  'offer',
-  'pledgePenalty',
-  'pledgedShare',
-  'refusalCost',
-  'trialCost',
-  'trialSentence',
-];
-const PROSECUTOR_KEYS = ['budget', 'equilibrium', 'offers', 'ranking', 'regime', 'uniformOffer'];
+// The keys every file writes, read from the composed schema (core fields and every lever's): a
+// field the docket alone uses is optional and written only by docket presets.
+const keysOf = (shape: Record<string, unknown>, keep: (t: unknown) => boolean = () => true) =>
+  Object.entries(shape)
+    .filter(([, t]) => keep(t))
+    .map(([k]) => k)
+    .sort();
+const written = (t: unknown) => (t as { _zod: { def: { type: string } } })._zod.def.type !== 'optional';
+const GROUP_KEYS = keysOf(GroupSchema.shape, written);
+const PROSECUTOR_KEYS = keysOf(ProsecutorSchema.shape);
 // A docket preset writes out the docket's fields too and leaves out the budget it does not use.
-const DOCKET_GROUP_KEYS = [...GROUP_KEYS, 'detentionPerWeek', 'firstWeek', 'lastWeek'].sort();
+const DOCKET_GROUP_KEYS = keysOf(GroupSchema.shape);
 const DOCKET_PROSECUTOR_KEYS = PROSECUTOR_KEYS.filter((k) => k !== 'budget');
+const LEVER_BLOCKS = LeversSchema.def.innerType.shape;
+const DOCKET_KEYS = keysOf(DocketSchema.shape);
 
 describe('the presets gallery', () => {
   it('has exactly the fixed ids, each once, in gallery order', () => {
@@ -137,15 +141,13 @@ describe('the presets gallery', () => {
       expect(json.runs, f).toBe(1);
       for (const g of json.groups) expect(Object.keys(g).sort(), f).toEqual(docket ? DOCKET_GROUP_KEYS : GROUP_KEYS);
       expect(Object.keys(json.prosecutor).sort(), f).toEqual(docket ? DOCKET_PROSECUTOR_KEYS : PROSECUTOR_KEYS);
-      if (docket) expect(Object.keys(json.docket).sort(), f).toEqual(['capacity', 'deadline', 'weeks']);
-      expect(Object.keys(json.levers).sort(), f).toEqual(['pledge', 'strikeFund', 'visibility']);
-      expect(Object.keys(json.levers.pledge).sort(), f).toEqual(['penalty', 'secret']);
-      expect(Object.keys(json.levers.visibility).sort(), f).toEqual(['observed', 'sanction']);
-      expect(Object.keys(json.levers.strikeFund).sort(), f).toEqual([
-        'fund',
-        'insurance',
-        'stipend',
-      ]);
+      if (docket) expect(Object.keys(json.docket).sort(), f).toEqual(DOCKET_KEYS);
+      expect(Object.keys(json.levers).sort(), f).toEqual(keysOf(LEVER_BLOCKS));
+      for (const [block, t] of Object.entries(LEVER_BLOCKS)) {
+        expect(Object.keys(json.levers[block]).sort(), `${f} levers.${block}`).toEqual(
+          keysOf((t as typeof LEVER_BLOCKS.pledge).def.innerType.shape),
+        );
+      }
     }
   });
 

@@ -1,21 +1,27 @@
 // Labels and units of scenario fields and result outcomes, read from the scenario schema's
-// metadata (never duplicated), for axis titles.
-import { DocketSchema, GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
-import type { OutcomeKey } from '../../engine/sweep/types';
+// metadata and the engine's table of result quantities (never duplicated), for axis titles.
+import { ScenarioShape } from '../../engine/scenario/schema';
+import { OUTCOME_KEYS, type OutcomeKey } from '../../engine/sweep/types';
 import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
-import type { DistributionKey } from '../../engine/result/types';
+import { DISTRIBUTION_KEYS, type DistributionKey } from '../../engine/result/types';
+import { QUANTITIES, type QuantityKey } from '../../engine';
 
 export interface AxisLabel {
   label: string;
   unit: string;
 }
 
-type AnySchema = { _zod: { def: Record<string, unknown> }; meta?: () => unknown; shape?: Record<string, AnySchema> };
+type AnySchema = {
+  _zod: { def: Record<string, unknown> };
+  meta?: () => unknown;
+  shape?: Record<string, AnySchema>;
+};
 
+/** The object inside wrappers (default, optional, nullable) and arrays (the groups' element). */
 function unwrap(s: AnySchema | undefined): AnySchema | undefined {
   let cur = s;
   for (let i = 0; cur && i < 8; i++) {
-    const inner = cur._zod.def.innerType as AnySchema | undefined;
+    const inner = (cur._zod.def.innerType ?? cur._zod.def.element) as AnySchema | undefined;
     if (!inner) break;
     cur = inner;
   }
@@ -36,17 +42,14 @@ function metaOf(s: AnySchema | undefined): { title?: string; unit?: string } | u
 export function fieldLabel(field: string): AxisLabel {
   const derived = DERIVED_GROUP_FIELDS[field.slice(field.lastIndexOf('.') + 1)];
   if (derived) return { label: derived.title, unit: derived.unit };
-  const parts = field.replace(/\[(\d*)\]/g, '.$1').split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  const parts = field
+    .replace(/\[(\d*)\]/g, '.$1')
+    .split('.')
+    .filter((p) => p !== '' && !/^\d+$/.test(p));
   const group = /^groups\[(\d+)\]/.exec(field);
-  let schema: AnySchema | undefined;
-  const roots: Record<string, AnySchema> = {
-    groups: GroupSchema as unknown as AnySchema,
-    prosecutor: ProsecutorSchema as unknown as AnySchema,
-    levers: LeversSchema as unknown as AnySchema,
-    docket: DocketSchema as unknown as AnySchema,
-  };
-  schema = roots[parts[0]];
-  for (const p of parts.slice(1)) {
+  // Walked down the scenario's own object schema (every lever's fields included).
+  let schema: AnySchema | undefined = ScenarioShape as unknown as AnySchema;
+  for (const p of parts) {
     schema = unwrap(schema)?.shape?.[p];
     if (!schema) break;
   }
@@ -56,29 +59,19 @@ export function fieldLabel(field: string): AxisLabel {
   return { label, unit: m.unit ?? '' };
 }
 
-export const OUTCOME_LABELS: Record<OutcomeKey, AxisLabel> = {
-  shareFree: { label: 'Share who go free', unit: 'share' },
-  take: { label: "Prosecutor's take Π", unit: 'years' },
-  takeRatio: { label: 'Take / no-plea take', unit: '×' },
-  pleas: { label: 'Pleas', unit: 'defendants' },
-  trials: { label: 'Trials', unit: 'defendants' },
-  free: { label: 'Free', unit: 'defendants' },
-  stopRank: { label: 'Stop rank t*', unit: 'rank' },
-  takePerDefendant: { label: 'Take per defendant', unit: 'years' },
-  strikeSucceeds: { label: 'Strike succeeds', unit: 'share of runs' },
-  crashWeek: { label: 'Crash week (docket)', unit: 'week' },
+/** An axis title from the engine's table of result quantities (the unit over runs where it differs). */
+const axis = (key: QuantityKey): AxisLabel => {
+  const q = QUANTITIES[key];
+  return { label: q.title, unit: q.overRunsUnit ?? q.unit };
 };
 
-export const DISTRIBUTION_LABELS: Record<DistributionKey, AxisLabel> = {
-  take: { label: "Prosecutor's take Π", unit: 'years' },
-  takeRatio: { label: 'Take / no-plea take', unit: '×' },
-  pleas: { label: 'Pleas', unit: 'defendants' },
-  trials: { label: 'Trials', unit: 'defendants' },
-  free: { label: 'Free', unit: 'defendants' },
-  budgetUsed: { label: 'Budget used', unit: 'trial units' },
-  fundPaid: { label: 'Fund paid', unit: 'years' },
-  stopRank: { label: 'Stop rank t*', unit: 'rank' },
-};
+export const OUTCOME_LABELS: Record<OutcomeKey, AxisLabel> = Object.fromEntries(
+  OUTCOME_KEYS.map((k) => [k, axis(k)]),
+) as Record<OutcomeKey, AxisLabel>;
+
+export const DISTRIBUTION_LABELS: Record<DistributionKey, AxisLabel> = Object.fromEntries(
+  DISTRIBUTION_KEYS.map((k) => [k, axis(k)]),
+) as Record<DistributionKey, AxisLabel>;
 
 /** "Label (unit)", or the label alone when there is no unit. */
 export function withUnit(a: AxisLabel): string {

@@ -1,5 +1,6 @@
 // Compare A/B as a chart: the pinned scenario A and the current scenario B side by side — the
 // prosecutor's take and the defendants' outcomes — drawn with the regime comparison's bars.
+import { columnLabel } from '../../engine';
 import type { Totals } from '../../engine/result/types';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
@@ -43,12 +44,12 @@ export function compareTable(v: CompareView): TableData {
     columns: [
       { key: 'side', label: 'Scenario' },
       { key: 'title', label: 'Title' },
-      { key: 'take', label: 'Take (years)', numeric: true },
-      { key: 'noPleaTake', label: 'No-plea take (years)', numeric: true },
-      { key: 'takeRatio', label: 'Take / no-plea take', numeric: true },
-      { key: 'pleas', label: 'Pleas', numeric: true },
-      { key: 'trials', label: 'Trials', numeric: true },
-      { key: 'free', label: 'Free', numeric: true },
+      { key: 'take', label: columnLabel('take'), numeric: true },
+      { key: 'noPleaTake', label: columnLabel('noPleaTake'), numeric: true },
+      { key: 'takeRatio', label: columnLabel('takeRatio'), numeric: true },
+      { key: 'pleas', label: columnLabel('pleas'), numeric: true },
+      { key: 'trials', label: columnLabel('trials'), numeric: true },
+      { key: 'free', label: columnLabel('free'), numeric: true },
     ],
     rows: v.sides.map((s) => ({ side: s.label, title: s.title, take: s.totals.take, noPleaTake: s.totals.noPleaTake, takeRatio: s.totals.takeRatio, pleas: s.totals.pleas, trials: s.totals.trials, free: s.totals.free })),
   };

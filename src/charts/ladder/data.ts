@@ -6,6 +6,7 @@ import type { LadderBin } from '../../engine/sweep/types';
 import type { KindInfo } from '../../engine/population/kinds';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
+import { rowLedger } from '../../engine';
 
 /** What the ladder reads from a scenario (a validated Scenario fits). */
 export interface LadderScenario {
@@ -34,27 +35,20 @@ export interface LadderRow {
 }
 
 /**
- * Rows in rank order (rank null, as in noPlea, falls back to arrival order). The budget starts at
- * B and drops by his group's trial cost c when he is tried; the fund starts at Φ and pays the
- * stipend T to each covered defendant who does not plead and the insurance I to each covered
- * defendant who is tried.
+ * Rows in rank order (rank null, as in noPlea, falls back to arrival order), with the budget and
+ * fund the engine's ledger keeps (engine/result/rowLedger.ts).
  */
-export function ladderFromRows(rows: readonly DefendantRow[], scenario: LadderScenario, kinds?: readonly KindInfo[]): LadderRow[] {
+export function ladderFromRows(
+  rows: readonly DefendantRow[],
+  scenario: LadderScenario,
+  kinds?: readonly KindInfo[],
+): LadderRow[] {
   const costOf = new Map<number, number>();
   if (kinds) for (const k of kinds) costOf.set(k.group, k.c);
   const cost = (g: number) => costOf.get(g) ?? scenario.groups[g]?.trialCost ?? 1;
-  const { stipend: T, insurance: I, fund } = scenario.levers.strikeFund;
-  const sorted = [...rows].sort((a, b) => (a.rank ?? a.id) - (b.rank ?? b.id) || a.id - b.id);
-  let b = (scenario.prosecutor.budget ?? 0);
-  let f = fund;
-  return sorted.map((r, i) => {
-    const budgetBefore = b;
-    const fundBefore = f;
-    if (r.outcome === 'tried') b -= cost(r.group);
-    if (r.covered && r.outcome !== 'plea') f -= T;
-    if (r.covered && r.outcome === 'tried') f -= I;
-    return {
-      rank: r.rank ?? i + 1,
+  return rowLedger(rows, scenario, cost).map(
+    ({ row: r, rank, budgetBefore, budgetAfter, fundBefore, fundAfter }) => ({
+      rank,
       id: r.id,
       group: r.group,
       outcome: r.outcome,
@@ -65,11 +59,11 @@ export function ladderFromRows(rows: readonly DefendantRow[], scenario: LadderSc
       covered: r.covered,
       offer: r.offer,
       budgetBefore,
-      budgetAfter: b,
+      budgetAfter,
       fundBefore,
-      fundAfter: f,
-    };
-  });
+      fundAfter,
+    }),
+  );
 }
 
 /**
@@ -154,11 +148,18 @@ export interface LadderInput {
 
 /** Rows when they fit (≤ maxRanks), else stacked bins. */
 export function ladderView(input: LadderInput, maxRanks = MAX_RANKS): LadderView {
-  const common = { budget: input.budget, fund: input.fund, stopRank: input.stopRank, regime: input.regime };
+  const common = {
+    budget: input.budget,
+    fund: input.fund,
+    stopRank: input.stopRank,
+    regime: input.regime,
+  };
   if (input.rows && input.rows.length <= maxRanks) {
     return { ...common, mode: 'ranks', n: input.rows.length, rows: [...input.rows] };
   }
-  const bins = input.rows ? binLadder(input.rows, Math.min(maxRanks, 200)) : rebin(input.bins ?? [], Math.min(maxRanks, 200));
+  const bins = input.rows
+    ? binLadder(input.rows, Math.min(maxRanks, 200))
+    : rebin(input.bins ?? [], Math.min(maxRanks, 200));
   const n = bins.length ? bins[bins.length - 1].rankHi - bins[0].rankLo + 1 : 0;
   return { ...common, mode: 'bins', n, bins };
 }
@@ -211,7 +212,10 @@ export function describeLadder(v: LadderView): string {
     `${fmt(t.plea)} plead, ${fmt(t.tried)} are tried and ${fmt(t.free)} go free; ${fmt(t.threatened)} of ${fmt(v.n)} were threatened with trial.`,
     `Trial budget ${fmt(v.budget)} trial units, ${fmt(v.budget - t.budgetLeft)} used, ${fmt(t.budgetLeft)} left.`,
   ];
-  if (v.fund > 0) parts.push(`Strike fund ${fmt(v.fund)} years, ${fmt(v.fund - t.fundLeft)} paid, ${fmt(t.fundLeft)} left.`);
+  if (v.fund > 0)
+    parts.push(
+      `Strike fund ${fmt(v.fund)} years, ${fmt(v.fund - t.fundLeft)} paid, ${fmt(t.fundLeft)} left.`,
+    );
   parts.push(
     v.stopRank === null
       ? 'Every defendant is threatened: the unraveling never stops.'
@@ -281,13 +285,15 @@ export interface ResourcePoint {
 export function resourceSteps(v: LadderView): ResourcePoint[] {
   const pts: ResourcePoint[] = [];
   if (v.mode === 'ranks') {
-    for (const r of v.rows) pts.push({ x: r.rank - 0.5, budget: r.budgetBefore, fund: r.fundBefore });
+    for (const r of v.rows)
+      pts.push({ x: r.rank - 0.5, budget: r.budgetBefore, fund: r.fundBefore });
     const last = v.rows[v.rows.length - 1];
     if (last) pts.push({ x: last.rank + 0.5, budget: last.budgetAfter, fund: last.fundAfter });
   } else {
     // Bins: the budget and fund at each bin's end, joined by straight lines.
     if (v.bins.length) pts.push({ x: v.bins[0].rankLo - 0.5, budget: v.budget, fund: v.fund });
-    for (const bin of v.bins) pts.push({ x: bin.rankHi + 0.5, budget: bin.budgetAfter, fund: bin.fundAfter });
+    for (const bin of v.bins)
+      pts.push({ x: bin.rankHi + 0.5, budget: bin.budgetAfter, fund: bin.fundAfter });
   }
   return pts;
 }

@@ -1,4 +1,5 @@
 // Regime comparison: the same defendants under noPlea, lottery, priority and forcedSpend.
+import { columnLabel } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
 
@@ -82,11 +83,11 @@ export function regimesTable(v: RegimeView): TableData {
     caption: 'Outcomes by regime',
     columns: [
       { key: 'regime', label: 'Regime' },
-      { key: 'take', label: 'Take (years)', numeric: true },
-      { key: 'takeRatio', label: 'Take / no-plea take', numeric: true },
-      { key: 'pleas', label: 'Pleas', numeric: true },
-      { key: 'trials', label: 'Trials', numeric: true },
-      { key: 'free', label: 'Free', numeric: true },
+      { key: 'take', label: columnLabel('take'), numeric: true },
+      { key: 'takeRatio', label: columnLabel('takeRatio'), numeric: true },
+      { key: 'pleas', label: columnLabel('pleas'), numeric: true },
+      { key: 'trials', label: columnLabel('trials'), numeric: true },
+      { key: 'free', label: columnLabel('free'), numeric: true },
     ],
     rows: v.rows.map((r) => ({ regime: regimeLabel(r.regime), take: r.take, takeRatio: r.takeRatio, pleas: r.pleas, trials: r.trials, free: r.free })),
   };

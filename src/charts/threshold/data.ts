@@ -4,125 +4,27 @@
 // a = s + K + L against his cost of refusing r(m) = d + min(1, k/(m+1))·ê. Pure: no DOM.
 import type { KindInfo } from '../../engine/population/kinds';
 import type { LotteryResult } from '../../engine/result/types';
-import { lessTol, positive } from '../../engine/numeric';
+import { lotteryThreshold as lotteryThresholdOf } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
+import {
+  committedCurve,
+  thresholdCurve,
+  type ThresholdCurve,
+  type ThresholdInput,
+} from '../../engine/result/thresholdCurve';
 
-export interface ThresholdRun {
-  threshold: number;
-  count: number;
-}
-
-/** Thresholds per defendant, or compressed ({threshold, count}; null threshold = never refuses). */
-export type ThresholdInput = readonly (number | null)[] | readonly { threshold: number | null; count: number }[];
-
-/** A piece of the step function: G(m) = g for every integer m in [from, to]. */
-export interface Piece {
-  from: number;
-  to: number;
-  g: number;
-}
-
-export interface ThresholdCurve {
-  N: number;
-  /** Distinct thresholds in increasing order with their counts. */
-  runs: ThresholdRun[];
-  /** Defendants with no threshold (would not refuse whatever others do). */
-  nullCount: number;
-  /** G over m = 0..N. */
-  pieces: Piece[];
-}
-
-function isCompressed(x: ThresholdInput): x is readonly { threshold: number | null; count: number }[] {
-  return x.length > 0 && typeof x[0] === 'object' && x[0] !== null;
-}
-
-/** The step function G(m) = #{i : τ_i ≤ m} for m = 0..N, computed exactly. */
-export function thresholdCurve(input: ThresholdInput, n?: number): ThresholdCurve {
-  const counts = new Map<number, number>();
-  let nullCount = 0;
-  let total = 0;
-  if (isCompressed(input)) {
-    for (const { threshold, count } of input) {
-      total += count;
-      if (threshold === null) nullCount += count;
-      else counts.set(threshold, (counts.get(threshold) ?? 0) + count);
-    }
-  } else {
-    for (const t of input as readonly (number | null)[]) {
-      total++;
-      if (t === null) nullCount++;
-      else counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
-  }
-  const N = n ?? total;
-  const runs = [...counts.entries()].map(([threshold, count]) => ({ threshold, count })).sort((a, b) => a.threshold - b.threshold);
-  const pieces: Piece[] = [];
-  let g = 0;
-  let m = 0;
-  for (const r of runs) {
-    const t = Math.max(0, Math.min(N, r.threshold));
-    if (t > m) {
-      pieces.push({ from: m, to: t - 1, g });
-      m = t;
-    }
-    g += r.count;
-  }
-  if (m <= N) pieces.push({ from: m, to: N, g });
-  // Merge pieces of equal g (a run clamped onto another's threshold).
-  const merged: Piece[] = [];
-  for (const p of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && last.g === p.g && last.to + 1 === p.from) last.to = p.to;
-    else merged.push({ ...p });
-  }
-  return { N, runs, nullCount, pieces: merged };
-}
-
-/** G(m); 0 for m < 0. */
-export function G(c: ThresholdCurve, m: number): number {
-  if (m < 0) return 0;
-  for (const p of c.pieces) if (m >= p.from && m <= p.to) return p.g;
-  return c.pieces.length ? c.pieces[c.pieces.length - 1].g : 0;
-}
-
-/** Sizes r (0..N) with G(r − 1) = r = G(r). */
-export function equilibriumSizes(c: ThresholdCurve): number[] {
-  const out: number[] = [];
-  for (const p of c.pieces) {
-    const r = p.g;
-    const lo = r === 0 ? 0 : r - 1; // G(−1) = 0
-    if (r === 0 ? p.from === 0 : lo >= p.from && r <= p.to) out.push(r);
-  }
-  return out;
-}
-
-/** The erosion point r* = max{r : G(r − 1) ≥ r} (0 when none is positive). */
-export function erosionPoint(c: ThresholdCurve): number {
-  let best = 0;
-  for (const p of c.pieces) {
-    const r = Math.min(p.to + 1, p.g);
-    if (r >= p.from + 1) best = Math.max(best, r);
-  }
-  return best;
-}
-
-/** G with c defendants committed (the highest thresholds, never-refusers first): G_c(m) = c + #{remaining τ ≤ m}. */
-export function committedCurve(curve: ThresholdCurve, committed: number): ThresholdCurve {
-  let left = committed;
-  const nulls = Math.min(curve.nullCount, left);
-  left -= nulls;
-  const runs = curve.runs.map((r) => ({ ...r }));
-  for (let i = runs.length - 1; i >= 0 && left > 0; i--) {
-    const take = Math.min(runs[i].count, left);
-    runs[i].count -= take;
-    left -= take;
-  }
-  const kept = runs.filter((r) => r.count > 0);
-  const base = thresholdCurve([...kept, { threshold: null, count: curve.nullCount - nulls }], curve.N);
-  const shifted = base.pieces.map((p) => ({ ...p, g: p.g + committed }));
-  return { N: curve.N, runs: kept, nullCount: curve.nullCount - nulls, pieces: shifted };
-}
+export {
+  G,
+  committedCurve,
+  equilibriumSizes,
+  erosionPoint,
+  thresholdCurve,
+  type Piece,
+  type ThresholdCurve,
+  type ThresholdInput,
+  type ThresholdRun,
+} from '../../engine/result/thresholdCurve';
 
 export interface ThresholdData {
   curve: ThresholdCurve;
@@ -140,7 +42,11 @@ export interface ThresholdData {
 }
 
 /** Chart data from a lottery result (thresholds or a compressed form when they were omitted). */
-export function thresholdData(lottery: LotteryResult, N: number, compressed?: ThresholdInput): ThresholdData {
+export function thresholdData(
+  lottery: LotteryResult,
+  N: number,
+  compressed?: ThresholdInput,
+): ThresholdData {
   const input = lottery.thresholds ?? compressed ?? [];
   const curve = thresholdCurve(input, N);
   const cm = lottery.criticalMass;
@@ -199,7 +105,8 @@ export function thresholdTable(d: ThresholdData): TableData {
     cum += r.count;
     return { threshold: r.threshold, count: r.count, g: cum };
   });
-  if (d.curve.nullCount) rows.push({ threshold: null as unknown as number, count: d.curve.nullCount, g: cum });
+  if (d.curve.nullCount)
+    rows.push({ threshold: null as unknown as number, count: d.curve.nullCount, g: cum });
   return {
     caption: 'Defendants by threshold τ (refuses once τ others refuse)',
     columns: [
@@ -246,26 +153,15 @@ export interface SchellingData {
   reason: 'never' | 'noOffer' | 'crossing' | 'none';
 }
 
-/** His cost of refusing when m others refuse: d + min(1, k/(m+1))·ê. */
+/** His cost of refusing when m others refuse: d + min(1, k/(m+1))·ê (the engine's). */
 export function refusalCost(kind: KindInfo, k: number, m: number): number {
-  return kind.d + Math.min(1, k / (m + 1)) * kind.eHat;
+  return lotteryThresholdOf(kind, null, k).at(m).r;
 }
 
-/** τ (MODEL.md §5) of one kind facing offer s, as the engine reports it. */
+/** τ (MODEL.md §5) of one kind facing offer s, as the engine reports it: capped at N, null if none. */
 export function kindThreshold(kind: KindInfo, s: number, k: number, N: number): number | null {
-  if (kind.never || !positive(s)) return 0;
-  const a = s + kind.K + kind.L;
-  const q = (m: number) => lessTol(refusalCost(kind, k, m), a);
-  if (q(0)) return 0;
-  // r(m) falls towards d: no m qualifies unless d < a.
-  if (!lessTol(kind.d, a) || k <= 0 || kind.eHat <= 0) return null;
-  const star = (k * kind.eHat) / (a - kind.d) - 1;
-  let m = Math.max(0, Math.floor(star) - 2);
-  if (!Number.isFinite(m)) return null;
-  while (m > 0 && q(m - 1)) m--;
-  for (let i = 0; i < 64 && !q(m); i++) m++;
-  if (!q(m)) return null;
-  return Math.min(m, N);
+  const t = lotteryThresholdOf(kind, s, k);
+  return t.tau === null ? null : Math.min(t.tau, N);
 }
 
 export function schellingData(input: SchellingInput): SchellingData {
@@ -287,8 +183,9 @@ export function schellingData(input: SchellingInput): SchellingData {
     const star = (k * kind.eHat) / (plead - kind.d) - 1;
     crossing = star >= Math.max(0, k - 1) ? star : Math.max(0, k - 1);
   }
-  const threshold = kindThreshold(kind, offer, k, N);
-  const reason = kind.never ? 'never' : !positive(offer) ? 'noOffer' : threshold === null ? 'none' : 'crossing';
+  const t = lotteryThresholdOf(kind, offer, k);
+  const threshold = t.tau === null ? null : Math.min(t.tau, N);
+  const reason = t.always ?? (threshold === null ? 'none' : 'crossing');
   return { kind, offer, k, N, plead, points, crossing, threshold, reason };
 }
 
@@ -303,10 +200,13 @@ export function describeSchelling(d: SchellingData): string {
   ];
   if (d.reason === 'never') parts.push('He never pleads: threshold 0.');
   else if (d.reason === 'noOffer') parts.push('He has no positive offer: threshold 0.');
-  else if (d.threshold === null) parts.push('Refusing never becomes cheaper than pleading: he never refuses.');
+  else if (d.threshold === null)
+    parts.push('Refusing never becomes cheaper than pleading: he never refuses.');
   else {
     if (d.crossing !== null) parts.push(`The costs cross at m = ${fmt(d.crossing)} (ties accept).`);
-    parts.push(`He refuses once ${fmt(d.threshold)} others refuse: threshold τ = ${fmt(d.threshold)}${d.threshold >= d.N ? ' (reported as N: he would not refuse even if everyone else did)' : ''}.`);
+    parts.push(
+      `He refuses once ${fmt(d.threshold)} others refuse: threshold τ = ${fmt(d.threshold)}${d.threshold >= d.N ? ' (reported as N: he would not refuse even if everyone else did)' : ''}.`,
+    );
   }
   return parts.join(' ');
 }

@@ -1,7 +1,13 @@
 // What the Sweep and Phase-diagram panels offer and say, without React: the numeric fields a
 // person can sweep (labels, units and ranges from the scenario schema, per group and for all
 // groups), and the plain-language result lines. Pure, so it is tested without a DOM.
-import { SECTIONS, scenarioFields, type FieldDescriptor, type Section } from '../editor/fields';
+import {
+  SECTIONS,
+  scenarioFields,
+  type FieldDescriptor,
+  type ScenarioObjectSchema,
+  type Section,
+} from '../editor/fields';
 import { fmt } from '../../charts/common/fields';
 import type {
   OutcomeKey,
@@ -10,6 +16,7 @@ import type {
   SweepPoint,
 } from '../../engine/sweep/types';
 import { meetsCriterion } from '../../engine/sweep/criterion';
+import { QUANTITIES } from '../../engine';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -70,8 +77,9 @@ const SHOWN_GROUPS = 50;
 /**
  * Every numeric field of the scenario a person can sweep, section by section (the editor's
  * order): scenario-wide fields once, group fields for all groups at once and for each group.
+ * `schema` is the scenario's object schema (the registry's unless a test composed an extra lever).
  */
-export function sweepFields(scenario: unknown): SweepField[] {
+export function sweepFields(scenario: unknown, schema?: ScenarioObjectSchema): SweepField[] {
   const groups = groupsOf(scenario).slice(0, SHOWN_GROUPS);
   const out: SweepField[] = [];
   // The docket's fields (capacity, deadline, weeks, arrival weeks, detention) matter only under
@@ -80,7 +88,7 @@ export function sweepFields(scenario: unknown): SweepField[] {
     (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
   for (const section of SECTIONS) {
     if (section === 'Docket' && !docket) continue;
-    const fields = scenarioFields().filter(
+    const fields = scenarioFields(schema).filter(
       (f) => f.section === section && sweepable(f) && !(docket && f.path === 'prosecutor.budget'),
     );
     for (const f of fields) {
@@ -245,19 +253,15 @@ export function sweepSentence(
   return `${cap} only at ${name} ${list}.${note}`;
 }
 
-export const SWEEP_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
-  { key: 'takeRatio', label: 'Take / no-plea take' },
-  { key: 'shareFree', label: 'Share who go free' },
-  { key: 'take', label: "Prosecutor's take" },
-  { key: 'pleas', label: 'Pleas' },
-  { key: 'trials', label: 'Trials' },
-  { key: 'stopRank', label: 'Stop rank t*' },
-];
+const outcome = (key: OutcomeKey) => ({ key, label: QUANTITIES[key].title });
+
+export const SWEEP_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = (
+  ['takeRatio', 'shareFree', 'take', 'pleas', 'trials', 'stopRank'] as const
+).map(outcome);
 
 export const PHASE_OUTCOMES: readonly { key: OutcomeKey; label: string }[] = [
   ...SWEEP_OUTCOMES,
-  { key: 'takePerDefendant', label: 'Take per defendant' },
-  { key: 'strikeSucceeds', label: 'Strike succeeds' },
+  ...(['takePerDefendant', 'strikeSucceeds'] as const).map(outcome),
 ];
 
 /**

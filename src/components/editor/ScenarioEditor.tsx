@@ -15,6 +15,7 @@ import {
   sectionFields,
   setAt,
   type FieldDescriptor,
+  type ScenarioObjectSchema,
   type Section,
 } from './fields';
 import { FieldControl } from './controls';
@@ -27,6 +28,8 @@ export interface ScenarioEditorProps {
   errors: readonly ValidationMessage[];
   /** Prefix of the DOM ids (when a page holds two editors). */
   idPrefix?: string;
+  /** The scenario's object schema the fields come from (default: the registry's). */
+  schema?: ScenarioObjectSchema;
 }
 
 type Group = ScenarioInput['groups'][number];
@@ -62,14 +65,15 @@ export function errorTargets(
   errors: readonly ValidationMessage[],
   groupCount: number,
   prefix: string,
+  schema?: ScenarioObjectSchema,
 ): Map<string, ValidationMessage[]> {
   const known = new Map<string, string>();
-  for (const f of scenarioFields()) {
+  for (const f of scenarioFields(schema)) {
     if (f.scope === 'scenario') known.set(fieldPath(f), fieldId(prefix, fieldPath(f)));
   }
   for (let i = 0; i < groupCount; i++) {
     known.set(`groups[${i}]`, groupCardId(prefix, i));
-    for (const f of groupFields()) known.set(fieldPath(f, i), fieldId(prefix, fieldPath(f, i)));
+    for (const f of groupFields(schema)) known.set(fieldPath(f, i), fieldId(prefix, fieldPath(f, i)));
   }
   const out = new Map<string, ValidationMessage[]>();
   for (const e of errors) {
@@ -112,7 +116,13 @@ const freshKey = () => `g${++keySeed}`;
 
 type FocusRequest = { key: string; action: 'up' | 'down' | 'heading' } | { add: true };
 
-export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: ScenarioEditorProps) {
+export function ScenarioEditor({
+  value,
+  onChange,
+  errors,
+  idPrefix = 'scn',
+  schema,
+}: ScenarioEditorProps) {
   const groups = groupsOf(value);
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -148,7 +158,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
     setFocus(null);
   }, [focus]);
 
-  const targets = errorTargets(errors, groups.length, idPrefix);
+  const targets = errorTargets(errors, groups.length, idPrefix, schema);
   const errorsAt = (id: string) => targets.get(id) ?? [];
 
   const setField = (f: FieldDescriptor, index: number, v: unknown) =>
@@ -185,7 +195,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
   };
   const add = () => {
     const key = freshKey();
-    setGroups([...groups, newGroup(value)], [...keys, key], { key, action: 'heading' });
+    setGroups([...groups, newGroup(value, schema)], [...keys, key], { key, action: 'heading' });
   };
 
   const regime = (value as { prosecutor?: { regime?: unknown } })?.prosecutor?.regime;
@@ -242,7 +252,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
   };
 
   const plainSection = (s: Section) => {
-    const fields = sectionFields(s);
+    const fields = sectionFields(s, schema);
     // Nested objects (levers.pledge, levers.visibility …) get a fieldset each.
     const parts = new Map<string, FieldDescriptor[]>();
     for (const f of fields) {
@@ -333,7 +343,7 @@ export function ScenarioEditor({ value, onChange, errors, idPrefix = 'scn' }: Sc
           </ul>
         )}
         {GROUP_PARTS.map(({ section: s, legend }) => {
-          const fs = groupFields().filter((f) => f.section === s);
+          const fs = groupFields(schema).filter((f) => f.section === s);
           if (fs.length === 0 || (s === 'Docket' && !showDocket)) return null;
           return (
             <fieldset className="hf-fieldset" key={s}>

@@ -37,6 +37,8 @@ export interface FieldDescriptor {
   max?: number;
   /** Suggested slider top; the slider spans min..(sliderMax ?? max). */
   sliderMax?: number;
+  /** The quick lever's starting top, when it differs from sliderMax. */
+  quickMax?: number;
   step?: number;
   kind: FieldKind;
   /** For nullableNumber: whether the number must be whole. */
@@ -168,6 +170,7 @@ function describe(
     min,
     max,
     sliderMax: m.sliderMax,
+    quickMax: m.quickMax,
     step: m.step ?? (integer ? 1 : undefined),
     kind,
     integer: kind === 'nullableNumber' ? integer : undefined,
@@ -217,30 +220,37 @@ function walk(
   if (d) out.push(d);
 }
 
-let cache: FieldDescriptor[] | null = null;
+/**
+ * The scenario's object schema the fields are read from: the registry's (ScenarioShape), or one
+ * a test composed with an extra lever (`composeScenarioSchema([...LEVERS, extra]).object`).
+ */
+export type ScenarioObjectSchema = object;
+
+const cache = new WeakMap<object, FieldDescriptor[]>();
 
 /** Every editable leaf field of the scenario, in schema order. */
-export function scenarioFields(): FieldDescriptor[] {
-  if (!cache) {
-    const out: FieldDescriptor[] = [];
-    walk(ScenarioShape as unknown as ZodAny, [], 'scenario', 'Scenario', out);
-    cache = out;
+export function scenarioFields(shape: ScenarioObjectSchema = ScenarioShape): FieldDescriptor[] {
+  let out = cache.get(shape);
+  if (!out) {
+    out = [];
+    walk(shape as unknown as ZodAny, [], 'scenario', 'Scenario', out);
+    cache.set(shape, out);
   }
-  return cache;
+  return out;
 }
 
 /** The scenario-level fields of a section (group fields are listed by groupFields()). */
-export function sectionFields(section: Section): FieldDescriptor[] {
-  return scenarioFields().filter((f) => f.scope === 'scenario' && f.section === section);
+export function sectionFields(section: Section, shape?: ScenarioObjectSchema): FieldDescriptor[] {
+  return scenarioFields(shape).filter((f) => f.scope === 'scenario' && f.section === section);
 }
 
 /** The fields of one group, in schema order. */
-export function groupFields(): FieldDescriptor[] {
-  return scenarioFields().filter((f) => f.scope === 'group');
+export function groupFields(shape?: ScenarioObjectSchema): FieldDescriptor[] {
+  return scenarioFields(shape).filter((f) => f.scope === 'group');
 }
 
-export function fieldByPath(path: string): FieldDescriptor | undefined {
-  return scenarioFields().find((f) => f.path === path);
+export function fieldByPath(path: string, shape?: ScenarioObjectSchema): FieldDescriptor | undefined {
+  return scenarioFields(shape).find((f) => f.path === path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,9 +321,12 @@ export function displayValue(draft: unknown, f: FieldDescriptor, index = 0): unk
 }
 
 /** A new group: the first group's values when there is one, else the schema defaults. */
-export function newGroup(draft: ScenarioInput): ScenarioInput['groups'][number] {
+export function newGroup(
+  draft: ScenarioInput,
+  shape?: ScenarioObjectSchema,
+): ScenarioInput['groups'][number] {
   const g: Record<string, unknown> = {};
-  for (const f of groupFields()) {
+  for (const f of groupFields(shape)) {
     if (f.defaultValue !== undefined) g[f.key] = f.defaultValue;
   }
   const first = Array.isArray(draft.groups) ? draft.groups[0] : undefined;

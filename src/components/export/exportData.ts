@@ -7,6 +7,7 @@ import { canonicalScenario } from '../../engine/scenario/canonical';
 import type { Scenario } from '../../engine/scenario/schema';
 import { csvField, resultToCsv } from '../../engine/result/csv';
 import { DISTRIBUTION_KEYS, type Result, type Totals } from '../../engine/result/types';
+import { TOTAL_KEYS } from '../../engine';
 
 /** The engine contract every exported file belongs to (MODEL.md §6). */
 export const CONTRACT_NOTE = 'Holdout scenario schemaVersion 1';
@@ -147,20 +148,8 @@ export function defendantsCsvText(result: Result, scenario: unknown, name: strin
   return { ok: true, value: resultToCsv(result, s.value) };
 }
 
-export const TOTALS_COLUMNS: readonly (keyof Totals)[] = [
-  'defendants',
-  'pleas',
-  'trials',
-  'free',
-  'take',
-  'noPleaTake',
-  'takeRatio',
-  'budgetUsed',
-  'fundPaid',
-  'stopRank',
-  'threatenedCount',
-  'strikeSucceeds',
-];
+/** The totals' columns: the keys of the engine's table of result quantities, in its order. */
+export const TOTALS_COLUMNS: readonly (keyof Totals)[] = TOTAL_KEYS;
 
 export const STATISTICS = ['mean', 'p5', 'p50', 'p95', 'nullCount'] as const;
 

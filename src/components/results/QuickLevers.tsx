@@ -4,21 +4,23 @@ import { useId, useRef } from 'react';
 import type { ScenarioInput } from '../../engine/scenario/schema';
 import { getPath, setPath } from '../../engine/sweep/fieldPath';
 import { formatNumber } from '../../app/format';
+import { fieldByPath } from '../editor/fields';
+import { idleReason } from '../../engine';
 
-interface Lever {
+/** A quick lever: which field it moves; its label, unit, range and step come from the schema. */
+interface QuickLever {
+  /** The path it writes (`groups[*].pledgedShare` moves every group). */
   path: string;
+  bench?: string;
+}
+
+interface Lever extends QuickLever {
   label: string;
   unit: string;
   min: number;
   max: (draft: ScenarioInput) => number;
   step: number;
-  bench?: string;
-  /** Why moving this lever can change nothing in this scenario (null when it can). */
-  idle?: (draft: ScenarioInput) => string | null;
 }
-
-const anyPledged = (d: ScenarioInput) =>
-  (((d as { groups?: Group[] }).groups ?? []) as Group[]).some((g) => num(g.pledgedShare) > 0);
 
 type Group = { pledgedShare?: number; neverPleadsShare?: number };
 
@@ -51,75 +53,45 @@ const top = (path: string, base: number) => (d: ScenarioInput) => {
   return Math.max(base, Math.ceil((v * 2) / base) * base || base);
 };
 
-const LEVERS: Lever[] = [
-  {
-    path: 'groups[*].pledgedShare',
-    label: 'Pledged share (all groups)',
-    unit: 'share',
-    min: 0,
-    max: () => 1,
-    step: 0.01,
-    bench: 'lever-slider',
-  },
-  {
-    path: 'levers.pledge.penalty',
-    label: 'Pledge penalty (F)',
-    idle: (d) =>
-      !anyPledged(d)
-        ? 'The pledge penalty falls only on pledged defendants, and no one has pledged: raise the pledged share first.'
-        : num(getPath(d, 'levers.visibility.observed'), 1) === 0
-          ? 'No plea is ever seen (court watching q = 0), so a broken pledge costs nothing.'
-          : null,
-    unit: 'years',
-    min: 0,
-    max: top('levers.pledge.penalty', 20),
-    step: 0.1,
-  },
-  {
-    path: 'levers.strikeFund.fund',
-    label: 'Strike fund (Φ)',
-    idle: (d) =>
-      num(getPath(d, 'levers.strikeFund.stipend')) + num(getPath(d, 'levers.strikeFund.insurance')) === 0
-        ? 'A strike fund with no stipend and no insurance pays nothing, so this slider changes nothing: set a stipend or insurance under Levers in the editor.'
-        : !anyPledged(d)
-          ? 'The fund covers only pledged defendants, and no one has pledged: raise the pledged share first.'
-          : null,
-    unit: 'years',
-    min: 0,
-    max: top('levers.strikeFund.fund', 1000),
-    step: 1,
-  },
-  {
-    path: 'prosecutor.budget',
-    label: 'Trial budget (B)',
-    unit: 'trial units',
-    min: 0,
-    max: top('prosecutor.budget', 100),
-    step: 1,
-  },
+const QUICK: QuickLever[] = [
+  { path: 'groups[*].pledgedShare', bench: 'lever-slider' },
+  { path: 'levers.pledge.penalty' },
+  { path: 'levers.strikeFund.fund' },
+  { path: 'prosecutor.budget' },
 ];
 
 /** Under the docket the budget is unused: the weekly capacity and the deadline take its place. */
-const DOCKET_LEVERS: Lever[] = [
-  ...LEVERS.filter((l) => l.path !== 'prosecutor.budget'),
-  {
-    path: 'docket.capacity',
-    label: 'Weekly capacity κ',
-    unit: 'trial units per week',
-    min: 0,
-    max: top('docket.capacity', 20),
-    step: 1,
-    bench: 'capacity-slider',
-  },
-  {
-    path: 'docket.deadline',
-    label: 'Deadline D',
-    unit: 'weeks',
-    min: 0,
-    max: top('docket.deadline', 26),
-    step: 1,
-  },
+const DOCKET_QUICK: QuickLever[] = [
+  ...QUICK.filter((l) => l.path !== 'prosecutor.budget'),
+  { path: 'docket.capacity', bench: 'capacity-slider' },
+  { path: 'docket.deadline' },
 ];
+
+/**
+ * A quick lever as the schema describes its field: the label (with "(all groups)" for a group
+ * field moved in every group), the unit, the hard minimum, the step, and the slider's top — the
+ * hard maximum for a share or probability, else the field's quick top (quickMax, else sliderMax),
+ * followed up by the value.
+ */
+function fromSchema(q: QuickLever): Lever {
+  const template = q.path.replace('[*]', '[]');
+  const f = fieldByPath(template);
+  if (!f) throw new Error(`quick lever ${q.path}: no such field in the scenario schema`);
+  const all = q.path.includes('[*]');
+  const bounded = f.unit === 'share' || f.unit === 'probability';
+  const base = f.quickMax ?? f.sliderMax ?? f.max ?? 1;
+  return {
+    ...q,
+    label: all ? `${f.title} (all groups)` : f.title,
+    unit: f.unit ?? '',
+    min: f.min ?? 0,
+    max: bounded ? () => f.max ?? 1 : top(q.path, base),
+    step: f.step ?? 1,
+  };
+}
+
+const LEVERS = QUICK.map(fromSchema);
+const DOCKET_LEVERS = DOCKET_QUICK.map(fromSchema);
 
 function isDocket(draft: ScenarioInput): boolean {
   return (draft as { prosecutor?: { regime?: unknown } }).prosecutor?.regime === 'docket';
@@ -155,7 +127,8 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
             l.unit === 'share'
               ? `${formatNumber(Math.round(value * 1000) / 10)}%`
               : `${formatNumber(value)} ${l.unit}`;
-          const idle = l.idle?.(draft) ?? null;
+          // Why moving it can change nothing here: the lever that owns the field says so.
+          const idle = idleReason(l.path, draft);
           return (
             <div className="quick-lever" key={l.path}>
               <label htmlFor={`${uid}-${i}`}>

@@ -15,7 +15,8 @@ import { useEngineJob } from '../../client';
 import type { DefendantRow, DistributionKey, Result } from '../../engine/result/types';
 import { DISTRIBUTION_KEYS } from '../../engine/result/types';
 import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
-import { WhyPanel, budgetLeftAt, explainThreshold, type ExplainContext } from '../why';
+import { WhyPanel, explainThreshold, type ExplainContext } from '../why';
+import { columnLabel, explainContextOf, kindOfRow } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { useChartHeight } from '../../app/textSize';
 import { ChartCard } from './ChartCard';
@@ -47,16 +48,7 @@ export interface ResultView {
 
 /** The kind a defendant belongs to: same group, same pledged / never-pleads / covered flags. */
 export function kindOf(row: DefendantRow, kinds: readonly KindInfo[] | null): KindInfo | null {
-  if (!kinds) return null;
-  return (
-    kinds.find(
-      (k) =>
-        k.group === row.group &&
-        k.pledged === row.pledged &&
-        k.never === row.never &&
-        k.covered === row.covered,
-    ) ?? null
-  );
+  return kindOfRow(row, kinds);
 }
 
 export function explainContext(
@@ -64,30 +56,12 @@ export function explainContext(
   row: DefendantRow,
   budgetLeftFromWorker?: number | null,
 ): ExplainContext {
-  const { result, scenario } = b;
-  if (result.regime === 'lottery' && result.lottery) {
-    return { regime: 'lottery', k: result.lottery.k, R: result.lottery.selected };
-  }
-  if (result.regime === 'priority' || result.regime === 'forcedSpend') {
-    const left = result.defendants
-      ? budgetLeftAt(result.defendants, scenario, row)
-      : (budgetLeftFromWorker ?? null);
-    return { regime: result.regime, budgetLeft: left ?? undefined };
-  }
-  if (result.docket) return { regime: result.regime, deadline: result.docket.deadline };
-  return { regime: result.regime };
+  return explainContextOf(b.result, b.scenario, row, budgetLeftFromWorker);
 }
 
-const DIST_LABELS: Record<DistributionKey, string> = {
-  take: 'Take (years)',
-  takeRatio: 'Take ÷ no-plea take',
-  pleas: 'Pleas',
-  trials: 'Trials',
-  free: 'Free',
-  budgetUsed: 'Budget used',
-  fundPaid: 'Strike fund paid',
-  stopRank: 'Stop rank',
-};
+const DIST_LABELS = Object.fromEntries(
+  DISTRIBUTION_KEYS.map((k) => [k, columnLabel(k)]),
+) as Record<DistributionKey, string>;
 
 export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: ResultTabProps) {
   const { shown, busy, status, state, version } = bundle;

@@ -4,19 +4,18 @@
 // Pure: no DOM, no React; tested with exact strings.
 import type { DefendantRow } from '../../engine/result/types';
 import type { KindInfo } from '../../engine/population/kinds';
-import type { RegimeName, Scenario } from '../../engine/scenario/schema';
+import type { Scenario } from '../../engine/scenario/schema';
+import {
+  defendantNumbers,
+  lotteryThreshold,
+  nearlyEqual,
+  type Counterfactual,
+  type ExplainContext,
+  type PremiumPart,
+} from '../../engine/explain';
 
-export interface ExplainContext {
-  regime: RegimeName;
-  /** Lottery: trials the budget allows, k = floor(B/c). */
-  k?: number;
-  /** Lottery: rejecters in the equilibrium the totals describe. */
-  R?: number;
-  /** Priority, forcedSpend: budget left at his turn (adds the numbers to the threat line). */
-  budgetLeft?: number;
-  /** Docket: the speedy-trial deadline D in weeks. */
-  deadline?: number;
-}
+export type { ExplainContext } from '../../engine/explain';
+export { nearlyEqual };
 
 export interface Explanation {
   /** `Defendant 1 pleaded`. */
@@ -27,13 +26,6 @@ export interface Explanation {
   tipping: string | null;
 }
 
-const EPS = 1e-9;
-
-/** The §1 tolerance: |a − b| ≤ 1e-9 · max(1, |a|, |b|). */
-export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
 /** Numbers for people: at most 4 decimals, no float noise, no trailing zeros. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
@@ -42,45 +34,6 @@ export function fmt(x: number): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
-
-/** Plea iff not never, the offer is positive, and a ≤ r (ties accept). */
-function pleads(never: boolean, s: number | null, a: number, r: number): boolean {
-  if (never || s === null || !(s > EPS)) return false;
-  return a < r || nearlyEqual(a, r);
-}
-
-interface Levers {
-  q: number;
-  F: number;
-  h: number;
-  T: number;
-  I: number;
-  secret: boolean;
-}
-
-function leversOf(kind: KindInfo, scenario: Scenario): Levers {
-  const g = scenario.groups[kind.group];
-  const lv = scenario.levers;
-  return {
-    q: lv.visibility.observed,
-    F: g?.pledgePenalty ?? lv.pledge.penalty,
-    h: lv.visibility.sanction,
-    T: lv.strikeFund.stipend,
-    I: lv.strikeFund.insurance,
-    secret: lv.pledge.secret,
-  };
-}
-
-/** True and believed L and ê for a set of lever values (MODEL.md §3, §5). */
-function costs(kind: KindInfo, l: Levers) {
-  const pl = kind.pledged ? 1 : 0;
-  const cv = kind.covered ? 1 : 0;
-  const L = l.q * (l.F * pl + l.h) + l.T * cv;
-  const eHat = Math.max(0, kind.e - l.I * cv);
-  const Lb = l.secret ? l.q * l.h : L;
-  const eHatB = l.secret ? kind.e : eHat;
-  return { L, eHat, Lb, eHatB };
-}
 
 function verb(row: DefendantRow): string {
   switch (row.outcome) {
@@ -93,18 +46,6 @@ function verb(row: DefendantRow): string {
     case 'refuse':
       return 'refused';
   }
-}
-
-/** π: the probability he is tried if he refuses, as the regime sets it. */
-function piOf(row: DefendantRow, ctx: ExplainContext): number {
-  if (ctx.regime === 'lottery') {
-    if (ctx.k !== undefined && ctx.R !== undefined) {
-      const R = row.outcome === 'refuse' ? ctx.R : ctx.R + 1;
-      return R > 0 ? Math.min(1, ctx.k / R) : 0;
-    }
-    return row.trialProbability ?? (row.threatened ? 1 : 0);
-  }
-  return row.threatened ? 1 : 0;
 }
 
 function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: number): string {
@@ -151,23 +92,21 @@ function threatLine(row: DefendantRow, kind: KindInfo, ctx: ExplainContext, pi: 
       const until = a !== undefined && D !== undefined ? ` (his deadline: week ${a + D})` : '';
       if (row.threatened) {
         if (row.trialWeek != null) {
-          const wait = a === undefined || D === undefined ? '' : `, a wait of ${plural(row.trialWeek - a, 'week')}`;
+          const wait =
+            a === undefined || D === undefined
+              ? ''
+              : `, a wait of ${plural(row.trialWeek - a, 'week')}`;
           return `threatened (${arrived}booked for trial in week ${row.trialWeek}${wait}${until}, π = 1)`;
         }
         return `threatened (${arrived}a trial date was free within his deadline${until}, π = 1)`;
       }
-      const held = D === undefined ? '' : `; had he refused he would be held ${plural(D, 'week')} and then dismissed`;
+      const held =
+        D === undefined
+          ? ''
+          : `; had he refused he would be held ${plural(D, 'week')} and then dismissed`;
       return `not threatened (${arrived}no week before his speedy-trial deadline${until} had room for his trial${held}, π = 0)`;
     }
   }
-}
-
-/** Docket: his wait in weeks when the row tells it (tried: t − α; not threatened: D); else null. */
-function docketWait(row: DefendantRow, ctx: ExplainContext): number | null {
-  if (ctx.regime !== 'docket') return null;
-  if (row.outcome === 'tried' && row.trialWeek != null && row.arrivalWeek !== undefined) return row.trialWeek - row.arrivalWeek;
-  if (!row.threatened && ctx.deadline !== undefined) return ctx.deadline;
-  return null;
 }
 
 function offerLine(
@@ -197,7 +136,14 @@ function offerLine(
   return `offered ${plural(row.offer, 'year')}`;
 }
 
-function costLine(kind: KindInfo, s: number, L: number, eHat: number, pi: number, wait: number | null = null): string {
+function costLine(
+  kind: KindInfo,
+  s: number,
+  L: number,
+  eHat: number,
+  pi: number,
+  wait: number | null = null,
+): string {
   const a = s + kind.K + L;
   const held = wait !== null && kind.delta > 0 ? kind.delta * wait : 0;
   const r = kind.d + held + pi * eHat;
@@ -260,7 +206,7 @@ export function plainReason(row: DefendantRow, kind: KindInfo, ctx: ExplainConte
   }
 }
 
-/** Explain one defendant's outcome. */
+/** Explain one defendant's outcome: the engine's numbers (engine/explain.ts) in words. */
 export function explainDefendant(
   row: DefendantRow,
   kind: KindInfo,
@@ -280,37 +226,25 @@ export function explainDefendant(
     return { headline, lines, tipping: null };
   }
 
-  const pi = piOf(row, ctx);
-  const lev = leversOf(kind, scenario);
-  // What she believes he would accept if threatened (π = 1), for withholding.
-  const fixed = kind.fixedOffer;
-  const believedP =
-    fixed !== null
-      ? fixed
-      : row.withheld
-        ? kind.d + kind.eHatB - kind.K - kind.Lb
-        : kind.d + offerPi(pi, ctx) * kind.eHatB - kind.K - kind.Lb;
+  const n = defendantNumbers(row, kind, scenario, ctx);
+  const pi = n.pi;
 
   lines.push(threatLine(row, kind, ctx, pi));
   if (kind.never) lines.push('a never-pleader: he refuses every plea, whatever it costs');
-  lines.push(offerLine(row, kind, scenario, believedP));
+  lines.push(offerLine(row, kind, scenario, n.believedP));
 
   const s = row.offer;
   if (s !== null && !row.withheld) {
-    const wait = docketWait(row, ctx);
-    lines.push(costLine(kind, s, kind.L, kind.eHat, pi, wait));
-    const a = s + kind.K + kind.L;
-    const r = kind.d + (wait !== null ? kind.delta * wait : 0) + pi * kind.eHat;
+    lines.push(costLine(kind, s, kind.L, kind.eHat, pi, n.wait));
     if (kind.never) {
       lines.push('so he refused');
     } else if (row.outcome === 'plea') {
-      const detention = kind.d + (wait !== null ? kind.delta * wait : 0);
-      if (pi === 0 && detention > kind.K + kind.L) {
+      if (n.timeServed) {
         lines.push(
-          `a time-served plea: though not threatened (π = 0), refusing still costs him detention ${fmt(detention)}, more than collateral ${fmt(kind.K)} + lever premium ${fmt(kind.L)}`,
+          `a time-served plea: though not threatened (π = 0), refusing still costs him detention ${fmt(n.detention)}, more than collateral ${fmt(kind.K)} + lever premium ${fmt(kind.L)}`,
         );
       }
-      lines.push(nearlyEqual(a, r) ? 'ties go to the plea' : 'pleading is cheaper, so he pleaded');
+      lines.push(n.tie ? 'ties go to the plea' : 'pleading is cheaper, so he pleaded');
     } else {
       lines.push('refusing is cheaper, so he refused');
     }
@@ -322,114 +256,53 @@ export function explainDefendant(
     if (after) lines.push(after);
   }
 
-  return { headline, lines, tipping: tipping(row, kind, scenario, ctx, pi, lev) };
+  return { headline, lines, tipping: tipping(row, kind, n.counterfactuals, n.together) };
 }
 
-/** π that tailored offers are computed for: lottery offers assume he is the only rejecter. */
-function offerPi(pi: number, ctx: ExplainContext): number {
-  if (ctx.regime === 'lottery' && ctx.k !== undefined) return Math.min(1, ctx.k);
-  return pi;
-}
-
-interface LeverOption {
-  name: string;
-  amount: string;
-  without: Partial<Levers>;
-}
-
-function leverOptions(kind: KindInfo, l: Levers): LeverOption[] {
-  const out: LeverOption[] = [];
-  if (kind.pledged && l.q * l.F > 0) {
-    out.push({
-      name: 'pledge penalty',
-      amount: `q·F = ${fmt(l.q)} × ${fmt(l.F)} = ${fmt(l.q * l.F)}`,
-      without: { F: 0 },
-    });
-  }
-  if (l.q * l.h > 0) {
-    out.push({
-      name: 'community sanction',
-      amount: `q·h = ${fmt(l.q)} × ${fmt(l.h)} = ${fmt(l.q * l.h)}`,
-      without: { h: 0 },
-    });
-  }
-  if (kind.covered && l.T > 0) {
-    out.push({ name: 'stipend', amount: `T = ${fmt(l.T)}`, without: { T: 0 } });
-  }
-  if (kind.covered && l.I > 0 && kind.e > 0) {
-    out.push({ name: 'insurance', amount: `I = ${fmt(l.I)}`, without: { I: 0 } });
-  }
-  if (l.secret && kind.pledged) {
-    out.push({
-      name: 'secret pledges',
-      amount: 'she does not know he pledged',
-      without: { secret: false },
-    });
-  }
-  return out;
+/** A part of his premium in words: "q·F = 0.5 × 2 = 1", "T = 3", or what secrecy hides. */
+function partAmount(p: PremiumPart): string {
+  if (p.amount === null) return p.key === 'secrecy' ? 'she does not know he pledged' : p.name;
+  if (p.symbol === null) return fmt(p.amount);
+  return p.factors.length > 1
+    ? `${p.symbol} = ${p.factors.map(fmt).join(' × ')} = ${fmt(p.amount)}`
+    : `${p.symbol} = ${fmt(p.amount)}`;
 }
 
 function tipping(
   row: DefendantRow,
   kind: KindInfo,
-  scenario: Scenario,
-  ctx: ExplainContext,
-  pi: number,
-  lev: Levers,
+  counterfactuals: readonly Counterfactual[],
+  together: Counterfactual | null,
 ): string | null {
-  if (kind.never) return null;
-  const options = leverOptions(kind, lev);
-  if (options.length === 0) return null;
-  const fixed = kind.fixedOffer;
-  const piOffer = offerPi(pi, ctx);
-
   if (row.withheld) {
     // She withheld the offer: would his plea have been worth a trial to her without the lever?
-    if (fixed !== null) return null;
-    const says: string[] = [];
-    for (const o of options) {
-      const c = costs(kind, { ...lev, ...o.without });
-      const P = kind.d + c.eHatB - kind.K - c.Lb;
-      if (P > kind.w || nearlyEqual(P, kind.w)) {
-        says.push(
-          `Without the ${o.name} (${o.amount}) his plea would be worth ${fmt(P)} to her, at least a trial (w = ${fmt(kind.w)}), so she would have no reason to withhold it.`,
-        );
-      }
-    }
+    const says = counterfactuals
+      .filter((c) => c.flips && c.pleaValue !== undefined)
+      .map((c) => {
+        const p = c.parts[0];
+        return `Without the ${p.name} (${partAmount(p)}) his plea would be worth ${fmt(c.pleaValue!)} to her, at least a trial (w = ${fmt(kind.w)}), so she would have no reason to withhold it.`;
+      });
     return says.length ? says.join(' ') : null;
   }
-
-  const actualPlea = row.outcome === 'plea';
-  const decide = (l: Levers) => {
-    const c = costs(kind, l);
-    const s = fixed !== null ? fixed : kind.d + piOffer * c.eHatB - kind.K - c.Lb;
-    const a = s + kind.K + c.L;
-    const r = kind.d + pi * c.eHat;
-    return { plea: pleads(false, s > EPS ? s : null, a, r), s, a, r };
-  };
-  const describe = (d: { plea: boolean; s: number; a: number; r: number }) =>
+  const describe = (d: NonNullable<Counterfactual['choice']>) =>
     d.plea
       ? `he would have pleaded (offer ${fmt(d.s)}: pleading would cost ${fmt(d.a)}, refusing ${fmt(d.r)})`
-      : d.s > EPS
+      : d.offered
         ? `he would have refused (pleading would cost ${fmt(d.a)}, refusing ${fmt(d.r)})`
         : `he would have had no positive offer and refused`;
-
   const says: string[] = [];
-  for (const o of options) {
-    const d = decide({ ...lev, ...o.without });
-    if (d.plea !== actualPlea) {
-      says.push(
-        o.name === 'secret pledges'
-          ? `The secret pledges tipped it: she tailored the offer as if he had not pledged, so it asked more than he would accept; had she known, ${describe(d)}.`
-          : `The ${o.name} tipped it (${o.amount}): without it ${describe(d)}.`,
-      );
-    }
+  for (const c of counterfactuals) {
+    if (!c.flips || !c.choice) continue;
+    const p = c.parts[0];
+    says.push(
+      p.key === 'secrecy'
+        ? `The secret pledges tipped it: she tailored the offer as if he had not pledged, so it asked more than he would accept; had she known, ${describe(c.choice)}.`
+        : `The ${p.name} tipped it (${partAmount(p)}): without it ${describe(c.choice)}.`,
+    );
   }
   if (says.length) return says.join(' ');
-  const all = options.reduce<Partial<Levers>>((acc, o) => ({ ...acc, ...o.without }), {});
-  const d = decide({ ...lev, ...all });
-  if (d.plea !== actualPlea) {
-    return `No single lever tipped it, but together (${options.map((o) => o.name).join(', ')}) they did: without them ${describe(d)}.`;
+  if (together?.choice) {
+    return `No single lever tipped it, but together (${together.parts.map((p) => p.name).join(', ')}) they did: without them ${describe(together.choice)}.`;
   }
   return null;
 }
@@ -456,39 +329,20 @@ export function explainThreshold(
   k: number,
   N: number,
 ): ThresholdExplanation {
-  if (kind.never) {
+  const t = lotteryThreshold(kind, offer, k);
+  if (t.always === 'never') {
     return { threshold: 0, text: 'He refuses whatever the others do: he is a never-pleader.' };
   }
-  if (offer === null || !(offer > EPS)) {
+  if (t.always === 'noOffer') {
     return { threshold: 0, text: 'He refuses whatever the others do: he has no positive offer.' };
   }
-  const a = offer + kind.K + kind.L;
-  const pi = (m: number) => Math.min(1, k / (m + 1));
-  const r = (m: number) => kind.d + pi(m) * kind.eHat;
-  const refuses = (m: number) => r(m) < a && !nearlyEqual(r(m), a);
-  const aText = `the cost of pleading, a = ${fmt(offer)} + ${fmt(kind.K)} + ${fmt(kind.L)} = ${fmt(a)}`;
-  const at = (m: number) =>
-    `π = min(1, ${fmt(k)}/${fmt(m + 1)}) = ${fmt(pi(m))} and refusing costs ${fmt(kind.d)} + ${fmt(pi(m))} × ${fmt(kind.eHat)} = ${fmt(r(m))}`;
-
-  let tau: number | null;
-  if (refuses(0)) tau = 0;
-  else {
-    const gap = a - kind.d;
-    if (!(gap > 0) || kind.eHat === 0) tau = null;
-    else {
-      let hi = Math.min(2 ** 52, Math.ceil((k * kind.eHat) / gap) + 2);
-      if (!refuses(hi)) tau = null;
-      else {
-        let lo = 0; // refuses(lo) is false
-        while (hi - lo > 1) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (refuses(mid)) hi = mid;
-          else lo = mid;
-        }
-        tau = hi;
-      }
-    }
-  }
+  const a = t.a;
+  const aText = `the cost of pleading, a = ${fmt(offer!)} + ${fmt(kind.K)} + ${fmt(kind.L)} = ${fmt(a)}`;
+  const at = (m: number) => {
+    const x = t.at(m);
+    return `π = min(1, ${fmt(k)}/${fmt(m + 1)}) = ${fmt(x.pi)} and refusing costs ${fmt(kind.d)} + ${fmt(x.pi)} × ${fmt(kind.eHat)} = ${fmt(x.r)}`;
+  };
+  const tau = t.tau;
 
   if (tau === null) {
     return {

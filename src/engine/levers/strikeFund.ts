@@ -6,15 +6,8 @@
 // This file is the only place the rule lives; every regime reads `coveredCount` and
 // `fundTrialBound` through the population (population/kinds.ts).
 import { intDiv, snapFloor } from '../numeric';
-import type { LeverMeta } from './meta';
-
-export const strikeFundMeta: LeverMeta = {
-  id: 'strikeFund',
-  label: 'Strike fund (side payments)',
-  help: 'Covers pledgers in arrival order: a stipend T for refusing, insurance I if tried. Insurance is needed only for as many trials as the court can hold.',
-  parameters: ['levers.strikeFund.fund', 'levers.strikeFund.stipend', 'levers.strikeFund.insurance'],
-  citation: 'Crespo, Part II: strike funds and bail funds as side payments',
-};
+import { money } from '../scenario/fieldMeta';
+import { anyPledged, defineLever, draftNumber, withLeverField, type LeverPart } from './meta';
 
 export type FundRegime = 'noPlea' | 'lottery' | 'priority' | 'forcedSpend' | 'docket';
 
@@ -68,7 +61,12 @@ export function coveredCount(
 }
 
 /** The worst case the fund must meet with n covered: n·T + min(n, M)·I. */
-export function worstCasePayout(n: number, stipend: number, insurance: number, maxTrials: number): number {
+export function worstCasePayout(
+  n: number,
+  stipend: number,
+  insurance: number,
+  maxTrials: number,
+): number {
   return n * stipend + Math.min(n, maxTrials) * insurance;
 }
 
@@ -77,7 +75,12 @@ export function worstCasePayout(n: number, stipend: number, insurance: number, m
  * the insurance I, in full, to each covered defendant who is tried. Every pass counts its covered
  * tried and covered untried non-pleaders and asks this.
  */
-export function fundPayout(coveredTried: number, coveredFree: number, stipend: number, insurance: number): number {
+export function fundPayout(
+  coveredTried: number,
+  coveredFree: number,
+  stipend: number,
+  insurance: number,
+): number {
   return coveredTried * (stipend + insurance) + coveredFree * stipend;
 }
 
@@ -90,3 +93,90 @@ export function stipendPremium(stipend: number, covered: 0 | 1): number {
 export function insuredTrialCost(e: number, insurance: number, covered: 0 | 1): number {
   return Math.max(0, e - insurance * covered);
 }
+
+export const strikeFundLever = defineLever({
+  id: 'strikeFund',
+  label: 'Strike fund (side payments)',
+  help: 'Covers pledgers in arrival order: a stipend T for refusing, insurance I if tried. Insurance is needed only for as many trials as the court can hold.',
+  parameters: [
+    'levers.strikeFund.fund',
+    'levers.strikeFund.stipend',
+    'levers.strikeFund.insurance',
+  ],
+  citation: 'Crespo, Part II: strike funds and bail funds as side payments',
+  levers: {
+    strikeFund: {
+      fund: money({
+        title: 'Strike fund (Φ)',
+        description: 'Money the fund holds, in sentence-equivalent years.',
+        unit: 'years',
+        section: 'Levers',
+        sliderMax: 5000,
+        quickMax: 1000,
+        step: 1,
+        citation: 'Crespo, Part II (side payments)',
+      }),
+      stipend: money({
+        title: 'Stipend (T)',
+        description: 'Paid to a covered defendant who does not plead (bail, family support).',
+        unit: 'years',
+        section: 'Levers',
+        sliderMax: 10,
+        step: 0.1,
+      }),
+      insurance: money({
+        title: 'Insurance (I)',
+        description: 'Paid in full to a covered defendant who is tried.',
+        unit: 'years',
+        section: 'Levers',
+        sliderMax: 10,
+        step: 0.1,
+      }),
+    },
+  },
+  premium: (x) => stipendPremium(x.scenario.levers.strikeFund.stipend as number, x.covered),
+  insurance: (x) => (x.scenario.levers.strikeFund.insurance as number) * x.covered,
+  idle: {
+    'levers.strikeFund.fund': (d) =>
+      draftNumber(d, ['levers', 'strikeFund', 'stipend']) +
+        draftNumber(d, ['levers', 'strikeFund', 'insurance']) ===
+      0
+        ? 'A strike fund with no stipend and no insurance pays nothing, so this slider changes nothing: set a stipend or insurance under Levers in the editor.'
+        : !anyPledged(d)
+          ? 'The fund covers only pledged defendants, and no one has pledged: raise the pledged share first.'
+          : null,
+  },
+  unorganized: (s) => ({
+    ...s,
+    levers: { ...s.levers, strikeFund: { fund: 0, stipend: 0, insurance: 0 } },
+  }),
+  parts: (x) => {
+    const T = x.scenario.levers.strikeFund.stipend as number;
+    const I = x.scenario.levers.strikeFund.insurance as number;
+    const out: LeverPart[] = [];
+    if (!x.covered) return out;
+    if (T > 0) {
+      out.push({
+        lever: 'strikeFund',
+        key: 'stipend',
+        name: 'stipend',
+        symbol: 'T',
+        factors: [],
+        amount: T,
+        without: (s) => withLeverField(s, 'strikeFund', 'stipend', 0),
+      });
+    }
+    if (I > 0 && x.e > 0) {
+      out.push({
+        lever: 'strikeFund',
+        key: 'insurance',
+        name: 'insurance',
+        symbol: 'I',
+        factors: [],
+        amount: I,
+        without: (s) => withLeverField(s, 'strikeFund', 'insurance', 0),
+      });
+    }
+    return out;
+  },
+});

@@ -4,13 +4,12 @@
 // per-defendant layout (who is which kind) is counted in O(1) from the "spread evenly" rule.
 import type { Scenario } from '../scenario/schema';
 import { chosenBefore, isChosen } from './spread';
-import { pledgedCount, pledgePenalty } from '../levers/pledge';
+import { pledgedCount } from '../levers/pledge';
 import { neverCount } from '../levers/neverPleaders';
-import { coveredCount, fundTrialBound, insuredTrialCost } from '../levers/strikeFund';
+import { coveredCount, fundTrialBound } from '../levers/strikeFund';
 import { docketOrder, type DocketOrder, type WeekSpan } from './weeks';
-import { believedPremium } from '../levers/secrecy';
 import { trialCost as trialCostOf, trialValue } from '../levers/costs';
-import { leverPremium } from '../levers';
+import { hiddenFromProsecutor, kindLeverCosts, leversOf, type LeverScenario } from '../levers';
 
 export const SUB_PLAIN = 0;
 export const SUB_NEVER = 1;
@@ -103,11 +102,13 @@ export function subKindAt(g: GroupLayout, j: number): number {
  */
 export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
   const { levers, prosecutor } = s;
-  const q = levers.visibility.observed;
-  const h = levers.visibility.sanction;
   const T = levers.strikeFund.stipend;
   const I = levers.strikeFund.insurance;
-  const secret = levers.pledge.secret;
+  // The premium L, the insured cost ê and what she believes of them come from the lever registry
+  // (levers/index.ts), so a new lever's premium reaches every regime with no edit here.
+  const units = leversOf(s);
+  const ls = s as unknown as LeverScenario;
+  const secret = hiddenFromProsecutor(units, ls);
 
   let pledgedTotal = 0;
   let pledgedMinCost = Infinity;
@@ -190,7 +191,6 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
       totalUnits += g.count * g.trialCost;
     }
     const counts = [g.count - P - V, V, C, P - C];
-    const F = pledgePenalty(g.pledgePenalty, levers.pledge.penalty);
     const fixed =
       g.offer ?? (prosecutor.offers === 'uniform' ? prosecutor.uniformOffer : null) ?? NaN;
     for (let sub = 0; sub < 4; sub++) {
@@ -211,10 +211,11 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
       const e = trialCostOf(g.convictionProbability, g.trialSentence, g.collateralCost);
       k.e[i] = e;
       k.w[i] = trialValue(g.convictionProbability, g.trialSentence);
-      k.L[i] = leverPremium(q, F, pl, h, T, cv);
-      k.eHat[i] = insuredTrialCost(e, I, cv);
-      k.Lb[i] = secret ? believedPremium(q, h) : k.L[i];
-      k.eHatB[i] = secret ? e : k.eHat[i];
+      const lc = kindLeverCosts(units, ls, g as unknown as Record<string, unknown>, pl, cv, e);
+      k.L[i] = lc.L;
+      k.eHat[i] = lc.eHat;
+      k.Lb[i] = lc.Lb;
+      k.eHatB[i] = lc.eHatB;
       k.fixedOffer[i] = fixed;
       k.pledged[i] = pl;
       k.never[i] = sub === SUB_NEVER ? 1 : 0;

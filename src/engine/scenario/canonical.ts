@@ -43,7 +43,10 @@ function walk(t: z.ZodType, v: unknown): unknown {
   return out;
 }
 
-/** The parsed scenario as the scenario file writes it: §6 keys in schema order, nothing else. */
-export function canonicalScenario(s: Scenario): Scenario {
-  return walk(ScenarioShape as unknown as z.ZodType, s) as Scenario;
+/**
+ * The parsed scenario as the scenario file writes it: §6 keys in schema order, nothing else.
+ * `shape` is the scenario's object schema (the registry's, or one composed with an extra lever).
+ */
+export function canonicalScenario<S extends object = Scenario>(s: S, shape: object = ScenarioShape): S {
+  return walk(shape as unknown as z.ZodType, s) as S;
 }

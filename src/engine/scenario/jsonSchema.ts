@@ -14,6 +14,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       // Every text field is at most MAX_TEXT code points; JSON Schema's maxLength counts code
       // points too, so this is the same rule (checked by a refinement in zod).
       if (ctx.zodSchema._zod.def.type === 'string') ctx.jsonSchema.maxLength = MAX_TEXT;
+      // The quick sliders' starting top is a screen hint, not part of the file's description.
+      delete (ctx.jsonSchema as Record<string, unknown>).quickMax;
     },
   }) as Record<string, unknown>;
   const { $schema, ...body } = generated;

@@ -6,7 +6,8 @@ import { buildPopulation } from '../population/kinds';
 import { decide } from '../regimes/decision';
 import { optimalItems, PART_A, PART_H } from '../regimes/optimal';
 import { positive } from '../numeric';
-import type { Scenario } from './schema';
+import type { Scenario, ScenarioObjectOutput } from './schema';
+import type { LeverList } from '../levers';
 
 export const LIMITS = {
   /** Above this many defendants a run would not fit in memory. */
@@ -23,38 +24,16 @@ export const LIMITS = {
   maxDefendantRows: 100_000,
 } as const;
 
-type RegimeName = 'noPlea' | 'lottery' | 'priority' | 'forcedSpend' | 'docket';
-
-interface GroupForRules {
-  count: number;
-  convictionProbability: number;
-  trialSentence: number;
-  trialCost: number;
-  pledgedShare: number;
-  neverPleadsShare: number;
-  offer: number | null;
-  firstWeek?: number | undefined;
-  lastWeek?: number | null | undefined;
-}
-
-interface ShapeForRules {
-  runs: number;
-  groups: GroupForRules[];
-  prosecutor: {
-    budget?: number | undefined;
-    regime: RegimeName;
-    ranking?: 'optimal' | 'arrival' | 'byValue' | 'random' | number[] | undefined;
-    offers: 'tailored' | 'uniform';
-    uniformOffer: number | null;
-  };
-  docket?: { weeks: number; capacity: number; deadline: number } | undefined;
-}
+/** The scenario as the object schema returns it, before the default ranking is applied. */
+type ShapeForRules = ScenarioObjectOutput;
+type GroupForRules = ShapeForRules['groups'][number];
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 type IssueFn = (path: (string | number)[], message: string, input?: unknown) => void;
 
-export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
+/** The cross-field rules: the core's, and each lever's own rule on a group, in registry order. */
+export function checkScenario(s: ShapeForRules, ctx: RefinementCtx, levers: LeverList): void {
   const issue: IssueFn = (path, message, input) =>
     ctx.addIssue({ code: 'custom', path, message, input });
 
@@ -83,13 +62,7 @@ export function checkScenario(s: ShapeForRules, ctx: RefinementCtx): void {
   let n = 0;
   s.groups.forEach((g, i) => {
     n += g.count;
-    if (g.pledgedShare + g.neverPleadsShare > 1 + 1e-9) {
-      issue(
-        ['groups', i, 'neverPleadsShare'],
-        `pledgedShare + neverPleadsShare must be at most 1, got ${g.pledgedShare} + ${g.neverPleadsShare}`,
-        g.neverPleadsShare,
-      );
-    }
+    for (const l of levers) l.checkGroup?.(g, i, issue);
   });
   if (n < 1) {
     issue(['groups'], 'must hold at least one defendant in all (every count is 0)');

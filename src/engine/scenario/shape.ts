@@ -1,4 +1,5 @@
 // Small facts about a scenario's groups that validation and the engine both need.
+import { trialValue } from '../levers/costs';
 
 interface GroupLike {
   count: number;
@@ -37,7 +38,7 @@ export function distinctValueCostKinds(groups: readonly GroupLike[]): number {
   const seen = new Set<string>();
   for (const g of groups) {
     if (g.count === 0) continue;
-    seen.add(`${g.convictionProbability * g.trialSentence}|${g.trialCost}`);
+    seen.add(`${trialValue(g.convictionProbability, g.trialSentence)}|${g.trialCost}`);
   }
   return seen.size;
 }

@@ -5,18 +5,13 @@ import type { Scenario } from '../scenario/schema';
 import { parseScenario, type ValidationMessage } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { Totals } from '../result/types';
+import { leversOf, type LeverScenario } from '../levers';
 
-/** The scenario with the organizing levers removed. */
+/** The scenario with the organizing levers removed: each lever says what that means for it. */
 export function withoutOrganizing(s: Scenario): Scenario {
-  return {
-    ...s,
-    groups: s.groups.map((g) => ({ ...g, pledgedShare: 0 })),
-    levers: {
-      ...s.levers,
-      visibility: { ...s.levers.visibility, sanction: 0 },
-      strikeFund: { fund: 0, stipend: 0, insurance: 0 },
-    },
-  };
+  let out = s as unknown as LeverScenario;
+  for (const l of leversOf(s)) if (l.unorganized) out = l.unorganized(out);
+  return out as unknown as Scenario;
 }
 
 export interface Figures {

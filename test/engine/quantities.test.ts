@@ -1,0 +1,41 @@
+// One table of result quantities (issue 7): the totals panel, the charts' axes, the exports'
+// columns, Compare A/B and the sweeps name each quantity from engine/result/quantities.ts, so the
+// same total is not called two things ("Fund paid" / "Strike fund paid").
+import { describe, expect, it } from 'vitest';
+import { QUANTITIES, TOTAL_KEYS, columnLabel } from '../../src/engine/result/quantities';
+import { TOTAL_FIELDS } from '../../src/app/format';
+import { DISTRIBUTION_LABELS, OUTCOME_LABELS } from '../../src/charts/common/fields';
+import { PHASE_OUTCOMES, SWEEP_OUTCOMES } from '../../src/components/analysis/model';
+import { regimesTable } from '../../src/charts/regimes/data';
+import { DISTRIBUTION_KEYS } from '../../src/engine/result/types';
+
+describe('one table of result quantities', () => {
+  it('every total has one label, unit and help, in the panel’s order', () => {
+    expect(TOTAL_FIELDS.map((f) => f.key)).toEqual(TOTAL_KEYS);
+    for (const f of TOTAL_FIELDS) {
+      expect(f.label).toBe(QUANTITIES[f.key].label);
+      expect(f.unit).toBe(QUANTITIES[f.key].unit);
+      expect(f.help.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('charts, distributions and sweeps say the same names', () => {
+    for (const k of DISTRIBUTION_KEYS) expect(DISTRIBUTION_LABELS[k].label).toBe(QUANTITIES[k].title);
+    expect(DISTRIBUTION_LABELS.fundPaid).toEqual({ label: 'Strike fund paid', unit: 'years' });
+    expect(TOTAL_FIELDS.find((f) => f.key === 'fundPaid')!.label).toBe('Strike fund paid');
+    expect(OUTCOME_LABELS.take).toEqual({ label: "Prosecutor's take Π", unit: 'years' });
+    expect(OUTCOME_LABELS.strikeSucceeds).toEqual({ label: 'Strike succeeds', unit: 'share of runs' });
+    for (const o of [...SWEEP_OUTCOMES, ...PHASE_OUTCOMES]) expect(o.label).toBe(OUTCOME_LABELS[o.key].label);
+    expect(columnLabel('take')).toBe('Take (years)');
+    expect(columnLabel('takeRatio')).toBe('Take / no-plea take');
+    expect(columnLabel('pleas')).toBe('Pleas');
+    expect(regimesTable({ rows: [] } as never).columns.map((c) => c.label)).toEqual([
+      'Regime',
+      'Take (years)',
+      'Take / no-plea take',
+      'Pleas',
+      'Trials',
+      'Free',
+    ]);
+  });
+});
