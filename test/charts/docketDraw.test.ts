@@ -56,6 +56,37 @@ describe('docket chart drawing', () => {
     fontsReadable(svg);
   });
 
+  it('the player’s frame: weeks after it outlined, units and backlog up to it, the crash only once reached, the deadline window', () => {
+    const v = docketView(E11D_DOCKET);
+    const at = (upTo: number) => {
+      document.body.innerHTML = '';
+      const svg = svgEl();
+      drawDocket(svg, v, { width: 640, height: 460, id: 'p', reveal: { upTo, cursorLo: upTo, cursorHi: upTo } });
+      return svg;
+    };
+    let svg = at(0);
+    // Weeks 1–3 have arrivals not yet reached; week 4 has none.
+    expect([...svg.querySelectorAll('.hc-docket-arrivals .hc-mark.hc-future')].map((m) => m.getAttribute('data-week'))).toEqual(['1', '2', '3']);
+    expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark:not(.hc-future)')).toHaveLength(1);
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(1);
+    expect(svg.querySelector('.hc-crash-week')).toBeNull();
+    expect(svg.querySelector('.hc-deadline-label')?.textContent).toBe('deadline: week 1');
+    expect(svg.querySelector('.hc-cursor')).not.toBeNull();
+    svg = at(1);
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(2);
+    expect(svg.querySelector('.hc-crash-week text')?.textContent).toBe('week 1: the first defendant finds no trial date before his deadline');
+    expect(svg.querySelector('.hc-recovery-week')).toBeNull();
+    expect(svg.querySelector('.hc-deadline-label')?.textContent).toBe('deadline: week 2');
+    svg = at(2);
+    expect(svg.querySelector('.hc-recovery-week')).not.toBeNull();
+    // The tail week (no arrivals): the box, no deadline window.
+    svg = at(4);
+    expect(svg.querySelectorAll('.hc-future')).toHaveLength(0);
+    expect(svg.querySelector('.hc-deadline-line')).toBeNull();
+    expect(svg.querySelector('.hc-cursor')).not.toBeNull();
+    fontsReadable(svg);
+  });
+
   it('keyboard: focus shows week 0, arrows move, Enter reports the week; announces the lines', () => {
     const svg = svgEl();
     const picked: [number, number][] = [];
