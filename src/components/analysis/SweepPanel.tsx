@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SweepView } from '../../app/link';
 import { SweepChart } from '../../charts/sweep/Chart';
 import { ExportableFigure } from '../export/ExportableFigure';
+import { useChartHeight } from '../../app/textSize';
 import { sweepSettings, type SweepSpecText } from '../../figure/settings';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
@@ -291,6 +292,8 @@ function SweepResultView({
   outcomes: OutcomeKey[];
 }) {
   const { current, pinned, field } = run;
+  // In projector mode each chart takes most of the window's height.
+  const chartH = useChartHeight(320);
   // A = pinned, B = current; a side with no valid point is left out.
   const a = pinned && pinned.points.length > 0 ? pinned : current;
   const b = pinned && pinned.points.length > 0 && current.points.length > 0 ? current : null;
@@ -318,7 +321,7 @@ function SweepResultView({
                   sweep={chartable(a)}
                   compare={b && chartable(b)}
                   outcome={o}
-                  height={320}
+                  height={chartH}
                 />
               </ExportableFigure>
             </div>

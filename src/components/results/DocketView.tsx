@@ -6,6 +6,7 @@ import { recoveryWeek, type DocketInput, type DocketRowInput } from '../../chart
 import type { Result } from '../../engine/result/types';
 import type { Scenario } from '../../engine/scenario/schema';
 import { formatNumber } from '../../app/format';
+import { useChartHeight } from '../../app/textSize';
 import { DocketPlayer } from '../../walkthrough/docketPlayer';
 import { ChartCard } from './ChartCard';
 import { WaveTool } from './WaveTool';
@@ -32,6 +33,7 @@ export function docketReading(docket: DocketInput, free: number): string {
 
 export function DocketView({ result, docket, scenario, onSelect, why }: DocketViewProps) {
   const rows = result.defendants as readonly DocketRowInput[] | undefined;
+  const height = useChartHeight(460);
   return (
     <>
       <ChartCard
@@ -49,7 +51,7 @@ export function DocketView({ result, docket, scenario, onSelect, why }: DocketVi
           </>
         }
       >
-        <DocketPlayer docket={docket} rows={rows} onSelect={onSelect} start="last" />
+        <DocketPlayer docket={docket} rows={rows} onSelect={onSelect} start="last" height={height} />
       </ChartCard>
       {why}
       <WaveTool scenario={scenario} />
