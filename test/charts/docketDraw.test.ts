@@ -36,6 +36,10 @@ describe('docket chart drawing', () => {
     expect(svg.querySelector('.hc-backlog-line')).not.toBeNull();
     expect(svg.querySelector('.hc-crash-week text')?.textContent).toBe('week 1: the first defendant finds no trial date before his deadline');
     expect(svg.querySelector('.hc-recovery-week text')?.textContent).toBe('week 2: the calendar recovers (no one arriving from here goes free)');
+    // Panels too short for a long axis title take the short one, never a squeezed one.
+    const titles = [...svg.querySelectorAll('.hc-axis-label')];
+    expect(titles.map((t) => t.textContent)).toEqual(['arrivals', 'units', 'backlog', 'Week (0 = the first week of arrivals)']);
+    expect(titles.filter((t) => t.hasAttribute('textLength'))).toHaveLength(0);
     fontsReadable(svg);
   });
 

@@ -84,7 +84,7 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const arr = root.append('g').attr('class', 'hc-docket-arrivals') as unknown as G;
   const maxArr = d3.max(v.columns, (c) => c.arrivals) ?? 0;
   const ya = d3.scaleLinear().domain([0, Math.max(1, maxArr)]).nice().range([arrH, 0]);
-  sideAxis(arr, ya, innerW, arrH, { label: `arrivals${unit}`, grid: true, format: numberFormat(maxArr), tickValues: integerTicks(ya, 3) });
+  sideAxis(arr, ya, innerW, arrH, { label: `arrivals${unit}`, short: 'arrivals', grid: true, format: numberFormat(maxArr), tickValues: integerTicks(ya, 3) });
   const marks = arr.append('g').attr('class', 'hc-marks').attr('shape-rendering', colPx < 4 ? 'crispEdges' : null);
   for (const c of v.columns) {
     let acc = 0;
@@ -136,7 +136,7 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const cal = root.append('g').attr('class', 'hc-docket-calendar').attr('transform', `translate(0,${arrH + gap})`) as unknown as G;
   const maxCap = Math.max(1, d3.max(v.columns, (c) => Math.max(c.capacityUnits, c.unitsUsed)) ?? 1);
   const yc = d3.scaleLinear().domain([0, maxCap]).nice().range([calH, 0]);
-  sideAxis(cal, yc, innerW, calH, { label: `units${unit}`, grid: true, format: numberFormat(maxCap), tickValues: integerTicks(yc, 2) });
+  sideAxis(cal, yc, innerW, calH, { label: `units${unit}`, short: 'units', grid: true, format: numberFormat(maxCap), tickValues: integerTicks(yc, 2) });
   cal
     .append('g')
     .attr('class', 'hc-units')
@@ -166,7 +166,7 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const back = root.append('g').attr('class', 'hc-docket-backlog').attr('transform', `translate(0,${arrH + calH + 2 * gap})`) as unknown as G;
   const maxBack = d3.max(v.columns, (c) => c.backlog) ?? 0;
   const yb = d3.scaleLinear().domain([0, Math.max(1, maxBack)]).nice().range([backH, 0]);
-  sideAxis(back, yb, innerW, backH, { label: 'backlog (units)', grid: true, format: numberFormat(maxBack), tickValues: integerTicks(yb, 2) });
+  sideAxis(back, yb, innerW, backH, { label: 'backlog (units)', short: 'backlog', grid: true, format: numberFormat(maxBack), tickValues: integerTicks(yb, 2) });
   const backPts = v.columns.filter((c) => shown(c.weekLo)).map((c) => ({ x: x(c.weekHi + 1), y: yb(c.backlog) }));
   backPts.unshift({ x: x(0), y: yb(0) });
   back
