@@ -217,7 +217,7 @@ export function DocketView({ result, height, playerRef }: ViewProps) {
       rows={result.defendants}
       start="last"
       playerRef={playerRef}
-      height={Math.max(300, height - Math.round(presenterPx() * 9.5))}
+      height={Math.max(300, height - Math.round(presenterPx() * 8.5))}
     />
   );
 }
