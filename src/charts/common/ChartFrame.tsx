@@ -112,6 +112,9 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
         <svg
           ref={svgRef}
           role="img"
+          // The drawing names itself (aria-labelledby its <title> and <desc>); until it is drawn,
+          // the data table's caption does.
+          aria-label={table.caption}
           style={scale === 1 ? { display: 'block', maxWidth: '100%', height: 'auto' } : { display: 'block', width: '100%', height: 'auto' }}
         />
       </div>
