@@ -140,6 +140,10 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.querySelectorAll('.hc-success-rule')).toHaveLength(2);
     expect(svg.querySelectorAll('.hc-band')).toHaveLength(1);
     expect(svg.textContent).toContain('strike succeeds from here (A): 3');
+    // Both rules first, then both labels: no rule is drawn across the other's label.
+    const labels = svg.querySelector('.hc-success-labels')!;
+    expect([...labels.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['strike succeeds from here (A): 3', 'strike succeeds from here (B): 4']);
+    for (const rule of svg.querySelectorAll('.hc-success-rule')) expect(rule.compareDocumentPosition(labels) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(svg.outerHTML).toMatchSnapshot();
   });
 

@@ -97,17 +97,22 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
         .attr('stroke-width', 1);
     }
   });
-  // Success rules.
+  // Success rules: every rule first, then every label, so no rule is drawn across another's
+  // label (the labels' halo covers the rules under them).
+  const rules: { sx: number; i: number; text: string }[] = [];
   v.series.forEach((s, i) => {
     if (s.successAt === null) return;
     const sx = x(s.successAt);
     if (sx < -0.5 || sx > innerW + 0.5) return;
     const g = root.append('g').attr('class', 'hc-success-rule') as unknown as G;
     g.append('line').attr('x1', sx).attr('x2', sx).attr('y1', 0).attr('y2', innerH).attr('stroke', two ? color(STYLE[i % 2].color) : color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
-    const text = `strike succeeds from here${two ? ` (${s.label})` : ''}: ${fmt(s.successAt)}`;
-    const right = sx + 8 + textWidth(text, FONT.annotation) <= innerW;
-    annotate(g, right ? sx + 8 : sx - 8, 16 + i * 20, text, right ? 'start' : 'end');
+    rules.push({ sx, i, text: `strike succeeds from here${two ? ` (${s.label})` : ''}: ${fmt(s.successAt)}` });
   });
+  const ruleLabels = root.append('g').attr('class', 'hc-success-labels') as unknown as G;
+  for (const r of rules) {
+    const right = r.sx + 8 + textWidth(r.text, FONT.annotation) <= innerW;
+    annotate(ruleLabels, right ? r.sx + 8 : r.sx - 8, 16 + r.i * 20, r.text, right ? 'start' : 'end');
+  }
 
   noPleaLabel?.raise();
 
