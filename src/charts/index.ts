@@ -12,4 +12,15 @@ export { ladderFromRows, binLadder, ladderView, type LadderRow, type LadderScena
 export { thresholdCurve, schellingData, kindThreshold, type ThresholdSelection } from './threshold/data';
 export type { RegimeRow } from './regimes/data';
 export { DocketChart, type DocketChartProps } from './docket/Chart';
-export { docketView, docketTable, recoveryWeek, defendantsInWeeks, type DocketInput, type DocketRowInput } from './docket/data';
+export {
+  docketView,
+  docketTable,
+  recoveryWeek,
+  defendantsInWeeks,
+  describeDocketFrame,
+  docketFrameLabel,
+  docketReveal,
+  type DocketInput,
+  type DocketReveal,
+  type DocketRowInput,
+} from './docket/data';

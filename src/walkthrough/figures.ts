@@ -87,7 +87,7 @@ export function stepFigures(step: TourStep, a: StepAnswers): Figure[] {
         const name = sweep?.names?.[key === 'successAt' ? 0 : 1];
         out.push({
           key,
-          label: `${name ? `${name.split(':')[0]}: ` : ''}strike succeeds from`,
+          label: `${name ? `${name.split(':')[0]}: strike` : 'Strike'} succeeds from`,
           value: s ? (s.successAt === null ? 'never' : num(s.successAt)) : pending,
           unit: sweep?.label,
         });

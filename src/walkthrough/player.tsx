@@ -1,8 +1,8 @@
 // A frame player for the classroom: play, pause, step and scrub through a sequence of frames, with
 // every frame reachable by keyboard (buttons and a slider) and described in a polite live region.
 // It knows nothing of what a frame is: a frames source gives the count and a description of each
-// (the ladder's pass defendant by defendant here; the weekly docket's weeks can plug in the same
-// way). Reduced motion: no autoplay and a slower pace; the frame changes without transitions.
+// (the ladder's pass defendant by defendant in views.tsx; the weekly docket week by week in
+// docketPlayer.tsx). Reduced motion: no autoplay and a slower pace; the frame changes without transitions.
 import { useCallback, useEffect, useId, useImperativeHandle, useState, type Ref } from 'react';
 
 export interface FramesSource {
@@ -119,6 +119,14 @@ export function PlayerControls({
           value={index}
           aria-valuetext={source.label(index)}
           onChange={(e) => go(Number(e.currentTarget.value))}
+          onKeyDown={(e) => {
+            // Space plays and pauses from the slider too (arrows, Home and End move it).
+            if (e.key === ' ' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault();
+              e.stopPropagation();
+              toggle();
+            }
+          }}
         />
         <span className="player-pos" aria-hidden="true">
           {source.label(index)}

@@ -480,6 +480,15 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = [
     unit: 'years in the fund',
   },
   {
+    id: 'docket-sustained',
+    lever: 'A public pledge, sustained all year',
+    regime: 'A court at capacity: the weekly docket (9 trial units a week, 8-week deadline)',
+    scenario: { preset: 'crespo-docket-sustained' },
+    sweep: { field: CITY_REST, label: 'share who pledge', from: 0, to: 1, steps: 20 },
+    unit: 'of defendants',
+    share: true,
+  },
+  {
     id: 'lottery-pledge',
     lever: 'A pledge (penalty 5 years)',
     regime: 'Simultaneous offers (lottery)',

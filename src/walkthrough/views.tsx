@@ -2,13 +2,14 @@
 // sweep (already run), the two co-defendants' payoff table, the closing summary. Every figure
 // comes from the engine (in the workers); these components only word and draw it.
 import { useCallback, useMemo, useState, type Ref } from 'react';
-import { DocketChart, LadderChart, SweepChart, ThresholdChart } from '../charts';
+import { LadderChart, SweepChart, ThresholdChart } from '../charts';
 import { useEngineJob } from '../client';
 import type { Ledger, LedgerFrame, LedgerPart, PayoffTable } from '../engine/api';
 import type { Result } from '../engine/result/types';
 import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
 import type { LadderBin, SweepResult } from '../engine/sweep/types';
 import { formatNumber } from '../app/format';
+import { DocketPlayer } from './docketPlayer';
 import { PlayerControls, useFramePlayer, type FramesSource, type PlayerHandle } from './player';
 import { SUMMARY_ROWS, resolveScenario, sweepValuesOf, type SummaryRow, type SweepSpec } from './steps';
 
@@ -207,9 +208,18 @@ export function LadderPlayerView({ doc, scenario, result, height, playerRef, sta
   );
 }
 
-export function DocketView({ result, height }: ViewProps) {
+export function DocketView({ result, height, playerRef }: ViewProps) {
   if (!result?.docket) return <p className="tour-wait">Computing the calendar…</p>;
-  return <DocketChart docket={result.docket} rows={result.defendants} height={Math.max(300, height - Math.round(presenterPx() * 2.8))} />;
+  // Room under the chart for the data-table toggle, the player and its sentence (up to 4 lines).
+  return (
+    <DocketPlayer
+      docket={result.docket}
+      rows={result.defendants}
+      start="last"
+      playerRef={playerRef}
+      height={Math.max(300, height - Math.round(presenterPx() * 8.5))}
+    />
+  );
 }
 
 export function ThresholdView({ result, height }: ViewProps) {

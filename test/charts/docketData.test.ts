@@ -7,8 +7,12 @@ import {
   columnLines,
   columnOfWeek,
   crashLabel,
+  deadlineWeek,
   defendantsInWeeks,
   describeDocket,
+  describeDocketFrame,
+  docketFrameLabel,
+  docketReveal,
   docketBinSize,
   docketTable,
   docketView,
@@ -138,6 +142,57 @@ describe('docket chart data', () => {
     const v = docketView(longDocket(10, 2, 1, 1));
     expect(v.columns).toHaveLength(12);
     expect(v.totals.arrivals).toBe(10);
+  });
+});
+
+describe('the docket week by week (the classroom player)', () => {
+  it('E11d: one frame per week, each sentence the engine’s byWeek; the crash and the recovery in their weeks', () => {
+    const v = docketView(E11D_DOCKET);
+    expect(v.columns.map((_, i) => describeDocketFrame(v, i))).toEqual([
+      "Week 0: 2 defendants arrive: 2 plead, 0 are tried, 0 go free. 0 trials held, using 0 of 1 trial unit. Backlog at the end: 0 trial units booked for later weeks. This week's arrivals must be tried by week 1 or go free.",
+      "Week 1: 5 defendants arrive: 1 pleads, 2 are tried, 2 go free. 1 trial held, using 1 of 1 trial unit: the court is at capacity. Backlog at the end: 1 trial unit booked for later weeks. This week's arrivals must be tried by week 2 or go free. The calendar crashes: the first defendant finds no trial date before his deadline.",
+      "Week 2: 2 defendants arrive: 2 plead, 0 are tried, 0 go free. 1 trial held, using 1 of 1 trial unit: the court is at capacity. Backlog at the end: 0 trial units booked for later weeks. This week's arrivals must be tried by week 3 or go free. The calendar recovers: no one arriving from here goes free.",
+      "Week 3: 2 defendants arrive: 2 plead, 0 are tried, 0 go free. 0 trials held, using 0 of 1 trial unit. Backlog at the end: 0 trial units booked for later weeks. This week's arrivals must be tried by week 4 or go free.",
+      'Week 4: no arrivals (after the last arrival week); the court finishes earlier cases. 0 trials held, using 0 of 1 trial unit. Backlog at the end: 0 trial units booked for later weeks.',
+    ]);
+    expect(docketFrameLabel(v, 1)).toBe('week 1 of weeks 0–4');
+    expect(docketReveal(v, 1)).toEqual({ upTo: 1, cursorLo: 1, cursorHi: 1 });
+    expect(docketReveal(v, 5)).toBeNull();
+    expect(describeDocketFrame(v, 5)).toBe('');
+    expect(deadlineWeek(11, 8)).toBe(19);
+  });
+
+  it('520 weeks in bins of 5: a frame per bin, its sums, the backlog at the bin’s end, the deadlines of its arrivals', () => {
+    const v = docketView(longDocket(520, 8, 1923, 9));
+    expect(describeDocketFrame(v, 2)).toBe(
+      'Weeks 10–14: 9,615 defendants arrive: 9,610 plead, 5 are tried, 0 go free. 5 trials held, using 5 of 45 trial units. Backlog at the end of week 14: 0 trial units booked for later weeks. These arrivals must be tried by week 18–22 or go free.',
+    );
+    expect(docketFrameLabel(v, 2)).toBe('weeks 10–14 of weeks 0–527');
+    expect(docketReveal(v, 105)).toEqual({ upTo: 527, cursorLo: 525, cursorHi: 527 });
+  });
+
+  it('each frame reads its week of byWeek (property against the rows themselves)', () => {
+    const week = fc.record({ arrivals: fc.nat(50), pleas: fc.nat(50), tried: fc.nat(50), free: fc.nat(50), trialsHeld: fc.nat(9), unitsUsed: fc.nat(9), backlog: fc.nat(500) });
+    fc.assert(
+      fc.property(fc.array(week, { minLength: 2, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.nat(60), (ws, capacity, deadline, c) => {
+        const weeks = Math.max(1, ws.length - deadline);
+        const byWeek = ws.map((w, i) => ({ ...w, week: i }));
+        const crashWeek = c < weeks ? c : null;
+        const v = docketView({ weeks, capacity, deadline, crashWeek, byWeek });
+        expect(v.columns).toHaveLength(byWeek.length);
+        byWeek.forEach((w, i) => {
+          const t = describeDocketFrame(v, i);
+          expect(t.startsWith(`Week ${w.week}: `)).toBe(true);
+          expect(t).toContain(`using ${w.unitsUsed} of ${capacity} trial unit`);
+          expect(t).toContain(`Backlog at the end: ${w.backlog} trial unit${w.backlog === 1 ? '' : 's'} booked`);
+          if (w.week < weeks) {
+            expect(t).toContain(`: ${w.pleas} plead`);
+            expect(t).toContain(`must be tried by week ${w.week + deadline} `);
+          } else expect(t).toContain('no arrivals');
+          expect(t.includes('The calendar crashes')).toBe(w.week === crashWeek);
+        });
+      }),
+    );
   });
 });
 

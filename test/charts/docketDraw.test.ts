@@ -36,6 +36,10 @@ describe('docket chart drawing', () => {
     expect(svg.querySelector('.hc-backlog-line')).not.toBeNull();
     expect(svg.querySelector('.hc-crash-week text')?.textContent).toBe('week 1: the first defendant finds no trial date before his deadline');
     expect(svg.querySelector('.hc-recovery-week text')?.textContent).toBe('week 2: the calendar recovers (no one arriving from here goes free)');
+    // Panels too short for a long axis title take the short one, never a squeezed one.
+    const titles = [...svg.querySelectorAll('.hc-axis-label')];
+    expect(titles.map((t) => t.textContent)).toEqual(['arrivals', 'units', 'backlog', 'Week (0 = the first week of arrivals)']);
+    expect(titles.filter((t) => t.hasAttribute('textLength'))).toHaveLength(0);
     fontsReadable(svg);
   });
 
@@ -53,6 +57,37 @@ describe('docket chart drawing', () => {
     expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark').length).toBeLessThanOrEqual(2 * 106);
     const ticks = [...svg.querySelectorAll('.hc-docket-arrivals .tick text')].map((t) => t.textContent);
     expect(ticks).toEqual(['0', '5,000', '10,000']);
+    fontsReadable(svg);
+  });
+
+  it('the player’s frame: weeks after it outlined, units and backlog up to it, the crash only once reached, the deadline window', () => {
+    const v = docketView(E11D_DOCKET);
+    const at = (upTo: number) => {
+      document.body.innerHTML = '';
+      const svg = svgEl();
+      drawDocket(svg, v, { width: 640, height: 460, id: 'p', reveal: { upTo, cursorLo: upTo, cursorHi: upTo } });
+      return svg;
+    };
+    let svg = at(0);
+    // Weeks 1–3 have arrivals not yet reached; week 4 has none.
+    expect([...svg.querySelectorAll('.hc-docket-arrivals .hc-mark.hc-future')].map((m) => m.getAttribute('data-week'))).toEqual(['1', '2', '3']);
+    expect(svg.querySelectorAll('.hc-docket-arrivals .hc-mark:not(.hc-future)')).toHaveLength(1);
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(1);
+    expect(svg.querySelector('.hc-crash-week')).toBeNull();
+    expect(svg.querySelector('.hc-deadline-label')?.textContent).toBe('deadline: week 1');
+    expect(svg.querySelector('.hc-cursor')).not.toBeNull();
+    svg = at(1);
+    expect(svg.querySelectorAll('.hc-units-used')).toHaveLength(2);
+    expect(svg.querySelector('.hc-crash-week text')?.textContent).toBe('week 1: the first defendant finds no trial date before his deadline');
+    expect(svg.querySelector('.hc-recovery-week')).toBeNull();
+    expect(svg.querySelector('.hc-deadline-label')?.textContent).toBe('deadline: week 2');
+    svg = at(2);
+    expect(svg.querySelector('.hc-recovery-week')).not.toBeNull();
+    // The tail week (no arrivals): the box, no deadline window.
+    svg = at(4);
+    expect(svg.querySelectorAll('.hc-future')).toHaveLength(0);
+    expect(svg.querySelector('.hc-deadline-line')).toBeNull();
+    expect(svg.querySelector('.hc-cursor')).not.toBeNull();
     fontsReadable(svg);
   });
 

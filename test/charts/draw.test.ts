@@ -14,7 +14,7 @@ import { drawRegimes } from '../../src/charts/regimes/draw';
 import { regimeView } from '../../src/charts/regimes/data';
 import { svgToString } from '../../src/charts/common/export';
 import { boxesOverlap, labelBox, textWidth } from '../../src/charts/common/svg';
-import { E4_LOTTERY, E9_ROWS, E9_SCENARIO, REGIME_ROWS, SWEEP_A, SWEEP_B, TAKE_SUMMARY, kind, phaseFixture, row } from './fixtures';
+import { E4_LOTTERY, E9_ROWS, E9_SCENARIO, REGIME_ROWS, SWEEP_A, SWEEP_B, SWEEP_RATIO_FALLS, SWEEP_RATIO_RISES, TAKE_SUMMARY, kind, phaseFixture, row } from './fixtures';
 
 const SIZE = { width: 640, height: 400, id: 'snap' };
 
@@ -140,6 +140,10 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     expect(svg.querySelectorAll('.hc-success-rule')).toHaveLength(2);
     expect(svg.querySelectorAll('.hc-band')).toHaveLength(1);
     expect(svg.textContent).toContain('strike succeeds from here (A): 3');
+    // Both rules first, then both labels: no rule is drawn across the other's label.
+    const labels = svg.querySelector('.hc-success-labels')!;
+    expect([...labels.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['strike succeeds from here (A): 3', 'strike succeeds from here (B): 4']);
+    for (const rule of svg.querySelectorAll('.hc-success-rule')) expect(rule.compareDocumentPosition(labels) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(svg.outerHTML).toMatchSnapshot();
   });
 
@@ -153,6 +157,19 @@ describe('drawn SVGs (snapshots at a fixed width)', () => {
     const other = svgEl();
     drawSweep(other, sweepView('take', SWEEP_A), SIZE);
     expect(other.querySelector('.hc-noplea-line')).toBeNull();
+  });
+
+  it('the no-plea line’s label sits at the end the curve and the success rule leave free, above the curve', () => {
+    const at = (r: typeof SWEEP_A) => {
+      const svg = svgEl();
+      drawSweep(svg, sweepView('takeRatio', r), SIZE);
+      const t = svg.querySelector('.hc-noplea-line text')!;
+      // Drawn after the series and the success rule (on top of them).
+      expect(t.parentElement!.compareDocumentPosition(svg.querySelector('.hc-series')!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+      return [t.getAttribute('text-anchor'), t.getAttribute('x')];
+    };
+    expect(at(SWEEP_RATIO_FALLS)).toEqual(['start', '4']);
+    expect(at(SWEEP_RATIO_RISES)[0]).toBe('end');
   });
 
   it('phase diagram: complete grid, and a progressive one with hatched cells', () => {

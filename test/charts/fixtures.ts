@@ -112,6 +112,22 @@ export const SWEEP_A: SweepResult = {
   })),
 };
 
+/** A take ratio falling to 1 (the no-plea line) on the right, where the strike succeeds (from 3). */
+export const SWEEP_RATIO_FALLS: SweepResult = {
+  field: 'levers.pledge.penalty',
+  random: false,
+  successAt: 3,
+  points: [0, 1, 2, 3, 4].map((x) => ({ x, outcomes: outcomes((k) => (k === 'takeRatio' ? single([5, 3, 2, 1, 1][x]) : single(0))) })),
+};
+
+/** A take ratio rising from 1 (the strike fails more as x grows): the line's left end is taken. */
+export const SWEEP_RATIO_RISES: SweepResult = {
+  field: 'levers.pledge.penalty',
+  random: false,
+  successAt: null,
+  points: [0, 1, 2, 3, 4].map((x) => ({ x, outcomes: outcomes((k) => (k === 'takeRatio' ? single([1, 1, 2, 3, 5][x]) : single(0))) })),
+};
+
 /** A random sweep (bands) that succeeds from 4. */
 export const SWEEP_B: SweepResult = {
   field: 'levers.pledge.penalty',

@@ -135,6 +135,7 @@ describe('the closing summary (computed by the engine)', () => {
     expect(at('court-watching')).toBe(0.85); // sanction 6 years: 5 − 6q ≤ 0 from q = 5/6
     expect(at('stipend')).toBe(500); // 5 years to each of the 100
     expect(at('lottery-pledge')).toBe(0.03); // the critical mass: 3 of 100
+    expect(at('docket-sustained')).toBe(0.25); // a court at capacity: a quarter pledged all year (5% gives 2.28×)
   }, SLOW);
   // MODEL rev 4 §3 (E12): the fund insures only as many trials as the regime can hold (3), so
   // 15 years insure all 100 (the rule before rev 4, floor(Φ / I) covered, needed 500).

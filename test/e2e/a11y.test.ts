@@ -72,6 +72,20 @@ describe.each(['light', 'dark'] as const)('axe-core finds no violations (%s them
     expectClean(w);
   });
 
+  it('on the weekly docket’s Result tab, its week-by-week player at rest and at a frame', async () => {
+    const w = await open('#preset=crespo-docket-sustained', scheme);
+    const { page } = w;
+    await waitSolved(page);
+    const player = page.locator('.docket-player').first();
+    await player.waitFor();
+    const found = await axe(page, 'docket at rest');
+    await player.getByRole('button', { name: 'First frame' }).click();
+    await player.getByRole('button', { name: 'Step forward' }).click();
+    found.push(...(await axe(page, 'docket at week 1')));
+    expect(found).toEqual([]);
+    expectClean(w);
+  });
+
   it('in the presets dialog and on every step of the guided tour', async () => {
     const w = await open('', scheme);
     const { page } = w;

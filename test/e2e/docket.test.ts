@@ -10,6 +10,7 @@ import { solve } from '../../src/engine/api';
 import { setPath } from '../../src/engine/sweep/fieldPath';
 import { PRESETS } from '../../src/presets';
 import type { Result, ScenarioInput } from '../../src/engine/api';
+import { describeDocketFrame, docketView } from '../../src/charts/docket/data';
 import { SHOTS, expectClean, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
@@ -106,6 +107,67 @@ describe('the weekly docket', () => {
     await page.locator('.hf-why').first().waitFor();
     expect(await page.locator('.hf-why').first().textContent()).toMatch(/arrived in week 11/);
     await page.screenshot({ path: path.join(SHOTS, 'docket-week-list.png'), fullPage: true });
+    expectClean(w);
+  });
+
+  it('plays, pauses and steps the docket week by week; every frame is the engine’s byWeek', async () => {
+    const w = await app.open('#preset=crespo-docket-sustained');
+    const { page } = w;
+    await waitDone(page);
+    const r = solved(preset('crespo-docket-sustained'));
+    const v = docketView(r.docket!);
+    const last = v.columns.length - 1;
+    expect(last).toBe(59); // 52 arrival weeks and 8 to finish them, one frame each
+    const player = page.locator('[data-chart=docket] .docket-player').first();
+    const frameText = () => player.getByTestId('frame-text').textContent();
+    const frame = async () => Number(await player.locator('.player').getAttribute('data-frame'));
+    // At rest on the last frame: the whole result, no frame box.
+    expect(await frameText()).toBe(describeDocketFrame(v, last));
+    expect(await player.locator('.hc-cursor').count()).toBe(0);
+    // First frame: week 0 drawn, the other 51 arrival weeks outlined, no crash yet.
+    await player.getByRole('button', { name: 'First frame' }).click();
+    expect(await frameText()).toBe(describeDocketFrame(v, 0));
+    const w0 = r.docket!.byWeek[0];
+    expect(await frameText()).toMatch(new RegExp(`^Week 0: ${w0.arrivals} defendants arrive: ${w0.pleas} plead, ${w0.tried} are tried, ${w0.free} go free\\. `));
+    expect(await frameText()).toContain(`using ${w0.unitsUsed} of 9 trial units`);
+    expect(await frameText()).toContain(`Backlog at the end: ${w0.backlog} trial unit`);
+    expect(await frameText()).toContain("This week's arrivals must be tried by week 8 or go free.");
+    expect(await player.locator('.hc-mark.hc-future').count()).toBe(51);
+    expect(await player.locator('.hc-crash-week').count()).toBe(0);
+    expect(await player.locator('.hc-deadline-label').textContent()).toBe('deadline: week 8');
+    // Step forward to the week before the crash (button, then the slider's arrows): no crash yet.
+    await player.getByRole('button', { name: 'Step forward' }).click();
+    expect(await frameText()).toBe(describeDocketFrame(v, 1));
+    const slider = player.getByRole('slider', { name: 'Frame' });
+    await slider.focus();
+    for (let k = 1; k < 10; k++) await page.keyboard.press('ArrowRight');
+    expect(await frame()).toBe(10);
+    expect(await frameText()).toBe(describeDocketFrame(v, 10));
+    expect(await player.locator('.hc-crash-week').count()).toBe(0);
+    // Week 11: the crash week appears, in the sentence and on the chart.
+    await page.keyboard.press('ArrowRight');
+    expect(await frameText()).toBe(describeDocketFrame(v, 11));
+    expect(await frameText()).toContain('The calendar crashes: the first defendant finds no trial date before his deadline.');
+    expect(await frameText()).toContain(`${r.docket!.byWeek[11].free} go free`);
+    expect(await player.locator('.hc-crash-week').count()).toBe(1);
+    expect(await player.locator('.hc-units-used').count()).toBe(12);
+    await page.screenshot({ path: path.join(SHOTS, 'docket-player-week11.png') });
+    // Space on the slider plays; Space pauses; the frame shown is the engine's week.
+    await page.keyboard.press(' ');
+    expect(await player.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(() => Number(document.querySelector('[data-chart=docket] .player')?.getAttribute('data-frame')) >= 12, undefined, {
+      timeout: 60_000,
+    });
+    await page.keyboard.press(' ');
+    expect(await player.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe('false');
+    const at = await frame();
+    expect(at).toBeGreaterThanOrEqual(12);
+    expect(await frameText()).toBe(describeDocketFrame(v, at));
+    expect(await player.locator('.player [aria-live=polite]').textContent()).toBe(describeDocketFrame(v, at));
+    // End: the last frame, the whole result again.
+    await page.keyboard.press('End');
+    expect(await frameText()).toBe(describeDocketFrame(v, last));
+    expect(await player.locator('.hc-cursor').count()).toBe(0);
     expectClean(w);
   });
 

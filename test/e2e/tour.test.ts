@@ -10,6 +10,7 @@ import { STEPS, SUMMARY_ROWS, resolveScenario, sweepValuesOf } from '../../src/w
 import { sweep } from '../../src/engine/sweep/sweep';
 import { workbenchHash } from '../../src/walkthrough/Tour';
 import { describeFrame, MAX_FRAMES } from '../../src/walkthrough/views';
+import { describeDocketFrame, docketView } from '../../src/charts/docket/data';
 import { ledger } from '../../src/engine/sweep/ledger';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { readLink } from '../../src/app/link';
@@ -100,6 +101,41 @@ describe('projector mode in the workbench', () => {
       expect(await clippedText(page, 'main')).toEqual([]);
       await page.locator('svg[data-chart=ladder]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SHOTS, `projector-${size.width}.png`) });
+      expectClean(w);
+    });
+  }
+});
+
+describe('projector mode on the analysis tabs', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`the sweep and the phase diagram take the full width and most of the height, nothing clipped (${size.width}×${size.height})`, async () => {
+      const w = await app.open('about:blank', 'light');
+      const { page } = w;
+      await page.setViewportSize(size);
+      await page.addInitScript(() => localStorage.setItem('holdout.textSize', 'large'));
+      await page.goto(new URL('#preset=bgb-priority', baseURL).href);
+      await page.waitForFunction(() => document.querySelector('[data-bench=result]')?.getAttribute('data-busy') === 'false', undefined, {
+        timeout: 60_000,
+      });
+      for (const [tab, done] of [
+        ['Sweep', '[data-bench=sweep-done]'],
+        ['Phase diagram', '[data-bench=phase-done]'],
+      ] as const) {
+        await page.getByRole('tab', { name: tab, exact: true }).click();
+        await page.locator('.ha-run').first().click();
+        await page.waitForSelector(`${done} svg.hc`, { timeout: 120_000 });
+        const svg = page.locator(`${done} svg.hc`).first();
+        await svg.scrollIntoViewIfNeeded();
+        const box = await svg.boundingBox();
+        expect(box!.width, `${tab}: chart width`).toBeGreaterThanOrEqual(0.6 * size.width);
+        expect(box!.height, `${tab}: chart height`).toBeGreaterThanOrEqual(0.6 * size.height);
+        expect(await clippedText(page, done), tab).toEqual([]);
+        await page.screenshot({ path: path.join(SHOTS, `projector-${tab === 'Sweep' ? 'sweep' : 'phase'}-${size.width}.png`) });
+      }
       expectClean(w);
     });
   }
@@ -212,6 +248,46 @@ describe('the guided tour in presenter mode', () => {
     expect(l.frames.at(-1)!.take).toBe(500);
     // The live region says the same.
     expect(await page.locator('.player [aria-live=polite]').textContent()).toBe(describeFrame(l, l.frames.length - 1, s));
+    expectClean(w);
+  });
+
+  it('plays and steps the weekly docket week by week; every frame is the engine’s byWeek', async () => {
+    const i = STEPS.findIndex((s) => s.id === 'weekly-docket');
+    const w = await app.open(`#tour=${i + 1}`, 'light');
+    const { page } = w;
+    await waitReady(page, i);
+    const r = solveScenario(parsed(i), { rows: 'auto' });
+    const v = docketView(r.docket!);
+    const last = v.columns.length - 1;
+    const frameText = () => page.getByTestId('frame-text').textContent();
+    // The step opens on the whole result (every figure it cites drawn: the crash week among them).
+    await page.waitForFunction(() => document.querySelector('.tour-stage [data-testid=frame-text]') !== null);
+    expect(await frameText()).toBe(describeDocketFrame(v, last));
+    expect(await page.locator('.tour-stage .hc-crash-week text').textContent()).toMatch(/^week 11: /);
+    await page.getByRole('button', { name: 'First frame' }).click();
+    expect(await frameText()).toBe(describeDocketFrame(v, 0));
+    expect(await page.locator('.tour-stage .hc-crash-week').count()).toBe(0);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    expect(await frameText()).toBe(describeDocketFrame(v, 1));
+    // Space plays (from the presenter), Space pauses; the frame is the engine's week.
+    await page.locator('.tour-presenter').focus();
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => Number(document.querySelector('.tour-stage .player')?.getAttribute('data-frame')) >= 3, undefined, {
+      timeout: 60_000,
+    });
+    await page.keyboard.press(' ');
+    const at = Number(await page.locator('.tour-stage .player').getAttribute('data-frame'));
+    expect(await frameText()).toBe(describeDocketFrame(v, at));
+    // The slider reaches every frame: week 11, the crash.
+    await page.getByRole('slider', { name: 'Frame' }).focus();
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 11; k++) await page.keyboard.press('ArrowRight');
+    expect(await frameText()).toBe(describeDocketFrame(v, 11));
+    expect(await frameText()).toContain('The calendar crashes');
+    expect(await page.locator('.tour-stage .hc-crash-week').count()).toBe(1);
+    expect(await page.locator('.tour-stage .player [aria-live=polite]').textContent()).toBe(describeDocketFrame(v, 11));
+    await page.screenshot({ path: path.join(SHOTS, 'tour-docket-week11.png') });
+    expect(await clippedText(page)).toEqual([]);
     expectClean(w);
   });
 

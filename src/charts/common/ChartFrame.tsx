@@ -34,8 +34,19 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
-/** Projector mode (<html data-size="large">): charts draw at 1/SCALE of their box and are scaled up, so their type grows. */
+/**
+ * Projector mode (<html data-size="large">): charts draw at 1/scale of their box and are scaled
+ * up, so their type grows: at least PROJECTOR_SCALE, and with the chart's width (a drawing about
+ * 760 px wide) up to PROJECTOR_MAX_SCALE, so the type keeps pace with the page's, which grows with
+ * the screen (18 px at 1024, 20 px at 1280, 27 px at 1920).
+ */
 export const PROJECTOR_SCALE = 1.3;
+export const PROJECTOR_MAX_SCALE = 1.9;
+
+/** The projector's scale for a chart box `w` px wide. */
+export function projectorScale(w: number): number {
+  return Math.min(PROJECTOR_MAX_SCALE, Math.max(PROJECTOR_SCALE, w / 760));
+}
 
 function subscribeSize(onChange: () => void): () => void {
   if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return () => {};
@@ -71,7 +82,7 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
     setInTour(boxRef.current?.closest('.tour-presenter') != null);
   }, []);
   const scale =
-    width !== undefined ? 1 : inTour ? Math.min(1.6, Math.max(1, w / 760)) : large ? PROJECTOR_SCALE : 1;
+    width !== undefined ? 1 : inTour ? Math.min(1.6, Math.max(1, w / 760)) : large ? projectorScale(w) : 1;
 
   useEffect(() => {
     if (width !== undefined) return;
@@ -101,6 +112,9 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
         <svg
           ref={svgRef}
           role="img"
+          // The drawing names itself (aria-labelledby its <title> and <desc>); until it is drawn,
+          // the data table's caption does.
+          aria-label={table.caption}
           style={scale === 1 ? { display: 'block', maxWidth: '100%', height: 'auto' } : { display: 'block', width: '100%', height: 'auto' }}
         />
       </div>

@@ -184,7 +184,7 @@ export function sideAxis(
   y: AnyScale,
   innerW: number,
   innerH: number,
-  spec: AxisSpec & { side?: 'left' | 'right'; labelOffset?: number },
+  spec: AxisSpec & { side?: 'left' | 'right'; labelOffset?: number; /** A shorter title for a plot too short for `label`. */ short?: string },
 ): G {
   const right = spec.side === 'right';
   const make = right ? d3.axisRight : d3.axisLeft;
@@ -209,10 +209,13 @@ export function sideAxis(
     .append('text')
     .attr('class', 'hc-axis-label')
     .attr('transform', `translate(${right ? off : -off},${innerH / 2}) rotate(${right ? 90 : -90})`)
-    .attr('text-anchor', 'middle')
-    .text(spec.label);
-  // A title longer than a short plot is squeezed to its height rather than cut off.
-  if (spec.label.length * TITLE_CHAR_WIDTH > innerH - 8) {
+    .attr('text-anchor', 'middle');
+  // A title longer than a short plot takes its short form, else is squeezed to its height rather
+  // than cut off.
+  const fits = (t: string) => t.length * TITLE_CHAR_WIDTH <= innerH - 8;
+  const text = !fits(spec.label) && spec.short !== undefined ? spec.short : spec.label;
+  title.text(text);
+  if (!fits(text)) {
     title.attr('textLength', Math.max(40, innerH - 8)).attr('lengthAdjust', 'spacingAndGlyphs');
   }
   return g;

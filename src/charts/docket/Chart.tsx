@@ -10,6 +10,7 @@ import {
   docketView,
   weekDefendantLine,
   type DocketInput,
+  type DocketReveal,
   type DocketRowInput,
 } from './data';
 
@@ -20,20 +21,22 @@ export interface DocketChartProps {
   rows?: readonly DocketRowInput[];
   /** Called with a defendant's id (the why panel). */
   onSelect?: (id: number) => void;
+  /** The classroom's player: draw the weeks up to a frame (see DocketReveal). */
+  reveal?: DocketReveal | null;
   width?: number;
   height?: number;
 }
 
 const LIST_LIMIT = 200;
 
-export function DocketChart({ docket, rows, onSelect, width, height = 460 }: DocketChartProps) {
+export function DocketChart({ docket, rows, onSelect, reveal = null, width, height = 460 }: DocketChartProps) {
   const view = useMemo(() => docketView(docket), [docket]);
   const table = useMemo(() => docketTable(docket), [docket]);
   const [weeks, setWeeks] = useState<[number, number] | null>(null);
   const draw = useCallback(
     (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void }) =>
-      drawDocket(svg, view, { ...s, onSelectWeeks: (lo, hi) => setWeeks([lo, hi]) }),
-    [view],
+      drawDocket(svg, view, { ...s, reveal, onSelectWeeks: (lo, hi) => setWeeks([lo, hi]) }),
+    [view, reveal],
   );
   const picked = useMemo(
     () => (weeks && rows ? defendantsInWeeks(rows, weeks[0], weeks[1], docket.deadline, LIST_LIMIT) : null),

@@ -309,3 +309,70 @@ export function weekDefendantLine(d: WeekDefendant): string {
       return `${who}: went free: no week before his deadline (week ${fmt(d.arrivalWeek + d.wait)}) had room; held ${plural(d.wait, 'week')}`;
   }
 }
+
+// --- The classroom's week-by-week player (one frame per drawn column) -------------------------
+
+/** The last week a defendant arriving in week `arrival` may be tried (MODEL.md §4.5: [α, α + D]). */
+export function deadlineWeek(arrival: number, deadline: number): number {
+  return arrival + deadline;
+}
+
+/** What the chart draws for a frame of the player: columns up to `upTo` (a week), the frame's weeks boxed. */
+export interface DocketReveal {
+  /** Weeks after this one are not drawn yet. */
+  upTo: number;
+  /** The frame's weeks (its column). */
+  cursorLo: number;
+  cursorHi: number;
+}
+
+/** The reveal of frame i (column i). */
+export function docketReveal(v: DocketView, i: number): DocketReveal | null {
+  const c = v.columns[i];
+  return c ? { upTo: c.weekHi, cursorLo: c.weekLo, cursorHi: c.weekHi } : null;
+}
+
+/** The slider's value text for frame i, e.g. "week 12 of weeks 0–59". */
+export function docketFrameLabel(v: DocketView, i: number): string {
+  const c = v.columns[i];
+  if (!c) return '';
+  const last = v.columns[v.columns.length - 1]?.weekHi ?? 0;
+  const first = v.columns[0]?.weekLo ?? 0;
+  const span = `of weeks ${fmt(first)}–${fmt(last)}`;
+  return c.weekLo === c.weekHi ? `week ${fmt(c.weekLo)} ${span}` : `weeks ${fmt(c.weekLo)}–${fmt(c.weekHi)} ${span}`;
+}
+
+/**
+ * The sentence of frame i (shown under the chart and announced): the week's (or bin's) arrivals by
+ * outcome, the trials held against the capacity, the backlog at its end, the deadline of its
+ * arrivals, and the crash or the recovery when it falls in it. Every figure is the engine's
+ * `byWeek` (summed over the weeks of a bin), never recomputed.
+ */
+export function describeDocketFrame(v: DocketView, i: number): string {
+  const c = v.columns[i];
+  if (!c) return '';
+  const one = c.weekLo === c.weekHi;
+  const name = one ? `Week ${fmt(c.weekLo)}` : `Weeks ${fmt(c.weekLo)}–${fmt(c.weekHi)}`;
+  const s: string[] = [];
+  if (c.tail) s.push(`${name}: no arrivals (after the last arrival week); the court finishes earlier cases.`);
+  else
+    s.push(
+      `${name}: ${plural(c.arrivals, 'defendant arrives', 'defendants arrive')}: ${fmt(c.pleas)} ${c.pleas === 1 ? 'pleads' : 'plead'}, ${fmt(c.tried)} ${c.tried === 1 ? 'is' : 'are'} tried, ${fmt(c.free)} ${c.free === 1 ? 'goes' : 'go'} free.`,
+    );
+  const full = c.unitsUsed >= c.capacityUnits && c.capacityUnits > 0;
+  s.push(
+    `${plural(c.trialsHeld, 'trial')} held, using ${fmt(c.unitsUsed)} of ${plural(c.capacityUnits, 'trial unit')}${full ? ': the court is at capacity' : ''}.`,
+  );
+  s.push(`Backlog at the end${one ? '' : ` of week ${fmt(c.weekHi)}`}: ${plural(c.backlog, 'trial unit')} booked for later weeks.`);
+  if (!c.tail)
+    s.push(
+      one
+        ? `This week's arrivals must be tried by week ${fmt(deadlineWeek(c.weekLo, v.deadline))} or go free.`
+        : `These arrivals must be tried by week ${fmt(deadlineWeek(c.weekLo, v.deadline))}–${fmt(deadlineWeek(c.weekHi, v.deadline))} or go free.`,
+    );
+  if (v.crashWeek !== null && c.weekLo <= v.crashWeek && v.crashWeek <= c.weekHi)
+    s.push(`The calendar crashes${one ? '' : ` in week ${fmt(v.crashWeek)}`}: the first defendant finds no trial date before his deadline.`);
+  if (v.recoveryWeek !== null && c.weekLo <= v.recoveryWeek && v.recoveryWeek <= c.weekHi)
+    s.push(`The calendar recovers${one ? '' : ` in week ${fmt(v.recoveryWeek)}`}: no one arriving from here goes free.`);
+  return s.join(' ');
+}

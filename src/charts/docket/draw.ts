@@ -21,12 +21,14 @@ import {
   type G,
   type LegendItem,
 } from '../common/svg';
-import { columnLines, crashLabel, describeDocket, docketTitle, recoveryLabel, type DocketView } from './data';
+import { columnLines, crashLabel, deadlineWeek, describeDocket, docketTitle, recoveryLabel, type DocketReveal, type DocketView } from './data';
 
 export interface DocketDrawOptions extends DrawOptions {
   /** Called with the weeks of a column on click, Enter or Space (list its defendants). */
   onSelectWeeks?: (weekLo: number, weekHi: number) => void;
   announce?: (text: string) => void;
+  /** The classroom's player: weeks after `upTo` are drawn as outlines, the frame's weeks boxed. */
+  reveal?: DocketReveal | null;
 }
 
 const OUTCOMES = ['pleas', 'tried', 'free'] as const;
@@ -35,6 +37,8 @@ const OUTCOME_COLOR = { pleas: 'plea', tried: 'tried', free: 'free' } as const;
 export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawOptions): () => void {
   const id = safeId(opts.id, 'docket');
   const { width, height } = opts;
+  const reveal = opts.reveal ?? null;
+  const shown = (week: number) => !reveal || week <= reveal.upTo;
   const svg = initSvg(node, { width, height, id, title: docketTitle(v), desc: describeDocket(v), kind: 'docket' });
   const margin = { top: 12, right: 24, bottom: 56, left: 84 };
   const innerW = Math.max(60, width - margin.left - margin.right);
@@ -80,12 +84,27 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const arr = root.append('g').attr('class', 'hc-docket-arrivals') as unknown as G;
   const maxArr = d3.max(v.columns, (c) => c.arrivals) ?? 0;
   const ya = d3.scaleLinear().domain([0, Math.max(1, maxArr)]).nice().range([arrH, 0]);
-  sideAxis(arr, ya, innerW, arrH, { label: `arrivals${unit}`, grid: true, format: numberFormat(maxArr), tickValues: integerTicks(ya, 3) });
+  sideAxis(arr, ya, innerW, arrH, { label: `arrivals${unit}`, short: 'arrivals', grid: true, format: numberFormat(maxArr), tickValues: integerTicks(ya, 3) });
   const marks = arr.append('g').attr('class', 'hc-marks').attr('shape-rendering', colPx < 4 ? 'crispEdges' : null);
   for (const c of v.columns) {
     let acc = 0;
     const x0 = x(c.weekLo) + pad;
     const w = Math.max(0.5, x(c.weekHi + 1) - x(c.weekLo) - 2 * pad);
+    if (!shown(c.weekLo)) {
+      // Not reached yet: the week's arrivals as a faint outline, their outcomes still unknown.
+      if (c.arrivals > 0)
+        marks
+          .append('rect')
+          .attr('class', 'hc-mark hc-future')
+          .attr('data-week', c.weekLo)
+          .attr('x', x0)
+          .attr('width', w)
+          .attr('y', ya(c.arrivals))
+          .attr('height', Math.max(0.5, ya(0) - ya(c.arrivals)))
+          .attr('fill', color('grid'))
+          .attr('fill-opacity', 0.35);
+      continue;
+    }
     for (const k of OUTCOMES) {
       const n = c[k];
       if (n > 0) {
@@ -117,12 +136,12 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const cal = root.append('g').attr('class', 'hc-docket-calendar').attr('transform', `translate(0,${arrH + gap})`) as unknown as G;
   const maxCap = Math.max(1, d3.max(v.columns, (c) => Math.max(c.capacityUnits, c.unitsUsed)) ?? 1);
   const yc = d3.scaleLinear().domain([0, maxCap]).nice().range([calH, 0]);
-  sideAxis(cal, yc, innerW, calH, { label: `units${unit}`, grid: true, format: numberFormat(maxCap), tickValues: integerTicks(yc, 2) });
+  sideAxis(cal, yc, innerW, calH, { label: `units${unit}`, short: 'units', grid: true, format: numberFormat(maxCap), tickValues: integerTicks(yc, 2) });
   cal
     .append('g')
     .attr('class', 'hc-units')
     .selectAll('rect')
-    .data(v.columns)
+    .data(v.columns.filter((c) => shown(c.weekLo)))
     .join('rect')
     .attr('class', 'hc-units-used')
     .attr('x', (c) => x(c.weekLo) + pad)
@@ -147,8 +166,8 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
   const back = root.append('g').attr('class', 'hc-docket-backlog').attr('transform', `translate(0,${arrH + calH + 2 * gap})`) as unknown as G;
   const maxBack = d3.max(v.columns, (c) => c.backlog) ?? 0;
   const yb = d3.scaleLinear().domain([0, Math.max(1, maxBack)]).nice().range([backH, 0]);
-  sideAxis(back, yb, innerW, backH, { label: 'backlog (units)', grid: true, format: numberFormat(maxBack), tickValues: integerTicks(yb, 2) });
-  const backPts = v.columns.map((c) => ({ x: x(c.weekHi + 1), y: yb(c.backlog) }));
+  sideAxis(back, yb, innerW, backH, { label: 'backlog (units)', short: 'backlog', grid: true, format: numberFormat(maxBack), tickValues: integerTicks(yb, 2) });
+  const backPts = v.columns.filter((c) => shown(c.weekLo)).map((c) => ({ x: x(c.weekHi + 1), y: yb(c.backlog) }));
   backPts.unshift({ x: x(0), y: yb(0) });
   back
     .append('path')
@@ -189,8 +208,64 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
     const at = spot ?? place(short) ?? { x: lo, anchor: 'start' as const };
     annotate(g, at.x, ly, spot ? long : short, at.anchor);
   };
-  if (v.crashWeek !== null) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), `week ${fmt(v.crashWeek)}: crash`, '8 5', 'fg');
-  if (v.recoveryWeek !== null) rule('hc-recovery-week', v.recoveryWeek, recoveryLabel(v.recoveryWeek), `week ${fmt(v.recoveryWeek)}: recovers`, '3 3', 'free');
+  if (v.crashWeek !== null && shown(v.crashWeek)) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), `week ${fmt(v.crashWeek)}: crash`, '8 5', 'fg');
+  else if (v.crashWeek !== null) row++;
+  if (v.recoveryWeek !== null && shown(v.recoveryWeek)) rule('hc-recovery-week', v.recoveryWeek, recoveryLabel(v.recoveryWeek), `week ${fmt(v.recoveryWeek)}: recovers`, '3 3', 'free');
+
+  // --- the player's frame: its weeks boxed; for arrival weeks, the speedy-trial window of its
+  // arrivals (weeks α..α + D) shaded on the calendar, with the deadline drawn as a rule.
+  if (reveal) {
+    const cx0 = x(reveal.cursorLo);
+    const cx1 = x(reveal.cursorHi + 1);
+    const g = root.append('g').attr('class', 'hc-docket-frame').attr('pointer-events', 'none');
+    if (reveal.cursorLo < v.weeks) {
+      const last = Math.min(deadlineWeek(Math.min(reveal.cursorHi, v.weeks - 1), v.deadline), v.calendarWeeks - 1);
+      const dx = x(last + 1);
+      g.append('rect')
+        .attr('class', 'hc-deadline-window')
+        .attr('x', cx0)
+        .attr('y', arrH + gap)
+        .attr('width', Math.max(1, dx - cx0))
+        .attr('height', calH)
+        .attr('fill', color('accent'))
+        .attr('fill-opacity', 0.12);
+      g.append('line')
+        .attr('class', 'hc-deadline-line')
+        .attr('x1', dx)
+        .attr('x2', dx)
+        .attr('y1', arrH + gap)
+        .attr('y2', innerH)
+        .attr('stroke', color('accent'))
+        .attr('stroke-width', STROKE.thick)
+        .attr('stroke-dasharray', '2 3');
+      const long = `deadline: week ${fmt(last)}`;
+      const short = `wk ${fmt(last)}`;
+      const fitsRight = (t: string) => dx + 4 + textWidth(t, FONT.tick) <= innerW;
+      const fitsLeft = (t: string) => dx - 4 - textWidth(t, FONT.tick) >= 0;
+      const label = fitsRight(long) || fitsLeft(long) ? long : fitsRight(short) || fitsLeft(short) ? short : null;
+      if (label) {
+        const right = fitsRight(label);
+        g.append('text')
+          .attr('class', 'hc-deadline-label')
+          .attr('x', right ? dx + 4 : dx - 4)
+          .attr('y', arrH + gap + 2)
+          .attr('dy', '0.8em')
+          .attr('text-anchor', right ? 'start' : 'end')
+          .attr('font-size', FONT.tick)
+          .attr('fill', color('fg'))
+          .text(label);
+      }
+    }
+    g.append('rect')
+      .attr('class', 'hc-cursor')
+      .attr('x', cx0 - 1)
+      .attr('y', -3)
+      .attr('width', Math.max(3, cx1 - cx0 + 2))
+      .attr('height', innerH + 3)
+      .attr('fill', 'none')
+      .attr('stroke', color('accent'))
+      .attr('stroke-width', STROKE.line);
+  }
 
   // --- interaction: one stop per column
   const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });

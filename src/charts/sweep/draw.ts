@@ -43,12 +43,24 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
   bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis), grid: true });
   sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), grid: true, labelOffset: 56 });
 
+  let noPleaLabel: G | null = null;
   if (noPleaLine && y.domain()[1] >= 1) {
     const ny = y(1);
     const g = root.append('g').attr('class', 'hc-noplea-line') as unknown as G;
     g.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ny).attr('y2', ny).attr('stroke', color('muted')).attr('stroke-width', STROKE.rule).attr('stroke-dasharray', '2 4');
     const label = 'take = trials alone';
-    if (textWidth(label, FONT.annotation) + 8 <= innerW) annotate(g, innerW - 4, ny - 6, label, 'end');
+    const lw = textWidth(label, FONT.annotation) + 8;
+    if (lw <= innerW) {
+      // At the end of the line where fewer points and no success rule fall under it (the curves
+      // usually meet the line on the right, where the strike succeeds); drawn over the curves.
+      const box = (x0: number) => ({ x0, x1: x0 + lw, y0: ny - 6 - FONT.annotation - 4, y1: ny + 4 });
+      const hits = (b: { x0: number; x1: number; y0: number; y1: number }) =>
+        all.filter((r) => r.y !== null && Number.isFinite(r.y) && x(r.x) >= b.x0 - 4 && x(r.x) <= b.x1 + 4 && y(r.y) >= b.y0 && y(r.y) <= b.y1).length +
+        v.series.filter((q) => q.successAt !== null && x(q.successAt) >= b.x0 - 4 && x(q.successAt) <= b.x1 + 4).length * 100;
+      const left = hits(box(0)) < hits(box(innerW - lw));
+      annotate(g, left ? 4 : innerW - 4, ny - 6, label, left ? 'start' : 'end');
+      noPleaLabel = g;
+    }
   }
 
   const defined = (r: SweepRow) => r.y !== null && Number.isFinite(r.y);
@@ -85,17 +97,24 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
         .attr('stroke-width', 1);
     }
   });
-  // Success rules.
+  // Success rules: every rule first, then every label, so no rule is drawn across another's
+  // label (the labels' halo covers the rules under them).
+  const rules: { sx: number; i: number; text: string }[] = [];
   v.series.forEach((s, i) => {
     if (s.successAt === null) return;
     const sx = x(s.successAt);
     if (sx < -0.5 || sx > innerW + 0.5) return;
     const g = root.append('g').attr('class', 'hc-success-rule') as unknown as G;
     g.append('line').attr('x1', sx).attr('x2', sx).attr('y1', 0).attr('y2', innerH).attr('stroke', two ? color(STYLE[i % 2].color) : color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
-    const text = `strike succeeds from here${two ? ` (${s.label})` : ''}: ${fmt(s.successAt)}`;
-    const right = sx + 8 + textWidth(text, FONT.annotation) <= innerW;
-    annotate(g, right ? sx + 8 : sx - 8, 16 + i * 20, text, right ? 'start' : 'end');
+    rules.push({ sx, i, text: `strike succeeds from here${two ? ` (${s.label})` : ''}: ${fmt(s.successAt)}` });
   });
+  const ruleLabels = root.append('g').attr('class', 'hc-success-labels') as unknown as G;
+  for (const r of rules) {
+    const right = r.sx + 8 + textWidth(r.text, FONT.annotation) <= innerW;
+    annotate(ruleLabels, right ? r.sx + 8 : r.sx - 8, 16 + r.i * 20, r.text, right ? 'start' : 'end');
+  }
+
+  noPleaLabel?.raise();
 
   const xs = [...new Set(all.map((r) => r.x))].sort((a, b) => a - b);
   const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });

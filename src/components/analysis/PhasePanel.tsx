@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PhaseAxisView, PhaseView } from '../../app/link';
 import { PhaseChart } from '../../charts/phase/Chart';
 import { ExportableFigure } from '../export/ExportableFigure';
+import { useChartHeight } from '../../app/textSize';
 import { phaseSettings, type PhaseSpecText } from '../../figure/settings';
 import { titleOf } from './SweepPanel';
 import { fmt } from '../../charts/common/fields';
@@ -94,6 +95,8 @@ function useAxis(fields: readonly SweepField[], preferred: string, initial?: Pha
 export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   const id = useId();
   const pool = useEnginePool();
+  // In projector mode the diagram takes most of the window's height.
+  const phaseH = useChartHeight(520);
   const [criterion, setCriterion] = useState<SuccessCriterion>(initial?.criterion ?? DEFAULT_CRITERION);
   const key = useMemo(
     () => `${scenarioKey(scenario)}\u0000${JSON.stringify(criterion)}`,
@@ -343,7 +346,7 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
                   yField: chartField(shown.phase.yField),
                 }}
                 contours={done ? 8 : 0}
-                height={520}
+                height={phaseH}
               />
             </ExportableFigure>
           </div>

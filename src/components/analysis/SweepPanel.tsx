@@ -6,6 +6,7 @@ import type { SweepView } from '../../app/link';
 import { SweepChart } from '../../charts/sweep/Chart';
 import { sweepSides } from '../../charts/sweep/data';
 import { ExportableFigure } from '../export/ExportableFigure';
+import { useChartHeight } from '../../app/textSize';
 import { sweepSettings, type SweepSpecText } from '../../figure/settings';
 import { scenarioIdentity } from '../../figure/meta';
 import { fmt } from '../../charts/common/fields';
@@ -301,6 +302,8 @@ function SweepResultView({
   outcomes: OutcomeKey[];
 }) {
   const { current, pinned, field } = run;
+  // In projector mode each chart takes most of the window's height.
+  const chartH = useChartHeight(320);
   // A = pinned, B = current; a side with no valid point is left out.
   const { a, b } = sweepSides(current, pinned);
   // The pinned A, by its content hash, in the metadata of a figure that draws both curves.
@@ -329,7 +332,7 @@ function SweepResultView({
                   sweep={chartable(a)}
                   compare={b && chartable(b)}
                   outcome={o}
-                  height={320}
+                  height={chartH}
                 />
               </ExportableFigure>
             </div>

@@ -1,11 +1,13 @@
-// The Result tab's view of a docket result: the weekly docket chart (click a week to list its
-// defendants, a defendant to see why) with a one-line reading of the crash, the free and the
+// The Result tab's view of a docket result: the weekly docket chart with its week-by-week player
+// (click a week to list its defendants, a defendant to see why) with a one-line reading of the crash, the free and the
 // recovery, then the why panel.
 import type { ReactNode } from 'react';
-import { DocketChart, recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts';
+import { recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts';
 import type { Result } from '../../engine/result/types';
 import type { Scenario } from '../../engine/scenario/schema';
 import { formatNumber } from '../../app/format';
+import { useChartHeight } from '../../app/textSize';
+import { DocketPlayer } from '../../walkthrough/docketPlayer';
 import { ChartCard } from './ChartCard';
 import { WaveTool } from './WaveTool';
 
@@ -31,6 +33,7 @@ export function docketReading(docket: DocketInput, free: number): string {
 
 export function DocketView({ result, docket, scenario, onSelect, why }: DocketViewProps) {
   const rows = result.defendants as readonly DocketRowInput[] | undefined;
+  const height = useChartHeight(460);
   return (
     <>
       <ChartCard
@@ -43,11 +46,12 @@ export function DocketView({ result, docket, scenario, onSelect, why }: DocketVi
             Defendants arriving each week by outcome, the trial units used against the weekly capacity of{' '}
             {formatNumber(docket.capacity)}, and the backlog.{' '}
             <strong className="docket-reading">{docketReading(docket, result.totals.free)}</strong>{' '}
-            Click a week (or focus the chart, move with the arrows and press Enter) to list its defendants.
+            Click a week (or focus the chart, move with the arrows and press Enter) to list its defendants. Play (or Space on
+            the slider) to watch it week by week.
           </>
         }
       >
-        <DocketChart docket={docket} rows={rows} onSelect={onSelect} />
+        <DocketPlayer docket={docket} rows={rows} onSelect={onSelect} start="last" height={height} />
       </ChartCard>
       {why}
       <WaveTool scenario={scenario} />

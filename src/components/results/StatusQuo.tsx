@@ -66,7 +66,9 @@ export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
               <caption className="visually-hidden">The status quo, this result, and what organizing changed</caption>
               <thead>
                 <tr>
-                  <th scope="col" />
+                  <th scope="col">
+                    <span className="visually-hidden">Figure</span>
+                  </th>
                   <th scope="col">Status quo</th>
                   <th scope="col">With organizing</th>
                   <th scope="col">What organizing changed</th>
