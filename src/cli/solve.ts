@@ -4,6 +4,7 @@
 // (every message on standard error, one per line); 1 an internal error.
 import path from 'node:path';
 import { parseScenarioBytes } from '../engine/scenario/parse';
+import { SCHEMA_VERSION } from '../engine/scenario/migrate';
 import { solveScenario } from '../engine/solve';
 import { csvRows } from '../engine/result/csv';
 import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
@@ -141,6 +142,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!checked.ok) {
     err(checked.errors.map((m) => m.text).join('\n'));
     return 2;
+  }
+  if (checked.migratedFrom !== undefined) {
+    err(
+      `holdout solve: note: the scenario was written for schemaVersion ${checked.migratedFrom}; it was upgraded to schemaVersion ${SCHEMA_VERSION} before solving`,
+    );
   }
 
   let result;

@@ -11,7 +11,8 @@ export type OpenedFile = { ok: true; name: string; doc: ScenarioInput } | { ok: 
 export function scenarioFromText(name: string, text: string): OpenedFile {
   const r = parseScenarioText(text);
   if (!r.ok) return { ok: false, name, errors: r.errors };
-  return { ok: true, name, doc: JSON.parse(text.replace(/^\uFEFF/, '')) as ScenarioInput };
+  // The document upgraded to the current schemaVersion (the engine's migrate step).
+  return { ok: true, name, doc: r.doc };
 }
 
 export async function readScenarioFile(file: File): Promise<OpenedFile> {
