@@ -2,7 +2,7 @@
 // stop line. They edit the same draft as the editor (one source of truth).
 import { useId, useRef } from 'react';
 import type { ScenarioInput } from '../../engine/scenario/schema';
-import { getPath, setPath } from '../../engine/sweep/fieldPath';
+import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../engine/sweep/fieldPath';
 import { formatNumber } from '../../app/format';
 
 interface Lever {
@@ -22,27 +22,12 @@ const anyPledged = (d: ScenarioInput) =>
 
 type Group = { pledgedShare?: number; neverPleadsShare?: number };
 
-/** The pledged share shown: the first group that can pledge at all (not all never-pleaders). */
-function sharedPledge(draft: ScenarioInput): number {
-  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
-  const g = groups.find((x) => (x.neverPleadsShare ?? 0) < 1) ?? groups[0];
-  return typeof g?.pledgedShare === 'number' ? g.pledgedShare : 0;
-}
+/** The pledged share shown: the engine's "every group pledges x" rule, read back. */
+const sharedPledge = (draft: ScenarioInput): number => allGroupsPledgeShare(draft);
 
-/** Every group's pledged share set to `v`, capped so pledged + never-pleaders ≤ 1. */
-export function setAllPledged(draft: ScenarioInput, v: number): ScenarioInput {
-  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
-  return {
-    ...draft,
-    groups: groups.map((g) => {
-      const cap = Math.max(
-        0,
-        1 - (typeof g.neverPleadsShare === 'number' ? g.neverPleadsShare : 0),
-      );
-      return { ...g, pledgedShare: Math.round(Math.min(v, cap) * 1e6) / 1e6 };
-    }),
-  } as ScenarioInput;
-}
+/** Every group pledges `v` of its members who are not never-pleaders (the sweep's rule too). */
+export const setAllPledged = (draft: ScenarioInput, v: number): ScenarioInput =>
+  pledgeAllGroups(draft, v);
 
 const num = (v: unknown, fallback = 0) =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;
