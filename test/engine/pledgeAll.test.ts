@@ -46,9 +46,7 @@ describe('every group pledges x', () => {
       ],
       prosecutor: { budget: 2, regime: 'priority' },
     };
-    const next = setAllPledged(s as never, 0.6) as unknown as typeof s & {
-      groups: { pledgedShare: number }[];
-    };
+    const next = setAllPledged(s as never, 0.6) as unknown as { groups: { pledgedShare: number }[] };
     expect(next.groups.map((g) => g.pledgedShare)).toEqual([0, 0.3, 0.6]);
     expect(allGroupsPledgeShare(next)).toBe(0.6);
     expect(getPath(next, 'groups[1].pledgedShareOfRest')).toBe(0.6);
