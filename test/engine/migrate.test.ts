@@ -40,8 +40,34 @@ describe('the scenario versions', () => {
     );
   });
 
+  it('never throws, and migrating twice changes nothing more (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.anything(), fc.record({ schemaVersion: fc.integer({ min: -3, max: 5 }) })),
+        (v) => {
+          const m = migrateScenario(v);
+          if (!m.ok) {
+            expect(m.errors.map((e) => e.path)).toEqual(['schemaVersion']);
+            return;
+          }
+          expect(migrateScenario(m.doc)).toEqual({ ok: true, doc: m.doc, notes: [] });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('anything that is not a versioned object is left for validation to name', () => {
-    for (const v of [null, 3, 'x', [1], {}, { schemaVersion: '1' }, { schemaVersion: 1.5 }, { schemaVersion: 0 }]) {
+    for (const v of [
+      null,
+      3,
+      'x',
+      [1],
+      {},
+      { schemaVersion: '1' },
+      { schemaVersion: 1.5 },
+      { schemaVersion: 0 },
+    ]) {
       expect(migrateScenario(v)).toEqual({ ok: true, doc: v, notes: [] });
     }
     const r = parseScenario({ schemaVersion: 0 });
@@ -173,7 +199,8 @@ describe('the step machinery (hypothetical versions 2 and 3)', () => {
       errors: [
         {
           path: 'schemaVersion',
-          message: 'is 1: upgrading it from version 1 to 2 failed (levers.visibility is not an object)',
+          message:
+            'is 1: upgrading it from version 1 to 2 failed (levers.visibility is not an object)',
           text: 'schemaVersion: is 1: upgrading it from version 1 to 2 failed (levers.visibility is not an object)',
         },
       ],
