@@ -1,6 +1,6 @@
 // How the first screen labels and formats the totals. Pure (the end-to-end test imports it to
 // check that the numbers on screen are the engine's).
-import type { Totals } from '../engine/result/types';
+import type { Totals } from '../engine';
 
 export type TotalKey = keyof Totals;
 

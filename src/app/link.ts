@@ -4,10 +4,10 @@
 // Older links open through a migration step: `#s=<base64url JSON>` (link format 1: the scenario
 // only) and `#preset=<id>`; a link from a newer Holdout says so instead of guessing.
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import type { ValidationMessage } from '../engine/scenario/parse';
-import type { ScenarioInput } from '../engine/scenario/schema';
-import { upgradeScenario } from '../engine/scenario/migrate';
-import type { OutcomeKey, SuccessCriterion } from '../engine/sweep/types';
+import type { ValidationMessage } from '../engine';
+import type { ScenarioInput } from '../engine';
+import { upgradeScenario } from '../engine';
+import type { OutcomeKey, SuccessCriterion } from '../engine';
 import { PRESETS } from '../presets';
 import { decodeBase64Url, readScenarioHash, type HashScenario } from './scenarioHash';
 

@@ -2,9 +2,9 @@
 // size cap as the command-line runner, refused before a byte is read; text that is not UTF-8
 // is refused with a word instead of becoming U+FFFD. Never throws: every outcome is a message
 // that names a path, and the text is kept whenever there is one.
-import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import type { Scenario } from '../engine/scenario/schema';
-import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine/scenario/fileLimits';
+import { parseScenarioText, type ValidationMessage } from '../engine';
+import type { Scenario } from '../engine';
+import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine';
 
 /** What the opener needs of a File: its name, size and bytes. */
 export interface FileLike {

@@ -1,9 +1,9 @@
 // The scenario in the URL hash, so a link reproduces what is on screen: `#preset=<id>` for an
 // untouched preset, `#s=<base64url of the scenario JSON>` after edits. Nothing in the hash is
 // ever sent to a server (browsers keep the fragment to themselves). Pure apart from `location`.
-import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import { upgradeScenario } from '../engine/scenario/migrate';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { parseScenarioText, type ValidationMessage } from '../engine';
+import { upgradeScenario } from '../engine';
+import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { nestsDeeperThan } from './jsonDepth';
 

@@ -3,10 +3,10 @@
 // Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
 // (every message on standard error, one per line); 1 an internal error.
 import path from 'node:path';
-import { parseScenarioBytes } from '../engine/scenario/parse';
-import { SCHEMA_VERSION } from '../engine/scenario/migrate';
-import { solveScenario } from '../engine/solve';
-import { csvRows } from '../engine/result/csv';
+import { parseScenarioBytes } from '../engine';
+import { SCHEMA_VERSION } from '../engine';
+import { solveScenario } from '../engine';
+import { csvRows } from '../engine';
 import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
 
 const USAGE = `usage: npm run solve -- FILE [--csv] [--compact]

@@ -1,7 +1,7 @@
 // Opening a scenario file (picker or drag and drop): read as text, validated like any scenario;
 // a file that fails gets every message with its field path and changes nothing.
-import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { parseScenarioText, type ValidationMessage } from '../engine';
+import type { ScenarioInput } from '../engine';
 
 /** Larger files are refused before reading (a 10-million-defendant scenario is a few KB). */
 export const MAX_FILE_BYTES = 5_000_000;

@@ -3,9 +3,9 @@
 // library as one file, for a backup or another browser. Every storage failure becomes a
 // LibraryError whose message says what happened (quota, private browsing), never a silent loss.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { parseScenario, type ValidationMessage } from '../engine/scenario/parse';
-import { upgradeScenario } from '../engine/scenario/migrate';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { parseScenario, type ValidationMessage } from '../engine';
+import { upgradeScenario } from '../engine';
+import type { ScenarioInput } from '../engine';
 
 export interface LibraryEntry {
   id: string;

@@ -6,10 +6,10 @@
 //
 // Adding a step is adding one entry: the weekly docket and the wave are two such steps, drawn with
 // `view: { kind: 'docket' }` (the docket chart).
-import { setPath } from '../engine/sweep/fieldPath';
-import { gridValues } from '../engine/sweep/grid';
-import type { OutcomeKey } from '../engine/sweep/types';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { setPath } from '../engine';
+import { gridValues } from '../engine';
+import type { OutcomeKey } from '../engine';
+import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 
 export const TAB_NAMES = ['Result', 'Sweep', 'Phase diagram', 'Regimes', 'Compare A/B'] as const;

@@ -27,6 +27,40 @@ describe('engine walls', () => {
     expect(await lint('export const y = document.title;\n')).toContain('no-restricted-globals');
     expect(await lint('export const y = Math.random();\n')).toContain('no-restricted-properties');
   });
+  it('outside the engine, imports go through src/engine/index.ts', async () => {
+    const lintAt = async (filePath: string, code: string) =>
+      (await eslint.lintText(code, { filePath }))[0].messages.map((m) => m.ruleId);
+    const deep =
+      "import { parseScenario } from '../../engine/scenario/parse';\nexport const p = parseScenario;\n";
+    const front =
+      "import { parseScenario } from '../../engine';\nexport const p = parseScenario;\n";
+    for (const file of ['src/components/results/_probe.tsx', 'src/charts/ladder/_probe.ts']) {
+      expect(await lintAt(file, deep)).toContain('no-restricted-imports');
+      expect(await lintAt(file, front)).toEqual([]);
+    }
+    for (const [file, from] of [
+      ['src/client/_probe.ts', '../engine/api'],
+      ['src/cli/_probe.ts', '../engine/solve'],
+      ['src/library/_probe.ts', '../engine/index'],
+    ]) {
+      expect(await lintAt(file, `import * as x from '${from}';\nexport const y = x;\n`)).toContain(
+        'no-restricted-imports',
+      );
+    }
+    // Inside the engine, files import each other directly; the client's own engine.ts is not the engine.
+    expect(
+      await lintAt(
+        'src/engine/sweep/_probe.ts',
+        deep.replace('../../engine/scenario', '../scenario'),
+      ),
+    ).toEqual([]);
+    expect(
+      await lintAt(
+        'src/client/_probe.ts',
+        "import { enginePool } from './engine';\nexport const y = enginePool;\n",
+      ),
+    ).toEqual([]);
+  });
   it('allows zod and pure code', async () => {
     expect(await lint("import { z } from 'zod';\nexport const s = z.number();\n")).toEqual([]);
   });
@@ -75,26 +109,29 @@ function compileEsOnly(
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (f, lang, ...rest) =>
     f in virtual ? ts.createSourceFile(f, virtual[f], lang) : getSourceFile(f, lang, ...rest);
-  const program = ts.createProgram({ rootNames: [...rootNames, ...Object.keys(virtual)], options, host });
+  const program = ts.createProgram({
+    rootNames: [...rootNames, ...Object.keys(virtual)],
+    options,
+    host,
+  });
   const errors = ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file ? path.relative(root, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    .map(
+      (d) =>
+        `${d.file ? path.relative(root, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    );
   return { errors, loaded: program.getSourceFiles().map((f) => f.fileName) };
 }
 
 describe('the no-DOM wall, proved by compiling', () => {
-  it(
-    'src/engine compiles with lib ES2022 alone, and never loads the DOM or Node typings',
-    () => {
-      const files = tsFiles(path.join(root, 'src/engine'));
-      expect(files.length).toBeGreaterThan(50);
-      const { errors, loaded } = compileEsOnly(files);
-      expect(errors).toEqual([]);
-      expect(loaded.filter((f) => /lib\.dom|lib\.webworker|@types\/node/.test(f))).toEqual([]);
-      expect(loaded.some((f) => f.endsWith('lib.es2022.d.ts'))).toBe(true);
-    },
-    180_000,
-  );
+  it('src/engine compiles with lib ES2022 alone, and never loads the DOM or Node typings', () => {
+    const files = tsFiles(path.join(root, 'src/engine'));
+    expect(files.length).toBeGreaterThan(50);
+    const { errors, loaded } = compileEsOnly(files);
+    expect(errors).toEqual([]);
+    expect(loaded.filter((f) => /lib\.dom|lib\.webworker|@types\/node/.test(f))).toEqual([]);
+    expect(loaded.some((f) => f.endsWith('lib.es2022.d.ts'))).toBe(true);
+  }, 180_000);
 
   it('a probe in the engine that uses document, window or process does not compile', () => {
     const probe = path.join(root, 'src/engine/__probe__.ts');
@@ -118,7 +155,9 @@ describe('the no-DOM wall, proved by compiling', () => {
   it('the engine imports no package but zod (no react, comlink, d3 or Node built-ins)', () => {
     const bare = new Set<string>();
     for (const f of tsFiles(path.join(root, 'src/engine'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^'.][^']*)'/gm)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(
+        /^\s*(?:import|export)\b[^'"]*?from\s+'([^'.][^']*)'/gm,
+      )) {
         bare.add(m[1]);
       }
     }

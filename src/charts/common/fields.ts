@@ -1,9 +1,9 @@
 // Labels and units of scenario fields and result outcomes, read from the scenario schema's
 // metadata (never duplicated), for axis titles.
-import { DocketSchema, GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine/scenario/schema';
-import type { OutcomeKey } from '../../engine/sweep/types';
-import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
-import type { DistributionKey } from '../../engine/result/types';
+import { DocketSchema, GroupSchema, LeversSchema, ProsecutorSchema } from '../../engine';
+import type { OutcomeKey } from '../../engine';
+import { DERIVED_GROUP_FIELDS } from '../../engine';
+import type { DistributionKey } from '../../engine';
 
 export interface AxisLabel {
   label: string;

@@ -14,7 +14,7 @@ import {
   type OutcomeKey,
   type PhaseResult,
   type SuccessCriterion,
-} from '../../engine/sweep/types';
+} from '../../engine';
 import {
   FieldSelect,
   NumberInput,

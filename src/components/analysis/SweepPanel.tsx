@@ -13,7 +13,7 @@ import {
   DEFAULT_CRITERION,
   type OutcomeKey,
   type SuccessCriterion,
-} from '../../engine/sweep/types';
+} from '../../engine';
 import {
   FieldSelect,
   NumberInput,

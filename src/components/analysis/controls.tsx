@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { isAbortError } from '../../client/pool';
 import { fmt } from '../../charts/common/fields';
 import { parseNumber, pickField, type SweepField } from './model';
-import type { SuccessCriterion } from '../../engine/sweep/types';
+import type { SuccessCriterion } from '../../engine';
 
 /** The axis settings a link keeps: the field and the range as typed. */
 export interface AxisView {

@@ -8,9 +8,9 @@ import type {
   PhaseResult,
   SuccessCriterion,
   SweepPoint,
-} from '../../engine/sweep/types';
-import { meetsCriterion } from '../../engine/sweep/criterion';
-import { gridValues } from '../../engine/sweep/grid';
+} from '../../engine';
+import { meetsCriterion } from '../../engine';
+import { gridValues } from '../../engine';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */

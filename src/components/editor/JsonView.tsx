@@ -3,8 +3,8 @@
 // scenario. Format, download and open a file.
 import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
-import type { ScenarioInput } from '../../engine/scenario/schema';
+import { parseScenarioText, type ValidationMessage } from '../../engine';
+import type { ScenarioInput } from '../../engine';
 import { openScenarioFile } from '../../app/openFile';
 
 export interface JsonViewProps {

@@ -3,8 +3,8 @@
 // recovery, then the why panel.
 import type { ReactNode } from 'react';
 import { DocketChart, recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts';
-import type { Result } from '../../engine/result/types';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { Result } from '../../engine';
+import type { Scenario } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { ChartCard } from './ChartCard';
 import { WaveTool } from './WaveTool';

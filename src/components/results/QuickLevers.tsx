@@ -1,8 +1,8 @@
 // The key levers as sliders above the result, for the classroom: drag and watch the ladder's
 // stop line. They edit the same draft as the editor (one source of truth).
 import { useId, useRef } from 'react';
-import type { ScenarioInput } from '../../engine/scenario/schema';
-import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../engine/sweep/fieldPath';
+import type { ScenarioInput } from '../../engine';
+import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../engine';
 import { formatNumber } from '../../app/format';
 
 interface Lever {
