@@ -1,5 +1,6 @@
 // Lint walls: the engine (src/engine) is pure TypeScript. It may import zod and pure d3
-// modules, never the DOM, React, comlink or Node built-ins. A violation fails `npm test`.
+// modules, never the DOM, React, comlink or Node built-ins; the rest of src/ imports it only
+// through src/engine/index.ts. A violation fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -53,6 +54,26 @@ export default tseslint.config(
         { name: 'process', message: 'The engine runs in browsers too.' },
       ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator (src/engine/random).' }],
+    },
+  },
+  {
+    // The engine's front door: outside src/engine, code imports the engine only from
+    // src/engine/index.ts (the worker, which exposes api.ts, and the tests may reach inside).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+(src/)?engine/.+',
+              message:
+                "Import the engine from its index (e.g. '../engine'), not from a file inside it: src/engine/index.ts is its public surface.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,14 +2,14 @@
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { parseScenario } from '../engine/scenario/parse';
+import { parseScenario } from '../engine';
 import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
 import { CopyLink } from './CopyLink';
 import { LibraryDialog } from '../library/LibraryDialog';
 import { openLibrary, type Library } from '../library/store';
 import { openScenarioFile, type Opened } from './openFile';
-import type { ValidationMessage } from '../engine/scenario/parse';
+import type { ValidationMessage } from '../engine';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
 import { ComparePanel, usePin } from '../components/compare';

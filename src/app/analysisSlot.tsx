@@ -2,7 +2,7 @@
 // needed to show a first result, so they stay out of the start-up JavaScript. A chunk that fails
 // to load (offline before the app was cached, a new deployment) says so and offers Retry.
 import { Suspense } from 'react';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine';
 import type { PhaseView, SweepView } from './link';
 import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
 

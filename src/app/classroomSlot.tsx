@@ -2,7 +2,7 @@
 // mode). The tour's step lives in the address (#tour=N, beside the scenario), so a link opens it.
 import { useCallback, useEffect, useState } from 'react';
 import { PresetGallery } from '../components/gallery';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { STEPS, Tour, type TabName } from '../walkthrough';
 import type { Workbench } from './useWorkbench';

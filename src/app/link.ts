@@ -5,10 +5,10 @@
 // Older links open through a migration step: `#s=<base64url JSON>` (link format 1: the scenario
 // only) and `#preset=<id>`; a link from a newer Holdout says so instead of guessing.
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import type { ValidationMessage } from '../engine/scenario/parse';
-import type { ScenarioInput } from '../engine/scenario/schema';
-import type { OutcomeKey, SuccessCriterion } from '../engine/sweep/types';
-import { DISTRIBUTION_KEYS, type DistributionKey } from '../engine/result/types';
+import { upgradeScenario, type ValidationMessage } from '../engine';
+import type { ScenarioInput } from '../engine';
+import type { OutcomeKey, SuccessCriterion } from '../engine';
+import { DISTRIBUTION_KEYS, type DistributionKey } from '../engine';
 import { PRESETS } from '../presets';
 import { decodeBase64Url, readScenarioHash, type HashScenario } from './scenarioHash';
 
@@ -173,7 +173,7 @@ function readView(d: Record<string, unknown>): ViewState {
   if (isObj(ph) && axis(ph.x) && axis(ph.y) && typeof ph.res === 'number' && typeof ph.outcome === 'string' && isObj(ph.criterion)) {
     view.phase = { x: axis(ph.x)!, y: axis(ph.y)!, res: ph.res, outcome: ph.outcome as OutcomeKey, criterion: ph.criterion as unknown as SuccessCriterion, ran: ph.ran === true };
   }
-  if (isObj(d.a)) view.pinned = d.a as ScenarioInput;
+  if (isObj(d.a)) view.pinned = upgradeScenario(d.a as ScenarioInput);
   if (typeof d.o === 'string' && (DISTRIBUTION_KEYS as readonly string[]).includes(d.o) && d.o !== DEFAULT_OUTCOME) view.outcome = d.o as DistributionKey;
   if (typeof d.d === 'number' && Number.isSafeInteger(d.d) && d.d >= 1) view.defendant = d.d;
   return view;
@@ -213,7 +213,8 @@ export function readLink(hash: string): LinkRead {
   }
   if (d.s === undefined) return broken(text, [msg('link.s', 'the link holds no scenario')]);
   // The scenario is validated by the workbench like any draft (messages in the editor).
-  return { kind: 'scenario', doc: d.s as ScenarioInput, view };
+  // Upgraded to the current schemaVersion first (the engine's migrate step, as for files).
+  return { kind: 'scenario', doc: upgradeScenario(d.s as ScenarioInput), view };
 }
 
 /** The legacy `#s=` text (for a broken-link notice). */

@@ -5,9 +5,9 @@
 // is then read by the engine's parse entry (JSON syntax with line and column, the migration step,
 // validation with field paths). Never throws: every outcome is a message that names a path, and
 // the text is kept whenever there is one.
-import { invalidUtf8At, parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
-import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine/scenario/fileLimits';
+import { invalidUtf8At, parseScenarioText, type ValidationMessage } from '../engine';
+import type { Scenario, ScenarioInput } from '../engine';
+import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine';
 
 /** What the opener needs of a File: its name, size and bytes. */
 export interface FileLike {

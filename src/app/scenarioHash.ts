@@ -1,8 +1,9 @@
 // The scenario in the URL hash, so a link reproduces what is on screen: `#preset=<id>` for an
 // untouched preset, `#s=<base64url of the scenario JSON>` after edits. Nothing in the hash is
 // ever sent to a server (browsers keep the fragment to themselves). Pure apart from `location`.
-import { parseScenarioText, type ValidationMessage } from '../engine/scenario/parse';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { parseScenarioText, type ValidationMessage } from '../engine';
+import { upgradeScenario } from '../engine';
+import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { nestsDeeperThan } from './jsonDepth';
 
@@ -88,15 +89,16 @@ export function readScenarioHash(hash: string): HashScenario {
       };
     }
     const r = parseScenarioText(text);
-    if (r.ok)
-      return { kind: 'scenario', doc: JSON.parse(text.replace(/^\uFEFF/, '')) as ScenarioInput };
+    // The document upgraded to the current schemaVersion (the engine's migrate step).
+    if (r.ok) return { kind: 'scenario', doc: r.doc };
     let doc: ScenarioInput | null = null;
     // A hostile link (thousands of nested arrays) is shown as text, never loaded into the editor.
     if (nestsDeeperThan(text))
       return { kind: 'broken', text, doc, errors: r.errors, editable: false };
     try {
       const v: unknown = JSON.parse(text);
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) doc = v as ScenarioInput;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v))
+        doc = upgradeScenario(v as ScenarioInput);
     } catch {
       doc = null;
     }

@@ -4,8 +4,8 @@
 // link falls back to the default preset, keeps whatever it held, and says what is wrong.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useScenarioDraft } from '../components/editor';
-import type { ValidationMessage } from '../engine/scenario/parse';
-import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
+import type { ValidationMessage } from '../engine';
+import type { Scenario, ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { findPreset } from './presetChoice';
 import { DEFAULT_VIEW, encodeLink, readLink, type LinkRead, type ViewState } from './link';

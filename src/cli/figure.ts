@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { parseScenarioText } from '../engine/scenario/parse';
+import { parseScenarioText } from '../engine';
 import { buildFigure, FigureError, type FigureRequest } from '../figure/build';
 import { renderFigureSvg } from '../figure/render';
 import { tableCsv, tableJson } from '../figure/table';

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
-import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine/scenario/fileLimits';
+import { formatBytes, MAX_SCENARIO_FILE_BYTES } from '../engine';
 
 export { formatBytes };
 

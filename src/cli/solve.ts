@@ -3,9 +3,10 @@
 // Exit status: 0 solved; 2 bad usage, unreadable file or a scenario that fails validation
 // (every message on standard error, one per line); 1 an internal error.
 import path from 'node:path';
-import { parseScenarioBytes } from '../engine/scenario/parse';
-import { solveScenario } from '../engine/solve';
-import { csvRows } from '../engine/result/csv';
+import { parseScenarioBytes } from '../engine';
+import { SCHEMA_VERSION } from '../engine';
+import { solveScenario } from '../engine';
+import { csvRows } from '../engine';
 import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
 
 const USAGE = `usage: npm run solve -- FILE [--csv] [--compact]
@@ -141,6 +142,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!checked.ok) {
     err(checked.errors.map((m) => m.text).join('\n'));
     return 2;
+  }
+  if (checked.migratedFrom !== undefined) {
+    err(
+      `holdout solve: note: the scenario was written for schemaVersion ${checked.migratedFrom}; it was upgraded to schemaVersion ${SCHEMA_VERSION} before solving`,
+    );
   }
 
   let result;

@@ -2,7 +2,7 @@
 //   tsx src/cli/writeJsonSchema.ts public/scenario.schema.json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { scenarioJsonSchema } from '../engine/scenario/jsonSchema';
+import { scenarioJsonSchema } from '../engine';
 
 const out = process.argv[2];
 if (!out) {

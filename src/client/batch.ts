@@ -3,15 +3,15 @@
 // Every point is an ordinary scenario with the scenario's seed, so the numbers do not depend on
 // which worker computed them: one worker or eight give identical arrays. The main thread only
 // schedules and assembles arrays; every solve happens in a worker.
-import { refinementOrder } from '../engine/sweep/grid';
+import { refinementOrder } from '../engine';
 import type {
   OutcomeKey,
   PhaseResult,
   SuccessCriterion,
   SweepPoint,
   SweepResult,
-} from '../engine/sweep/types';
-import { meetsCriterion } from '../engine/sweep/criterion';
+} from '../engine';
+import { meetsCriterion } from '../engine';
 import type { EnginePool } from './engine';
 import { abortError } from './pool';
 

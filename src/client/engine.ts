@@ -1,5 +1,5 @@
 // The engine pool the app uses: one per page, spawned lazily on the first job.
-import type * as EngineModule from '../engine/api';
+import type { engineApi as EngineModule } from '../engine';
 import { createEngineWorker } from './engineWorker';
 import { createPool, type FunctionsOf, type Pool, type WorkerFactory } from './pool';
 

@@ -7,14 +7,14 @@ import type { DefendantRow, Result } from './result/types';
 import { solveScenario, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
-import { ladderBins } from './sweep/ladder';
+import { ladderBins } from './views/ladder';
 import { ledger as ledgerFrames, type Ledger } from './sweep/ledger';
 import { payoffTable, type PayoffTable } from './sweep/payoff';
 import { budgetLeftAt } from './result/budget';
 import { explainFrom, type DefendantExplanation } from './explain';
 import { solveLottery } from './regimes/lottery';
 import { firstArrivals } from './population/arrivals';
-import { compareRegimes as compare, type RegimeRow } from './sweep/compare';
+import { compareRegimes as compare, type RegimeRow } from './views/compare';
 import type { LadderBin, OutcomeKey, SuccessCriterion, SweepResult } from './sweep/types';
 import { statusQuoOf, type StatusQuoComparison } from './sweep/statusQuo';
 
@@ -31,7 +31,7 @@ export type {
   PremiumPart,
   Choice,
 } from './explain';
-export type { RegimeRow } from './sweep/compare';
+export type { RegimeRow } from './views/compare';
 export type { StatusQuoComparison, Figures as StatusQuoFigures } from './sweep/statusQuo';
 export type * from './sweep/types';
 export type { Ledger, LedgerFrame, LedgerPart } from './sweep/ledger';

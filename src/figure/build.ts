@@ -1,13 +1,13 @@
 // Builds a figure in Node (or a test) from a scenario and the view's settings: the engine runs
 // in-process through the same batch code the app's worker pool runs, and the chart source comes
 // from sources.ts. Used by `npm run figure` and by the CLI/app identity tests.
-import * as api from '../engine/api';
-import type { Scenario } from '../engine/scenario/schema';
-import type { DefendantRow, DistributionKey } from '../engine/result/types';
-import { DISTRIBUTION_KEYS } from '../engine/result/types';
-import type { KindInfo } from '../engine/population/kinds';
-import type { OutcomeKey } from '../engine/sweep/types';
-import { DEFAULT_CRITERION } from '../engine/sweep/types';
+import { engineApi as api } from '../engine';
+import type { Scenario } from '../engine';
+import type { DefendantRow, DistributionKey } from '../engine';
+import { DISTRIBUTION_KEYS } from '../engine';
+import type { KindInfo } from '../engine';
+import type { OutcomeKey } from '../engine';
+import { DEFAULT_CRITERION } from '../engine';
 import { runPhase, runSweep, type BatchPool } from '../client/batch';
 import { gridValues, sweepFields, PHASE_OUTCOMES, SWEEP_OUTCOMES } from '../components/analysis/model';
 import {

@@ -1,6 +1,6 @@
 // What every exported figure and data file says about where it came from: the chart, the
 // scenario's title and content hash (SHA-256 of its canonical file text), and Holdout's version.
-import { parseScenario } from '../engine/scenario/parse';
+import { parseScenario } from '../engine';
 import { canonicalScenario, jsonText } from '../components/export/exportData';
 import { sha256 } from './sha256';
 import { HOLDOUT_VERSION } from './version';

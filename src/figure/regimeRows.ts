@@ -1,6 +1,6 @@
 // The regime comparison's rows the chart draws (the solved regimes), shared by the Regimes tab
 // and `npm run figure` (kept apart from sources.ts so the tab does not load every chart).
-import type { RegimeRow as EngineRegimeRow } from '../engine/sweep/compare';
+import type { RegimeRow as EngineRegimeRow } from '../engine';
 import type { RegimeRow } from '../charts/regimes/data';
 
 /** The engine's regime rows the chart can draw (solved ones), and the messages of the others. */

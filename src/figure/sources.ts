@@ -2,10 +2,10 @@
 // exactly as the app's chart hosts build them (same view functions, same draw functions), so
 // the two give the same SVG bytes. One entry per chart name; a new chart (e.g. the docket chart)
 // registers here and in its host's ChartFrame className (`hc-<name>`).
-import type { Scenario } from '../engine/scenario/schema';
-import type { DefendantRow, DistributionKey, LotteryResult, Result } from '../engine/result/types';
-import type { KindInfo } from '../engine/population/kinds';
-import type { LadderBin, OutcomeKey, PhaseResult, SweepResult } from '../engine/sweep/types';
+import type { Scenario } from '../engine';
+import type { DefendantRow, DistributionKey, LotteryResult, Result } from '../engine';
+import type { KindInfo } from '../engine';
+import type { LadderBin, OutcomeKey, PhaseResult, SweepResult } from '../engine';
 import { drawLadder } from '../charts/ladder/draw';
 import { ladderFromRows, ladderTable, ladderView } from '../charts/ladder/data';
 import { drawSchelling, drawThreshold } from '../charts/threshold/draw';

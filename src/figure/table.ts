@@ -2,7 +2,7 @@
 // variable, units in the header. CSV follows RFC 4180 (CRLF; quoted when needed); JSON carries
 // the same rows keyed by column, with the provenance of the figure.
 import type { Cell, TableData } from '../charts/common/table';
-import { csvField } from '../engine/result/csv';
+import { csvField } from '../engine';
 import type { FigureMeta } from './meta';
 
 const EOL = '\r\n';

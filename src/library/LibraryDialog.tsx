@@ -2,8 +2,8 @@
 // or delete (with undo) a saved one; export the whole library to one file and import one back.
 // Storage errors are shown, never swallowed.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ScenarioInput } from '../engine/scenario/schema';
-import type { ValidationMessage } from '../engine/scenario/parse';
+import type { ScenarioInput } from '../engine';
+import type { ValidationMessage } from '../engine';
 import { saveBlob } from '../components/export/ExportMenu';
 import { readFileText } from '../app/openFile';
 import {

@@ -3,8 +3,9 @@
 // library as one file, for a backup or another browser. Every storage failure becomes a
 // LibraryError whose message says what happened (quota, private browsing), never a silent loss.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { parseScenario, type ValidationMessage } from '../engine/scenario/parse';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { parseScenario, type ValidationMessage } from '../engine';
+import { upgradeScenario } from '../engine';
+import type { ScenarioInput } from '../engine';
 
 export interface LibraryEntry {
   id: string;
@@ -91,14 +92,26 @@ export async function openLibrary(): Promise<Library> {
     }),
   );
   return {
-    list: () => guard('read the library', async () => (await db.getAll('scenarios')).sort((a, b) => b.updated.localeCompare(a.updated) || a.name.localeCompare(b.name))),
-    get: (id) => guard('read the library', () => db.get('scenarios', id)),
+    list: () => guard('read the library', async () => (await db.getAll('scenarios')).map(upgradeEntry).sort((a, b) => b.updated.localeCompare(a.updated) || a.name.localeCompare(b.name))),
+    get: (id) => guard('read the library', async () => {
+      const e = await db.get('scenarios', id);
+      return e && upgradeEntry(e);
+    }),
     put: (entry) => guard(`save “${entry.name}”`, async () => void (await db.put('scenarios', entry))),
     remove: (id) => guard('delete from the library', () => db.delete('scenarios', id)),
     saveDraft: (d) => guard('autosave the draft', async () => void (await db.put('state', d, 'draft'))),
-    loadDraft: () => guard('read the autosaved draft', () => db.get('state', 'draft')),
+    loadDraft: () => guard('read the autosaved draft', async () => {
+      const d = await db.get('state', 'draft');
+      return d && { ...d, draft: upgradeScenario(d.draft) };
+    }),
     close: () => db.close(),
   };
+}
+
+/** A stored entry with its scenario upgraded to the current schemaVersion (stored by an older Holdout). */
+function upgradeEntry(e: LibraryEntry): LibraryEntry {
+  const scenario = upgradeScenario(e.scenario);
+  return scenario === e.scenario ? e : { ...e, scenario };
 }
 
 /** A new entry for a scenario. */
@@ -145,7 +158,8 @@ export function parseLibraryText(text: string): { ok: true; entries: LibraryEntr
     if (e.notes !== undefined && typeof e.notes !== 'string') errors.push(msg(`${at}.notes`, 'must be a string'));
     const r = parseScenario(e.scenario);
     if (!r.ok) for (const m of r.errors) errors.push(msg(`${at}.scenario${m.path && m.path !== 'scenario' ? `.${m.path}` : ''}`, m.message));
-    if (errors.length === 0) entries.push({ id: e.id as string, name: e.name as string, notes: (e.notes as string | undefined) ?? '', created: e.created as string, updated: e.updated as string, scenario: e.scenario as ScenarioInput });
+    // Kept as written, upgraded to the current schemaVersion (the engine's migrate step).
+    if (errors.length === 0 && r.ok) entries.push({ id: e.id as string, name: e.name as string, notes: (e.notes as string | undefined) ?? '', created: e.created as string, updated: e.updated as string, scenario: r.doc });
   });
   return errors.length ? { ok: false, errors } : { ok: true, entries };
 }

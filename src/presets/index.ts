@@ -1,7 +1,7 @@
 // The presets gallery: every scenario of MODEL.md §8 as a scenario file (*.scenario.json, the full
 // §6 format with every field written out). The same files are golden test fixtures
 // (test/presets/presets.test.ts); docs/presets.md derives their key figures by hand.
-import type { ScenarioInput } from '../engine/scenario/schema';
+import type { ScenarioInput } from '../engine';
 import bgbPriority from './bgb-priority.scenario.json';
 import bgbLottery from './bgb-lottery.scenario.json';
 import crespoCityPublic from './crespo-city-public.scenario.json';

@@ -7,8 +7,8 @@
 // first when the scenario was edited).
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useEngineJob } from '../client';
-import type { Result } from '../engine/result/types';
-import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
+import type { Result } from '../engine';
+import type { Scenario, ScenarioInput } from '../engine';
 import { presetHash, scenarioHash } from '../app/scenarioHash';
 import { STEPS, resolveScenario, type FigureKey, type TabName, type TourStep } from './steps';
 import { givenPhrases, stepFigures } from './figures';

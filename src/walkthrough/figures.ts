@@ -1,9 +1,9 @@
 // The figures a tour step shows beside its chart, from the engine's answers: the result's totals,
 // the lottery's figures, the sweeps' success points. Pure (the tests check every number a step's
 // text cites against these strings).
-import type { Result } from '../engine/result/types';
-import type { SweepResult } from '../engine/sweep/types';
-import type { Scenario } from '../engine/scenario/schema';
+import type { Result } from '../engine';
+import type { SweepResult } from '../engine';
+import type { Scenario } from '../engine';
 import { formatNumber } from '../app/format';
 import type { FigureKey, TourStep } from './steps';
 

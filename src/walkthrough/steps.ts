@@ -6,9 +6,10 @@
 //
 // Adding a step is adding one entry: the weekly docket and the wave are two such steps, drawn with
 // `view: { kind: 'docket' }` (the docket chart).
-import { setPath } from '../engine/sweep/fieldPath';
-import type { OutcomeKey } from '../engine/sweep/types';
-import type { ScenarioInput } from '../engine/scenario/schema';
+import { setPath } from '../engine';
+import { gridValues } from '../engine';
+import type { OutcomeKey } from '../engine';
+import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 
 export const TAB_NAMES = ['Result', 'Sweep', 'Phase diagram', 'Regimes', 'Compare A/B'] as const;
@@ -402,9 +403,8 @@ export function resolveScenario(ref: ScenarioRef): ScenarioInput {
 
 /** The values a sweep spec runs over. */
 export function sweepValuesOf(s: SweepSpec): number[] {
-  const out: number[] = [];
-  for (let i = 0; i <= s.steps; i++) out.push(+(s.from + ((s.to - s.from) * i) / s.steps).toFixed(10));
-  return out;
+  // The engine's grid, written to 10 decimals so a step's values read as typed (0.3, not 0.30000000000000004).
+  return gridValues(s.from, s.to, s.steps).map((x) => +x.toFixed(10));
 }
 
 /** One row of the closing table. */

@@ -4,10 +4,10 @@
 import { useCallback, useMemo, useState, type Ref } from 'react';
 import { LadderChart, SweepChart, ThresholdChart } from '../charts';
 import { useEngineJob } from '../client';
-import type { Ledger, LedgerFrame, LedgerPart, PayoffTable } from '../engine/api';
-import type { Result } from '../engine/result/types';
-import type { Scenario, ScenarioInput } from '../engine/scenario/schema';
-import type { LadderBin, SweepResult } from '../engine/sweep/types';
+import type { Ledger, LedgerFrame, LedgerPart, PayoffTable } from '../engine';
+import type { Result } from '../engine';
+import type { Scenario, ScenarioInput } from '../engine';
+import type { LadderBin, SweepResult } from '../engine';
 import { formatNumber } from '../app/format';
 import { DocketPlayer } from './docketPlayer';
 import { PlayerControls, useFramePlayer, type FramesSource, type PlayerHandle } from './player';

@@ -1,6 +1,7 @@
 // Links that keep the whole view: scenario → link → scenario for any scenario (fast-check),
 // the view's pieces, the old `#s=` and `#preset=` formats through the migration step, and the
 // largest preset's link size.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
@@ -125,5 +126,25 @@ describe('links', () => {
       const z = `#z=${b64url(deflateSync(strToU8(JSON.stringify({ v: 2, p: 'j20', t: 'sweep', ...bad }))))}`;
       expect(readLink(z)).toEqual({ kind: 'preset', id: 'j20', view: { tab: 'sweep' } });
     }
+  });
+});
+
+describe('links to older and newer scenario versions (the engine migrate step)', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/migration/${name}`, import.meta.url), 'utf8');
+
+  it('an #s= link (link format 1) to a file written before the weekly docket opens as written', () => {
+    const old = fixture('2026-11-21_bgb-priority.scenario.json');
+    const r = readLink(`#s=${Buffer.from(old).toString('base64url')}`);
+    expect(r).toEqual({ kind: 'scenario', doc: JSON.parse(old), view: DEFAULT_VIEW, migratedFrom: 1 });
+  });
+
+  it('an #s= link to a scenario from a newer Holdout is broken, naming schemaVersion', () => {
+    const newer = fixture('from-a-newer-holdout.scenario.json');
+    const r = readLink(`#s=${Buffer.from(newer).toString('base64url')}`);
+    expect(r.kind === 'broken' && r.errors.map((e) => e.text)).toEqual([
+      'schemaVersion: must be 1, got 2: the scenario was written by a newer Holdout than this one; open it with a version that reads schemaVersion 2',
+    ]);
+    // The document is kept for the editor, as it was written.
+    expect(r.kind === 'broken' && r.doc).toEqual(JSON.parse(newer));
   });
 });

@@ -9,7 +9,7 @@ import { ScenarioSchema, type Scenario } from '../../src/engine/scenario/schema'
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { prepare, solveScenario } from '../../src/engine/solve';
 import { ledger } from '../../src/engine/sweep/ledger';
-import { ladderBins } from '../../src/engine/sweep/ladder';
+import { ladderBins } from '../../src/engine/views/ladder';
 import { Tally } from '../../src/engine/regimes/tally';
 import { priorityPass, priorityPassLazy } from '../../src/engine/regimes/priority';
 import { aggregatePriority } from '../../src/engine/regimes/priorityKinds';

@@ -215,9 +215,16 @@ describe('rejections name the field and the rule', () => {
       ['prosecutor.ranking[1]: must be an integer, got 2.5'],
     ],
     [
-      'the wrong schema version',
+      'a newer schema version (refused by the migrate step, saying why)',
       scenario({ schemaVersion: 2 }),
-      ['schemaVersion: must be 1, got 2'],
+      [
+        'schemaVersion: must be 1, got 2: the scenario was written by a newer Holdout than this one; open it with a version that reads schemaVersion 2',
+      ],
+    ],
+    [
+      'a schema version that never existed',
+      scenario({ schemaVersion: 0 }),
+      ['schemaVersion: must be 1, got 0'],
     ],
     [
       'shares summing above 1',

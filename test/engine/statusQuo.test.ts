@@ -116,7 +116,7 @@ describe('docket fields are sweepable', () => {
 
 describe('the regime comparison with a docket', () => {
   it('adds the docket row, and gives the static regimes the docket’s whole capacity as budget', async () => {
-    const { compareRegimes } = await import('../../src/engine/sweep/compare');
+    const { compareRegimes } = await import('../../src/engine/views/compare');
     const rows = compareRegimes(e11b);
     expect(rows.map((r) => r.regime)).toEqual(['noPlea', 'lottery', 'priority', 'forcedSpend', 'docket']);
     expect(rows.every((r) => r.ok)).toBe(true);
@@ -125,7 +125,7 @@ describe('the regime comparison with a docket', () => {
     expect(rows[4]).toMatchObject({ regime: 'docket', pleas: 1, trials: 4, free: 7, take: 24 });
   });
   it('without a docket, the four static regimes as before', async () => {
-    const { compareRegimes } = await import('../../src/engine/sweep/compare');
+    const { compareRegimes } = await import('../../src/engine/views/compare');
     const s = { schemaVersion: 1, groups: [{ count: 3, convictionProbability: 0.5, trialSentence: 10 }], prosecutor: { budget: 1, regime: 'priority' } };
     expect(compareRegimes(s).map((r) => r.regime)).toEqual(['noPlea', 'lottery', 'priority', 'forcedSpend']);
   });

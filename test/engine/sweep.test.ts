@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPath, setPath, parsePath } from '../../src/engine/sweep/fieldPath';
 import { sweep, phaseCells, sweepValues, solveAt } from '../../src/engine/sweep/sweep';
-import { compareRegimes } from '../../src/engine/sweep/compare';
-import { ladderBins } from '../../src/engine/sweep/ladder';
+import { compareRegimes } from '../../src/engine/views/compare';
+import { ladderBins } from '../../src/engine/views/ladder';
 import { ScenarioSchema } from '../../src/engine/scenario/schema';
 import { solveScenario } from '../../src/engine/solve';
 

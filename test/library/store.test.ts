@@ -2,6 +2,7 @@
 // (property), merging, storage errors, and opening scenario files.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -135,5 +136,41 @@ describe('opening a scenario file', () => {
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['groups[0].convictionProbability', 'groups[0].trialSentence', 'prosecutor.regime']));
     const j = openScenarioText('broken.json', '{"schemaVersion": 1,');
     expect(j.ok === false && j.errors[0].text).toMatch(/^scenario: not valid JSON at line 1/);
+  });
+});
+
+describe('older and newer scenario versions (the engine migrate step)', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/migration/${name}`, import.meta.url), 'utf8');
+  const old = fixture('2026-11-21_bgb-priority.scenario.json');
+  const newer = fixture('from-a-newer-holdout.scenario.json');
+
+  it('a file written before the weekly docket opens as it was written', () => {
+    const r = openScenarioText('old.json', old);
+    expect(r.ok && { name: r.name, doc: r.doc, migratedFrom: r.migratedFrom }).toEqual({ name: 'old.json', doc: JSON.parse(old), migratedFrom: undefined });
+  });
+
+  it('a library file holding an older entry imports it; a newer entry names its schemaVersion and imports nothing', () => {
+    const entry = { id: 'a', name: 'old', notes: '', created: '2026-11-21T00:00:00.000Z', updated: '2026-11-21T00:00:00.000Z' };
+    const lib = (scenarios: unknown[]) => JSON.stringify({ format: 'holdout-library', version: 1, entries: scenarios.map((scenario, i) => ({ ...entry, id: `e${i}`, scenario })) });
+    const ok = parseLibraryText(lib([JSON.parse(old)]));
+    expect(ok).toEqual({ ok: true, entries: [{ ...entry, id: 'e0', scenario: JSON.parse(old) }] });
+    const bad = parseLibraryText(lib([JSON.parse(old), JSON.parse(newer)]));
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'entries[1].scenario.schemaVersion',
+          message: 'must be 1, got 2: the scenario was written by a newer Holdout than this one; open it with a version that reads schemaVersion 2',
+          text: 'entries[1].scenario.schemaVersion: must be 1, got 2: the scenario was written by a newer Holdout than this one; open it with a version that reads schemaVersion 2',
+        },
+      ],
+    });
+  });
+
+  it('a file from a newer Holdout is not opened, and says why', () => {
+    const r = openScenarioText('newer.json', newer);
+    expect(r.ok === false && r.errors.map((e) => e.text)).toEqual([
+      'schemaVersion: must be 1, got 2: the scenario was written by a newer Holdout than this one; open it with a version that reads schemaVersion 2',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 // Labels and units of scenario fields and result outcomes, read from the scenario schema's
 // metadata and the engine's table of result quantities (never duplicated), for axis titles.
-import { ScenarioShape } from '../../engine/scenario/schema';
-import { OUTCOME_KEYS, type OutcomeKey } from '../../engine/sweep/types';
-import { DERIVED_GROUP_FIELDS } from '../../engine/sweep/fieldPath';
-import { DISTRIBUTION_KEYS, type DistributionKey } from '../../engine/result/types';
+import { ScenarioShape } from '../../engine';
+import { OUTCOME_KEYS, type OutcomeKey } from '../../engine';
+import { DERIVED_GROUP_FIELDS } from '../../engine';
+import { DISTRIBUTION_KEYS, type DistributionKey } from '../../engine';
 import { QUANTITIES, type QuantityKey } from '../../engine';
 
 export interface AxisLabel {

@@ -1,7 +1,7 @@
 // Compare A/B as a chart: the pinned scenario A and the current scenario B side by side — the
 // prosecutor's take and the defendants' outcomes — drawn with the regime comparison's bars.
 import { columnLabel } from '../../engine';
-import type { Totals } from '../../engine/result/types';
+import type { Totals } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
 import { regimeView, type RegimeView } from '../regimes/data';

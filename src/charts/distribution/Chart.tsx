@@ -1,6 +1,6 @@
 // React host of the distribution of a total over runs.
 import { useCallback, useMemo } from 'react';
-import type { Distribution, DistributionKey } from '../../engine/result/types';
+import type { Distribution, DistributionKey } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawDistribution } from './draw';
 import { distributionTable, distributionView } from './data';

@@ -1,6 +1,6 @@
 // Distribution of a total over runs (random rankings): the engine's histogram as bars, with the
 // p5, median, p95 and mean rules. The percentiles are the engine's; this only lays them out.
-import type { DistributionKey, Summary } from '../../engine/result/types';
+import type { DistributionKey, Summary } from '../../engine';
 import type { TableData } from '../common/table';
 import { DISTRIBUTION_LABELS, fmt, withUnit, type AxisLabel } from '../common/fields';
 

@@ -1,8 +1,8 @@
 // React host of the unraveling ladder.
 import { useCallback, useMemo } from 'react';
-import type { DefendantRow } from '../../engine/result/types';
-import type { LadderBin } from '../../engine/sweep/types';
-import type { KindInfo } from '../../engine/population/kinds';
+import type { DefendantRow } from '../../engine';
+import type { LadderBin } from '../../engine';
+import type { KindInfo } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawLadder } from './draw';
 import { ladderFromRows, ladderTable, ladderView, type LadderScenario } from './data';

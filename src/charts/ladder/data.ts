@@ -1,9 +1,9 @@
 // Unraveling ladder data (priority, forcedSpend): defendants in rank order with their outcome,
 // whether they were threatened, and the prosecutor's budget and the strike fund's money left
 // after each rank (MODEL.md §3–4). Pure: no DOM.
-import type { DefendantRow, Outcome } from '../../engine/result/types';
-import type { LadderBin } from '../../engine/sweep/types';
-import type { KindInfo } from '../../engine/population/kinds';
+import type { DefendantRow, Outcome } from '../../engine';
+import type { LadderBin } from '../../engine';
+import type { KindInfo } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
 import { rowLedger } from '../../engine';

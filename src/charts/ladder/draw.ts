@@ -3,7 +3,7 @@
 // prosecutor's budget (left axis) and the strike fund (right axis) along the ranking; a rule at
 // the stop rank t*.
 import * as d3 from 'd3';
-import type { LadderBin } from '../../engine/sweep/types';
+import type { LadderBin } from '../../engine';
 import { FONT, STROKE, color } from '../common/theme';
 import { fmt } from '../common/fields';
 import {

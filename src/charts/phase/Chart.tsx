@@ -1,6 +1,6 @@
 // React host of the phase diagram (redraws as a progressive PhaseResult refines).
 import { useCallback, useMemo } from 'react';
-import type { PhaseResult } from '../../engine/sweep/types';
+import type { PhaseResult } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawPhase } from './draw';
 import { phaseTable, phaseView } from './data';

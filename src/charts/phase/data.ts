@@ -3,7 +3,7 @@
 // the success grid), all in data coordinates. Cells not yet computed (NaN / −1) are marked so a
 // coarse-first progressive picture draws placeholders. Pure: no DOM (d3-contour and d3-array only).
 import { contours, extent, polygonArea, polygonCentroid, quantileSorted, ticks } from 'd3';
-import type { PhaseResult } from '../../engine/sweep/types';
+import type { PhaseResult } from '../../engine';
 import type { TableData } from '../common/table';
 import { OUTCOME_LABELS, fieldLabel, fmt, withUnit, type AxisLabel } from '../common/fields';
 

@@ -1,6 +1,6 @@
 // React host of the lever sweep (one SweepResult, or A and B compared).
 import { useCallback, useMemo } from 'react';
-import type { OutcomeKey, SweepResult } from '../../engine/sweep/types';
+import type { OutcomeKey, SweepResult } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawSweep } from './draw';
 import { sweepTable, sweepView } from './data';

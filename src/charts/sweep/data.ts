@@ -1,6 +1,6 @@
 // Lever sweep data: one outcome of a SweepResult along the swept field (MODEL.md §5), with the
 // 5–95% band over runs when the scenario is random, and where the strike starts to succeed.
-import type { OutcomeKey, SweepPoint, SweepResult } from '../../engine/sweep/types';
+import type { OutcomeKey, SweepPoint, SweepResult } from '../../engine';
 import type { TableData } from '../common/table';
 import { OUTCOME_LABELS, fieldLabel, fmt, withUnit, type AxisLabel } from '../common/fields';
 

@@ -1,7 +1,7 @@
 // React hosts of the threshold diagram and the Schelling diagram (lottery).
 import { useCallback, useMemo } from 'react';
-import type { LotteryResult } from '../../engine/result/types';
-import type { KindInfo } from '../../engine/population/kinds';
+import type { LotteryResult } from '../../engine';
+import type { KindInfo } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawSchelling, drawThreshold } from './draw';
 import {

@@ -2,8 +2,8 @@
 // would refuse when m others refuse, against the diagonal y = m + 1; an equilibrium of size r
 // has G(r − 1) = r = G(r). And the Schelling view of one kind of defendant: his cost of pleading
 // a = s + K + L against his cost of refusing r(m) = d + min(1, k/(m+1))·ê. Pure: no DOM.
-import type { KindInfo } from '../../engine/population/kinds';
-import type { LotteryResult } from '../../engine/result/types';
+import type { KindInfo } from '../../engine';
+import type { LotteryResult } from '../../engine';
 import { lotteryThreshold as lotteryThresholdOf } from '../../engine';
 import type { TableData } from '../common/table';
 import { fmt } from '../common/fields';
@@ -12,7 +12,7 @@ import {
   thresholdCurve,
   type ThresholdCurve,
   type ThresholdInput,
-} from '../../engine/result/thresholdCurve';
+} from '../../engine';
 
 export {
   G,
@@ -24,7 +24,7 @@ export {
   type ThresholdCurve,
   type ThresholdInput,
   type ThresholdRun,
-} from '../../engine/result/thresholdCurve';
+} from '../../engine';
 
 export interface ThresholdData {
   curve: ThresholdCurve;

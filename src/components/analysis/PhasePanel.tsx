@@ -1,7 +1,7 @@
 // The phase diagram: two fields on a grid, solved across the worker pool coarse-first (a stride-8
 // picture first, then finer), with the boundary where the strike succeeds.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { PhaseAxisView, PhaseView } from '../../app/link';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { PhaseView } from '../../app/link';
 import { PhaseChart } from '../../charts/phase/Chart';
 import { ExportableFigure } from '../export/ExportableFigure';
 import { useChartHeight } from '../../app/textSize';
@@ -15,14 +15,14 @@ import {
   type OutcomeKey,
   type PhaseResult,
   type SuccessCriterion,
-} from '../../engine/sweep/types';
+} from '../../engine';
 import {
-  CriterionPicker,
   FieldSelect,
   NumberInput,
-  Progress,
-  RunActions,
+  RunShell,
   plural,
+  useAutorun,
+  useAxis,
   useBatchJob,
 } from './controls';
 import {
@@ -30,9 +30,7 @@ import {
   chartField,
   formatDuration,
   gridValues,
-  parseNumber,
   phaseSentence,
-  pickField,
   scenarioKey,
   sweepFields,
   type SweepField,
@@ -70,28 +68,6 @@ interface PhaseRun {
   scenario: unknown;
 }
 
-function useAxis(fields: readonly SweepField[], preferred: string, initial?: PhaseAxisView) {
-  const [path, setPath] = useState<string | null>(initial?.field ?? null);
-  // Until the user picks a field, follow the default (it changes with the regime).
-  const field = pickField(fields, path ?? preferred, preferred);
-  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
-    initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
-  );
-  const own = range && range.path === field?.path;
-  const from = own ? range.from : String(field?.from ?? 0);
-  const to = own ? range.to : String(field?.to ?? 1);
-  return {
-    field,
-    setPath,
-    from,
-    to,
-    setFrom: (t: string) => field && setRange({ path: field.path, from: t, to }),
-    setTo: (t: string) => field && setRange({ path: field.path, from, to: t }),
-    lo: parseNumber(from),
-    hi: parseNumber(to),
-  };
-}
-
 export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   const id = useId();
   const pool = useEnginePool();
@@ -103,8 +79,10 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
     [scenario, criterion],
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
+  // Until the user picks a field, each axis follows its default (y's changes with the regime).
   const x = useAxis(fields, DEFAULT_X, initial?.x);
-  const docket = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
+  const docket =
+    (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime === 'docket';
   const y = useAxis(fields, docket ? DEFAULT_Y_DOCKET : DEFAULT_Y, initial?.y);
   const [resolution, setResolution] = useState<number>(initial?.res ?? 32);
   const [outcome, setOutcome] = useState<OutcomeKey>(initial?.outcome ?? 'takeRatio');
@@ -178,154 +156,129 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
       ran,
     });
   }, [onView, xPath, yPath, x.from, x.to, y.from, y.to, resolution, outcome, criterion, ran]);
-  const autorun = useRef(initial?.ran === true);
-  useEffect(() => {
-    if (!autorun.current) return;
-    autorun.current = false;
-    if (problems.length === 0) run();
-    // An unmount cancels the job (useBatchJob); StrictMode's trial unmount and remount would
-    // leave it cancelled, never shown: arm the run again for the remount.
-    return () => {
-      autorun.current = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
-  }, []);
+  useAutorun(initial?.ran, problems.length === 0, run);
+
+  const form = (
+    <>
+      <fieldset className="ha-axis">
+        <legend>Across (x)</legend>
+        <FieldSelect
+          id={`${id}-x`}
+          label="Field across (x)"
+          fields={fields}
+          value={x.field?.path ?? ''}
+          onChange={x.setPath}
+        />
+        <NumberInput
+          id={`${id}-x-from`}
+          label="x from"
+          unit={x.field?.unit}
+          value={x.from}
+          invalid={x.lo === null}
+          onChange={x.setFrom}
+        />
+        <NumberInput
+          id={`${id}-x-to`}
+          label="x to"
+          unit={x.field?.unit}
+          value={x.to}
+          invalid={x.hi === null}
+          onChange={x.setTo}
+        />
+      </fieldset>
+      <fieldset className="ha-axis">
+        <legend>Up (y)</legend>
+        <FieldSelect
+          id={`${id}-y`}
+          label="Field up (y)"
+          fields={fields}
+          value={y.field?.path ?? ''}
+          onChange={y.setPath}
+        />
+        <NumberInput
+          id={`${id}-y-from`}
+          label="y from"
+          unit={y.field?.unit}
+          value={y.from}
+          invalid={y.lo === null}
+          onChange={y.setFrom}
+        />
+        <NumberInput
+          id={`${id}-y-to`}
+          label="y to"
+          unit={y.field?.unit}
+          value={y.to}
+          invalid={y.hi === null}
+          onChange={y.setTo}
+        />
+      </fieldset>
+      <div className="ha-field">
+        <label htmlFor={`${id}-res`}>Resolution</label>
+        <select
+          id={`${id}-res`}
+          value={resolution}
+          onChange={(e) => setResolution(Number(e.currentTarget.value))}
+        >
+          {RESOLUTIONS.map((r) => (
+            <option key={r} value={r}>
+              {r} × {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ha-field">
+        <label htmlFor={`${id}-outcome`}>Color shows</label>
+        <select
+          id={`${id}-outcome`}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value as OutcomeKey)}
+        >
+          {PHASE_OUTCOMES.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
 
   return (
-    <section className="ha-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="ha-title">
-        Phase diagram
-      </h2>
-      <p className="ha-help">
-        Solve the scenario on a grid of two fields and see where the strike succeeds. The picture
-        paints coarse first, then sharpens.
-      </p>
-      <form
-        className="ha-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
-        <fieldset className="ha-axis">
-          <legend>Across (x)</legend>
-          <FieldSelect
-            id={`${id}-x`}
-            label="Field across (x)"
-            fields={fields}
-            value={x.field?.path ?? ''}
-            onChange={x.setPath}
-          />
-          <NumberInput
-            id={`${id}-x-from`}
-            label="x from"
-            unit={x.field?.unit}
-            value={x.from}
-            invalid={x.lo === null}
-            onChange={x.setFrom}
-          />
-          <NumberInput
-            id={`${id}-x-to`}
-            label="x to"
-            unit={x.field?.unit}
-            value={x.to}
-            invalid={x.hi === null}
-            onChange={x.setTo}
-          />
-        </fieldset>
-        <fieldset className="ha-axis">
-          <legend>Up (y)</legend>
-          <FieldSelect
-            id={`${id}-y`}
-            label="Field up (y)"
-            fields={fields}
-            value={y.field?.path ?? ''}
-            onChange={y.setPath}
-          />
-          <NumberInput
-            id={`${id}-y-from`}
-            label="y from"
-            unit={y.field?.unit}
-            value={y.from}
-            invalid={y.lo === null}
-            onChange={y.setFrom}
-          />
-          <NumberInput
-            id={`${id}-y-to`}
-            label="y to"
-            unit={y.field?.unit}
-            value={y.to}
-            invalid={y.hi === null}
-            onChange={y.setTo}
-          />
-        </fieldset>
-        <div className="ha-field">
-          <label htmlFor={`${id}-res`}>Resolution</label>
-          <select
-            id={`${id}-res`}
-            value={resolution}
-            onChange={(e) => setResolution(Number(e.currentTarget.value))}
-          >
-            {RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {r} × {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ha-field">
-          <label htmlFor={`${id}-outcome`}>Color shows</label>
-          <select
-            id={`${id}-outcome`}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value as OutcomeKey)}
-          >
-            {PHASE_OUTCOMES.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CriterionPicker value={criterion} onChange={setCriterion} />
-        <RunActions
-          label="Run phase diagram"
-          bench="run-phase"
-          running={running !== null}
-          problems={problems}
-          onCancel={job.cancel}
-          count={`${plural(resolution * resolution, 'point')} on ${plural(pool.size, 'worker')}`}
-        />
-      </form>
-
-      <div className="ha-status" role="status" aria-live="polite">
-        {running ? (
-          <Progress
-            label="Phase diagram progress"
-            fraction={running.progress}
-            detail={
-              running.partial
+    <RunShell
+      id={id}
+      title="Phase diagram"
+      help="Solve the scenario on a grid of two fields and see where the strike succeeds. The picture paints coarse first, then sharpens."
+      what="phase diagram"
+      onRun={run}
+      fields={form}
+      criterion={criterion}
+      onCriterion={setCriterion}
+      runLabel="Run phase diagram"
+      bench="run-phase"
+      problems={problems}
+      count={`${plural(resolution * resolution, 'point')} on ${plural(pool.size, 'worker')}`}
+      state={state}
+      onCancel={job.cancel}
+      running={running !== null}
+      stale={stale}
+      progress={
+        running
+          ? {
+              label: 'Phase diagram progress',
+              detail: running.partial
                 ? `showing ${LEVEL_NAMES[running.partial.phase.level] ?? ''}`
-                : 'starting…'
+                : 'starting…',
             }
-          />
-        ) : null}
-        {state.status === 'cancelled' && !stale ? (
-          <p>
-            Cancelled at {Math.round(state.progress * 100)}%. Nothing is shown for a cancelled run.
-          </p>
-        ) : null}
-        {state.status === 'failed' && !stale ? (
-          <p className="ha-error">The phase diagram failed: {state.message}</p>
-        ) : null}
-        {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
-        {done ? (
+          : null
+      }
+      result={
+        done ? (
           <p className="ha-result" data-testid="phase-result">
             {phaseSentence(done.value.phase, done.value.x, done.value.y, done.value.criterion)}
           </p>
-        ) : null}
-      </div>
-
+        ) : null
+      }
+    >
       {shown ? (
         <div className="ha-output" data-bench={done ? 'phase-done' : undefined}>
           <p className="ha-meta">
@@ -352,6 +305,6 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
           </div>
         </div>
       ) : null}
-    </section>
+    </RunShell>
   );
 }

@@ -1,7 +1,7 @@
 // The lever sweep: pick a field and a range, run the scenario at every value across the worker
 // pool, and read how the outcomes change and from where the strike succeeds. With a pinned
 // scenario both are swept: A (pinned) and B (current).
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { SweepView } from '../../app/link';
 import { SweepChart } from '../../charts/sweep/Chart';
 import { sweepSides } from '../../charts/sweep/data';
@@ -12,14 +12,18 @@ import { scenarioIdentity } from '../../figure/meta';
 import { fmt } from '../../charts/common/fields';
 import { runSweep, type SweepOutput } from '../../client/batch';
 import { useEnginePool } from '../../client/react';
-import { DEFAULT_CRITERION, type OutcomeKey, type SuccessCriterion } from '../../engine/sweep/types';
 import {
-  CriterionPicker,
+  DEFAULT_CRITERION,
+  type OutcomeKey,
+  type SuccessCriterion,
+} from '../../engine';
+import {
   FieldSelect,
   NumberInput,
-  Progress,
-  RunActions,
+  RunShell,
   plural,
+  useAutorun,
+  useAxis,
   useBatchJob,
 } from './controls';
 import {
@@ -27,7 +31,6 @@ import {
   formatDuration,
   gridValues,
   parseNumber,
-  pickField,
   chartField,
   scenarioKey,
   sweepFields,
@@ -70,27 +73,22 @@ export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPa
   const id = useId();
   const pool = useEnginePool();
   const hasPinned = pinned !== null && pinned !== undefined;
-  const [criterion, setCriterion] = useState<SuccessCriterion>(initial?.criterion ?? DEFAULT_CRITERION);
+  const [criterion, setCriterion] = useState<SuccessCriterion>(
+    initial?.criterion ?? DEFAULT_CRITERION,
+  );
   const key = useMemo(
     () =>
       `${scenarioKey(scenario)}\u0000${hasPinned ? scenarioKey(pinned) : ''}\u0000${JSON.stringify(criterion)}`,
     [scenario, pinned, hasPinned, criterion],
   );
   const fields = useMemo(() => sweepFields(scenario), [scenario]);
-  const [path, setPath] = useState(initial?.field ?? DEFAULT_FIELD);
-  const field = pickField(fields, path, DEFAULT_FIELD);
-  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
-    initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
-  );
-  const from = range && range.path === field?.path ? range.from : String(field?.from ?? 0);
-  const to = range && range.path === field?.path ? range.to : String(field?.to ?? 1);
+  const axis = useAxis(fields, DEFAULT_FIELD, initial);
+  const { field, from, to, lo, hi } = axis;
   const [steps, setSteps] = useState(initial?.steps ?? '20');
   const [outcomes, setOutcomes] = useState<OutcomeKey[]>(initial?.outcomes ?? ['takeRatio']);
   const job = useBatchJob<SweepRun>(key);
   const { state } = job;
 
-  const lo = parseNumber(from);
-  const hi = parseNumber(to);
   const n = parseNumber(steps);
   const stepsOk = n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_STEPS;
   const problems = [
@@ -113,7 +111,12 @@ export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPa
     const f = field;
     const xs = values;
     const c = criterion;
-    const spec: SweepSpecText = { field: f.path, from: lo as number, to: hi as number, steps: n as number };
+    const spec: SweepSpecText = {
+      field: f.path,
+      from: lo as number,
+      to: hi as number,
+      steps: n as number,
+    };
     job.start(async ({ signal, onProgress }) => {
       const parts = pin === null ? 1 : 2;
       const done = [0, 0];
@@ -153,113 +156,96 @@ export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPa
     onView?.({ field: fieldPath, from, to, steps, outcomes, criterion, ran });
   }, [onView, fieldPath, from, to, steps, outcomes, criterion, ran]);
   // A link that holds a run sweep runs it again, once.
-  const autorun = useRef(initial?.ran === true);
-  useEffect(() => {
-    if (!autorun.current) return;
-    autorun.current = false;
-    if (problems.length === 0) run();
-    // An unmount cancels the job (useBatchJob); StrictMode's trial unmount and remount would
-    // leave it cancelled, never shown: arm the run again for the remount.
-    return () => {
-      autorun.current = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
-  }, []);
+  useAutorun(initial?.ran, problems.length === 0, run);
+
+  const form = (
+    <>
+      <FieldSelect
+        id={`${id}-field`}
+        label="Field to sweep"
+        fields={fields}
+        value={field?.path ?? ''}
+        onChange={axis.setPath}
+      />
+      <NumberInput
+        id={`${id}-from`}
+        label="From"
+        unit={field?.unit}
+        value={from}
+        invalid={lo === null}
+        onChange={axis.setFrom}
+      />
+      <NumberInput
+        id={`${id}-to`}
+        label="To"
+        unit={field?.unit}
+        value={to}
+        invalid={hi === null}
+        onChange={axis.setTo}
+      />
+      <NumberInput
+        id={`${id}-steps`}
+        label="Steps"
+        value={steps}
+        step={1}
+        invalid={!stepsOk}
+        onChange={setSteps}
+      />
+      <fieldset className="ha-outcomes">
+        <legend>Outcomes to plot</legend>
+        {SWEEP_OUTCOMES.map((o) => (
+          <label key={o.key} className="ha-check">
+            <input
+              type="checkbox"
+              checked={outcomes.includes(o.key)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setOutcomes((prev) =>
+                  SWEEP_OUTCOMES.map((x) => x.key).filter((k) =>
+                    k === o.key ? on : prev.includes(k),
+                  ),
+                );
+              }}
+            />{' '}
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
 
   return (
-    <section className="ha-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="ha-title">
-        Lever sweep
-      </h2>
-      <p className="ha-help">
-        Solve the scenario at evenly spaced values of one field and see how the outcome changes.
-        {hasPinned
-          ? ' The pinned scenario is swept too: A is the pinned one, B the current one.'
-          : ''}
-      </p>
-      <form
-        className="ha-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
-        <FieldSelect
-          id={`${id}-field`}
-          label="Field to sweep"
-          fields={fields}
-          value={field?.path ?? ''}
-          onChange={setPath}
-        />
-        <NumberInput
-          id={`${id}-from`}
-          label="From"
-          unit={field?.unit}
-          value={from}
-          invalid={lo === null}
-          onChange={(t) => field && setRange({ path: field.path, from: t, to })}
-        />
-        <NumberInput
-          id={`${id}-to`}
-          label="To"
-          unit={field?.unit}
-          value={to}
-          invalid={hi === null}
-          onChange={(t) => field && setRange({ path: field.path, from, to: t })}
-        />
-        <NumberInput
-          id={`${id}-steps`}
-          label="Steps"
-          value={steps}
-          step={1}
-          invalid={!stepsOk}
-          onChange={setSteps}
-        />
-        <fieldset className="ha-outcomes">
-          <legend>Outcomes to plot</legend>
-          {SWEEP_OUTCOMES.map((o) => (
-            <label key={o.key} className="ha-check">
-              <input
-                type="checkbox"
-                checked={outcomes.includes(o.key)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setOutcomes((prev) =>
-                    SWEEP_OUTCOMES.map((x) => x.key).filter((k) =>
-                      k === o.key ? on : prev.includes(k),
-                    ),
-                  );
-                }}
-              />{' '}
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-        <CriterionPicker value={criterion} onChange={setCriterion} />
-        <RunActions
-          label="Run sweep"
-          bench="run-sweep"
-          running={running}
-          problems={problems}
-          onCancel={job.cancel}
-          count={values.length > 0 ? `${plural(values.length * (hasPinned ? 2 : 1), 'point')} on ${plural(pool.size, 'worker')}` : ''}
-        />
-      </form>
-
-      <div className="ha-status" role="status" aria-live="polite">
-        {running ? (
-          <Progress label="Sweep progress" fraction={state.progress} detail="sweeping…" />
-        ) : null}
-        {state.status === 'cancelled' && !stale ? (
-          <p>
-            Cancelled at {Math.round(state.progress * 100)}%. Nothing is shown for a cancelled run.
-          </p>
-        ) : null}
-        {state.status === 'failed' && !stale ? (
-          <p className="ha-error">The sweep failed: {state.message}</p>
-        ) : null}
-        {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
-        {done ? (
+    <RunShell
+      id={id}
+      title="Lever sweep"
+      help={
+        <>
+          Solve the scenario at evenly spaced values of one field and see how the outcome changes.
+          {hasPinned
+            ? ' The pinned scenario is swept too: A is the pinned one, B the current one.'
+            : ''}
+        </>
+      }
+      what="sweep"
+      onRun={run}
+      fields={form}
+      criterion={criterion}
+      onCriterion={setCriterion}
+      runLabel="Run sweep"
+      bench="run-sweep"
+      problems={problems}
+      count={
+        values.length > 0
+          ? `${plural(values.length * (hasPinned ? 2 : 1), 'point')} on ${plural(pool.size, 'worker')}`
+          : ''
+      }
+      state={state}
+      onCancel={job.cancel}
+      running={running}
+      stale={stale}
+      progress={running ? { label: 'Sweep progress', detail: 'sweeping…' } : null}
+      result={
+        done ? (
           <p className="ha-result" data-testid="sweep-result">
             {hasPinned && done.value.pinned ? <strong>B (current): </strong> : null}
             {sweepSentence(done.value.current.points, done.value.field, {
@@ -279,11 +265,11 @@ export function SweepPanel({ scenario, pinned = null, initial, onView }: SweepPa
               </>
             ) : null}
           </p>
-        ) : null}
-      </div>
-
+        ) : null
+      }
+    >
       {done ? <SweepResultView run={done.value} ms={done.ms} outcomes={outcomes} /> : null}
-    </section>
+    </RunShell>
   );
 }
 

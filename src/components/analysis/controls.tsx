@@ -1,10 +1,61 @@
-// Controls both analysis panels share: the field picker (grouped by section), a from/to range,
-// the progress bar, and the hook that runs one cancellable batch job at a time.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+// Controls both analysis panels share: the field picker (grouped by section), an axis (a field
+// and its from/to range), the progress bar, the hook that runs one cancellable batch job at a
+// time, and the run-controls shell (RunShell: title, form, criterion, Run/Cancel, the status
+// lines and the output) that the Sweep and Phase panels fill with their own fields and charts.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { isAbortError } from '../../client/pool';
 import { fmt } from '../../charts/common/fields';
-import type { SweepField } from './model';
-import type { SuccessCriterion } from '../../engine/sweep/types';
+import { parseNumber, pickField, type SweepField } from './model';
+import type { SuccessCriterion } from '../../engine';
+
+/** The axis settings a link keeps: the field and the range as typed. */
+export interface AxisView {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * One axis of a sweep or phase diagram: the field (following `preferred` until the user picks
+ * one) and its from/to as typed; a range typed for one field is kept until the field changes.
+ */
+export function useAxis(fields: readonly SweepField[], preferred: string, initial?: AxisView) {
+  const [path, setPath] = useState<string | null>(initial?.field ?? null);
+  const field = pickField(fields, path ?? preferred, preferred);
+  const [range, setRange] = useState<{ path: string; from: string; to: string } | null>(
+    initial ? { path: initial.field, from: initial.from, to: initial.to } : null,
+  );
+  const own = range && range.path === field?.path;
+  const from = own ? range.from : String(field?.from ?? 0);
+  const to = own ? range.to : String(field?.to ?? 1);
+  return {
+    field,
+    setPath,
+    from,
+    to,
+    setFrom: (t: string) => field && setRange({ path: field.path, from: t, to }),
+    setTo: (t: string) => field && setRange({ path: field.path, from, to: t }),
+    lo: parseNumber(from),
+    hi: parseNumber(to),
+  };
+}
+
+/** A link that holds a run sweep or diagram runs it again, once, on mount. */
+export function useAutorun(ran: boolean | undefined, canRun: boolean, run: () => void) {
+  const autorun = useRef(ran === true);
+  const latest = useRef({ canRun, run });
+  latest.current = { canRun, run };
+  useEffect(() => {
+    if (!autorun.current) return;
+    autorun.current = false;
+    if (latest.current.canRun) latest.current.run();
+    // An unmount cancels the job (useBatchJob); StrictMode's trial unmount and remount would
+    // leave it cancelled, never shown: arm the run again for the remount.
+    return () => {
+      autorun.current = true;
+    };
+  }, []);
+}
 
 export function FieldSelect({
   id,
@@ -225,6 +276,89 @@ export function RunActions(props: {
   );
 }
 
+/**
+ * The run-controls shell of the Sweep and Phase panels: the heading and help, the form (the
+ * panel's own fields, then the success criterion and Run / Cancel), the status lines (progress,
+ * cancelled, failed, stale, the result's sentence) and the output below.
+ */
+export function RunShell(props: {
+  id: string;
+  title: string;
+  help: ReactNode;
+  /** "sweep", "phase diagram": in "The … failed". */
+  what: string;
+  onRun: () => void;
+  /** The panel's own fields. */
+  fields: ReactNode;
+  criterion: SuccessCriterion;
+  onCriterion: (c: SuccessCriterion) => void;
+  runLabel: string;
+  bench: string;
+  problems: readonly string[];
+  count: string;
+  state: BatchState<unknown>;
+  onCancel: () => void;
+  running: boolean;
+  stale: boolean;
+  /** The progress bar while running: its label and the detail after the percentage. */
+  progress: { label: string; detail: string } | null;
+  /** The result's sentence, when a run is done. */
+  result: ReactNode;
+  children?: ReactNode;
+}) {
+  const { id, state, stale } = props;
+  return (
+    <section className="ha-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="ha-title">
+        {props.title}
+      </h2>
+      <p className="ha-help">{props.help}</p>
+      <form
+        className="ha-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onRun();
+        }}
+      >
+        {props.fields}
+        <CriterionPicker value={props.criterion} onChange={props.onCriterion} />
+        <RunActions
+          label={props.runLabel}
+          bench={props.bench}
+          running={props.running}
+          problems={props.problems}
+          onCancel={props.onCancel}
+          count={props.count}
+        />
+      </form>
+
+      <div className="ha-status" role="status" aria-live="polite">
+        {props.progress && state.status === 'running' ? (
+          <Progress
+            label={props.progress.label}
+            fraction={state.progress}
+            detail={props.progress.detail}
+          />
+        ) : null}
+        {state.status === 'cancelled' && !stale ? (
+          <p>
+            Cancelled at {Math.round(state.progress * 100)}%. Nothing is shown for a cancelled run.
+          </p>
+        ) : null}
+        {state.status === 'failed' && !stale ? (
+          <p className="ha-error">
+            The {props.what} failed: {state.message}
+          </p>
+        ) : null}
+        {stale ? <p className="ha-stale">The scenario changed — run again.</p> : null}
+        {props.result}
+      </div>
+
+      {props.children}
+    </section>
+  );
+}
+
 /** MODEL §5: success is take ≤ noPlea take by default; a user may choose another criterion. */
 export function CriterionPicker(props: {
   value: SuccessCriterion;
@@ -247,7 +381,9 @@ export function CriterionPicker(props: {
           value={value.kind}
           onChange={(e) => setKind(e.currentTarget.value as SuccessCriterion['kind'])}
         >
-          <option value="takeAtMostNoPlea">plea bargaining extracts no more than trials alone</option>
+          <option value="takeAtMostNoPlea">
+            plea bargaining extracts no more than trials alone
+          </option>
           <option value="shareFreeAtLeast">at least a share of defendants go free</option>
           <option value="takePerDefendantAtMost">her take per defendant is at most</option>
         </select>
@@ -255,8 +391,12 @@ export function CriterionPicker(props: {
       {amount !== null ? (
         <div className="ha-field">
           <label htmlFor={`${id}-value`}>
-            {value.kind === 'shareFreeAtLeast' ? 'Share free at least' : 'Take per defendant at most'}{' '}
-            <span className="ha-unit">({value.kind === 'shareFreeAtLeast' ? 'share' : 'years'})</span>
+            {value.kind === 'shareFreeAtLeast'
+              ? 'Share free at least'
+              : 'Take per defendant at most'}{' '}
+            <span className="ha-unit">
+              ({value.kind === 'shareFreeAtLeast' ? 'share' : 'years'})
+            </span>
           </label>
           <input
             id={`${id}-value`}
@@ -267,7 +407,8 @@ export function CriterionPicker(props: {
             value={amount}
             onChange={(e) => {
               const v = Number(e.currentTarget.value);
-              if (Number.isFinite(v) && v >= 0) onChange({ ...value, value: v } as SuccessCriterion);
+              if (Number.isFinite(v) && v >= 0)
+                onChange({ ...value, value: v } as SuccessCriterion);
             }}
           />
         </div>

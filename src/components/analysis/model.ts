@@ -14,9 +14,8 @@ import type {
   PhaseResult,
   SuccessCriterion,
   SweepPoint,
-} from '../../engine/sweep/types';
-import { meetsCriterion } from '../../engine/sweep/criterion';
-import { QUANTITIES } from '../../engine';
+} from '../../engine';
+import { QUANTITIES, gridValues, meetsCriterion } from '../../engine';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -349,20 +348,8 @@ function phaseSentenceDefault(
   return `${head}${where}${none}${extra}`;
 }
 
-/**
- * Evenly spaced values from `from` to `to` in `steps` steps (integers when `integer`, repeats
- * dropped): the engine's sweepValues, here so the main thread need not load the engine.
- */
-export function gridValues(from: number, to: number, steps: number, integer = false): number[] {
-  const out: number[] = [];
-  const n = Math.max(1, Math.floor(steps));
-  for (let i = 0; i <= n; i++) {
-    let x = from + ((to - from) * i) / n;
-    if (integer) x = Math.round(x);
-    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
-  }
-  return out;
-}
+/** The axis values of a sweep or phase diagram: the engine's one grid helper. */
+export { gridValues };
 
 /** A stable key for a scenario value: two equal scenarios get the same key. */
 export function scenarioKey(scenario: unknown): string {

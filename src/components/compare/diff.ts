@@ -1,8 +1,8 @@
 // The difference B − A of two results' totals, as a person reads it: a signed number, a word,
 // and a direction (for color). Pure.
-import type { Totals } from '../../engine/result/types';
+import type { Totals } from '../../engine';
 import { formatNumber, formatTotal, type TotalKey } from '../../app/format';
-import { tieEq } from '../../engine/numeric';
+import { tieEq } from '../../engine';
 
 export type Direction = 'up' | 'down' | 'same' | 'changed' | 'na';
 

@@ -1,9 +1,9 @@
 // Compare A/B judged by what happens to people, not by the take alone: how many pledgers and how
 // many other defendants plead, are tried or go free in each scenario, and what changed. Lottery
 // rejecters count by their trial probability (expected tried and free). Pure.
-import type { DefendantRow } from '../../engine/result/types';
+import type { DefendantRow } from '../../engine';
 import { formatNumber } from '../../app/format';
-import { tieEq } from '../../engine/numeric';
+import { tieEq } from '../../engine';
 
 export interface OutcomeCounts {
   total: number;

@@ -1,8 +1,8 @@
 // The pinned scenario A of "Compare A/B", remembered for this tab (sessionStorage): a reload
 // keeps the comparison, a new tab starts without one.
 import { useCallback, useState } from 'react';
-import type { Scenario } from '../../engine/scenario/schema';
-import { parseScenario } from '../../engine/scenario/parse';
+import type { Scenario } from '../../engine';
+import { parseScenario } from '../../engine';
 
 const KEY = 'holdout.pinnedA';
 

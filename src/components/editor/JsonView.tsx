@@ -3,8 +3,8 @@
 // scenario. Format, download and open a file.
 import { download } from '../../charts/common/export';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { parseScenarioText, type ValidationMessage } from '../../engine/scenario/parse';
-import type { ScenarioInput } from '../../engine/scenario/schema';
+import { parseScenarioText, type ValidationMessage } from '../../engine';
+import type { ScenarioInput } from '../../engine';
 import { openScenarioFile } from '../../app/openFile';
 
 export interface JsonViewProps {
@@ -70,7 +70,7 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     if (opened.current || initialText === undefined) return;
     opened.current = true;
     const r = parseScenarioText(initialText);
-    if (r.ok) onChange(JSON.parse(stripBom(initialText)) as ScenarioInput);
+    if (r.ok) onChange(r.doc);
   }, [initialText, onChange]);
 
   if (value !== st.synced) {
@@ -88,7 +88,8 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
   const edit = (text: string, status = '') => {
     const r = parseScenarioText(text);
     if (r.ok) {
-      const doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as ScenarioInput;
+      // The document upgraded to the current schemaVersion (the engine's migrate step).
+      const doc = r.doc;
       setSt({ text, errors: [], synced: doc, stale: false, status });
       onChange(doc);
     } else {
@@ -220,10 +221,6 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
       </p>
     </div>
   );
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function safeParse(text: string): unknown {

@@ -1,8 +1,8 @@
 // The scenario editor: every control is generated from the schema (fields.ts). It edits a
 // draft; errors are shown next to their fields and in a summary that links to them.
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import type { ValidationMessage } from '../../engine/scenario/parse';
-import type { ScenarioInput } from '../../engine/scenario/schema';
+import type { ValidationMessage } from '../../engine';
+import type { ScenarioInput } from '../../engine';
 import {
   SECTIONS,
   concreteSegments,

@@ -2,7 +2,7 @@
 // schema. Numbers get a range slider plus a number input; nullable numbers an "inherit/none"
 // checkbox; enums a select; the ranking a select of the named rankings.
 import { useState, type ReactNode } from 'react';
-import type { ValidationMessage } from '../../engine/scenario/parse';
+import type { ValidationMessage } from '../../engine';
 import type { FieldDescriptor } from './fields';
 import { optionWords } from '../../app/format';
 

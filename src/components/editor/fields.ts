@@ -2,7 +2,7 @@
 // editor's labels, units, ranges and help all come from the schema's metadata and checks, so
 // they never drift from what validation enforces.
 import { z } from 'zod';
-import { ScenarioShape, type FieldMeta, type ScenarioInput } from '../../engine/scenario/schema';
+import { ScenarioShape, type FieldMeta, type ScenarioInput } from '../../engine';
 
 export type FieldKind =
   'number' | 'integer' | 'boolean' | 'enum' | 'text' | 'nullableNumber' | 'ranking';

@@ -1,8 +1,8 @@
 // The editor edits a DRAFT (possibly invalid); the charts and the engine read the LAST VALID
 // scenario. An invalid edit never destroys the last valid scenario.
 import { useCallback, useState } from 'react';
-import { parseScenario, type ValidationMessage } from '../../engine/scenario/parse';
-import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
+import { parseScenario, type ValidationMessage } from '../../engine';
+import type { Scenario, ScenarioInput } from '../../engine';
 
 export interface ScenarioDraft {
   /** What the user is editing, as typed (may be invalid). */

@@ -3,7 +3,7 @@
 // and returns focus; Tab closes). Files are made in the browser and saved through a Blob URL:
 // nothing is sent anywhere.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Result } from '../../engine/result/types';
+import type { Result } from '../../engine';
 import { resolveTheme, svgToPng, svgToString } from '../../charts/common/export';
 import { drawFigure, renderFigureSvg, figureSize, type FigureSource } from '../../figure/render';
 import { svgTextToPng } from '../../figure/browserPng';

@@ -2,11 +2,11 @@
 // result as JSON, the defendants and the totals as CSV, and the provenance note a chart SVG
 // carries. Every text ends with a line break; CSV follows RFC 4180 (CRLF, quoted when needed),
 // like src/engine/result/csv.ts.
-import { parseScenario, type ValidationMessage } from '../../engine/scenario/parse';
-import { canonicalScenario } from '../../engine/scenario/canonical';
-import type { Scenario } from '../../engine/scenario/schema';
-import { csvField, resultToCsv } from '../../engine/result/csv';
-import { DISTRIBUTION_KEYS, type Result, type Totals } from '../../engine/result/types';
+import { parseScenario, type ValidationMessage } from '../../engine';
+import { canonicalScenario } from '../../engine';
+import type { Scenario } from '../../engine';
+import { csvField, resultToCsv } from '../../engine';
+import { DISTRIBUTION_KEYS, type Result, type Totals } from '../../engine';
 import { TOTAL_KEYS } from '../../engine';
 
 /** The engine contract every exported file belongs to (MODEL.md §6). */

@@ -3,7 +3,7 @@
 // Accessible modal: role=dialog + aria-modal, focus moves in (to the current preset's Load
 // button) and is trapped there, Escape or a click on the backdrop closes it, focus returns to
 // whatever opened it.
-import { defendantCount as countGroups } from '../../engine/scenario/shape';
+import { defendantCount as countGroups } from '../../engine';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRESETS, type Preset } from '../../presets';
 

@@ -1,7 +1,7 @@
 // One chart with its heading and its export menu (SVG, PNG, CSV, scenario JSON).
 import { useCallback, useId, useRef, type ReactNode } from 'react';
-import type { Result } from '../../engine/api';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { Result } from '../../engine';
+import type { Scenario } from '../../engine';
 import { ExportSlot } from './exportSlot';
 import { FigureContext, useFigureSlot } from '../../figure/FigureContext';
 

@@ -3,8 +3,8 @@
 // recovery, then the why panel.
 import type { ReactNode } from 'react';
 import { recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts';
-import type { Result } from '../../engine/result/types';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { Result } from '../../engine';
+import type { Scenario } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { useChartHeight } from '../../app/textSize';
 import { DocketPlayer } from '../../walkthrough/docketPlayer';

@@ -1,8 +1,8 @@
 // The key levers as sliders above the result, for the classroom: drag and watch the ladder's
 // stop line. They edit the same draft as the editor (one source of truth).
 import { useId, useRef } from 'react';
-import type { ScenarioInput } from '../../engine/scenario/schema';
-import { getPath, setPath } from '../../engine/sweep/fieldPath';
+import type { ScenarioInput } from '../../engine';
+import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { fieldByPath } from '../editor/fields';
 import { idleReason } from '../../engine';
@@ -22,29 +22,12 @@ interface Lever extends QuickLever {
   step: number;
 }
 
-type Group = { pledgedShare?: number; neverPleadsShare?: number };
+/** The pledged share shown: the engine's "every group pledges x" rule, read back. */
+const sharedPledge = (draft: ScenarioInput): number => allGroupsPledgeShare(draft);
 
-/** The pledged share shown: the first group that can pledge at all (not all never-pleaders). */
-function sharedPledge(draft: ScenarioInput): number {
-  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
-  const g = groups.find((x) => (x.neverPleadsShare ?? 0) < 1) ?? groups[0];
-  return typeof g?.pledgedShare === 'number' ? g.pledgedShare : 0;
-}
-
-/** Every group's pledged share set to `v`, capped so pledged + never-pleaders ≤ 1. */
-export function setAllPledged(draft: ScenarioInput, v: number): ScenarioInput {
-  const groups = ((draft as { groups?: Group[] }).groups ?? []) as Group[];
-  return {
-    ...draft,
-    groups: groups.map((g) => {
-      const cap = Math.max(
-        0,
-        1 - (typeof g.neverPleadsShare === 'number' ? g.neverPleadsShare : 0),
-      );
-      return { ...g, pledgedShare: Math.round(Math.min(v, cap) * 1e6) / 1e6 };
-    }),
-  } as ScenarioInput;
-}
+/** Every group pledges `v` of its members who are not never-pleaders (the sweep's rule too). */
+export const setAllPledged = (draft: ScenarioInput, v: number): ScenarioInput =>
+  pledgeAllGroups(draft, v);
 
 const num = (v: unknown, fallback = 0) =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;

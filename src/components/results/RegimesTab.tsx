@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { RegimesChart } from '../../charts';
 import { useEngineJob } from '../../client';
-import type { RegimeRow } from '../../engine/api';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { RegimeRow } from '../../engine';
+import type { Scenario } from '../../engine';
 import { REGIME_LABELS } from '../../app/format';
 import { drawnRegimeRows } from '../../figure/regimeRows';
 

@@ -10,11 +10,11 @@ import {
   ThresholdChart,
   type ThresholdSelection,
 } from '../../charts';
-import type { KindInfo } from '../../engine/api';
+import type { KindInfo } from '../../engine';
 import { useEngineJob } from '../../client';
-import type { DefendantRow, DistributionKey, Result } from '../../engine/result/types';
-import { DISTRIBUTION_KEYS } from '../../engine/result/types';
-import type { Scenario, ScenarioInput } from '../../engine/scenario/schema';
+import type { DefendantRow, DistributionKey, Result } from '../../engine';
+import { DISTRIBUTION_KEYS } from '../../engine';
+import type { Scenario, ScenarioInput } from '../../engine';
 import { WhyPanel, explainThreshold, type ExplainContext } from '../why';
 import { columnLabel, explainContextOf, kindOfRow } from '../../engine';
 import { formatNumber } from '../../app/format';

@@ -3,12 +3,12 @@
 // under the docket the crash week), and a warning when the status quo is implausible.
 import { useMemo } from 'react';
 import { useEngineResult } from '../../client';
-import type { Result } from '../../engine/result/types';
-import type { Scenario } from '../../engine/scenario/schema';
-import { isStatusQuo, statusQuoWarnings } from '../../engine/statusQuoWarnings';
-import { withoutOrganizing } from '../../engine/sweep/statusQuo';
+import type { Result } from '../../engine';
+import type { Scenario } from '../../engine';
+import { isStatusQuo, statusQuoWarnings } from '../../engine';
+import { withoutOrganizing } from '../../engine';
 import { formatNumber } from '../../app/format';
-import { tieEq } from '../../engine/numeric';
+import { tieEq } from '../../engine';
 
 const MINUS = '\u2212';
 

@@ -1,8 +1,8 @@
 // The totals of a result: a live status line, the verdict, and one card per total (its label
 // shows its help on focus, hover and tap).
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { Result, ValidationMessage } from '../../engine/api';
-import type { Totals } from '../../engine/result/types';
+import type { Result, ValidationMessage } from '../../engine';
+import type { Totals } from '../../engine';
 import {
   REGIME_LABELS,
   TOTAL_FIELDS,

@@ -3,8 +3,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useEngineResult, type EngineState } from '../../client';
 import { DocketChart, recoveryWeek } from '../../charts';
-import type { Scenario } from '../../engine/scenario/schema';
-import { waveScenarios } from '../../engine/wave';
+import type { Scenario } from '../../engine';
+import { waveScenarios } from '../../engine';
 import { formatNumber } from '../../app/format';
 
 function Side({ name, state }: { name: string; state: EngineState }) {

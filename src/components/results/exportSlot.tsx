@@ -1,7 +1,7 @@
 // The export menu next to each chart (the classroom's ExportMenu: SVG, PNG, CSV, JSON).
 import { ExportMenu } from '../export';
-import type { Result } from '../../engine/api';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { Result } from '../../engine';
+import type { Scenario } from '../../engine';
 import type { FigureSource } from '../../figure/render';
 
 export interface ExportSlotProps {

@@ -5,8 +5,8 @@
 // (the tab dims it) and `busy` is true. `version` counts the bundles drawn.
 import { useEffect, useMemo, useState } from 'react';
 import { useEngineJob, useEngineResult, type EngineState } from '../../client';
-import type { KindInfo, LadderBin, Result } from '../../engine/api';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { KindInfo, LadderBin, Result } from '../../engine';
+import type { Scenario } from '../../engine';
 
 export interface ThresholdCounts {
   k: number;

@@ -1,9 +1,9 @@
 // "Why this defendant?": the explanation of one defendant's outcome, announced politely to
 // screen readers; focus moves to the heading when it opens and back when it closes (Escape).
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { DefendantRow } from '../../engine/result/types';
-import type { KindInfo } from '../../engine/population/kinds';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { DefendantRow } from '../../engine';
+import type { KindInfo } from '../../engine';
+import type { Scenario } from '../../engine';
 import { explainDefendant, explainThreshold, plainReason, type ExplainContext } from './explain';
 
 export interface WhyPanelProps {

@@ -2,9 +2,9 @@
 // numbers of MODEL.md §3–4: whether he was threatened (π), the offer, the cost of pleading
 // a = s + K + L against the cost of refusing r = d + π·ê, and which lever tipped it.
 // Pure: no DOM, no React; tested with exact strings.
-import type { DefendantRow } from '../../engine/result/types';
-import type { KindInfo } from '../../engine/population/kinds';
-import type { Scenario } from '../../engine/scenario/schema';
+import type { DefendantRow } from '../../engine';
+import type { KindInfo } from '../../engine';
+import type { Scenario } from '../../engine';
 import {
   defendantNumbers,
   lotteryThreshold,
@@ -12,9 +12,9 @@ import {
   type Counterfactual,
   type ExplainContext,
   type PremiumPart,
-} from '../../engine/explain';
+} from '../../engine';
 
-export type { ExplainContext } from '../../engine/explain';
+export type { ExplainContext } from '../../engine';
 export { nearlyEqual };
 
 export interface Explanation {
@@ -370,4 +370,4 @@ export function explainThreshold(
 }
 
 /** Priority and forcedSpend: the budget left at his turn (the engine's rule). */
-export { budgetLeftAt } from '../../engine/result/budget';
+export { budgetLeftAt } from '../../engine';

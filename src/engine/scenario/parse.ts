@@ -1,7 +1,8 @@
 // Reading a scenario: from any JSON value or from the text of a file. Never throws: bad input
 // comes back as messages that name the field path (MODEL.md §6).
-import { ScenarioSchema, type Scenario } from './schema';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from './schema';
 import { formatPath, issueMessages } from './messages';
+import { migrateScenario } from './migrate';
 
 export interface ValidationMessage {
   /** Field path, e.g. `groups[2].convictionProbability`; `scenario` for the whole file. */
@@ -13,7 +14,18 @@ export interface ValidationMessage {
 }
 
 export type ParseResult =
-  { ok: true; scenario: Scenario } | { ok: false; errors: ValidationMessage[] };
+  | {
+      ok: true;
+      scenario: Scenario;
+      /**
+       * The document as written, upgraded to the current schemaVersion (no defaults applied):
+       * what the editor, a link or the library keeps.
+       */
+      doc: ScenarioInput;
+      /** The older schemaVersion it was written for, when migrate upgraded it. */
+      migratedFrom?: number;
+    }
+  | { ok: false; errors: ValidationMessage[] };
 
 function message(path: string, text: string): ValidationMessage {
   return { path, message: text, text: `${path}: ${text}` };
@@ -21,11 +33,22 @@ function message(path: string, text: string): ValidationMessage {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Validate a scenario (any JSON value) and apply its defaults. */
-export function parseScenario(input: unknown): ParseResult {
+/**
+ * Validate a scenario (any JSON value) and apply its defaults. The document first goes through
+ * the migration step (migrate.ts): an older schemaVersion is upgraded, a newer one refused.
+ */
+export function parseScenario(raw: unknown): ParseResult {
   try {
+    const m = migrateScenario(raw);
+    if (!m.ok) return m;
+    const input = m.doc;
     const r = ScenarioSchema.safeParse(input, { reportInput: true });
-    if (r.success) return { ok: true, scenario: r.data };
+    if (r.success) {
+      const doc = input as ScenarioInput;
+      return m.migratedFrom === undefined
+        ? { ok: true, scenario: r.data, doc }
+        : { ok: true, scenario: r.data, doc, migratedFrom: m.migratedFrom };
+    }
     const errors = issueMessages(r.error.issues, { input }).map((m) => message(m.path, m.message));
     if (errors.length === 0) errors.push(message('scenario', 'is not a valid scenario'));
     return { ok: false, errors };

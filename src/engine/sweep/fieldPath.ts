@@ -22,11 +22,8 @@ export const DERIVED_GROUP_FIELDS: Record<
   pledgedShareOfRest: {
     title: 'Pledged share of those not in the hard core',
     unit: 'share',
-    set: (g, x) => ({ ...g, pledgedShare: x * (1 - Number(g.neverPleadsShare ?? 0)) }),
-    get: (g) => {
-      const rest = 1 - Number(g.neverPleadsShare ?? 0);
-      return rest > 0 ? Number(g.pledgedShare ?? 0) / rest : 0;
-    },
+    set: (g, x) => pledgeShareOfRest(g, x),
+    get: (g) => shareOfRest(g),
   },
   /** Docket: every member arrives in week x (firstWeek = lastWeek = x): a one-time wave. */
   waveWeek: {
@@ -36,6 +33,47 @@ export const DERIVED_GROUP_FIELDS: Record<
     get: (g) => Number(g.firstWeek ?? 0),
   },
 };
+
+type GroupLike = Record<string, unknown>;
+
+const restOf = (g: GroupLike) => {
+  const never = g.neverPleadsShare;
+  return 1 - (typeof never === 'number' && Number.isFinite(never) ? never : 0);
+};
+
+/**
+ * The one "every group pledges x" rule (the quick levers' slider and the sweep and phase field
+ * `groups[*].pledgedShareOfRest`): x of the members who are not never-pleaders sign, so
+ * pledgedShare = x·(1 − neverPleadsShare) and pledged + never-pleaders ≤ 1 for every x in [0, 1].
+ * A group that is all hard core pledges no one.
+ */
+export function pledgeShareOfRest<G extends GroupLike>(group: G, x: number): G {
+  return { ...group, pledgedShare: x * Math.max(0, restOf(group)) };
+}
+
+/** x for one group: its pledged share of the members who are not never-pleaders (0 when none are). */
+function shareOfRest(g: GroupLike): number {
+  const rest = restOf(g);
+  const pledged = typeof g.pledgedShare === 'number' ? g.pledgedShare : 0;
+  return rest > 0 ? pledged / rest : 0;
+}
+
+/** A copy of the scenario in which every group pledges x (pledgeShareOfRest on each group). */
+export function pledgeAllGroups<T>(scenario: T, x: number): T {
+  return setPath(scenario, 'groups[*].pledgedShareOfRest', x);
+}
+
+/**
+ * The x of "every group pledges x" to show for a scenario: that of the first group that can
+ * pledge at all (not all never-pleaders), else of the first group, else 0.
+ */
+export function allGroupsPledgeShare(scenario: unknown): number {
+  const groups = (scenario as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(groups) || groups.length === 0) return 0;
+  const isGroup = (g: unknown): g is GroupLike => g !== null && typeof g === 'object';
+  const g = groups.find((x) => isGroup(x) && restOf(x) > 0) ?? groups[0];
+  return isGroup(g) ? shareOfRest(g) : 0;
+}
 
 export function parsePath(path: string): Step[] {
   const steps: Step[] = [];

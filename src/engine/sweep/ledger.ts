@@ -6,7 +6,7 @@
 // same pass as the result, in rank order, with the same arithmetic as the totals (MODEL.md §3–5),
 // so the last frame's figures are the result's totals.
 import type { Scenario } from '../scenario/schema';
-import { rankedPass } from './ladder';
+import { rankedPass } from '../views/ladder';
 import { Tally } from '../regimes/tally';
 import { OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import { SUB_NAMES, type SubName } from '../population/kinds';

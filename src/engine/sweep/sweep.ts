@@ -5,6 +5,7 @@ import { parseScenario, type ValidationMessage } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { Result } from '../result/types';
 import { setPath } from './fieldPath';
+import { gridValues } from './grid';
 import type { OutcomeKey, OutcomeValue, SuccessCriterion, SweepPoint, SweepResult } from './types';
 import { DEFAULT_CRITERION, OUTCOME_KEYS } from './types';
 import { meetsCriterion } from './criterion';
@@ -71,17 +72,8 @@ export function solveAt(input: unknown, fields: readonly [string, number][]): Po
   return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never' })) };
 }
 
-/** Evenly spaced values from lo to hi (integers when `integer`, deduplicated). */
-export function sweepValues(lo: number, hi: number, steps: number, integer = false): number[] {
-  const out: number[] = [];
-  const n = Math.max(1, Math.floor(steps));
-  for (let i = 0; i <= n; i++) {
-    let x = lo + ((hi - lo) * i) / n;
-    if (integer) x = Math.round(x);
-    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
-  }
-  return out;
-}
+/** Evenly spaced values from lo to hi (integers when `integer`, deduplicated): grid.ts's gridValues. */
+export const sweepValues = gridValues;
 
 /** A 1-D sweep: invalid points are left out and their first message reported. */
 export function sweep(

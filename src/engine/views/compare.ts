@@ -4,7 +4,7 @@
 import { parseScenario } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { RegimeName } from '../scenario/schema';
-import { setPath } from './fieldPath';
+import { setPath } from '../sweep/fieldPath';
 
 export interface RegimeRow {
   regime: RegimeName;

@@ -4,7 +4,7 @@
 import type { Scenario } from '../scenario/schema';
 import { prepare, runSequential } from '../solve';
 import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
-import type { LadderBin } from './types';
+import type { LadderBin } from '../sweep/types';
 import { Tally } from '../regimes/tally';
 
 /** One run's pass per defendant, and the defendants in rank order (shared with the ledger). */
