@@ -73,24 +73,32 @@ export function workboxRegistrar(url = './sw.js'): Registrar | null {
   let skip: (() => void) | null = null;
   return {
     register(on) {
-      void import('workbox-window').then(({ Workbox }) => {
-        const wb = new Workbox(url, { scope: './' });
-        wb.addEventListener('installed', (e) => {
-          if (!e.isUpdate) on.offlineReady();
-        });
-        // A version already installed and ready when the page opens counts too.
-        wb.addEventListener('activated', (e) => {
-          if (!e.isUpdate) on.offlineReady();
-        });
-        wb.addEventListener('waiting', () => on.updateReady());
-        skip = () => {
-          wb.addEventListener('controlling', () => window.location.reload());
-          wb.messageSkipWaiting();
-        };
-        void wb.register().then((reg) => {
-          if (reg?.active && !reg.installing) on.offlineReady();
-        });
-      });
+      void import('workbox-window').then(
+        ({ Workbox }) => {
+          const wb = new Workbox(url, { scope: './' });
+          wb.addEventListener('installed', (e) => {
+            if (!e.isUpdate) on.offlineReady();
+          });
+          // A version already installed and ready when the page opens counts too.
+          wb.addEventListener('activated', (e) => {
+            if (!e.isUpdate) on.offlineReady();
+          });
+          wb.addEventListener('waiting', () => on.updateReady());
+          skip = () => {
+            wb.addEventListener('controlling', () => window.location.reload());
+            wb.messageSkipWaiting();
+          };
+          // A browser that refuses service workers (private modes, policies) just has no offline
+          // support: nothing to say, nothing to fail.
+          wb.register().then(
+            (reg) => {
+              if (reg?.active && !reg.installing) on.offlineReady();
+            },
+            () => {},
+          );
+        },
+        () => {},
+      );
     },
     update() {
       if (skip) skip();
