@@ -10,6 +10,7 @@ import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
 import { Tally } from './tally';
+import { workMeter, type WorkHooks } from '../work';
 
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
@@ -26,6 +27,7 @@ export interface ForcedSpendInput {
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
+  hooks?: WorkHooks,
 ): PassTotals & { plannedTake: number } {
   const { pop, dec, kindOf, ranking } = input;
   const k = pop.kinds;
@@ -36,7 +38,9 @@ export function forcedSpend(
   const table = new Uint8Array(N * W);
   let next = new Float64Array(W);
   let cur = new Float64Array(W);
+  const meter = workMeter(hooks, N);
   for (let t = N - 1; t >= 0; t--) {
+    meter(N - 1 - t);
     const kind = kindOf[ranking[t]];
     const c = k.c[kind];
     const w = k.w[kind];
