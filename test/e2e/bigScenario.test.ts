@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { SHOTS, expectClean, useBrowser } from './browser';
+import { axeViolations } from './axe';
 
 const baseURL = inject('baseURL');
 const { open } = useBrowser(baseURL);
@@ -134,6 +135,8 @@ describe('a 10,000-group scenario', () => {
     );
     expect(focused).toBe('1');
     await page.screenshot({ path: path.join(SHOTS, 'big-scenario.png') });
+    // The virtualized list and its rows pass axe (list, list items, labels, focusable box).
+    expect(await axeViolations(page, '[data-virtual]')).toEqual([]);
 
     // Long tasks, reported for the README; the bound guards against the freezes of before
     // (26.7 s to open, 16.6 s per lever move) — the 100 ms goal is not met yet (README).

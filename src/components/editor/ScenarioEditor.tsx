@@ -625,7 +625,10 @@ function GroupWindow({
       onKeyDown={onKey}
       data-virtual="true"
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+      <div
+        role="presentation"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
+      >
         {items.map((item) => (
           <div
             key={item.key}
