@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -55,10 +56,58 @@ function csp(): Plugin {
 // The dev server's CSP header comes from the csp plugin (it knows the preamble's hash).
 const { 'Content-Security-Policy': _csp, ...otherHeaders } = SECURITY_HEADERS;
 
+/**
+ * The offline app (issue 11, item 6): a service worker (Workbox, generated at build time) that
+ * precaches every file of the build — the lazy Sweep/Phase/tour chunks, the engine worker and its
+ * chunks, the styles, icons and the JSON Schema — and answers navigations with index.html. It
+ * has no runtime caching: it never fetches anything but the build's own files (same origin), so
+ * the CSP's connect-src 'self' holds for it too. A new deployment waits until the user reloads
+ * (registerType 'prompt'; src/app/offline.tsx asks).
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  // The manifest and the service worker in the build only (`npm start` stays uncached).
+  devOptions: { enabled: false },
+  manifest: {
+    name: 'Holdout: plea-bargaining strikes',
+    short_name: 'Holdout',
+    description:
+      'A workbench for the game theory of plea-bargaining strikes. Runs entirely in your browser, offline too.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0072B2',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,mjs,css,html,svg,png,json,webmanifest,woff2,wasm}'],
+    // The engine bundle and the analysis chunks are large; every one must be precached.
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: false,
+    skipWaiting: false,
+    // No runtimeCaching: nothing outside the build is ever fetched or cached by the worker.
+    runtimeCaching: [],
+    // The Workbox runtime as a file of the build (no CDN), loaded with importScripts from 'self'.
+    inlineWorkboxRuntime: false,
+    sourcemap: false,
+    // Minified whatever NODE_ENV says (the e2e build runs under vitest's NODE_ENV=test).
+    mode: 'production',
+  },
+});
+
 // One config for the app (vite) and the tests (vitest projects: unit and e2e).
 export default defineConfig({
   base: './',
-  plugins: [react(), csp()],
+  plugins: [react(), csp(), pwa],
   // The CSP as an HTTP header: unlike the meta tag it also binds the engine worker (the dev
   // server's header is set again by the csp plugin, with the preamble's hash).
   server: { headers: otherHeaders },

@@ -16,6 +16,7 @@ import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
 import { ErrorBoundary } from './ErrorBoundary';
+import { OfflineStatus } from './offline';
 import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
 import { Glossary } from '../walkthrough';
@@ -350,6 +351,7 @@ function Header({
       <div>
         <p className="brand">Holdout</p>
         <p className="tagline">The game theory of plea-bargaining strikes</p>
+        <OfflineStatus />
       </div>
       <nav className="header-actions" aria-label="Workbench">
         <button

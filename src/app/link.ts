@@ -146,7 +146,7 @@ export function encodeLink(state: LinkState): string {
   if (state.view.pinned) doc.a = state.view.pinned;
   if (state.view.outcome && state.view.outcome !== DEFAULT_OUTCOME) doc.o = state.view.outcome;
   if (state.view.defendant !== undefined) doc.d = state.view.defendant;
-  return `#z=${toBase64Url(deflateSync(strToU8(JSON.stringify(doc)), { level: 9 }))}`;
+  return `#z=${toBase64Url(deflateSync(strToU8(JSON.stringify(doc)), { level: 6 }))}`;
 }
 
 export type LinkRead =

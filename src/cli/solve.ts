@@ -71,7 +71,8 @@ function readReason(e: unknown): string {
 }
 
 /**
- * Progress on standard error for a solve that runs longer than a second (Monte Carlo runs):
+ * Progress on standard error for a solve that runs longer than a second (Monte Carlo runs, or
+ * one run's knapsack or forcedSpend table at the limits):
  * one line rewritten in place on a terminal, a line per ten percent otherwise.
  */
 function progressReporter(runs: number): { report: (done: number) => void; end: () => void } {
@@ -92,7 +93,9 @@ function progressReporter(runs: number): { report: (done: number) => void; end: 
       lastTenth = tenth;
       lastWrite = now;
       const secs = ((now - started) / 1000).toFixed(1);
-      const line = `holdout solve: ${pct}% (${Math.round(done * runs)} of ${runs} runs, ${secs} s; Ctrl-C stops)`;
+      // One run reports its own long steps (the knapsack, forcedSpend's table): no run count.
+      const what = runs > 1 ? `${Math.round(done * runs)} of ${runs} runs, ` : '';
+      const line = `holdout solve: ${pct}% (${what}${secs} s; Ctrl-C stops)`;
       process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
       shown = true;
     },

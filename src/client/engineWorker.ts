@@ -3,15 +3,24 @@
 //
 // It tells the pool when the worker dies, busy or idle: an uncaught error (a chunk that fails
 // to load, running out of memory), a message that cannot be read, or the worker ending without
-// a word (self.close(), a crash), which its liveness lock reveals (workers/alive.ts): no timeout
-// on the work itself, so a long computation is never taken for a dead worker.
+// a word (self.close(), a crash), which its liveness lock reveals (workers/alive.ts), and a worker
+// stuck in an endless loop, which never acknowledges its next call (src/client/watchdog.ts): no
+// timeout on the work itself, so a long computation is never taken for a dead worker.
 import { proxy, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
+import { createWatchdog } from './watchdog';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
 /** What workers/alive.ts posts once it holds its lock (kept in step with that file). */
 const ALIVE_MESSAGE = 'holdout-engine-alive';
+/** What workers/alive.ts posts when a call arrives, before running it. */
+const ACK_MESSAGE = 'holdout-engine-ack';
+
+/** How long a started, idle worker may take to acknowledge a call before it is taken for stuck. */
+export const ACK_TIMEOUT_MS = 5_000;
+/** How long a new worker may take to start (load and evaluate the engine) with a call waiting. */
+export const START_TIMEOUT_MS = 30_000;
 
 let spawned = 0;
 
@@ -31,6 +40,7 @@ export function createEngineWorker(): WorkerHandle {
   // Fail every call in flight (comlink would wait for ever) and tell the pool.
   const crash = (message: string) => {
     if (dead || terminated) return;
+    watchdog.dispose();
     dead = new WorkerCrashedError(message);
     for (const reject of pending) reject(dead);
     pending.clear();
@@ -43,23 +53,32 @@ export function createEngineWorker(): WorkerHandle {
   worker.addEventListener('messageerror', () =>
     crash('The engine worker sent a message that could not be read.'),
   );
+  const watchdog = createWatchdog({
+    ackMs: ACK_TIMEOUT_MS,
+    startMs: START_TIMEOUT_MS,
+    onStuck: (message) => crash(message),
+  });
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  const onAlive = (ev: MessageEvent) => {
+  const onMessage = (ev: MessageEvent) => {
     const data = ev.data as Record<string, unknown> | null;
-    if (!data || typeof data !== 'object' || data[ALIVE_MESSAGE] !== true) return;
-    worker.removeEventListener('message', onAlive);
-    // The worker holds the lock now: ours is granted when it is gone.
-    void locks?.request(name, () => {
-      crash('The engine worker stopped without a word.');
-    });
+    if (!data || typeof data !== 'object') return;
+    if (data[ACK_MESSAGE] === true) watchdog.acked();
+    else if (data[ALIVE_MESSAGE] === true) {
+      watchdog.started();
+      // The worker holds the lock now: ours is granted when it is gone.
+      void locks?.request(name, () => {
+        crash('The engine worker stopped without a word.');
+      });
+    }
   };
-  if (locks) worker.addEventListener('message', onAlive);
+  worker.addEventListener('message', onMessage);
 
   return {
     call(method: string, args: readonly unknown[], onProgress?: ProgressFn) {
       if (dead) return Promise.reject(dead);
       return new Promise((resolve, reject) => {
         pending.add(reject);
+        watchdog.sent();
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
         fn(...args, ...extra)
@@ -69,6 +88,7 @@ export function createEngineWorker(): WorkerHandle {
     },
     terminate() {
       terminated = true; // its lock, released now, is no news
+      watchdog.dispose();
       pending.clear();
       worker.terminate();
     },

@@ -7,6 +7,7 @@ import { buildPopulation, kindOfDefendants, weekSpans, type Population } from '.
 import { decide, type Decisions } from './regimes/decision';
 import { planNoPlea, type NoPleaPlan } from './regimes/noPlea';
 import { takenDefendants } from './regimes/knapsackItems';
+import type { WorkHooks } from './work';
 import { planOptimal, optimalOrder } from './regimes/optimal';
 import { firstArrivals } from './population/arrivals';
 import {
@@ -42,8 +43,13 @@ import {
 export interface SolveOptions {
   /** Per-defendant rows: 'auto' (up to 100,000 defendants), 'always', or 'never'. */
   rows?: 'auto' | 'always' | 'never';
-  /** Called between runs with the fraction done (Monte Carlo). */
+  /**
+   * Called with the fraction done: between runs (Monte Carlo), and within a single run's long
+   * steps (the optimal ranking's knapsack, forcedSpend's table; see engine/work.ts).
+   */
   onProgress?: (done: number) => void;
+  /** Asked between steps of a single run's long computations: true stops it (WorkStopped). */
+  shouldStop?: () => boolean;
 }
 
 const OUTCOME_NAMES: Outcome[] = ['plea', 'tried', 'free', 'refuse'];
@@ -346,7 +352,14 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   const lazy = isPriority ? lazyRunner(prep) : null;
 
   const detail = rowsWanted ? newDetail(N) : undefined;
-  const first = runOnce(0, detail);
+  // A single run reports its own long steps; several runs report between runs.
+  const first =
+    s.runs === 1 && (options.onProgress || options.shouldStop)
+      ? runSequential(prep, 0, detail, {
+          onProgress: options.onProgress,
+          shouldStop: options.shouldStop,
+        })
+      : runOnce(0, detail);
   const result: Result = {
     schemaVersion: 1,
     regime: s.prosecutor.regime,
@@ -390,6 +403,7 @@ export function runSequential(
   prep: Prepared,
   run: number,
   detail?: PassDetail,
+  hooks?: WorkHooks,
 ): { pass: PassTotals; plannedTake: number } {
   const { pop, dec, scenario: s } = prep;
   const kindOf = prep.kindOf!;
@@ -399,7 +413,7 @@ export function runSequential(
   let withheld: Uint8Array | undefined;
   let plannedTake = NaN;
   if (ranking === 'optimal') {
-    const plan = planOptimal(pop, dec, B, prep.exactKnapsack ? kindOf : undefined);
+    const plan = planOptimal(pop, dec, B, prep.exactKnapsack ? kindOf : undefined, hooks);
     ({ ranking: order, withheld } = optimalOrder(plan, kindOf));
     plannedTake = plan.plannedTake;
   } else {
@@ -411,7 +425,7 @@ export function runSequential(
     if (Number.isNaN(plannedTake)) plannedTake = priorityPass({ ...input, believed: true }).take;
     return { pass, plannedTake };
   }
-  const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail);
+  const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail, hooks);
   return { pass: fs, plannedTake: fs.plannedTake };
 }
 

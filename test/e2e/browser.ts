@@ -40,7 +40,7 @@ export interface Watched {
 export async function openPage(
   browser: Browser,
   baseURL: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<Watched> {
   const origin = new URL(baseURL).origin;
   const context = await browser.newContext({
@@ -48,7 +48,8 @@ export async function openPage(
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
-    serviceWorkers: 'block',
+    // Blocked unless a test is about the offline app (test/e2e/offline.test.ts).
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const watched: Watched = {
     context,

@@ -17,7 +17,15 @@ export default async function setup(project: TestProject) {
     logLevel: 'warn' as const,
     build: { outDir, emptyOutDir: true },
   };
-  await build({ ...shared, mode: 'production' });
+  // What `npm run build` ships: production React too (vitest sets NODE_ENV=test, under which
+  // Vite would bundle React's development build, several times slower).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...shared, mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server: PreviewServer = await preview({
     ...shared,
     preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false },

@@ -14,6 +14,7 @@ import {
   openLibrary,
   parseLibraryText,
   storageError,
+  DB_NAME,
   type LibraryEntry,
 } from '../../src/library/store';
 import { openScenarioText } from '../../src/app/openFile';
@@ -58,6 +59,36 @@ describe('library store', () => {
     lib.close();
     const again = await openLibrary();
     expect(await again.loadDraft()).toEqual({ draft: PRESETS[3].scenario, presetId: null, saved: '2026-12-02T04:00:00.000Z' });
+    again.close();
+  });
+
+  it('stores the draft as its JSON text (one string to clone), and still reads a draft stored as an object', async () => {
+    const lib = await openLibrary();
+    await lib.saveDraft({ draft: PRESETS[2].scenario, presetId: 'x', saved: '2026-12-02T05:00:00.000Z' });
+    lib.close();
+    const raw = await new Promise<unknown>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const get = db.transaction('state').objectStore('state').get('draft');
+        get.onsuccess = () => {
+          const stored = get.result as Record<string, unknown>;
+          // An older version's draft: the object itself.
+          const put = db
+            .transaction('state', 'readwrite')
+            .objectStore('state')
+            .put({ draft: PRESETS[1].scenario, presetId: null, saved: 'old' }, 'draft');
+          put.onsuccess = () => {
+            db.close();
+            resolve(stored);
+          };
+        };
+      };
+    });
+    expect(raw).toEqual({ draftText: JSON.stringify(PRESETS[2].scenario), presetId: 'x', saved: '2026-12-02T05:00:00.000Z' });
+    const again = await openLibrary();
+    expect(await again.loadDraft()).toEqual({ draft: PRESETS[1].scenario, presetId: null, saved: 'old' });
     again.close();
   });
 

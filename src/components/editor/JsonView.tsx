@@ -19,7 +19,15 @@ export interface JsonViewProps {
    * messages show and, while it is invalid, the draft and the form keep the last valid scenario.
    */
   initialText?: string;
+  /**
+   * Whether the JSON is on screen (default true). While it is not, a large scenario's text is
+   * not rewritten on every edit of the form (a long task each time): it catches up when shown.
+   */
+  active?: boolean;
 }
+
+/** From this many groups on, the text waits for "Show the JSON" (its layout freezes the page). */
+export const LARGE_JSON_GROUPS = 1000;
 
 export const toJson = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -41,18 +49,29 @@ export function scenarioFileName(value: unknown): string {
 interface TextState {
   text: string;
   errors: ValidationMessage[];
-  /** The draft this text was last in step with. */
-  synced: ScenarioInput;
+  /** The draft this text was last in step with (null: not yet written). */
+  synced: ScenarioInput | null;
   /** The form changed while the text was invalid: the text was kept, not replaced. */
   stale: boolean;
   status: string;
 }
 
-export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewProps) {
+export function JsonView({
+  value,
+  onChange,
+  rows = 24,
+  initialText,
+  active = true,
+}: JsonViewProps) {
   const uid = useId();
   const fileRef = useRef<HTMLInputElement>(null);
+  const groupCount = Array.isArray(value?.groups) ? value.groups.length : 0;
+  const large = groupCount >= LARGE_JSON_GROUPS;
+  const [showLarge, setShowLarge] = useState(false);
   const [st, setSt] = useState<TextState>(() => {
     if (initialText === undefined) {
+      // Written when first needed (shown, and not a large scenario waiting for "Show").
+      if (!active || large) return { text: '', errors: [], synced: null, stale: false, status: '' };
       return { text: toJson(value), errors: [], synced: value, stale: false, status: '' };
     }
     const r = parseScenarioText(initialText);
@@ -73,7 +92,11 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
     if (r.ok) onChange(r.doc);
   }, [initialText, onChange]);
 
-  if (value !== st.synced) {
+  const invalidText = st.errors.length > 0;
+  // The text is not kept in step while nobody sees it (a hidden tab, a large scenario).
+  // (A small scenario's text is cheap: it always follows, so the hidden tab is ready at once.)
+  const deferred = !invalidText && large && (!active || !showLarge);
+  if (value !== st.synced && !deferred) {
     // The draft changed elsewhere (the form). Follow it, unless the user's text is invalid:
     // then keep the text and offer to replace it.
     if (st.errors.length === 0) {
@@ -114,7 +137,8 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
 
   const save = () => {
     const name = scenarioFileName(st.errors.length === 0 ? value : safeParse(st.text));
-    if (!download(name, st.text, 'application/json')) return;
+    const text = deferred || (st.synced !== value && !invalidText) ? toJson(value) : st.text;
+    if (!download(name, text, 'application/json')) return;
     setSt((prev) => ({ ...prev, status: `Downloaded ${name}.` }));
   };
 
@@ -187,7 +211,20 @@ export function JsonView({ value, onChange, rows = 24, initialText }: JsonViewPr
           </button>
         </p>
       )}
+      {deferred && large && (
+        <div className="hf-notice" data-testid="json-large">
+          <p>
+            This scenario has {groupCount.toLocaleString('en-US')} groups: its JSON is too long to
+            edit here without freezing the page for seconds. Download it to edit it in a text
+            editor, or show it here anyway.
+          </p>
+          <button type="button" onClick={() => setShowLarge(true)}>
+            Show the JSON anyway
+          </button>
+        </div>
+      )}
       <textarea
+        hidden={deferred && large}
         id={taId}
         className="hf-json-text"
         spellCheck={false}

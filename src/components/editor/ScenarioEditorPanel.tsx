@@ -88,7 +88,12 @@ export function ScenarioEditorPanel({
               idPrefix={idPrefix}
             />
           ) : (
-            <JsonView value={state.draft} onChange={state.setDraft} initialText={initialText} />
+            <JsonView
+              value={state.draft}
+              onChange={state.setDraft}
+              initialText={initialText}
+              active={tab === 'JSON'}
+            />
           )}
         </div>
       ))}

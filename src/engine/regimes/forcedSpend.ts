@@ -22,6 +22,7 @@ import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
 import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
 import { Tally } from './tally';
+import { workMeter, type WorkHooks } from '../work';
 
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
@@ -324,6 +325,7 @@ let runOffBuf = new Int32Array(1024);
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
+  hooks?: WorkHooks,
 ): PassTotals & { plannedTake: number } {
   const { pop, dec, kindOf, ranking } = input;
   const k = pop.kinds;
@@ -337,7 +339,9 @@ export function forcedSpend(
   if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
   const runOff = runOffBuf;
   runOff[N] = 0;
+  const meter = workMeter(hooks, N);
   for (let t = N - 1; t >= 0; t--) {
+    meter(N - 1 - t);
     step.rank(k, dec, kindOf[ranking[t]]);
     runOff[t] = runs.n;
   }

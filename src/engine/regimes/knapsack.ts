@@ -14,6 +14,7 @@
 //  - `dp`: mixed costs: DP over kinds (monotone deque); ties between kinds resolve to the
 //    kind that arrives first (exact whenever the tied kinds do not interleave in arrival order).
 import { positive, tieEq } from '../numeric';
+import { workMeter, type WorkHooks } from '../work';
 
 export const EXACT_CELLS = 2_000_000;
 
@@ -42,6 +43,7 @@ export function knapsack(
   kinds: KnapsackKinds,
   budget: number,
   arrival?: Int32Array,
+  hooks?: WorkHooks,
 ): KnapsackSolution {
   const D = kinds.size;
   const take = new Float64Array(D);
@@ -60,8 +62,8 @@ export function knapsack(
   if (cands === 0) return { take, value: 0, units: 0, items: 0, method: 'empty' };
   const B = Math.min(budget, units);
   if (!mixed) return greedy(kinds, B, budget, equalCost, arrival);
-  if (arrival && cands * (B + 1) <= EXACT_CELLS) return exact(kinds, B, arrival, budget);
-  return dp(kinds, B, budget);
+  if (arrival && cands * (B + 1) <= EXACT_CELLS) return exact(kinds, B, arrival, budget, hooks);
+  return dp(kinds, B, budget, hooks);
 }
 
 function isCandidate(kinds: KnapsackKinds, i: number, budget: number): boolean {
@@ -207,7 +209,7 @@ function lexWalk(
  * the first, and on a full tie (value within the tolerance, same count) a kind takes as many as
  * it can, so reconstruction favours the first-arriving kinds.
  */
-function dp(kinds: KnapsackKinds, B: number, budget: number): KnapsackSolution {
+function dp(kinds: KnapsackKinds, B: number, budget: number, hooks?: WorkHooks): KnapsackSolution {
   const D = kinds.size;
   const W = B + 1;
   let val = new Float64Array(W).fill(-Infinity);
@@ -219,7 +221,10 @@ function dp(kinds: KnapsackKinds, B: number, budget: number): KnapsackSolution {
   for (let i = D - 1; i >= 0; i--) if (isCandidate(kinds, i, budget)) order.push(i);
   const choice: Int32Array[] = [];
   const dq = new Int32Array(W);
+  const meter = workMeter(hooks, order.length);
+  let step = 0;
   for (const i of order) {
+    meter(step++);
     const c = kinds.cost[i];
     const v = kinds.value[i];
     const n = Math.min(kinds.count[i], Math.floor(B / c));
@@ -319,6 +324,7 @@ function exact(
   B: number,
   arrival: Int32Array,
   budget: number,
+  hooks?: WorkHooks,
 ): KnapsackSolution {
   const runKind: number[] = [];
   const runLen: number[] = [];
@@ -339,7 +345,9 @@ function exact(
   const cnt = new Float64Array((R + 1) * W);
   val[R * W] = 0;
   const dq = new Int32Array(W);
+  const meter = workMeter(hooks, R);
   for (let i = R - 1; i >= 0; i--) {
+    meter(R - 1 - i);
     const k = runKind[i];
     boundedStep(val, cnt, (i + 1) * W, val, cnt, i * W, W, kinds.cost[k], kinds.value[k], Math.min(runLen[i], Math.floor(B / kinds.cost[k])), dq, null);
   }

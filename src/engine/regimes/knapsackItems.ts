@@ -1,6 +1,7 @@
 // Population kinds → knapsack kinds: kinds whose items are worth the same and cost the same are
 // one knapsack kind (ordered by their first member's arrival), then solved by knapsack.ts.
 // Shared by noPlea (items worth w) and the optimal ranking (w, or w − P for the inducible).
+import type { WorkHooks } from '../work';
 import { positive } from '../numeric';
 import type { Population } from '../population/kinds';
 import { firstArrivals } from '../population/arrivals';
@@ -23,6 +24,7 @@ export function solveKnapsackOverKinds(
   isItem: (i: number) => boolean,
   budget: number,
   kindOf?: Int32Array,
+  hooks?: WorkHooks,
 ): KnapsackPlan {
   const k = pop.kinds;
   const first = firstArrivals(pop);
@@ -65,7 +67,7 @@ export function solveKnapsackOverKinds(
       if (kk >= 0) arrival[m++] = kk;
     }
   }
-  return { knapsackKind, items, solution: knapsack(items, budget, arrival) };
+  return { knapsackKind, items, solution: knapsack(items, budget, arrival, hooks) };
 }
 
 /** Per defendant: whether he is among the earliest members of his knapsack kind that are taken. */

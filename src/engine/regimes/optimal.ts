@@ -10,6 +10,7 @@ import type { Decisions } from './decision';
 import { maxAcceptable } from './decision';
 import type { KnapsackKinds, KnapsackSolution } from './knapsack';
 import { solveKnapsackOverKinds } from './knapsackItems';
+import type { WorkHooks } from '../work';
 
 export const PART_A = 0;
 export const PART_H = 1;
@@ -66,6 +67,7 @@ export function planOptimal(
   dec: Decisions,
   budget: number,
   kindOf?: Int32Array,
+  hooks?: WorkHooks,
 ): OptimalPlan {
   const k = pop.kinds;
   const n = k.size;
@@ -77,6 +79,7 @@ export function planOptimal(
     (i) => part[i] !== PART_U,
     budget,
     kindOf,
+    hooks,
   );
 
   let sumA = 0;
