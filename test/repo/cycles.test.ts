@@ -104,6 +104,7 @@ const KNOWN_TYPE_CYCLES: readonly (readonly string[])[] = [
     'src/engine/regimes/decision.ts',
     'src/engine/regimes/knapsackItems.ts',
     'src/engine/regimes/optimal.ts',
+    'src/engine/scenario/compose.ts',
     'src/engine/scenario/rules.ts',
     'src/engine/scenario/schema.ts',
   ],
