@@ -73,6 +73,29 @@ try {
   });
   console.log(`main thread profile over ${steps} changes: ${all.toFixed(0)} ms`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  // Inclusive time of the stages: a sample counts once for every stage on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id);
+  const stages = ['handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
+  const incl = new Map<string, number>();
+  profile.samples.forEach((id, j) => {
+    const seen = new Set<string>();
+    for (let k: number | undefined = id; k !== undefined; k = parent.get(k)) seen.add(byId.get(k)!.callFrame.functionName);
+    for (const st of seen) if (stages.includes(st) || /^[A-Z][a-z]/.test(st)) incl.set(st, (incl.get(st) ?? 0) + profile.timeDeltas[j] / 1000);
+  });
+  console.log('inclusive, per change:');
+  for (const st of stages) console.log(`${((incl.get(st) ?? 0) / steps).toFixed(2).padStart(8)} ms  ${st}`);
+  const under = new Map<string, number>();
+  profile.samples.forEach((id, j) => {
+    const names: string[] = [];
+    for (let k: number | undefined = id; k !== undefined; k = parent.get(k)) names.push(byId.get(k)!.callFrame.functionName || '(anon)');
+    const at = names.indexOf('drawLadder');
+    if (at > 0) { const key = names.slice(Math.max(0, at - 3), at).reverse().join(' > '); under.set(key, (under.get(key) ?? 0) + profile.timeDeltas[j] / 1000); }
+  });
+  console.log('inside drawLadder (per change):');
+  for (const [k, v] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
+  console.log('components (inclusive, per change):');
+  for (const [k, v] of [...incl].filter(([k]) => !stages.includes(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
 } finally {
   await browser.close();
   await new Promise<void>((r) => server.httpServer.close(() => r()));
