@@ -7,6 +7,7 @@
 // on the work itself, so a long computation is never taken for a dead worker.
 import { proxy, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
+import { unpackSolveAnswer } from './rowCodec';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
@@ -63,7 +64,7 @@ export function createEngineWorker(): WorkerHandle {
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
         fn(...args, ...extra)
-          .then(resolve, reject)
+          .then((v) => resolve(method === 'solve' ? unpackSolveAnswer(v) : v), reject)
           .finally(() => pending.delete(reject));
       });
     },
