@@ -4,7 +4,15 @@
 // its liveness lock (workers/alive.ts).
 import './lockdown';
 import './alive';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import * as api from '../src/engine/api';
+import { packSolveAnswer } from '../src/client/rowCodec';
 
-expose(api);
+// A solve's rows travel as transferred columns (src/client/rowCodec.ts), unpacked by the client.
+expose({
+  ...api,
+  solve: (...args: Parameters<typeof api.solve>) => {
+    const { answer, transfer: buffers } = packSolveAnswer(api.solve(...args));
+    return transfer(answer, buffers);
+  },
+});

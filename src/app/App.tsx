@@ -1,7 +1,7 @@
 // The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseScenario } from '../engine';
 import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
@@ -12,6 +12,10 @@ import { openScenarioFile, type Opened } from './openFile';
 import type { ValidationMessage } from '../engine';
 import { PRESETS } from '../presets';
 import { ScenarioEditorPanel } from '../components/editor';
+
+// The editor re-renders when the draft changes, not when a worker answers (solve, kinds, status
+// quo: three more renders of the page per slider move; issue 12, slider to chart).
+const EditorPanel = memo(ScenarioEditorPanel);
 import { ComparePanel, usePin } from '../components/compare';
 import { ErrorPanel, RegimesTab, ResultTab, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
@@ -449,6 +453,11 @@ function PinBar({
 function ScenarioCard({ wb }: { wb: Workbench }) {
   const id = useId();
   const preset = PRESETS.find((p) => p.id === wb.presetId);
+  const { draft, setDraft, errors, isValid, valid } = wb;
+  const editorState = useMemo(
+    () => ({ draft, setDraft, errors, isValid, valid }),
+    [draft, setDraft, errors, isValid, valid],
+  );
   return (
     // Not a landmark of its own (no accessible name): the sidebar around it is the "Scenario
     // editor" landmark, and the editor's own "Scenario" section keeps that name unique.
@@ -500,10 +509,10 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
           </button>
         </div>
       ) : null}
-      <ScenarioEditorPanel
+      <EditorPanel
         // A new broken link reopens the editor on its text.
         key={wb.editorSeed.key}
-        state={wb}
+        state={editorState}
         idPrefix="ed"
         initialText={wb.editorSeed.initialText}
       />

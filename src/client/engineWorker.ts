@@ -9,6 +9,7 @@
 import { proxy, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 import { createWatchdog } from './watchdog';
+import { unpackSolveAnswer } from './rowCodec';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
@@ -82,7 +83,7 @@ export function createEngineWorker(): WorkerHandle {
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
         fn(...args, ...extra)
-          .then(resolve, reject)
+          .then((v) => resolve(method === 'solve' ? unpackSolveAnswer(v) : v), reject)
           .finally(() => pending.delete(reject));
       });
     },

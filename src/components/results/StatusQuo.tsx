@@ -1,8 +1,10 @@
 // The status quo beside every result: the same scenario without the organizing levers (no
 // pledges, no sanction, no fund), solved in a worker, what organizing changed (pleas, free, take;
 // under the docket the crash week), and a warning when the status quo is implausible.
+// The status quo is solved once per status-quo scenario (by content, totals only: no per-defendant
+// rows), not once per change: moving the pledge, sanction or fund lever leaves it as it is.
 import { useMemo } from 'react';
-import { useEngineResult } from '../../client';
+import { useEngineJob, type EngineState } from '../../client';
 import type { Result } from '../../engine';
 import type { Scenario } from '../../engine';
 import { isStatusQuo, statusQuoWarnings } from '../../engine';
@@ -30,6 +32,44 @@ function weekText(w: number | null): string {
   return w === null ? 'never' : `week ${formatNumber(w)}`;
 }
 
+// Status-quo answers by scenario content (most recent last), so going back and forth between a
+// few scenarios never solves a status quo twice.
+const SQ_CACHE_SIZE = 32;
+const sqCache = new Map<string, EngineState>();
+
+/** The status quo's solve (totals only), reused by content across changes. */
+export function useStatusQuoResult(sqScenario: Scenario | null): EngineState {
+  const key = useMemo(() => (sqScenario === null ? null : JSON.stringify(sqScenario)), [sqScenario]);
+  const cached = key === null ? undefined : sqCache.get(key);
+  // Keyed by the content: a new object with the same content keeps the job (or the cached answer).
+  const args = useMemo(
+    () =>
+      key === null || cached
+        ? null
+        : ([JSON.parse(key) as unknown, { rows: 'never' }] as [unknown, { rows: 'never' }]),
+    [key, cached],
+  );
+  const job = useEngineJob('solve', args);
+  if (key === null) return { status: 'idle' };
+  if (cached) return cached;
+  switch (job.status) {
+    case 'idle':
+    case 'running':
+      return { status: 'computing', progress: null };
+    case 'failed':
+      return job;
+    case 'done': {
+      const state: EngineState = job.value.ok
+        ? { status: 'done', result: job.value.value }
+        : { status: 'invalid', errors: job.value.errors };
+      sqCache.delete(key);
+      sqCache.set(key, state);
+      if (sqCache.size > SQ_CACHE_SIZE) sqCache.delete(sqCache.keys().next().value as string);
+      return state;
+    }
+  }
+}
+
 export interface StatusQuoPanelProps {
   scenario: Scenario;
   result: Result;
@@ -38,7 +78,7 @@ export interface StatusQuoPanelProps {
 export function StatusQuoPanel({ scenario, result }: StatusQuoPanelProps) {
   const own = isStatusQuo(scenario);
   const sqScenario = useMemo(() => (own ? null : withoutOrganizing(scenario)), [own, scenario]);
-  const sq = useEngineResult(sqScenario);
+  const sq = useStatusQuoResult(sqScenario);
   const base: Result | null = own ? result : sq.status === 'done' ? sq.result : null;
   const warnings = base ? statusQuoWarnings(scenario, base) : [];
   const docket = result.docket !== undefined;

@@ -3,7 +3,7 @@
 // the ladder's bins or the lottery's threshold counts. The bundle on screen is always complete
 // and belongs to one scenario; while a newer scenario computes, the previous bundle stays
 // (the tab dims it) and `busy` is true. `version` counts the bundles drawn.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useEngineJob, useEngineResult, type EngineState } from '../../client';
 import type { KindInfo, LadderBin, Result } from '../../engine';
 import type { Scenario } from '../../engine';
@@ -99,10 +99,9 @@ export function useResultBundle(scenario: Scenario | null): BundleState {
     bundle: null,
     version: 0,
   });
-  useEffect(() => {
-    if (ready)
-      setDrawn((d) => (d.bundle === ready ? d : { bundle: ready, version: d.version + 1 }));
-  }, [ready]);
+  // Adopted while rendering (React's "adjusting state when a prop changes"), not in an effect:
+  // an effect would commit the whole page once more with the old bundle before drawing the new.
+  if (ready && drawn.bundle !== ready) setDrawn({ bundle: ready, version: drawn.version + 1 });
 
   const current = drawn.bundle !== null && drawn.bundle === ready;
   let status: BundleStatus;

@@ -1,0 +1,102 @@
+// A breakdown of W6's slider → chart on Crespo's city (not a benchmark line): for each slider
+// change, the worker round trips (messages out and back, time to the last reply), the time to the
+// DOM commit of the new bundle (data-version), and the time to the next painted frame; plus a CPU
+// profile of the main thread over the changes, self time grouped by function.
+// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const steps = Number(argv[argv.indexOf('--steps') + 1]) || 40;
+const outDir = path.join(root, 'node_modules', '.cache', 'holdout-profile-dist');
+const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true, minify: false } };
+if (!argv.includes('--no-build')) await build({ ...shared, mode: 'production' });
+const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false } });
+const url = server.resolvedUrls!.local[0];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(`(() => {
+    window.__msgs = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (...a) { window.__msgs.push({ d: 'out', t: performance.now() }); return post.apply(this, a); };
+    const W = window.Worker;
+    window.Worker = function (...a) { const w = new W(...a); w.addEventListener('message', () => window.__msgs.push({ d: 'in', t: performance.now() })); return w; };
+    window.Worker.prototype = W.prototype;
+  })()`);
+  await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('[data-bench="lever-slider"]');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const rows: { total: number; commit: number; lastReply: number; firstPost: number; outs: number; ins: number }[] = [];
+  for (let i = 0; i < steps; i++) {
+    rows.push((await page.evaluate(`(async () => {
+      const i = ${i};
+      const input = document.querySelector('[data-bench="lever-slider"]');
+      const chart = document.querySelector('[data-bench="result"]');
+      const before = chart.getAttribute('data-version');
+      window.__msgs = [];
+      let commit = NaN;
+      const t0 = performance.now();
+      const mo = new MutationObserver(() => { if (Number.isNaN(commit) && chart.getAttribute('data-version') !== before && chart.getAttribute('data-busy') !== 'true') commit = performance.now() - t0; });
+      mo.observe(chart, { attributes: true });
+      const v = Number(input.min || 0) + ((Number(input.max || 1) - Number(input.min || 0)) * ((i % 9) + 1)) / 10;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => { const check = () => { if (chart.getAttribute('data-version') !== before && chart.getAttribute('data-busy') !== 'true') resolve(null); else requestAnimationFrame(check); }; check(); });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const total = performance.now() - t0;
+      mo.disconnect();
+      const outs = window.__msgs.filter((m) => m.d === 'out');
+      const ins = window.__msgs.filter((m) => m.d === 'in');
+      return { total, commit, firstPost: outs.length ? outs[0].t - t0 : NaN, lastReply: ins.length ? ins[ins.length - 1].t - t0 : NaN, outs: outs.length, ins: ins.length };
+    })()`)) as (typeof rows)[number]);
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+  const q = (k: keyof (typeof rows)[number], p: number) => { const s = rows.map((r) => r[k]).sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+  for (const k of ['total', 'commit', 'lastReply', 'firstPost', 'outs', 'ins'] as const) console.log(`${k.padEnd(10)} p50 ${q(k, 0.5).toFixed(1)}  p95 ${q(k, 0.95).toFixed(1)}`);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, j) => {
+    const n = byId.get(id)!;
+    const dt = profile.timeDeltas[j] / 1000;
+    all += dt;
+    const key = `${n.callFrame.functionName || "(anon)"} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  console.log(`main thread profile over ${steps} changes: ${all.toFixed(0)} ms`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  // Inclusive time of the stages: a sample counts once for every stage on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id);
+  const stages = ['handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
+  const incl = new Map<string, number>();
+  profile.samples.forEach((id, j) => {
+    const seen = new Set<string>();
+    for (let k: number | undefined = id; k !== undefined; k = parent.get(k)) seen.add(byId.get(k)!.callFrame.functionName);
+    for (const st of seen) if (stages.includes(st) || /^[A-Z][a-z]/.test(st)) incl.set(st, (incl.get(st) ?? 0) + profile.timeDeltas[j] / 1000);
+  });
+  console.log('inclusive, per change:');
+  for (const st of stages) console.log(`${((incl.get(st) ?? 0) / steps).toFixed(2).padStart(8)} ms  ${st}`);
+  const under = new Map<string, number>();
+  profile.samples.forEach((id, j) => {
+    const names: string[] = [];
+    for (let k: number | undefined = id; k !== undefined; k = parent.get(k)) names.push(byId.get(k)!.callFrame.functionName || '(anon)');
+    const at = names.indexOf('drawLadder');
+    if (at > 0) { const key = names.slice(Math.max(0, at - 3), at).reverse().join(' > '); under.set(key, (under.get(key) ?? 0) + profile.timeDeltas[j] / 1000); }
+  });
+  console.log('inside drawLadder (per change):');
+  for (const [k, v] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
+  console.log('components (inclusive, per change):');
+  for (const [k, v] of [...incl].filter(([k]) => !stages.includes(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
+} finally {
+  await browser.close();
+  await new Promise<void>((r) => server.httpServer.close(() => r()));
+}

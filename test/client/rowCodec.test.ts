@@ -1,0 +1,67 @@
+// The rows' trip from the worker as columns is lossless: what is unpacked equals what was
+// packed, keys and order included (src/client/rowCodec.ts).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { packRows, packSolveAnswer, unpackRows, unpackSolveAnswer, PACK_FROM } from '../../src/client/rowCodec';
+import * as api from '../../src/engine/api';
+import type { DefendantRow } from '../../src/engine/result/types';
+import { PRESETS } from '../../src/presets';
+
+const num = fc.double({ noNaN: false });
+const row: fc.Arbitrary<DefendantRow> = fc
+  .record({
+    id: fc.integer({ min: 1, max: 1e7 }),
+    group: fc.integer({ min: 0, max: 50 }),
+    rank: fc.option(fc.integer({ min: 1, max: 1e7 })),
+    outcome: fc.constantFrom('plea', 'tried', 'free', 'refuse' as const),
+    offer: fc.option(num),
+    threatened: fc.boolean(),
+    withheld: fc.boolean(),
+    pledged: fc.boolean(),
+    never: fc.boolean(),
+    covered: fc.boolean(),
+    trialProbability: fc.option(num),
+    docket: fc.option(fc.record({ arrivalWeek: fc.integer({ min: 0, max: 520 }), trialWeek: fc.option(fc.integer({ min: 0, max: 600 })) })),
+  })
+  .map(({ docket, ...r }) => (docket ? { ...r, ...docket } : r) as DefendantRow);
+
+describe('rowCodec', () => {
+  it('unpack(pack(rows)) equals rows, with the same keys in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const p = packRows(rows);
+        expect(p).not.toBeNull();
+        const back = unpackRows(p!);
+        expect(back).toEqual(rows);
+        for (let i = 0; i < rows.length; i++) {
+          expect(Object.keys(back[i])).toEqual(Object.keys(rows[i]));
+          // -0 and NaN kept as they were
+          for (const k of ['offer', 'trialProbability'] as const) expect(Object.is(back[i][k], rows[i][k])).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a row with an unknown key or outcome is not packed', () => {
+    const r: DefendantRow = { id: 1, group: 0, rank: null, outcome: 'plea', offer: null, threatened: false, withheld: false, pledged: false, never: false, covered: false, trialProbability: null };
+    expect(packRows([{ ...r, extra: 1 } as DefendantRow])).toBeNull();
+    expect(packRows([{ ...r, outcome: 'other' } as unknown as DefendantRow])).toBeNull();
+  });
+
+  it("every preset's solve survives the trip whole (rows packed when there are enough)", () => {
+    let packed = 0;
+    for (const p of PRESETS) {
+      const answer = api.solve(p.scenario, { rows: 'auto' });
+      const { answer: sent, transfer } = packSolveAnswer(answer);
+      const rows = answer.ok ? answer.value.defendants : undefined;
+      if (rows && rows.length >= PACK_FROM) {
+        packed++;
+        expect(transfer).toHaveLength(8);
+      }
+      const back = unpackSolveAnswer(structuredClone(sent, { transfer }));
+      expect(back).toEqual(answer);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(answer));
+    }
+    expect(packed).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+// The bundle on screen is adopted in the render where its last answer arrives: no extra commit
+// of the page with the old bundle (issue 12, slider to chart: one render of the page fewer per
+// change).
+import { act, cleanup, render } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEnginePool, EngineProvider } from '../../src/client';
+import { useResultBundle } from '../../src/components/results/useResultBundle';
+import * as api from '../../src/engine/api';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { PRESETS } from '../../src/presets';
+import { fakeWorkers, flush } from '../client/fakeWorkers';
+
+afterEach(cleanup);
+
+const checked = api.validate(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario);
+if (!checked.ok) throw new Error('preset invalid');
+const city: Scenario = checked.value;
+
+describe('useResultBundle', () => {
+  it('commits the new bundle (done, version 1) in the same render as its last answer', async () => {
+    const commits: string[] = [];
+    function Probe({ s }: { s: Scenario }) {
+      const b = useResultBundle(s);
+      const line = `${b.status} v${b.version} ${b.shown ? b.shown.result.totals.pleas : '-'}`;
+      useLayoutEffect(() => {
+        commits.push(line);
+      });
+      return null;
+    }
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 2 });
+    render(
+      <EngineProvider pool={pool}>
+        <Probe s={city} />
+      </EngineProvider>,
+    );
+    const byMethod = (m: string) => f.calls.find((c) => c.method === m)!;
+    expect(f.calls.map((c) => c.method).sort()).toEqual(['kinds', 'solve']);
+    const solved = api.solve(city, { rows: 'auto' });
+    if (!solved.ok) throw new Error('unsolvable');
+    await act(async () => {
+      byMethod('solve').resolve(solved);
+      await flush();
+    });
+    const before = commits.length;
+    await act(async () => {
+      byMethod('kinds').resolve(api.kinds(city));
+      await flush();
+    });
+    // One commit for the kinds' answer, and it already shows the bundle.
+    expect(commits.slice(before)).toEqual([`done v1 ${solved.value.totals.pleas}`]);
+    expect(commits.filter((c) => c.startsWith('done'))).toHaveLength(1);
+  });
+});
