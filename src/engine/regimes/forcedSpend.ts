@@ -322,6 +322,80 @@ class Step {
 const shared = new Step();
 let runOffBuf = new Int32Array(1024);
 
+const same = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/**
+ * What the last backward pass was computed from: the believed (c, w, offers, pleas) of each kind
+ * and the kind at each rank, and the budgets it covers (0..Bp). The pass depends on nothing else,
+ * and the cell at (t, b) reads V(t+1) only at b and b − c, so any budget up to Bp reuses it: a
+ * budget sweep repeats only the O(N) forward pass. Fund coverage, which can change with the
+ * budget, changes the kinds, so it is part of the key through them.
+ */
+class Memo {
+  valid = false;
+  Bp = -1;
+  size = 0;
+  kind = new Float64Array(0);
+  seq = new Int32Array(0);
+  /** Solves that reused the pass / computed it (for tests and the bench). */
+  hits = 0;
+  misses = 0;
+
+  /** True iff ranks and believed kinds equal the memo's (an O(N + kinds) exact comparison). */
+  matches(k: Population['kinds'], dec: Decisions, kindOf: Int32Array, ranking: Int32Array): boolean {
+    const N = ranking.length;
+    if (!this.valid || this.seq.length !== N || this.size !== k.size) return false;
+    const f = this.kind;
+    for (let i = 0; i < k.size; i++) {
+      const o = i * 6;
+      if (
+        !same(f[o], k.c[i]) ||
+        !same(f[o + 1], k.w[i]) ||
+        !same(f[o + 2], dec.offer1[i]) ||
+        !same(f[o + 3], dec.offer0[i]) ||
+        f[o + 4] !== dec.bPlead1[i] ||
+        f[o + 5] !== dec.bPlead0[i]
+      )
+        return false;
+    }
+    const seq = this.seq;
+    for (let t = 0; t < N; t++) if (seq[t] !== kindOf[ranking[t]]) return false;
+    return true;
+  }
+
+  store(k: Population['kinds'], dec: Decisions, kindOf: Int32Array, ranking: Int32Array, Bp: number): void {
+    const N = ranking.length;
+    if (this.kind.length < k.size * 6) this.kind = new Float64Array(k.size * 6);
+    const f = this.kind;
+    for (let i = 0; i < k.size; i++) {
+      const o = i * 6;
+      f[o] = k.c[i];
+      f[o + 1] = k.w[i];
+      f[o + 2] = dec.offer1[i];
+      f[o + 3] = dec.offer0[i];
+      f[o + 4] = dec.bPlead1[i];
+      f[o + 5] = dec.bPlead0[i];
+    }
+    this.size = k.size;
+    if (this.seq.length !== N) this.seq = new Int32Array(N);
+    for (let t = 0; t < N; t++) this.seq[t] = kindOf[ranking[t]];
+    this.Bp = Bp;
+    this.valid = true;
+  }
+}
+
+const memo = new Memo();
+
+/** The memo's counters: how many solves reused the backward pass and how many computed it. */
+export function forcedSpendMemoStats(): { hits: number; misses: number } {
+  return { hits: memo.hits, misses: memo.misses };
+}
+
+/** Forget the kept backward pass (the next solve is cold, as in a fresh page). */
+export function forgetForcedSpendMemo(): void {
+  memo.valid = false;
+}
+
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
@@ -333,18 +407,29 @@ export function forcedSpend(
   const Bp = Math.min(input.budget, pop.totalUnits);
   // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
   const step = shared;
-  step.start(Bp);
   const runs = step.runs;
-  // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
-  if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
-  const runOff = runOffBuf;
-  runOff[N] = 0;
-  const meter = workMeter(hooks, N);
-  for (let t = N - 1; t >= 0; t--) {
-    meter(N - 1 - t);
-    step.rank(k, dec, kindOf[ranking[t]]);
-    runOff[t] = runs.n;
+  const sameRanks = memo.matches(k, dec, kindOf, ranking);
+  if (sameRanks && memo.Bp >= Bp) memo.hits++;
+  else {
+    memo.misses++;
+    // The same ranks at a larger budget (a sweep): cover every budget at once, B′ = Σ c. A fresh
+    // scenario solves only 0..B′ of its own budget (the cold solve costs what it did).
+    const BpSolve = sameRanks ? pop.totalUnits : Bp;
+    memo.valid = false;
+    step.start(BpSolve);
+    // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
+    if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
+    const runOff = runOffBuf;
+    runOff[N] = 0;
+    const meter = workMeter(hooks, N);
+    for (let t = N - 1; t >= 0; t--) {
+      meter(N - 1 - t);
+      step.rank(k, dec, kindOf[ranking[t]]);
+      runOff[t] = runs.n;
+    }
+    memo.store(k, dec, kindOf, ranking, BpSolve);
   }
+  const runOff = runOffBuf;
   const next = step.next;
   const plannedTake = valueAt(next, Bp);
 
