@@ -36,12 +36,13 @@ export interface SweepFigures {
 
 /**
  * Each budget 0..N (every `stride`-th, always including 0 and N) is solved `reps` times and its
- * fastest time kept (the machine is shared: the minimum is the solve's own cost).
+ * fastest time kept (the machine is shared: the minimum is the solve's own cost). `before` runs
+ * untimed before each solve (W7's cold forcedSpend line forgets the kept backward pass there).
  */
 export function sweepBudgets(
   label: string,
   input: ScenarioInput,
-  o: { stride: number; reps: number; options: SolveOptions },
+  o: { stride: number; reps: number; options: SolveOptions; before?: () => void },
 ): SweepFigures {
   const base = ScenarioSchema.parse(input);
   const N = base.groups.reduce((a, g) => a + g.count, 0);
@@ -53,6 +54,7 @@ export function sweepBudgets(
   const times = scenarios.map((s) => {
     let best = Infinity;
     for (let r = 0; r < o.reps; r++) {
+      o.before?.();
       const t0 = performance.now();
       solveScenario(s, o.options);
       best = Math.min(best, performance.now() - t0);

@@ -20,9 +20,15 @@
 import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
-import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
+import { OUT_FREE as FREE_OUT, OUT_PLEA as PLEA_OUT, OUT_TRIED as TRIED_OUT, type PassDetail, type PassTotals } from './priority';
 import { Tally } from './tally';
 import { workMeter, type WorkHooks } from '../work';
+
+// Module constants, read once: an imported binding can be a getter in some module loaders (tsx,
+// the bench's), and the forward pass reads these for every defendant.
+const OUT_FREE = FREE_OUT;
+const OUT_PLEA = PLEA_OUT;
+const OUT_TRIED = TRIED_OUT;
 
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
@@ -435,15 +441,52 @@ export function forcedSpend(
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
   // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
-  const tally = new Tally(pop);
+  return { ...forwardPass(input, Bp, runOff, runs, detail), plannedTake };
+}
+
+/**
+ * The pass at the real budget, on the truth, reading her decision runs (a function of its own: a
+ * sweep runs only this, and it stays small for the optimiser). Returns the totals.
+ */
+function forwardPass(
+  input: ForcedSpendInput,
+  Bp: number,
+  runOff: Int32Array,
+  runs: Runs,
+  detail: PassDetail | undefined,
+): PassTotals {
+  const { pop, dec, kindOf, ranking } = input;
+  const N = ranking.length;
+  const c = pop.kinds.c;
+  const { offer1, offer0, plead1, plead0 } = dec;
+  const start = runs.start;
+  const codes = runs.code;
+  const { covered, w } = pop.kinds;
+  // Plain counters in the loop, handed to the tally at the end (its fund rule is still asked there).
+  let pleas = 0;
+  let trials = 0;
+  let free = 0;
+  let take = 0;
+  let units = 0;
+  let coveredTried = 0;
+  let coveredFree = 0;
+  let threatened = 0;
+  let withheldCount = 0;
+  let stop = -1;
   let b = Bp;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
-    const first = runOff[t + 1];
-    let r = runOff[t] - 1;
-    while (r > first && runs.start[r] > b) r--;
-    const code = runs.code[r];
+    // The last run starting at or below b (the first starts at 0), by bisection: a pass kept for
+    // all of 0..Σ c has several runs a rank.
+    let r = runOff[t + 1];
+    let hi = runOff[t] - 1;
+    while (r < hi) {
+      const mid = (r + hi + 1) >> 1;
+      if (start[mid] <= b) r = mid;
+      else hi = mid - 1;
+    }
+    const code = codes[r];
     const credible = (code & 1) === 1;
     const choice = (code >> 1) & 3;
     let out: number;
@@ -453,20 +496,29 @@ export function forcedSpend(
       out = OUT_TRIED;
       if (code & 8) {
         withheld = 1;
-        tally.withheldCount++;
-      } else offer = credible ? dec.offer1[kind] : dec.offer0[kind];
+        withheldCount++;
+      } else offer = credible ? offer1[kind] : offer0[kind];
     } else {
-      offer = credible ? dec.offer1[kind] : dec.offer0[kind];
-      const accepts = credible ? dec.plead1[kind] === 1 : dec.plead0[kind] === 1;
+      offer = credible ? offer1[kind] : offer0[kind];
+      const accepts = credible ? plead1[kind] === 1 : plead0[kind] === 1;
       if (choice === CHOICE_PLEA && accepts) out = OUT_PLEA;
       else out = credible ? OUT_TRIED : OUT_FREE;
     }
-    tally.threat(t + 1, credible);
-    if (out === OUT_PLEA) tally.plea(offer);
-    else if (out === OUT_TRIED) {
-      tally.tried(kind);
-      b -= k.c[kind];
-    } else tally.freed(kind);
+    if (credible) threatened++;
+    else if (stop < 0) stop = t + 1;
+    if (out === OUT_PLEA) {
+      pleas++;
+      take += offer;
+    } else if (out === OUT_TRIED) {
+      trials++;
+      take += w[kind];
+      units += c[kind];
+      if (covered[kind] === 1) coveredTried++;
+      b -= c[kind];
+    } else {
+      free++;
+      if (covered[kind] === 1) coveredFree++;
+    }
     if (detail) {
       detail.rank[i] = t + 1;
       detail.outcome[i] = out;
@@ -475,7 +527,11 @@ export function forcedSpend(
       detail.withheld[i] = withheld;
     }
   }
-  return { ...tally.totals(Bp - b), plannedTake };
+  const tally = new Tally(pop);
+  tally.add({ pleas, trials, free, take, units, coveredTried, coveredFree, threatened });
+  tally.withheldCount = withheldCount;
+  if (stop > 0) tally.stopAt(stop);
+  return tally.totals(Bp - b);
 }
 
 /** V at budget b from its pieces. */
