@@ -17,6 +17,12 @@
 // on one line merge. The cost is O(N × pieces × log B) instead of O(N × B): on Crespo's city a
 // value function has at most 4 pieces, so every budget solves in about the same time.
 // (test/engine/naive/forcedSpendDP.ts keeps the full table as the reference the properties check.)
+//
+// The backward pass depends only on each rank's believed kind and on the budgets it covers, and
+// the cell at (t, b) reads V(t+1) only at b and b − c. So the last pass is kept (the Memo): the next
+// solve with equal ranks and believed kinds and a budget within it runs only the O(N) forward
+// pass; a second solve with the same ranks and a larger budget covers 0..Σ c at once. A budget
+// sweep thus computes the pass twice. Solves with work hooks always compute it.
 import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
@@ -414,7 +420,9 @@ export function forcedSpend(
   // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
   const step = shared;
   const runs = step.runs;
-  const sameRanks = memo.matches(k, dec, kindOf, ranking);
+  // A caller that watches the computation (progress, Cancel) gets it computed: the hooks report
+  // on the backward pass's steps.
+  const sameRanks = !hooks && memo.matches(k, dec, kindOf, ranking);
   if (sameRanks && memo.Bp >= Bp) memo.hits++;
   else {
     memo.misses++;
