@@ -35,13 +35,14 @@ export interface SweepFigures {
 }
 
 /**
- * Each budget 0..N (every `stride`-th, always including 0 and N) is solved `reps` times and its
- * fastest time kept (the machine is shared: the minimum is the solve's own cost).
+ * Each budget 0..N (every `stride`-th, always including 0 and N) is solved `reps` times (the
+ * sweep repeated `reps` times) and its fastest time kept (the machine is shared: the minimum is the solve's own cost). `before` runs
+ * untimed before each solve (W7's cold forcedSpend line forgets the kept backward pass there).
  */
 export function sweepBudgets(
   label: string,
   input: ScenarioInput,
-  o: { stride: number; reps: number; options: SolveOptions },
+  o: { stride: number; reps: number; options: SolveOptions; before?: () => void },
 ): SweepFigures {
   const base = ScenarioSchema.parse(input);
   const N = base.groups.reduce((a, g) => a + g.count, 0);
@@ -50,15 +51,17 @@ export function sweepBudgets(
   if (budgets[budgets.length - 1] !== N) budgets.push(N);
   const scenarios = budgets.map((budget) => ({ ...base, prosecutor: { ...base.prosecutor, budget } }));
   for (let r = 0; r < 3; r++) for (const s of scenarios.slice(0, 20)) solveScenario(s, o.options); // warm up
-  const times = scenarios.map((s) => {
-    let best = Infinity;
-    for (let r = 0; r < o.reps; r++) {
+  // The reps go over the whole sweep in turn rather than one budget three times in a row: a burst
+  // of load on the shared machine then slows one rep of a few budgets, not all of theirs.
+  const times = scenarios.map(() => Infinity);
+  for (let r = 0; r < o.reps; r++) {
+    scenarios.forEach((s, i) => {
+      o.before?.();
       const t0 = performance.now();
       solveScenario(s, o.options);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  });
+      times[i] = Math.min(times[i], performance.now() - t0);
+    });
+  }
   let worst = 0;
   for (let i = 1; i < times.length; i++) if (times[i] > times[worst]) worst = i;
   const sorted = [...times].sort((a, b) => a - b);

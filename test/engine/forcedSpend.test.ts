@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Scenario } from '../../src/engine/scenario/schema';
 import { prepare } from '../../src/engine/solve';
 import { buildRanking } from '../../src/engine/regimes/ranking';
-import { forcedSpend } from '../../src/engine/regimes/forcedSpend';
+import { forcedSpend, forcedSpendMemoStats, forgetForcedSpendMemo } from '../../src/engine/regimes/forcedSpend';
 import { newDetail } from '../../src/engine/regimes/priority';
 import { tieEq } from '../../src/engine/numeric';
 import { forcedSpendDP } from './naive/forcedSpendDP';
@@ -33,6 +33,42 @@ function expectSame(s: Scenario) {
   expect(d1).toEqual(d2);
 }
 
+// Offers a hair's breadth from the trial value w = p·S (inside and just outside 1e-9), and
+// values around 1, where the tolerance's max(1, |a|, |b|) changes its argument.
+const nearTie = fc
+  .record({
+    groups: fc.array(
+      fc.record({
+        count: fc.integer({ min: 1, max: 6 }),
+        p: fc.constantFrom(0.5, 0.1, 0.3, 1),
+        S: fc.constantFrom(1, 2, 10, 0.5, 3),
+        c: fc.integer({ min: 1, max: 3 }),
+        rel: fc.constantFrom(0, 1, -1, 0.5, -0.5, 0.99, -0.99, 1.01, -1.01, 2, -2, 1e-3),
+        never: fc.constantFrom(0, 0, 0.5),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    budget: fc.integer({ min: 0, max: 25 }),
+  })
+  .map((r) =>
+    ScenarioSchema.parse({
+      schemaVersion: 1,
+      seed: 3,
+      groups: r.groups.map((g) => {
+        const w = g.p * g.S;
+        return {
+          count: g.count,
+          convictionProbability: g.p,
+          trialSentence: g.S,
+          trialCost: g.c,
+          neverPleadsShare: g.never,
+          offer: Math.max(0, w * (1 + g.rel * 1e-9)),
+        };
+      }),
+      prosecutor: { budget: r.budget, regime: 'forcedSpend', ranking: 'arrival', offers: 'tailored' },
+    }),
+  );
+
 describe('forcedSpend by linear pieces equals the full table', () => {
   it('on random scenarios: mixed costs 1–3, fixed and tailored offers, secret and public pledges', () => {
     fc.assert(
@@ -54,42 +90,6 @@ describe('forcedSpend by linear pieces equals the full table', () => {
     );
   });
 
-  // Offers a hair's breadth from the trial value w = p·S (inside and just outside 1e-9), and
-  // values around 1, where the tolerance's max(1, |a|, |b|) changes its argument.
-  const nearTie = fc
-    .record({
-      groups: fc.array(
-        fc.record({
-          count: fc.integer({ min: 1, max: 6 }),
-          p: fc.constantFrom(0.5, 0.1, 0.3, 1),
-          S: fc.constantFrom(1, 2, 10, 0.5, 3),
-          c: fc.integer({ min: 1, max: 3 }),
-          rel: fc.constantFrom(0, 1, -1, 0.5, -0.5, 0.99, -0.99, 1.01, -1.01, 2, -2, 1e-3),
-          never: fc.constantFrom(0, 0, 0.5),
-        }),
-        { minLength: 1, maxLength: 4 },
-      ),
-      budget: fc.integer({ min: 0, max: 25 }),
-    })
-    .map((r) =>
-      ScenarioSchema.parse({
-        schemaVersion: 1,
-        seed: 3,
-        groups: r.groups.map((g) => {
-          const w = g.p * g.S;
-          return {
-            count: g.count,
-            convictionProbability: g.p,
-            trialSentence: g.S,
-            trialCost: g.c,
-            neverPleadsShare: g.never,
-            offer: Math.max(0, w * (1 + g.rel * 1e-9)),
-          };
-        }),
-        prosecutor: { budget: r.budget, regime: 'forcedSpend', ranking: 'arrival', offers: 'tailored' },
-      }),
-    );
-
   it('on offers within and just beyond the tolerance of the trial value', () => {
     fc.assert(fc.property(nearTie, (s) => expectSame(s)), { numRuns: 600 });
   });
@@ -109,5 +109,67 @@ describe('forcedSpend by linear pieces equals the full table', () => {
     expect(takes.slice(0, 5)).toEqual([0, 12, 24, 1200, 5400]);
     expect(takes[5]).toBeCloseTo(7710, 6);
     expect(takes[6]).toBeCloseTo(19155, 6);
+  }, 60_000);
+});
+
+// The backward pass is kept for the next solve with the same ranks and believed kinds (a budget
+// sweep): each later budget up to the pass's B′ repeats only the forward pass. Every budget of a
+// sweep, in any order and with repeats, still equals the full table at that budget.
+describe('forcedSpend reuses its backward pass across budgets', () => {
+  const sweep = (s: Scenario, budgets: number[]) => {
+    for (const budget of budgets) expectSame({ ...s, prosecutor: { ...s.prosecutor, budget } });
+  };
+  const budgets = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 8 });
+
+  it('on random scenarios (mixed costs, random rankings, funds): every budget of a sweep equals the table', () => {
+    const before = forcedSpendMemoStats().hits;
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 6, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 40 }),
+        budgets(45),
+        (s, bs) => sweep(s, bs),
+      ),
+      { numRuns: 300 },
+    );
+    // The kept pass was really used (most sweeps keep their ranks and kinds from budget to budget).
+    expect(forcedSpendMemoStats().hits - before).toBeGreaterThan(300);
+  });
+
+  it('on offers within and just beyond the tolerance of the trial value', () => {
+    fc.assert(fc.property(nearTie, budgets(30), (s, bs) => sweep(s, bs)), { numRuns: 300 });
+  });
+
+  it("on Crespo's city: a sweep computes the pass twice (its first budget, then all of 0..7,000) and equals cold solves", () => {
+    const input = JSON.parse(
+      readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
+    ) as { prosecutor: { budget: number } };
+    const at = (budget: number) => ScenarioSchema.parse({ ...input, prosecutor: { ...input.prosecutor, budget } });
+    const solve = (budget: number) => {
+      const s = at(budget);
+      const prep = prepare(s, true);
+      const ranking = buildRanking(prep.pop, 'arrival', s.seed, 0);
+      const d = newDetail(prep.pop.N);
+      const t = forcedSpend({ pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget }, d);
+      return { t, d };
+    };
+    const list = [0, 1, 2, 100, 449, 450, 451, 1000, 3500, 6999, 7000, 9000, 450, 0];
+    const cold = list.map((b) => {
+      forgetForcedSpendMemo();
+      return solve(b);
+    });
+    forgetForcedSpendMemo();
+    const before = forcedSpendMemoStats();
+    const warm = list.map(solve);
+    const after = forcedSpendMemoStats();
+    expect(after.misses - before.misses).toBe(2);
+    expect(after.hits - before.hits).toBe(list.length - 2);
+    for (let i = 0; i < list.length; i++) {
+      expect(warm[i].t).toEqual(cold[i].t);
+      expect(warm[i].d).toEqual(cold[i].d);
+    }
+    expect(warm.map((x) => x.t.take).slice(0, 4)).toEqual([0, 12, 24, 1200]);
+    expect(warm[5].t.take).toBe(5400);
+    // Budgets up to 100 cell by cell against the full table, after the sweep (warm).
+    for (const b of [0, 1, 2, 100]) expectSame(at(b));
   }, 60_000);
 });

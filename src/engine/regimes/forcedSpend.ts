@@ -17,12 +17,24 @@
 // on one line merge. The cost is O(N × pieces × log B) instead of O(N × B): on Crespo's city a
 // value function has at most 4 pieces, so every budget solves in about the same time.
 // (test/engine/naive/forcedSpendDP.ts keeps the full table as the reference the properties check.)
+//
+// The backward pass depends only on each rank's believed kind and on the budgets it covers, and
+// the cell at (t, b) reads V(t+1) only at b and b − c. So the last pass is kept (the Memo): the next
+// solve with equal ranks and believed kinds and a budget within it runs only the O(N) forward
+// pass; a second solve with the same ranks and a larger budget covers 0..Σ c at once. A budget
+// sweep thus computes the pass twice. Solves with work hooks always compute it.
 import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
-import { OUT_FREE, OUT_PLEA, OUT_TRIED, type PassDetail, type PassTotals } from './priority';
+import { OUT_FREE as FREE_OUT, OUT_PLEA as PLEA_OUT, OUT_TRIED as TRIED_OUT, type PassDetail, type PassTotals } from './priority';
 import { Tally } from './tally';
 import { workMeter, type WorkHooks } from '../work';
+
+// Module constants, read once: an imported binding can be a getter in some module loaders (tsx,
+// the bench's), and the forward pass reads these for every defendant.
+const OUT_FREE = FREE_OUT;
+const OUT_PLEA = PLEA_OUT;
+const OUT_TRIED = TRIED_OUT;
 
 const CHOICE_PLEA = 0;
 const CHOICE_TRY = 1;
@@ -322,6 +334,80 @@ class Step {
 const shared = new Step();
 let runOffBuf = new Int32Array(1024);
 
+const same = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/**
+ * What the last backward pass was computed from: the believed (c, w, offers, pleas) of each kind
+ * and the kind at each rank, and the budgets it covers (0..Bp). The pass depends on nothing else,
+ * and the cell at (t, b) reads V(t+1) only at b and b − c, so any budget up to Bp reuses it: a
+ * budget sweep repeats only the O(N) forward pass. Fund coverage, which can change with the
+ * budget, changes the kinds, so it is part of the key through them.
+ */
+class Memo {
+  valid = false;
+  Bp = -1;
+  size = 0;
+  kind = new Float64Array(0);
+  seq = new Int32Array(0);
+  /** Solves that reused the pass / computed it (for tests and the bench). */
+  hits = 0;
+  misses = 0;
+
+  /** True iff ranks and believed kinds equal the memo's (an O(N + kinds) exact comparison). */
+  matches(k: Population['kinds'], dec: Decisions, kindOf: Int32Array, ranking: Int32Array): boolean {
+    const N = ranking.length;
+    if (!this.valid || this.seq.length !== N || this.size !== k.size) return false;
+    const f = this.kind;
+    for (let i = 0; i < k.size; i++) {
+      const o = i * 6;
+      if (
+        !same(f[o], k.c[i]) ||
+        !same(f[o + 1], k.w[i]) ||
+        !same(f[o + 2], dec.offer1[i]) ||
+        !same(f[o + 3], dec.offer0[i]) ||
+        f[o + 4] !== dec.bPlead1[i] ||
+        f[o + 5] !== dec.bPlead0[i]
+      )
+        return false;
+    }
+    const seq = this.seq;
+    for (let t = 0; t < N; t++) if (seq[t] !== kindOf[ranking[t]]) return false;
+    return true;
+  }
+
+  store(k: Population['kinds'], dec: Decisions, kindOf: Int32Array, ranking: Int32Array, Bp: number): void {
+    const N = ranking.length;
+    if (this.kind.length < k.size * 6) this.kind = new Float64Array(k.size * 6);
+    const f = this.kind;
+    for (let i = 0; i < k.size; i++) {
+      const o = i * 6;
+      f[o] = k.c[i];
+      f[o + 1] = k.w[i];
+      f[o + 2] = dec.offer1[i];
+      f[o + 3] = dec.offer0[i];
+      f[o + 4] = dec.bPlead1[i];
+      f[o + 5] = dec.bPlead0[i];
+    }
+    this.size = k.size;
+    if (this.seq.length !== N) this.seq = new Int32Array(N);
+    for (let t = 0; t < N; t++) this.seq[t] = kindOf[ranking[t]];
+    this.Bp = Bp;
+    this.valid = true;
+  }
+}
+
+const memo = new Memo();
+
+/** The memo's counters: how many solves reused the backward pass and how many computed it. */
+export function forcedSpendMemoStats(): { hits: number; misses: number } {
+  return { hits: memo.hits, misses: memo.misses };
+}
+
+/** Forget the kept backward pass (the next solve is cold, as in a fresh page). */
+export function forgetForcedSpendMemo(): void {
+  memo.valid = false;
+}
+
 export function forcedSpend(
   input: ForcedSpendInput,
   detail?: PassDetail,
@@ -333,32 +419,82 @@ export function forcedSpend(
   const Bp = Math.min(input.budget, pop.totalUnits);
   // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
   const step = shared;
-  step.start(Bp);
   const runs = step.runs;
-  // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
-  if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
-  const runOff = runOffBuf;
-  runOff[N] = 0;
-  const meter = workMeter(hooks, N);
-  for (let t = N - 1; t >= 0; t--) {
-    meter(N - 1 - t);
-    step.rank(k, dec, kindOf[ranking[t]]);
-    runOff[t] = runs.n;
+  // A caller that watches the computation (progress, Cancel) gets it computed: the hooks report
+  // on the backward pass's steps.
+  const sameRanks = !hooks && memo.matches(k, dec, kindOf, ranking);
+  if (sameRanks && memo.Bp >= Bp) memo.hits++;
+  else {
+    memo.misses++;
+    // The same ranks at a larger budget (a sweep): cover every budget at once, B′ = Σ c. A fresh
+    // scenario solves only 0..B′ of its own budget (the cold solve costs what it did).
+    const BpSolve = sameRanks ? pop.totalUnits : Bp;
+    memo.valid = false;
+    step.start(BpSolve);
+    // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
+    if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
+    const runOff = runOffBuf;
+    runOff[N] = 0;
+    const meter = workMeter(hooks, N);
+    for (let t = N - 1; t >= 0; t--) {
+      meter(N - 1 - t);
+      step.rank(k, dec, kindOf[ranking[t]]);
+      runOff[t] = runs.n;
+    }
+    memo.store(k, dec, kindOf, ranking, BpSolve);
   }
+  const runOff = runOffBuf;
   const next = step.next;
   const plannedTake = valueAt(next, Bp);
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
   // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
-  const tally = new Tally(pop);
+  return { ...forwardPass(input, Bp, runOff, runs, detail), plannedTake };
+}
+
+/**
+ * The pass at the real budget, on the truth, reading her decision runs (a function of its own: a
+ * sweep runs only this, and it stays small for the optimiser). Returns the totals.
+ */
+function forwardPass(
+  input: ForcedSpendInput,
+  Bp: number,
+  runOff: Int32Array,
+  runs: Runs,
+  detail: PassDetail | undefined,
+): PassTotals {
+  const { pop, dec, kindOf, ranking } = input;
+  const N = ranking.length;
+  const c = pop.kinds.c;
+  const { offer1, offer0, plead1, plead0 } = dec;
+  const start = runs.start;
+  const codes = runs.code;
+  const { covered, w } = pop.kinds;
+  // Plain counters in the loop, handed to the tally at the end (its fund rule is still asked there).
+  let pleas = 0;
+  let trials = 0;
+  let free = 0;
+  let take = 0;
+  let units = 0;
+  let coveredTried = 0;
+  let coveredFree = 0;
+  let threatened = 0;
+  let withheldCount = 0;
+  let stop = -1;
   let b = Bp;
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
-    const first = runOff[t + 1];
-    let r = runOff[t] - 1;
-    while (r > first && runs.start[r] > b) r--;
-    const code = runs.code[r];
+    // The last run starting at or below b (the first starts at 0), by bisection: a pass kept for
+    // all of 0..Σ c has several runs a rank.
+    let r = runOff[t + 1];
+    let hi = runOff[t] - 1;
+    while (r < hi) {
+      const mid = (r + hi + 1) >> 1;
+      if (start[mid] <= b) r = mid;
+      else hi = mid - 1;
+    }
+    const code = codes[r];
     const credible = (code & 1) === 1;
     const choice = (code >> 1) & 3;
     let out: number;
@@ -368,20 +504,29 @@ export function forcedSpend(
       out = OUT_TRIED;
       if (code & 8) {
         withheld = 1;
-        tally.withheldCount++;
-      } else offer = credible ? dec.offer1[kind] : dec.offer0[kind];
+        withheldCount++;
+      } else offer = credible ? offer1[kind] : offer0[kind];
     } else {
-      offer = credible ? dec.offer1[kind] : dec.offer0[kind];
-      const accepts = credible ? dec.plead1[kind] === 1 : dec.plead0[kind] === 1;
+      offer = credible ? offer1[kind] : offer0[kind];
+      const accepts = credible ? plead1[kind] === 1 : plead0[kind] === 1;
       if (choice === CHOICE_PLEA && accepts) out = OUT_PLEA;
       else out = credible ? OUT_TRIED : OUT_FREE;
     }
-    tally.threat(t + 1, credible);
-    if (out === OUT_PLEA) tally.plea(offer);
-    else if (out === OUT_TRIED) {
-      tally.tried(kind);
-      b -= k.c[kind];
-    } else tally.freed(kind);
+    if (credible) threatened++;
+    else if (stop < 0) stop = t + 1;
+    if (out === OUT_PLEA) {
+      pleas++;
+      take += offer;
+    } else if (out === OUT_TRIED) {
+      trials++;
+      take += w[kind];
+      units += c[kind];
+      if (covered[kind] === 1) coveredTried++;
+      b -= c[kind];
+    } else {
+      free++;
+      if (covered[kind] === 1) coveredFree++;
+    }
     if (detail) {
       detail.rank[i] = t + 1;
       detail.outcome[i] = out;
@@ -390,7 +535,11 @@ export function forcedSpend(
       detail.withheld[i] = withheld;
     }
   }
-  return { ...tally.totals(Bp - b), plannedTake };
+  const tally = new Tally(pop);
+  tally.add({ pleas, trials, free, take, units, coveredTried, coveredFree, threatened });
+  tally.withheldCount = withheldCount;
+  if (stop > 0) tally.stopAt(stop);
+  return tally.totals(Bp - b);
 }
 
 /** V at budget b from its pieces. */
