@@ -6,13 +6,17 @@ import './lockdown';
 import './alive';
 import { expose, transfer } from 'comlink';
 import * as api from '../src/engine/api';
-import { packSolveAnswer } from '../src/client/rowCodec';
+import { packResultScreenAnswer, packSolveAnswer } from '../src/client/rowCodec';
 
-// A solve's rows travel as transferred columns (src/client/rowCodec.ts), unpacked by the client.
+// A solve's (and a result screen's) rows travel as transferred columns (src/client/rowCodec.ts), unpacked by the client.
 expose({
   ...api,
   solve: (...args: Parameters<typeof api.solve>) => {
     const { answer, transfer: buffers } = packSolveAnswer(api.solve(...args));
+    return transfer(answer, buffers);
+  },
+  resultScreen: (...args: Parameters<typeof api.resultScreen>) => {
+    const { answer, transfer: buffers } = packResultScreenAnswer(api.resultScreen(...args));
     return transfer(answer, buffers);
   },
 });

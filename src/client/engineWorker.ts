@@ -9,7 +9,7 @@
 import { proxy, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 import { createWatchdog } from './watchdog';
-import { unpackSolveAnswer } from './rowCodec';
+import { unpackResultScreenAnswer, unpackSolveAnswer } from './rowCodec';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
@@ -83,7 +83,17 @@ export function createEngineWorker(): WorkerHandle {
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
         fn(...args, ...extra)
-          .then((v) => resolve(method === 'solve' ? unpackSolveAnswer(v) : v), reject)
+          .then(
+            (v) =>
+              resolve(
+                method === 'solve'
+                  ? unpackSolveAnswer(v)
+                  : method === 'resultScreen'
+                    ? unpackResultScreenAnswer(v)
+                    : v,
+              ),
+            reject,
+          )
           .finally(() => pending.delete(reject));
       });
     },

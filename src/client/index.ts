@@ -21,7 +21,9 @@ export {
   useEngineJob,
   useEnginePool,
   useEngineResult,
+  useEngineResultScreen,
   type EngineState,
+  type ScreenState,
   type JobState,
 } from './react';
 export {

@@ -13,7 +13,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Result, ValidationMessage } from '../engine';
+import type { Result, ResultScreen, ValidationMessage } from '../engine';
 import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
 
@@ -182,4 +182,63 @@ export function useEngineResult(scenario: unknown): EngineState {
   }
   if (typeof scenario === 'object' && scenario !== null) solvedScenarios.set(scenario, state);
   return state;
+}
+
+/** A result screen's state: the solve's state, and, when it is done, the whole screen. */
+export interface ScreenState {
+  state: EngineState;
+  screen: ResultScreen | null;
+}
+
+const screenedScenarios = new WeakMap<object, { bins: number; answer: ScreenState }>();
+
+/**
+ * Everything the Result tab draws for `scenario` (the engine's resultScreen: the result, the
+ * kinds, and the ladder's bins or the lottery's threshold counts when the result omits them) in
+ * ONE worker job, with progress, Cancel and Retry as useEngineResult. A scenario object already
+ * answered is not sent again, and its result is shared with useEngineResult (Compare A/B shows
+ * the Result tab's answer without a job of its own). Rows stay in the worker above
+ * ROWS_ON_SCREEN defendants.
+ */
+export function useEngineResultScreen(scenario: unknown, bins: number): ScreenState {
+  const isObject = typeof scenario === 'object' && scenario !== null;
+  const hit = isObject ? screenedScenarios.get(scenario) : undefined;
+  const cached = hit && hit.bins === bins ? hit.answer : undefined;
+  const args = useMemo(
+    () =>
+      scenario === null || scenario === undefined || cached
+        ? null
+        : ([scenario, { rows: rowsOnScreen(scenario), bins }] as [
+            unknown,
+            { rows: 'auto' | 'never'; bins: number },
+          ]),
+    [scenario, cached, bins],
+  );
+  const job = useEngineJob('resultScreen', args, { progress: true });
+  if (cached) return cached;
+  let answer: ScreenState;
+  switch (job.status) {
+    case 'idle':
+      return { state: { status: 'idle' }, screen: null };
+    case 'running':
+      return {
+        state: {
+          status: 'computing',
+          progress: typeof job.progress === 'number' ? job.progress : null,
+          cancel: job.cancel,
+        },
+        screen: null,
+      };
+    case 'failed':
+      return { state: job, screen: null };
+    case 'done':
+      answer = job.value.ok
+        ? { state: { status: 'done', result: job.value.value.result }, screen: job.value.value }
+        : { state: { status: 'invalid', errors: job.value.errors }, screen: null };
+  }
+  if (isObject) {
+    screenedScenarios.set(scenario, { bins, answer });
+    if (!solvedScenarios.has(scenario)) solvedScenarios.set(scenario, answer.state);
+  }
+  return answer;
 }

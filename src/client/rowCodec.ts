@@ -131,3 +131,22 @@ export function unpackSolveAnswer(answer: unknown): unknown {
   if (!isPacked(d)) return answer;
   return { ...a, value: { ...a!.value, defendants: unpackRows(d) } };
 }
+
+/** A resultScreen answer ({ ok, value: { result, … } }) with its result's rows packed. */
+export function packResultScreenAnswer(answer: unknown): { answer: unknown; transfer: ArrayBuffer[] } {
+  const a = answer as { ok?: unknown; value?: { result?: unknown } } | null;
+  if (a?.ok !== true || !a.value) return { answer, transfer: [] };
+  const inner = packSolveAnswer({ ok: true, value: a.value.result });
+  if (inner.transfer.length === 0) return { answer, transfer: [] };
+  const packed = (inner.answer as { value: unknown }).value;
+  return { answer: { ...a, value: { ...a.value, result: packed } }, transfer: inner.transfer };
+}
+
+/** The inverse of packResultScreenAnswer (any other answer passes through). */
+export function unpackResultScreenAnswer(answer: unknown): unknown {
+  const a = answer as { ok?: unknown; value?: { result?: unknown } } | null;
+  if (a?.ok !== true || !a.value) return answer;
+  const inner = unpackSolveAnswer({ ok: true, value: a.value.result });
+  const result = (inner as { value: unknown }).value;
+  return result === a.value.result ? answer : { ...a, value: { ...a.value, result } };
+}

@@ -111,22 +111,69 @@ export function payoffs(input: unknown): Checked<PayoffTable | null> {
   return { ok: true, value: payoffTable(r.scenario) };
 }
 
-/** Lottery thresholds as {threshold, count} (null: never refuses), for any N. */
-export function thresholdCounts(
-  input: unknown,
-): Checked<{ k: number; counts: { threshold: number | null; count: number }[] }> {
-  const r = parseScenario(input);
-  if (!r.ok) return { ok: false, errors: r.errors };
-  if (r.scenario.prosecutor.regime !== 'lottery') return { ok: true, value: { k: 0, counts: [] } };
-  const pop = buildPopulation(r.scenario);
-  const lot = solveLottery(pop, r.scenario.prosecutor.budget ?? 0, firstArrivals(pop));
+/** The lottery's thresholds as {threshold, count} (null: never refuses), for any N. */
+export interface ThresholdCounts {
+  k: number;
+  counts: { threshold: number | null; count: number }[];
+}
+
+function thresholdCountsOf(scenario: Scenario): ThresholdCounts {
+  if (scenario.prosecutor.regime !== 'lottery') return { k: 0, counts: [] };
+  const pop = buildPopulation(scenario);
+  const lot = solveLottery(pop, scenario.prosecutor.budget ?? 0, firstArrivals(pop));
   const byT = new Map<number, number>();
   for (let i = 0; i < pop.kinds.size; i++)
     byT.set(lot.tau[i], (byT.get(lot.tau[i]) ?? 0) + pop.kinds.count[i]);
   const counts = [...byT.entries()]
     .sort((a, b) => (a[0] < 0 ? Infinity : a[0]) - (b[0] < 0 ? Infinity : b[0]))
     .map(([t, count]) => ({ threshold: t < 0 ? null : t, count }));
-  return { ok: true, value: { k: lot.k, counts } };
+  return { k: lot.k, counts };
+}
+
+/** Lottery thresholds as {threshold, count} (null: never refuses), for any N. */
+export function thresholdCounts(input: unknown): Checked<ThresholdCounts> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  return { ok: true, value: thresholdCountsOf(r.scenario) };
+}
+
+/** Everything the Result tab draws for one scenario (resultScreen). */
+export interface ResultScreen {
+  result: Result;
+  /** The kinds of defendant (why panel, Schelling view). */
+  kinds: KindInfo[];
+  /** The ladder in at most `bins` bins when the result leaves its rows out (priority, forcedSpend). */
+  bins: LadderBin[] | null;
+  /** The lottery's threshold counts when the result leaves its thresholds out. */
+  thresholds: ThresholdCounts | null;
+}
+
+/**
+ * resultScreen(scenario, {rows, bins}): what the Result tab needs, in one job — the result
+ * (solved with `rows`, progress reported), the kinds, and, when the result omits them, the
+ * ladder's bins (at most `bins`) or the lottery's threshold counts.
+ */
+export function resultScreen(
+  input: unknown,
+  options: { rows?: SolveOptions['rows']; bins: number },
+  onProgress?: ProgressFn,
+): Checked<ResultScreen> {
+  const r = parseScenario(input);
+  if (!r.ok) return { ok: false, errors: r.errors };
+  const scenario = r.scenario;
+  const result = solveScenario(scenario, { rows: options.rows, onProgress });
+  const needBins =
+    !result.defendants && (result.regime === 'priority' || result.regime === 'forcedSpend');
+  const needThresholds = result.lottery !== undefined && !result.lottery.thresholds;
+  return {
+    ok: true,
+    value: {
+      result,
+      kinds: describeKinds(buildPopulation(scenario)),
+      bins: needBins ? ladderBins(scenario, options.bins) : null,
+      thresholds: needThresholds ? thresholdCountsOf(scenario) : null,
+    },
+  };
 }
 
 /**

@@ -73,6 +73,8 @@ export {
   TOTAL_KEYS,
   columnLabel,
   formatNumber,
+  formatShort,
+  formatDetail,
   formatTotal,
   totalNote,
   type Quantity,

@@ -2,7 +2,15 @@
 // packed, keys and order included (src/client/rowCodec.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packRows, packSolveAnswer, unpackRows, unpackSolveAnswer, PACK_FROM } from '../../src/client/rowCodec';
+import {
+  packResultScreenAnswer,
+  packRows,
+  packSolveAnswer,
+  unpackResultScreenAnswer,
+  unpackRows,
+  unpackSolveAnswer,
+  PACK_FROM,
+} from '../../src/client/rowCodec';
 import * as api from '../../src/engine/api';
 import type { DefendantRow } from '../../src/engine/result/types';
 import { PRESETS } from '../../src/presets';
@@ -63,5 +71,30 @@ describe('rowCodec', () => {
       expect(JSON.stringify(back)).toBe(JSON.stringify(answer));
     }
     expect(packed).toBeGreaterThan(0);
+  });
+
+  it("every preset's result screen survives the trip whole (its result's rows packed)", () => {
+    let packed = 0;
+    for (const p of PRESETS) {
+      const answer = api.resultScreen(p.scenario, { rows: 'auto', bins: 400 });
+      const { answer: sent, transfer } = packResultScreenAnswer(answer);
+      const rows = answer.ok ? answer.value.result.defendants : undefined;
+      if (rows && rows.length >= PACK_FROM) {
+        packed++;
+        expect(transfer).toHaveLength(8);
+        const d = (sent as { value: { result: { defendants: { packedRows?: true } } } }).value.result
+          .defendants;
+        expect(d.packedRows).toBe(true);
+      } else expect(transfer).toHaveLength(0);
+      const back = unpackResultScreenAnswer(structuredClone(sent, { transfer }));
+      expect(back).toEqual(answer);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(answer));
+    }
+    expect(packed).toBeGreaterThan(0);
+    // An invalid scenario's answer passes through both ways.
+    const bad = api.resultScreen({ groups: 'x' }, { bins: 400 });
+    expect(bad.ok).toBe(false);
+    expect(packResultScreenAnswer(bad)).toEqual({ answer: bad, transfer: [] });
+    expect(unpackResultScreenAnswer(bad)).toBe(bad);
   });
 });

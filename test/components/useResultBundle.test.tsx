@@ -19,7 +19,7 @@ if (!checked.ok) throw new Error('preset invalid');
 const city: Scenario = checked.value;
 
 describe('useResultBundle', () => {
-  it('commits the new bundle (done, version 1) in the same render as its last answer', async () => {
+  it('commits the new bundle (done, version 1) in the same render as its one answer', async () => {
     const commits: string[] = [];
     function Probe({ s }: { s: Scenario }) {
       const b = useResultBundle(s);
@@ -36,21 +36,18 @@ describe('useResultBundle', () => {
         <Probe s={city} />
       </EngineProvider>,
     );
-    const byMethod = (m: string) => f.calls.find((c) => c.method === m)!;
-    expect(f.calls.map((c) => c.method).sort()).toEqual(['kinds', 'solve']);
-    const solved = api.solve(city, { rows: 'auto' });
-    if (!solved.ok) throw new Error('unsolvable');
-    await act(async () => {
-      byMethod('solve').resolve(solved);
-      await flush();
-    });
+    // One job for the whole screen (it was two: solve, then kinds).
+    expect(f.calls.map((c) => c.method)).toEqual(['resultScreen']);
+    expect(f.calls[0].args).toEqual([city, { rows: 'auto', bins: 400 }]);
+    const screen = api.resultScreen(city, { rows: 'auto', bins: 400 });
+    if (!screen.ok) throw new Error('unsolvable');
     const before = commits.length;
     await act(async () => {
-      byMethod('kinds').resolve(api.kinds(city));
+      f.calls[0].resolve(screen);
       await flush();
     });
-    // One commit for the kinds' answer, and it already shows the bundle.
-    expect(commits.slice(before)).toEqual([`done v1 ${solved.value.totals.pleas}`]);
+    // One commit for the answer, and it already shows the bundle.
+    expect(commits.slice(before)).toEqual([`done v1 ${screen.value.result.totals.pleas}`]);
     expect(commits.filter((c) => c.startsWith('done'))).toHaveLength(1);
   });
 });

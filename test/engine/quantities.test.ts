@@ -2,7 +2,15 @@
 // columns, Compare A/B and the sweeps name each quantity from engine/result/quantities.ts, so the
 // same total is not called two things ("Fund paid" / "Strike fund paid").
 import { describe, expect, it } from 'vitest';
-import { QUANTITIES, TOTAL_KEYS, columnLabel } from '../../src/engine/result/quantities';
+import {
+  QUANTITIES,
+  TOTAL_KEYS,
+  columnLabel,
+  formatDetail,
+  formatShort,
+} from '../../src/engine/result/quantities';
+import { fmt as chartFmt } from '../../src/charts/common/fields';
+import { fmt as whyFmt } from '../../src/components/why/explain';
 import { TOTAL_FIELDS } from '../../src/app/format';
 import { DISTRIBUTION_LABELS, OUTCOME_LABELS } from '../../src/charts/common/fields';
 import { PHASE_OUTCOMES, SWEEP_OUTCOMES } from '../../src/components/analysis/model';
@@ -37,5 +45,30 @@ describe('one table of result quantities', () => {
       'Trials',
       'Free',
     ]);
+  });
+});
+
+describe("the model's short number formatters live in the quantities table", () => {
+  it('formatShort: 4 significant digits, thousands grouped, none and infinity named', () => {
+    expect(formatShort(18466)).toBe('18,466');
+    expect(formatShort(1231.4)).toBe('1,231');
+    expect(formatShort(12345.6)).toBe('12,346');
+    expect(formatShort(2 / 3)).toBe('0.6667');
+    expect(formatShort(0.1 + 0.2)).toBe('0.3');
+    expect(formatShort(null)).toBe('–');
+    expect(formatShort(NaN)).toBe('–');
+    expect(formatShort(-Infinity)).toBe('−∞');
+  });
+
+  it('formatDetail: 4 decimals, no float noise, no -0', () => {
+    expect(formatDetail(5 / 3)).toBe('1.6667');
+    expect(formatDetail(0.1 + 0.2)).toBe('0.3');
+    expect(formatDetail(-0.00001)).toBe('0');
+    expect(formatDetail(12345.6)).toBe('12345.6');
+  });
+
+  it('the charts and the why panel format through them', () => {
+    expect(chartFmt).toBe(formatShort);
+    expect(whyFmt).toBe(formatDetail);
   });
 });

@@ -4,7 +4,7 @@ import { ScenarioShape } from '../../engine';
 import { OUTCOME_KEYS, type OutcomeKey } from '../../engine';
 import { DERIVED_GROUP_FIELDS } from '../../engine';
 import { DISTRIBUTION_KEYS, type DistributionKey } from '../../engine';
-import { QUANTITIES, type QuantityKey } from '../../engine';
+import { QUANTITIES, formatShort, type QuantityKey } from '../../engine';
 
 export interface AxisLabel {
   label: string;
@@ -78,18 +78,8 @@ export function withUnit(a: AxisLabel): string {
   return a.unit ? `${a.label} (${a.unit})` : a.label;
 }
 
-// One formatter for every label: Number#toLocaleString builds a new Intl formatter per call,
-// which made a 1,000-row data table cost ~50 ms per render.
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Short number formatting for labels and descriptions: at most 4 significant digits, no trailing zeros. */
-export function fmt(x: number | null | undefined): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return GROUPED.format(x);
-  const a = Math.abs(x);
-  if (a >= 1e4) return GROUPED.format(Math.round(x));
-  const r = Number(x.toPrecision(4));
-  // 1,231 like 18,466: thousands are grouped whatever the precision.
-  return a >= 1000 ? GROUPED.format(r) : r.toString();
-}
+/**
+ * Short number formatting for labels and descriptions: at most 4 significant digits, no trailing
+ * zeros — the engine's quantities table's formatShort (one Intl formatter for every label).
+ */
+export const fmt: (x: number | null | undefined) => string = formatShort;

@@ -5,6 +5,7 @@
 import type { DefendantRow } from '../../engine';
 import type { KindInfo } from '../../engine';
 import type { Scenario } from '../../engine';
+import { formatDetail } from '../../engine';
 import {
   defendantNumbers,
   lotteryThreshold,
@@ -26,12 +27,8 @@ export interface Explanation {
   tipping: string | null;
 }
 
-/** Numbers for people: at most 4 decimals, no float noise, no trailing zeros. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const r = Number(x.toFixed(4));
-  return String(Object.is(r, -0) ? 0 : r);
-}
+/** Numbers for people: at most 4 decimals, no float noise — the engine's formatDetail. */
+export const fmt: (x: number) => string = formatDetail;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 

@@ -187,6 +187,28 @@ export function formatNumber(x: number): string {
   return s === '-0' ? '0' : s;
 }
 
+/**
+ * A model quantity in a chart's label or description (axis ticks, tooltips, the data table): at
+ * most 4 significant digits, no trailing zeros, thousands grouped; '–' for none, ∞ for infinity.
+ */
+export function formatShort(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return integer.format(x);
+  const a = Math.abs(x);
+  if (a >= 1e4) return integer.format(Math.round(x));
+  const r = Number(x.toPrecision(4));
+  // 1,231 like 18,466: thousands are grouped whatever the precision.
+  return a >= 1000 ? integer.format(r) : r.toString();
+}
+
+/** A model quantity in the why panel's sentences: at most 4 decimals, no float noise, no "-0". */
+export function formatDetail(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const r = Number(x.toFixed(4));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
 /** The text shown for one total (the unit is shown apart). */
 export function formatTotal(key: TotalKey, totals: Totals): string {
   const v = totals[key];

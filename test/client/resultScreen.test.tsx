@@ -1,0 +1,212 @@
+// @vitest-environment jsdom
+// The Result tab asks the worker ONE question per scenario (issue 7 item 1): the engine's
+// resultScreen answers the result, the kinds and the ladder bins or threshold counts at once,
+// with the client's cache (no second job for a scenario answered), Compare A/B's reuse of the
+// answer, rows kept in the worker above 25,000 defendants, progress, Cancel and Retry.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App';
+import { DEFAULT_PRESET } from '../../src/app/presetChoice';
+import {
+  createEnginePool,
+  EngineProvider,
+  useEngineResult,
+  type EngineState,
+  type WorkerFactory,
+} from '../../src/client';
+import { CANCELLED_MESSAGE } from '../../src/client/react';
+import {
+  useResultBundle,
+  type BundleState,
+} from '../../src/components/results/useResultBundle';
+import * as api from '../../src/engine/api';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { PRESETS } from '../../src/presets';
+import { fakeWorkers, flush } from './fakeWorkers';
+import { inProcessWorkers } from './inProcessWorker';
+
+beforeEach(() => {
+  history.replaceState(null, '', '#');
+});
+afterEach(cleanup);
+
+/** In-process workers that write down every job's method. */
+function counting() {
+  const methods: string[] = [];
+  const factory: WorkerFactory = () => {
+    const w = inProcessWorkers();
+    return {
+      call(method, args, onProgress) {
+        methods.push(method);
+        return w.call(method, args, onProgress);
+      },
+      terminate: () => w.terminate(),
+    };
+  };
+  return { factory, methods };
+}
+
+function preset(id: string, scale = 1): Scenario {
+  const s = structuredClone(PRESETS.find((p) => p.id === id)!.scenario) as {
+    groups: { count: number }[];
+  };
+  for (const g of s.groups) g.count *= scale;
+  const c = api.validate(s);
+  if (!c.ok) throw new Error(JSON.stringify(c.errors));
+  return c.value;
+}
+
+describe('the Result tab', () => {
+  it('one render of a new scenario makes exactly one worker job', async () => {
+    const c = counting();
+    const pool = createEnginePool({ createWorker: c.factory, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    const status = screen.getByTestId('result-status');
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    await act(flush);
+    // It was three before (solve, then kinds and, for a large scenario, ladder or thresholds).
+    expect(c.methods).toEqual(['resultScreen']);
+    // Another preset: one more job.
+    const other = PRESETS.find((p) => p.id !== DEFAULT_PRESET)!;
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Preset', { exact: true }), {
+        target: { value: other.id },
+      });
+    });
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    await act(flush);
+    expect(c.methods).toEqual(['resultScreen', 'resultScreen']);
+  });
+});
+
+describe('useResultBundle (one job per scenario)', () => {
+  it('sends a scenario once: drawn again, and by Compare A/B, it makes no job', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 2 });
+    const s = preset('crespo-city-public');
+    let bundle: BundleState | null = null;
+    const got: { compared: EngineState | null } = { compared: null };
+    function Compare({ scenario }: { scenario: Scenario }) {
+      got.compared = useEngineResult(scenario);
+      return null;
+    }
+    function Probe({ scenario, compare }: { scenario: Scenario; compare: boolean }) {
+      bundle = useResultBundle(scenario);
+      return compare ? <Compare scenario={scenario} /> : null;
+    }
+    const view = (compare: boolean) => (
+      <EngineProvider pool={pool}>
+        <Probe scenario={s} compare={compare} />
+      </EngineProvider>
+    );
+    const { rerender, unmount } = render(view(false));
+    expect(f.calls.map((c) => [c.method, c.args])).toEqual([
+      ['resultScreen', [s, { rows: 'auto', bins: 400 }]],
+    ]);
+    const answer = api.resultScreen(s, { rows: 'auto', bins: 400 });
+    if (!answer.ok) throw new Error('unsolvable');
+    await act(async () => {
+      f.calls[0].resolve(answer);
+      await flush();
+    });
+    expect(bundle!.status).toBe('done');
+    expect(bundle!.shown!.result).toBe(answer.value.result);
+    expect(bundle!.shown!.kinds).toBe(answer.value.kinds);
+    rerender(view(true));
+    await act(flush);
+    expect(got.compared).toEqual({ status: 'done', result: answer.value.result });
+    expect(got.compared!.status === 'done' && got.compared!.result).toBe(answer.value.result);
+    // Drawn afresh (another tab, back again): the answer is kept.
+    unmount();
+    render(view(false));
+    await act(flush);
+    expect(bundle!.status).toBe('done');
+    expect(bundle!.shown!.result).toBe(answer.value.result);
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it('keeps rows above 25,000 defendants in the worker and gets the bins or thresholds in the same job', async () => {
+    const c = counting();
+    const pool = createEnginePool({ createWorker: c.factory, size: 1 });
+    const ladder = preset('crespo-city-public', 4); // 28,000
+    const lottery = preset('bgb-lottery', 300); // 30,000
+    const seen: BundleState[] = [];
+    function Probe({ scenario }: { scenario: Scenario }) {
+      seen.push(useResultBundle(scenario));
+      return null;
+    }
+    const { rerender } = render(
+      <EngineProvider pool={pool}>
+        <Probe scenario={ladder} />
+      </EngineProvider>,
+    );
+    await waitFor(() => expect(seen.at(-1)!.status).toBe('done'));
+    let b = seen.at(-1)!.shown!;
+    expect(b.result.defendants).toBeUndefined();
+    expect(b.result.totals.defendants).toBe(28_000);
+    const bins = api.ladder(ladder, 400);
+    expect(bins.ok && b.bins).toEqual(bins.ok ? bins.value : null);
+    expect(b.bins!.length).toBeGreaterThan(0);
+    expect(b.thresholds).toBeNull();
+    rerender(
+      <EngineProvider pool={pool}>
+        <Probe scenario={lottery} />
+      </EngineProvider>,
+    );
+    await waitFor(() => expect(seen.at(-1)!.shown!.scenario).toBe(lottery));
+    b = seen.at(-1)!.shown!;
+    expect(b.result.defendants).toBeUndefined();
+    const thr = api.thresholdCounts(lottery);
+    expect(thr.ok && b.thresholds).toEqual(thr.ok ? thr.value : null);
+    expect(b.thresholds!.counts.reduce((n, x) => n + x.count, 0)).toBe(30_000);
+    expect(b.bins).toBeNull();
+    expect(c.methods).toEqual(['resultScreen', 'resultScreen']);
+  });
+
+  it('reports progress, Cancel stops the worker, Retry asks again (one job each)', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const s = preset('crespo-city-clock');
+    let bundle: BundleState | null = null;
+    function Probe() {
+      bundle = useResultBundle(s);
+      return null;
+    }
+    render(
+      <EngineProvider pool={pool}>
+        <Probe />
+      </EngineProvider>,
+    );
+    expect(f.calls).toHaveLength(1);
+    expect(typeof f.calls[0].onProgress).toBe('function');
+    await act(async () => {
+      f.calls[0].onProgress!(0.25);
+      await flush();
+    });
+    expect(bundle!.status).toBe('computing');
+    expect(bundle!.state).toMatchObject({ status: 'computing', progress: 0.25 });
+    const cancel = (bundle!.state as { cancel?: () => void }).cancel!;
+    act(() => cancel());
+    expect(f.workers[0].terminated).toBe(true);
+    expect(bundle!.status).toBe('failed');
+    expect(bundle!.state).toMatchObject({ message: CANCELLED_MESSAGE, cancelled: true });
+    const retry = (bundle!.state as { retry?: () => void }).retry!;
+    await act(async () => {
+      retry();
+      await flush();
+    });
+    expect(f.calls.map((c) => c.method)).toEqual(['resultScreen', 'resultScreen']);
+    expect(bundle!.status).toBe('computing');
+    const answer = api.resultScreen(s, { rows: 'auto', bins: 400 });
+    await act(async () => {
+      f.calls[1].resolve(answer);
+      await flush();
+    });
+    expect(bundle!.status).toBe('done');
+    expect(bundle!.shown!.result.totals).toEqual(answer.ok ? answer.value.result.totals : null);
+  });
+});
