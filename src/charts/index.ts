@@ -9,7 +9,7 @@ export { DataTable } from './common/DataTable';
 export { ChartFrame } from './common/ChartFrame';
 export { svgToString, svgToPng, download } from './common/export';
 export { ladderFromRows, binLadder, ladderView, type LadderRow, type LadderScenario } from './ladder/data';
-export { thresholdCurve, schellingData, kindThreshold, type ThresholdSelection } from './threshold/data';
+export { schellingData, kindThreshold, type ThresholdSelection } from './threshold/data';
 export type { RegimeRow } from './regimes/data';
 export { DocketChart, type DocketChartProps } from './docket/Chart';
 export {

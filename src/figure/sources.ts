@@ -4,12 +4,12 @@
 // registers here and in its host's ChartFrame className (`hc-<name>`).
 import type { Scenario } from '../engine';
 import type { DefendantRow, DistributionKey, LotteryResult, Result } from '../engine';
-import type { KindInfo } from '../engine';
+import type { KindInfo, ThresholdInput } from '../engine';
 import type { LadderBin, OutcomeKey, PhaseResult, SweepResult } from '../engine';
 import { drawLadder } from '../charts/ladder/draw';
 import { ladderFromRows, ladderTable, ladderView } from '../charts/ladder/data';
 import { drawSchelling, drawThreshold } from '../charts/threshold/draw';
-import { schellingData, schellingTable, thresholdData, thresholdTable, type ThresholdInput } from '../charts/threshold/data';
+import { schellingData, schellingTable, thresholdData, thresholdTable } from '../charts/threshold/data';
 import { drawDistribution } from '../charts/distribution/draw';
 import { distributionTable, distributionView } from '../charts/distribution/data';
 import { drawRegimes } from '../charts/regimes/draw';

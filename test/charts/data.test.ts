@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binLadder, describeLadder, ladderFromRows, ladderTable, ladderView, rebin, resourceSteps } from '../../src/charts/ladder/data';
-import {
-  G,
-  committedCurve,
-  equilibriumSizes,
-  erosionPoint,
-  kindThreshold,
-  schellingData,
-  selectionForRun,
-  thresholdCurve,
-  thresholdData,
-} from '../../src/charts/threshold/data';
+import { kindThreshold, schellingData, selectionForRun, thresholdData } from '../../src/charts/threshold/data';
+import { G, committedCurve, equilibriumSizes, erosionPoint, thresholdCurve } from '../../src/engine';
 import { successFrom, sweepSeries, sweepTable, sweepView } from '../../src/charts/sweep/data';
 import { edges, gridToData, interiorLines, phaseView } from '../../src/charts/phase/data';
 import { distributionView } from '../../src/charts/distribution/data';

@@ -505,3 +505,10 @@ export function placeLabel(text: string, candidates: LabelSpot[], obstacles: Box
   if (!best) throw new Error('placeLabel needs at least one candidate');
   return { spot: best.spot, box: best.box };
 }
+
+/**
+ * The smallest span a chart's value axis is given, so an all-zero chart still has a scale to draw
+ * (d3 collapses an empty domain). A drawing guard, not the model's tolerance: comparisons of
+ * model values use the engine's tieEq / lessTol.
+ */
+export const MIN_AXIS_SPAN = 1e-9;

@@ -3,7 +3,7 @@
 // the success grid), all in data coordinates. Cells not yet computed (NaN / −1) are marked so a
 // coarse-first progressive picture draws placeholders. Pure: no DOM (d3-contour and d3-array only).
 import { contours, extent, polygonArea, polygonCentroid, quantileSorted, ticks } from 'd3';
-import type { PhaseResult } from '../../engine';
+import { lessTol, type PhaseResult } from '../../engine';
 import type { TableData } from '../common/table';
 import { OUTCOME_LABELS, fieldLabel, fmt, withUnit, type AxisLabel } from '../common/fields';
 
@@ -94,8 +94,9 @@ export function gridToData(u: number, centers: readonly number[], e: readonly nu
  * [0.5, n − 0.5], where no value was sampled). Those segments are not part of the line.
  */
 export function interiorLines(rings: readonly (readonly [number, number])[][], nx: number, ny: number): [number, number][][] {
-  const eps = 1e-9;
-  const pad = (p: readonly [number, number]) => p[0] < 0.5 - eps || p[0] > nx - 0.5 + eps || p[1] < 0.5 - eps || p[1] > ny - 0.5 + eps;
+  // Outside the sampled band beyond the engine's tolerance (tieEq's): d3-contour's padding.
+  const pad = (p: readonly [number, number]) =>
+    lessTol(p[0], 0.5) || lessTol(nx - 0.5, p[0]) || lessTol(p[1], 0.5) || lessTol(ny - 0.5, p[1]);
   const out: [number, number][][] = [];
   for (const ring of rings) {
     const pieces: [number, number][][] = [];

@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 import { FONT, STROKE, color } from '../common/theme';
 import { fmt } from '../common/fields';
-import { annotate, bottomAxis, initSvg, integerTicks, legend, navigator, numberFormat, safeId, sideAxis, sideAxisWidth, sideTickLabels, textWidth, tooltip, wrapTicks, type DrawOptions, type G, type LegendItem } from '../common/svg';
+import { MIN_AXIS_SPAN, annotate, bottomAxis, initSvg, integerTicks, legend, navigator, numberFormat, safeId, sideAxis, sideAxisWidth, sideTickLabels, textWidth, tooltip, wrapTicks, type DrawOptions, type G, type LegendItem } from '../common/svg';
 import { describeRegimes, regimeLabel, regimesTitle, type RegimeView } from './data';
 
 export function drawRegimes(node: SVGSVGElement, v: RegimeView, opts: DrawOptions & { announce?: (t: string) => void }): () => void {
@@ -11,9 +11,9 @@ export function drawRegimes(node: SVGSVGElement, v: RegimeView, opts: DrawOption
   const { width, height } = opts;
   const svg = initSvg(node, { width, height, id, title: regimesTitle(), desc: describeRegimes(v), kind: 'regimes' });
   // Scales' domains first: the tick labels size the margins so no axis title touches them.
-  const takeMax = Math.max(d3.max(v.rows, (r) => r.take) ?? 0, v.noPleaTake ?? 0, 1e-9);
+  const takeMax = Math.max(d3.max(v.rows, (r) => r.take) ?? 0, v.noPleaTake ?? 0, MIN_AXIS_SPAN);
   const yt = d3.scaleLinear().domain([0, takeMax]).nice();
-  const yc = d3.scaleLinear().domain([0, Math.max(1e-9, v.maxTotal)]).nice();
+  const yc = d3.scaleLinear().domain([0, Math.max(MIN_AXIS_SPAN, v.maxTotal)]).nice();
   const takeAxis = { label: "prosecutor's take (years)", grid: true, ticks: 5 };
   const countAxis = { label: 'defendants', grid: true, format: numberFormat(v.maxTotal), tickValues: integerTicks(yc, 5) };
   // The no-plea line is labelled at its right end, outside the plot, in the gap between panels.

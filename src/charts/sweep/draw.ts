@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 import { FONT, STROKE, color, type ThemeKey } from '../common/theme';
 import { fmt, withUnit } from '../common/fields';
-import { annotate, bottomAxis, initSvg, legend, navigator, safeId, sideAxis, textWidth, tooltip, type DrawOptions, type G, type LegendItem } from '../common/svg';
+import { MIN_AXIS_SPAN, annotate, bottomAxis, initSvg, legend, navigator, safeId, sideAxis, textWidth, tooltip, type DrawOptions, type G, type LegendItem } from '../common/svg';
 import { describeSweep, sweepTitle, type SweepRow, type SweepView } from './data';
 
 const STYLE: { color: ThemeKey; dash: string | null; shape: 'circle' | 'square' }[] = [
@@ -38,7 +38,7 @@ export function drawSweep(node: SVGSVGElement, v: SweepView, opts: DrawOptions &
   const ys = all.flatMap((r) => [r.y, r.lo, r.hi]).filter((q): q is number => q !== null && Number.isFinite(q));
   const yMin = Math.min(0, d3.min(ys) ?? 0);
   // The no-plea line (ratio 1) is always in view on a take ratio.
-  const yMax = Math.max(yMin + 1e-9, d3.max(ys) ?? 1, noPleaLine ? 1.1 : -Infinity);
+  const yMax = Math.max(yMin + MIN_AXIS_SPAN, d3.max(ys) ?? 1, noPleaLine ? 1.1 : -Infinity);
   const y = d3.scaleLinear().domain([yMin, yMax === yMin ? yMin + 1 : yMax]).nice().range([innerH, 0]);
   bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis), grid: true });
   sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), grid: true, labelOffset: 56 });

@@ -9,9 +9,9 @@ import {
   schellingTable,
   thresholdData,
   thresholdTable,
-  type ThresholdInput,
   type ThresholdSelection,
 } from './data';
+import type { ThresholdInput } from '../../engine';
 
 type Size = { width: number; height: number; id: string; announce: (t: string) => void };
 

@@ -14,17 +14,6 @@ import {
   type ThresholdInput,
 } from '../../engine';
 
-export {
-  G,
-  committedCurve,
-  equilibriumSizes,
-  erosionPoint,
-  thresholdCurve,
-  type Piece,
-  type ThresholdCurve,
-  type ThresholdInput,
-  type ThresholdRun,
-} from '../../engine';
 
 export interface ThresholdData {
   curve: ThresholdCurve;

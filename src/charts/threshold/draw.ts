@@ -20,14 +20,13 @@ import {
   type LabelSpot,
   type LegendItem,
 } from '../common/svg';
+import { G, type Piece } from '../../engine';
 import {
-  G,
   describeSchelling,
   describeThreshold,
   schellingTitle,
   selectionForRun,
   thresholdTitle,
-  type Piece,
   type SchellingData,
   type ThresholdData,
   type ThresholdSelection,
