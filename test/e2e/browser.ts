@@ -119,3 +119,18 @@ export function expectClean(w: Watched) {
   expect(w.foreign, 'requests that left 127.0.0.1').toEqual([]);
   expect(w.errors, 'console errors').toEqual([]);
 }
+
+/** Move a range input the way a person's drag ends: input and change events. */
+export async function setSlider(page: Page, selector: string, value: number) {
+  await page.$eval(
+    selector,
+    (el, v) => {
+      const input = el as HTMLInputElement;
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}

@@ -11,7 +11,7 @@ import { setPath } from '../../src/engine/sweep/fieldPath';
 import { PRESETS } from '../../src/presets';
 import type { Result, ScenarioInput } from '../../src/engine/api';
 import { describeDocketFrame, docketView } from '../../src/charts/docket/data';
-import { SHOTS, expectClean, useBrowser } from './browser';
+import { SHOTS, expectClean, setSlider, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 const app = useBrowser(baseURL);
@@ -27,19 +27,6 @@ async function waitDone(page: Page) {
   await page.waitForSelector('[data-bench=result][data-busy=false] [data-testid=result-status][data-status=done]', { timeout: 60_000 });
 }
 
-async function setSlider(page: Page, selector: string, value: number) {
-  await page.$eval(
-    selector,
-    (el, v) => {
-      const input = el as HTMLInputElement;
-      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      set.call(input, String(v));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
-}
 
 const reading = (page: Page) => page.locator('[data-chart=docket] .docket-reading').first().textContent();
 

@@ -13,7 +13,7 @@ import { PRESETS } from '../../src/presets';
 import { TOTAL_FIELDS, formatTotal } from '../../src/app/format';
 import { setAllPledged } from '../../src/components/results/QuickLevers';
 import { diffTotal } from '../../src/components/compare/diff';
-import { SHOTS, expectClean, useBrowser } from './browser';
+import { SHOTS, expectClean, setSlider, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -56,20 +56,6 @@ async function expectTotals(page: Page, expected: Totals) {
   }
 }
 
-/** Move a range input the way a person's drag ends: input and change events. */
-async function setSlider(page: Page, selector: string, value: number) {
-  await page.$eval(
-    selector,
-    (el, v) => {
-      const input = el as HTMLInputElement;
-      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      set.call(input, String(v));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
-}
 
 const stopLabel = (page: Page) =>
   page.evaluate(
