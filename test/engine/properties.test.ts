@@ -189,7 +189,7 @@ describe('seeds and plain data', () => {
 });
 
 import { prepare } from '../../src/engine/solve';
-import { priorityPass, priorityPassLazy } from '../../src/engine/regimes/priority';
+import { newDetail, priorityPass, priorityPassLazy } from '../../src/engine/regimes/priority';
 import { LazyShuffle, randomRanking } from '../../src/engine/random';
 
 describe('random runs drawn lazily', () => {
@@ -209,6 +209,31 @@ describe('random runs drawn lazily', () => {
         const { take: t2, fundPaid: f2, ...rest2 } = full;
         for (const pass of [lazy, drawn]) {
           const { take, fundPaid, ...rest } = pass;
+          expect(rest).toEqual(rest2);
+          expect(closeTo(take, t2)).toBe(true);
+          expect(closeTo(fundPaid, f2)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the totals-only pass (int32 lanes, four ranks a step while the budget covers four trials)', () => {
+  it('equals the per-defendant pass, and the Float64 loop (a fractional budget) gives the same totals', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxGroups: 4, maxCount: 30, ranking: 'random', maxBudget: 60 }), fc.integer({ min: 0, max: 50 }), (s, run) => {
+        const prep = prepare(s, true);
+        const B = s.prosecutor.budget!;
+        const input = { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking: randomRanking(prep.pop.N, s.seed, run), budget: B };
+        const totals = priorityPass(input);
+        // Rank by rank, every outcome counted as it comes (the rows' pass).
+        const reference = priorityPass(input, newDetail(prep.pop.N));
+        // Integer costs: B + ½ threatens exactly whom B does and leaves ½ more, through the Float64 loop.
+        const fractional = priorityPass({ ...input, budget: B + 0.5 });
+        for (const pass of [totals, fractional]) {
+          const { take, fundPaid, ...rest } = pass;
+          const { take: t2, fundPaid: f2, ...rest2 } = reference;
           expect(rest).toEqual(rest2);
           expect(closeTo(take, t2)).toBe(true);
           expect(closeTo(fundPaid, f2)).toBe(true);

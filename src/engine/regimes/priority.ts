@@ -8,6 +8,8 @@ import type { Decisions } from './decision';
 import { Tally } from './tally';
 import type { LazyShuffle } from '../random';
 
+const INT32_MAX = 2147483647;
+
 export const OUT_PLEA = 0;
 export const OUT_TRIED = 1;
 export const OUT_FREE = 2;
@@ -103,9 +105,21 @@ function priorityPassTotals(input: PassInput): PassTotals {
 }
 
 /**
+ * The hot loop's layout: four int32 slots a kind, at 4·kind — [0] the trial cost c, [1] the units
+ * a threatened member spends (c if he refuses, 0 if he pleads), [2] the threatened members counted
+ * so far, [3] padding — so a rank costs one kind lookup and one small array (the offsets are
+ * literals in the loops: a module constant costs a load and a check each time). Trial costs and
+ * budgets are integers of at most 1e9 (the schema's MAX_TRIAL_COST, MAX_BUDGET), so int32
+ * arithmetic is exact; any other input takes the Float64 loop. Reused between passes (a pass never
+ * runs inside another).
+ */
+let lanes = new Int32Array(4 * 16);
+
+/**
  * The pass per kind, shared by the totals-only pass and the lazy random runs: in rank order
- * (`ranking`, or drawn from `shuffle`), threatened members per kind in `thr` (scratch, one slot a
- * kind), until the budget fits nobody; then every kind's members counted through the Tally.
+ * (`ranking`, or drawn from `shuffle`), threatened members per kind until the budget fits nobody;
+ * then every kind's members counted through the Tally. `thr` is scratch (one slot a kind) for the
+ * Float64 loop.
  */
 function countPass(
   pop: Population,
@@ -125,26 +139,78 @@ function countPass(
   if (everyone) return everyone;
   const K = k.size;
   const c = k.c;
-  // Laid out for the loop: the units a threatened member of each kind spends.
-  const spend = new Float64Array(K);
-  for (let kind = 0; kind < K; kind++) spend[kind] = plead1[kind] === 1 ? 0 : c[kind];
-  thr.fill(0);
   const minC = pop.minCost;
+  let ints = Number.isInteger(budget) && budget <= INT32_MAX && Number.isInteger(minC);
+  let maxC = 0;
+  for (let kind = 0; kind < K; kind++) {
+    const ck = c[kind];
+    if (!(Number.isInteger(ck) && ck >= 0 && ck <= INT32_MAX)) ints = false;
+    if (k.count[kind] > 0 && ck > maxC) maxC = ck;
+  }
   let b = budget;
   let t = 0;
   let firstUnthreatened = -1;
-  if (shuffle === null) {
-    for (; t < N && b >= minC; t++) {
-      const kind = kindOf[ranking[t]];
-      if (c[kind] <= b) {
-        thr[kind]++;
-        b -= spend[kind];
-      } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+  if (ints) {
+    if (lanes.length < 4 * K) lanes = new Int32Array(4 * K);
+    const lane = lanes;
+    for (let kind = 0; kind < K; kind++) {
+      lane[4 * kind] = c[kind];
+      lane[4 * kind + 1] = plead1[kind] === 1 ? 0 : c[kind];
+      lane[4 * kind + 2] = 0;
     }
+    let bi = budget | 0;
+    const lo = minC | 0;
+    const hi = maxC | 0;
+    if (shuffle === null) {
+      // While the budget covers four of the costliest trials, the next four ranks are all
+      // threatened: no test, four ranks a step (the typed-array checks are paid once a step).
+      const hi4 = 4 * hi;
+      if (hi4 <= INT32_MAX) {
+        const N4 = N - 3;
+        for (; t < N4 && bi >= hi4; t += 4) {
+          // j | 1, j | 2: the slots of a kind (j is a multiple of 4) with no overflow check.
+          const j0 = kindOf[ranking[t]] << 2;
+          const j1 = kindOf[ranking[(t + 1) | 0]] << 2;
+          const j2 = kindOf[ranking[(t + 2) | 0]] << 2;
+          const j3 = kindOf[ranking[(t + 3) | 0]] << 2;
+          lane[j0 | 2]++;
+          lane[j1 | 2]++;
+          lane[j2 | 2]++;
+          lane[j3 | 2]++;
+          bi = (bi - lane[j0 | 1] - lane[j1 | 1] - lane[j2 | 1] - lane[j3 | 1]) | 0;
+        }
+      }
+      // While it covers the costliest trial, every rank is threatened.
+      for (; t < N && bi >= hi; t++) {
+        const j = kindOf[ranking[t]] << 2;
+        lane[j | 2]++;
+        bi = (bi - lane[j | 1]) | 0;
+      }
+      for (; t < N && bi >= lo; t++) {
+        const j = kindOf[ranking[t]] << 2;
+        if (lane[j] <= bi) {
+          lane[j | 2]++;
+          bi = (bi - lane[j | 1]) | 0;
+        } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+      }
+    } else {
+      // A lazy shuffle draws rank t now (the same order as the full Fisher–Yates shuffle).
+      for (; t < N && bi >= lo; t++) {
+        const j = kindOf[shuffle.next()] << 2;
+        if (lane[j] <= bi) {
+          lane[j | 2]++;
+          bi = (bi - lane[j | 1]) | 0;
+        } else if (firstUnthreatened < 0) firstUnthreatened = t + 1;
+      }
+    }
+    b = bi;
+    for (let kind = 0; kind < K; kind++) thr[kind] = lane[4 * kind + 2];
   } else {
-    // A lazy shuffle draws rank t now (the same order as the full Fisher–Yates shuffle).
+    const spend = new Float64Array(K);
+    for (let kind = 0; kind < K; kind++) spend[kind] = plead1[kind] === 1 ? 0 : c[kind];
+    thr.fill(0);
     for (; t < N && b >= minC; t++) {
-      const kind = kindOf[shuffle.next()];
+      const kind = kindOf[shuffle === null ? ranking[t] : shuffle.next()];
       if (c[kind] <= b) {
         thr[kind]++;
         b -= spend[kind];
