@@ -163,7 +163,8 @@ function countPass(
     const hi = maxC | 0;
     if (shuffle === null) {
       // While the budget covers four of the costliest trials, the next four ranks are all
-      // threatened: no test, four ranks a step (the typed-array checks are paid once a step).
+      // threatened: no test, four ranks a step (the loop test, stack check and map checks paid
+      // once a step).
       const hi4 = 4 * hi;
       if (hi4 <= INT32_MAX) {
         const N4 = N - 3;
