@@ -49,6 +49,41 @@ export function histogram(sorted: ArrayLike<number>): HistogramBin[] {
   return bins;
 }
 
+/**
+ * The summary of one quantity's runs kept column-wise (a sweep solves thousands of scenarios of
+ * 32 runs each: no per-run objects). `values[from + j]` is run j's value, `nulls[from + j]` 1
+ * where it is null; the same figures as {@link summarize} on the same values in run order.
+ * Without `withHistogram` the histogram is left empty (sweeps and phase diagrams plot the mean
+ * and the 5–95% band only).
+ */
+export function summarizeColumn(
+  values: Float64Array,
+  nulls: Uint8Array,
+  from: number,
+  n: number,
+  withHistogram: boolean,
+): Summary {
+  let sum = 0;
+  let m = 0;
+  for (let j = from; j < from + n; j++) {
+    if (nulls[j] === 1) continue;
+    sum += values[j];
+    m++;
+  }
+  const sorted = new Float64Array(m);
+  let at = 0;
+  for (let j = from; j < from + n; j++) if (nulls[j] !== 1) sorted[at++] = values[j];
+  sorted.sort();
+  return {
+    mean: m === 0 ? null : sum / m,
+    p5: percentile(sorted, 5),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    nullCount: n - m,
+    histogram: withHistogram ? histogram(sorted) : [],
+  };
+}
+
 export function summarize(values: readonly (number | null)[]): Summary {
   const xs: number[] = [];
   let nullCount = 0;
