@@ -90,7 +90,22 @@ export const p95 = (xs: number[]) => xs[Math.min(xs.length - 1, Math.ceil(0.95 *
 const reps = quick ? { runs: 2, ms: 0 } : { runs: 7, ms: 1500 };
 
 /** A phase-diagram bench line (W5, W8, W10): the whole grid's time and the first coarse picture. */
-function phaseLine(name: string, grid: number, workers: number, r: { totalMs: number; firstCoarseMs: number }) {
+function phaseLine(
+  name: string,
+  grid: number,
+  workers: number,
+  r: { totalMs: number; firstCoarseMs: number; cpuMs?: number; workersCpuMs?: number },
+) {
+  // Process CPU while the grid ran, the workers' threads' share, and the rest (the main
+  // thread's scheduling and V8's helper threads: JIT compilation and GC), in ms.
+  const cpu =
+    r.cpuMs === undefined
+      ? {}
+      : {
+          cpu_ms: Math.round(r.cpuMs),
+          workers_cpu_ms: Number.isFinite(r.workersCpuMs) ? Math.round(r.workersCpuMs!) : null,
+          other_cpu_ms: Number.isFinite(r.workersCpuMs) ? Math.round(r.cpuMs - r.workersCpuMs!) : null,
+        };
   return {
     name,
     n: grid * grid,
@@ -101,6 +116,7 @@ function phaseLine(name: string, grid: number, workers: number, r: { totalMs: nu
     unit: 'cells/s',
     workers,
     first_coarse_ms: Math.round(r.firstCoarseMs),
+    ...cpu,
   };
 }
 
