@@ -13,7 +13,7 @@ import { priorityPass } from '../src/engine/regimes/priority';
 import { arrivalRanking } from '../src/engine/regimes/ranking';
 import { crespoCity, docketCity, w1City, w3Lottery } from './scenarios';
 import { runPhaseBench, shareByBudget } from './phase';
-import { runBrowserBench } from './browser';
+import { runBrowserBench, runPhaseBrowserBench } from './browser';
 import { budgetSweepScenarios, sweepBudgets } from './budget';
 import { forgetForcedSpendMemo } from '../src/engine/regimes/forcedSpend';
 import { runCPass } from './cpass';
@@ -281,6 +281,10 @@ async function main() {
       const workers = 2;
       const r = await runPhaseBench({ grid, runs, workers, spec: shareByBudget(runs) });
       print(phaseLine(`W8 phase diagram ${grid}x${grid} pledged share x budget, ${runs} runs/cell, random ranking`, grid, workers, r));
+    }
+    // The same diagram in the app (production build, headless Chromium, the app's worker pool).
+    if (!argv.includes('--no-browser')) {
+      await runPhaseBrowserBench({ quick, print, scenario: shareByBudget(runs).input, grid: quick ? 8 : 64 });
     }
   }
   if (want('W10')) {
