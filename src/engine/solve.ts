@@ -27,7 +27,7 @@ import { solveLottery } from './regimes/lottery';
 import { buildRanking, type NonOptimalRanking } from './regimes/ranking';
 import { EXACT_CELLS } from './regimes/knapsack';
 import { leqTol } from './numeric';
-import { summarize, summarizeColumn } from './result/distribution';
+import { summarizeColumn } from './result/distribution';
 import { allocateEarliest } from './population/allocate';
 import { docketOrder } from './population/weeks';
 import { docketPass, docketNoPleaTake, newDocketDetail } from './regimes/docket';
@@ -513,7 +513,8 @@ const K_BUDGET_USED = DISTRIBUTION_KEYS.indexOf('budgetUsed');
 const K_FUND_PAID = DISTRIBUTION_KEYS.indexOf('fundPaid');
 const K_STOP_RANK = DISTRIBUTION_KEYS.indexOf('stopRank');
 
-function distributionOfColumns(cols: Float64Array, nulls: Uint8Array, runs: number, withHistogram: boolean): Distribution {
+/** The distribution over runs (MODEL.md §5) of runs kept column-wise (see putRun). */
+export function distributionOfColumns(cols: Float64Array, nulls: Uint8Array, runs: number, withHistogram: boolean): Distribution {
   const out = {} as Distribution;
   DISTRIBUTION_KEYS.forEach((key, k) => {
     out[key] = summarizeColumn(cols, nulls, k * runs, runs, withHistogram);
@@ -521,10 +522,13 @@ function distributionOfColumns(cols: Float64Array, nulls: Uint8Array, runs: numb
   return out;
 }
 
+/** The distribution over runs (MODEL.md §5) of the runs' totals. */
 export function distributionOf(totals: readonly Totals[]): Distribution {
-  const out = {} as Distribution;
-  for (const key of DISTRIBUTION_KEYS) {
-    out[key] = summarize(totals.map((t) => t[key]));
-  }
-  return out;
+  const runs = totals.length;
+  const cols = new Float64Array(DISTRIBUTION_KEYS.length * runs);
+  const nulls = new Uint8Array(DISTRIBUTION_KEYS.length * runs);
+  DISTRIBUTION_KEYS.forEach((key, k) => {
+    totals.forEach((t, run) => putValue(cols, nulls, k * runs + run, t[key]));
+  });
+  return distributionOfColumns(cols, nulls, runs, true);
 }

@@ -85,23 +85,11 @@ export function summarizeColumn(
 }
 
 export function summarize(values: readonly (number | null)[]): Summary {
-  const xs: number[] = [];
-  let nullCount = 0;
-  let sum = 0;
-  for (const v of values) {
-    if (v === null) nullCount++;
-    else {
-      xs.push(v);
-      sum += v;
-    }
-  }
-  const sorted = Float64Array.from(xs).sort();
-  return {
-    mean: xs.length === 0 ? null : sum / xs.length,
-    p5: percentile(sorted, 5),
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    nullCount,
-    histogram: histogram(sorted),
-  };
+  const cols = new Float64Array(values.length);
+  const nulls = new Uint8Array(values.length);
+  values.forEach((v, j) => {
+    if (v === null) nulls[j] = 1;
+    else cols[j] = v;
+  });
+  return summarizeColumn(cols, nulls, 0, values.length, true);
 }
