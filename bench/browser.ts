@@ -135,6 +135,8 @@ export async function runPhaseBrowserBench(o: {
   quick: boolean;
   print: (l: BenchLine) => void;
   scenario: unknown;
+  /** Random runs a cell (the scenario's). */
+  runs: number;
   grid: number;
   /** Workers in the app's pool (navigator.hardwareConcurrency as the page sees it). */
   workers?: number;
@@ -212,7 +214,7 @@ export async function runPhaseBrowserBench(o: {
   for (const [kind, list] of [['fresh workers', cold], ['warm workers', warm]] as const) {
     const totals = list.map((r) => r.total);
     o.print({
-      name: `W8 in the browser: phase diagram ${o.grid}x${o.grid} pledged share x budget, Crespo's city, 32 random runs, time to the painted diagram (${kind})`,
+      name: `W8 in the browser: phase diagram ${o.grid}x${o.grid} pledged share x budget, Crespo's city, ${o.runs} random runs a cell, time to the painted diagram (${kind})`,
       n: o.grid * o.grid,
       runs: list.length,
       median_ms: med(totals.slice()),

@@ -284,7 +284,7 @@ async function main() {
     }
     // The same diagram in the app (production build, headless Chromium, the app's worker pool).
     if (!argv.includes('--no-browser')) {
-      await runPhaseBrowserBench({ quick, print, scenario: shareByBudget(runs).input, grid: quick ? 8 : 64 });
+      await runPhaseBrowserBench({ quick, print, scenario: shareByBudget(runs).input, runs, grid: quick ? 8 : 64 });
     }
   }
   if (want('W10')) {
