@@ -16,7 +16,17 @@ export interface PhaseSpec {
   outcome: string;
 }
 
-export async function runPhaseBench(o: { grid: number; runs: number; workers: number; spec?: PhaseSpec }) {
+export async function runPhaseBench(o: {
+  grid: number;
+  runs: number;
+  workers: number;
+  spec?: PhaseSpec;
+  /**
+   * Warm each worker on the whole grid before timing (V8 has compiled the engine's paths by
+   * then): what a second diagram on the same workers costs. Default: one cell.
+   */
+  warm?: boolean;
+}) {
   const spec: PhaseSpec = o.spec ?? shareByFund(o.runs);
   const input = spec.input;
   const xs = Array.from({ length: o.grid }, (_, i) => spec.x(i, o.grid));
@@ -33,6 +43,9 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
     { length: o.workers },
     () => new Worker(new URL('./phaseWorker.mjs', import.meta.url)),
   );
+  const warmCells = o.warm
+    ? order.cells.map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]])
+    : [[xs[1] ?? xs[0], ys[1] ?? ys[0]]];
   // Each worker thread's own CPU time (ms), as it last reported it (Linux; NaN elsewhere).
   const workerCpu = workers.map(() => NaN);
   const workerCpu0 = workers.map(() => NaN);
@@ -45,7 +58,7 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
             workerCpu0[k] = r.cpuMs;
             resolve();
           });
-          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: [[xs[1] ?? xs[0], ys[1] ?? ys[0]]], outcome: spec.outcome });
+          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: warmCells, outcome: spec.outcome });
         }),
     ),
   );
