@@ -16,7 +16,17 @@ export interface PhaseSpec {
   outcome: string;
 }
 
-export async function runPhaseBench(o: { grid: number; runs: number; workers: number; spec?: PhaseSpec }) {
+export async function runPhaseBench(o: {
+  grid: number;
+  runs: number;
+  workers: number;
+  spec?: PhaseSpec;
+  /**
+   * Warm each worker on the whole grid before timing (V8 has compiled the engine's paths by
+   * then): what a second diagram on the same workers costs. Default: one cell.
+   */
+  warm?: boolean;
+}) {
   const spec: PhaseSpec = o.spec ?? shareByFund(o.runs);
   const input = spec.input;
   const xs = Array.from({ length: o.grid }, (_, i) => spec.x(i, o.grid));
@@ -33,23 +43,33 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
     { length: o.workers },
     () => new Worker(new URL('./phaseWorker.mjs', import.meta.url)),
   );
+  const warmCells = o.warm
+    ? order.cells.map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]])
+    : [[xs[1] ?? xs[0], ys[1] ?? ys[0]]];
+  // Each worker thread's own CPU time (ms), as it last reported it (Linux; NaN elsewhere).
+  const workerCpu = workers.map(() => NaN);
+  const workerCpu0 = workers.map(() => NaN);
   // Warm up each worker (module load and JIT) before timing.
   await Promise.all(
     workers.map(
-      (w) =>
+      (w, k) =>
         new Promise<void>((resolve) => {
-          w.once('message', () => resolve());
-          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: [[xs[1] ?? xs[0], ys[1] ?? ys[0]]], outcome: spec.outcome });
+          w.once('message', (r: { cpuMs: number }) => {
+            workerCpu0[k] = r.cpuMs;
+            resolve();
+          });
+          w.postMessage({ id: -1, input, xField: spec.xField, yField: spec.yField, cells: warmCells, outcome: spec.outcome });
         }),
     ),
   );
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let firstCoarseMs = NaN;
   let doneCells = 0;
   let next = 0;
   await new Promise<void>((resolve) => {
     let active = 0;
-    const feed = (w: Worker) => {
+    const feed = (w: Worker, k: number) => {
       if (next >= batches.length) {
         if (active === 0) resolve();
         return;
@@ -57,8 +77,9 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
       const id = next++;
       active++;
       const cells = batches[id].map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]]);
-      w.once('message', (r: { id: number; values: (number | null)[] }) => {
+      w.once('message', (r: { id: number; values: (number | null)[]; cpuMs: number }) => {
         active--;
+        workerCpu[k] = r.cpuMs;
         batches[r.id].forEach((c, i) => {
           values[c] = r.values[i];
           done[c] = 1;
@@ -67,17 +88,22 @@ export async function runPhaseBench(o: { grid: number; runs: number; workers: nu
         if (Number.isNaN(firstCoarseMs) && countDone(done, order.cells.slice(0, coarseCount)) === coarseCount) {
           firstCoarseMs = performance.now() - t0;
         }
-        feed(w);
+        feed(w, k);
         if (next >= batches.length && active === 0) resolve();
       });
       w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });
     };
-    workers.forEach(feed);
+    workers.forEach((w, k) => feed(w, k));
   });
   const totalMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await Promise.all(workers.map((w) => w.terminate()));
   void doneCells;
-  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values) };
+  // CPU time of the whole process while the grid ran, and of the workers' own threads: the rest
+  // is the main thread (scheduling) and V8's helper threads (JIT compilation, GC).
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const workersCpuMs = workerCpu.reduce((a, c, k) => a + (c - workerCpu0[k]), 0);
+  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs };
 }
 
 function countDone(done: Uint8Array, cells: number[]) {

@@ -1,5 +1,6 @@
 // A Node worker thread for W5: computes batches of phase-diagram cells with the engine.
 import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { phaseCells } from '../src/engine/sweep/sweep';
 import type { OutcomeKey } from '../src/engine/sweep/types';
 
@@ -12,7 +13,18 @@ interface Job {
   outcome: OutcomeKey;
 }
 
+/** This thread's CPU time so far in ms (Linux: /proc/thread-self/stat), NaN elsewhere. */
+function threadCpuMs(): number {
+  try {
+    const st = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
 parentPort!.on('message', (job: Job) => {
   const r = phaseCells(job.input, job.xField, job.yField, job.cells, job.outcome);
-  parentPort!.postMessage({ id: job.id, ...r });
+  parentPort!.postMessage({ id: job.id, ...r, cpuMs: threadCpuMs() });
 });

@@ -27,7 +27,7 @@ import { solveLottery } from './regimes/lottery';
 import { buildRanking, type NonOptimalRanking } from './regimes/ranking';
 import { EXACT_CELLS } from './regimes/knapsack';
 import { leqTol } from './numeric';
-import { summarize } from './result/distribution';
+import { summarizeColumn } from './result/distribution';
 import { allocateEarliest } from './population/allocate';
 import { docketOrder } from './population/weeks';
 import { docketPass, docketNoPleaTake, newDocketDetail } from './regimes/docket';
@@ -50,6 +50,12 @@ export interface SolveOptions {
   onProgress?: (done: number) => void;
   /** Asked between steps of a single run's long computations: true stops it (WorkStopped). */
   shouldStop?: () => boolean;
+  /**
+   * Only what a sweep point or a phase-diagram cell plots: the totals and, over random runs,
+   * each distribution's mean, percentiles and null count with an empty histogram; no plan
+   * (her believed pass is skipped). Every figure given is the same as in the full result.
+   */
+  plotOnly?: boolean;
 }
 
 const OUTCOME_NAMES: Outcome[] = ['plea', 'tried', 'free', 'refuse'];
@@ -346,7 +352,8 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
     };
   }
 
-  const runOnce = (run: number, detail?: PassDetail) => runSequential(prep, run, detail);
+  const plotOnly = options.plotOnly === true && !rowsWanted;
+  const runOnce = (run: number, detail?: PassDetail) => runSequential(prep, run, detail, undefined, !plotOnly);
   // Runs after the first need totals only: priority draws its random ranking lazily and stops
   // once the budget can threaten nobody (see priorityPassLazy).
   const lazy = isPriority ? lazyRunner(prep) : null;
@@ -355,27 +362,38 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
   // A single run reports its own long steps; several runs report between runs.
   const first =
     s.runs === 1 && (options.onProgress || options.shouldStop)
-      ? runSequential(prep, 0, detail, {
-          onProgress: options.onProgress,
-          shouldStop: options.shouldStop,
-        })
+      ? runSequential(
+          prep,
+          0,
+          detail,
+          {
+            onProgress: options.onProgress,
+            shouldStop: options.shouldStop,
+          },
+          !plotOnly,
+        )
       : runOnce(0, detail);
   const result: Result = {
     schemaVersion: 1,
     regime: s.prosecutor.regime,
     totals: totalsFrom(first.pass, N, prep.noPleaTake),
-    plan: { plannedTake: first.plannedTake, withheldCount: first.pass.withheldCount },
     defendantsOmitted: !rowsWanted,
   };
+  if (!plotOnly) result.plan = { plannedTake: first.plannedTake, withheldCount: first.pass.withheldCount };
   if (ranking === 'random') {
-    const totals: Totals[] = [result.totals];
-    options.onProgress?.(1 / s.runs);
-    for (let run = 1; run < s.runs; run++) {
+    // The runs' figures go column-wise into two typed arrays: no per-run objects (a sweep or a
+    // phase diagram solves thousands of scenarios of 32 runs each).
+    const runs = s.runs;
+    const cols = new Float64Array(DISTRIBUTION_KEYS.length * runs);
+    const nulls = new Uint8Array(DISTRIBUTION_KEYS.length * runs);
+    putRun(cols, nulls, runs, 0, first.pass, prep.noPleaTake);
+    options.onProgress?.(1 / runs);
+    for (let run = 1; run < runs; run++) {
       const pass = lazy ? lazy(run) : runOnce(run).pass;
-      totals.push(totalsFrom(pass, N, prep.noPleaTake));
-      options.onProgress?.((run + 1) / s.runs);
+      putRun(cols, nulls, runs, run, pass, prep.noPleaTake);
+      options.onProgress?.((run + 1) / runs);
     }
-    result.distribution = distributionOf(totals);
+    result.distribution = distributionOfColumns(cols, nulls, runs, !plotOnly);
   }
   if (detail) result.defendants = rowsFrom(prep, detail, true);
   return result;
@@ -404,6 +422,7 @@ export function runSequential(
   run: number,
   detail?: PassDetail,
   hooks?: WorkHooks,
+  withPlan = true,
 ): { pass: PassTotals; plannedTake: number } {
   const { pop, dec, scenario: s } = prep;
   const kindOf = prep.kindOf!;
@@ -422,7 +441,7 @@ export function runSequential(
   if (s.prosecutor.regime === 'priority') {
     const input = { pop, dec, kindOf, ranking: order, budget: B, withheld };
     const pass = priorityPass(input, detail);
-    if (Number.isNaN(plannedTake)) plannedTake = priorityPass({ ...input, believed: true }).take;
+    if (Number.isNaN(plannedTake) && withPlan) plannedTake = priorityPass({ ...input, believed: true }).take;
     return { pass, plannedTake };
   }
   const fs = forcedSpend({ pop, dec, kindOf, ranking: order, budget: B }, detail, hooks);
@@ -465,10 +484,51 @@ function solveDocket(s: Scenario, options: SolveOptions): Result {
   return result;
 }
 
-export function distributionOf(totals: readonly Totals[]): Distribution {
+/**
+ * Run `run`'s figures (what totalsFrom would give for the distribution's keys, in
+ * DISTRIBUTION_KEYS order) into column k·runs + run of `cols`, nulls flagged in `nulls`.
+ */
+function putRun(cols: Float64Array, nulls: Uint8Array, runs: number, run: number, pass: PassTotals, noPleaTake: number) {
+  putValue(cols, nulls, K_TAKE * runs + run, pass.take);
+  putValue(cols, nulls, K_TAKE_RATIO * runs + run, takeRatio(pass.take, noPleaTake));
+  putValue(cols, nulls, K_PLEAS * runs + run, pass.pleas);
+  putValue(cols, nulls, K_TRIALS * runs + run, pass.trials);
+  putValue(cols, nulls, K_FREE * runs + run, pass.free);
+  putValue(cols, nulls, K_BUDGET_USED * runs + run, pass.budgetUsed);
+  putValue(cols, nulls, K_FUND_PAID * runs + run, pass.fundPaid);
+  putValue(cols, nulls, K_STOP_RANK * runs + run, pass.stopRank);
+}
+
+function putValue(cols: Float64Array, nulls: Uint8Array, at: number, v: number | null) {
+  if (v === null) nulls[at] = 1;
+  else cols[at] = v;
+}
+
+const K_TAKE = DISTRIBUTION_KEYS.indexOf('take');
+const K_TAKE_RATIO = DISTRIBUTION_KEYS.indexOf('takeRatio');
+const K_PLEAS = DISTRIBUTION_KEYS.indexOf('pleas');
+const K_TRIALS = DISTRIBUTION_KEYS.indexOf('trials');
+const K_FREE = DISTRIBUTION_KEYS.indexOf('free');
+const K_BUDGET_USED = DISTRIBUTION_KEYS.indexOf('budgetUsed');
+const K_FUND_PAID = DISTRIBUTION_KEYS.indexOf('fundPaid');
+const K_STOP_RANK = DISTRIBUTION_KEYS.indexOf('stopRank');
+
+/** The distribution over runs (MODEL.md §5) of runs kept column-wise (see putRun). */
+export function distributionOfColumns(cols: Float64Array, nulls: Uint8Array, runs: number, withHistogram: boolean): Distribution {
   const out = {} as Distribution;
-  for (const key of DISTRIBUTION_KEYS) {
-    out[key] = summarize(totals.map((t) => t[key]));
-  }
+  DISTRIBUTION_KEYS.forEach((key, k) => {
+    out[key] = summarizeColumn(cols, nulls, k * runs, runs, withHistogram);
+  });
   return out;
+}
+
+/** The distribution over runs (MODEL.md §5) of the runs' totals. */
+export function distributionOf(totals: readonly Totals[]): Distribution {
+  const runs = totals.length;
+  const cols = new Float64Array(DISTRIBUTION_KEYS.length * runs);
+  const nulls = new Uint8Array(DISTRIBUTION_KEYS.length * runs);
+  DISTRIBUTION_KEYS.forEach((key, k) => {
+    totals.forEach((t, run) => putValue(cols, nulls, k * runs + run, t[key]));
+  });
+  return distributionOfColumns(cols, nulls, runs, true);
 }

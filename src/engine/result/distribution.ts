@@ -49,24 +49,47 @@ export function histogram(sorted: ArrayLike<number>): HistogramBin[] {
   return bins;
 }
 
-export function summarize(values: readonly (number | null)[]): Summary {
-  const xs: number[] = [];
-  let nullCount = 0;
+/**
+ * The summary of one quantity's runs kept column-wise (a sweep solves thousands of scenarios of
+ * 32 runs each: no per-run objects). `values[from + j]` is run j's value, `nulls[from + j]` 1
+ * where it is null; the same figures as {@link summarize} on the same values in run order.
+ * Without `withHistogram` the histogram is left empty (sweeps and phase diagrams plot the mean
+ * and the 5–95% band only).
+ */
+export function summarizeColumn(
+  values: Float64Array,
+  nulls: Uint8Array,
+  from: number,
+  n: number,
+  withHistogram: boolean,
+): Summary {
   let sum = 0;
-  for (const v of values) {
-    if (v === null) nullCount++;
-    else {
-      xs.push(v);
-      sum += v;
-    }
+  let m = 0;
+  for (let j = from; j < from + n; j++) {
+    if (nulls[j] === 1) continue;
+    sum += values[j];
+    m++;
   }
-  const sorted = Float64Array.from(xs).sort();
+  const sorted = new Float64Array(m);
+  let at = 0;
+  for (let j = from; j < from + n; j++) if (nulls[j] !== 1) sorted[at++] = values[j];
+  sorted.sort();
   return {
-    mean: xs.length === 0 ? null : sum / xs.length,
+    mean: m === 0 ? null : sum / m,
     p5: percentile(sorted, 5),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
-    nullCount,
-    histogram: histogram(sorted),
+    nullCount: n - m,
+    histogram: withHistogram ? histogram(sorted) : [],
   };
+}
+
+export function summarize(values: readonly (number | null)[]): Summary {
+  const cols = new Float64Array(values.length);
+  const nulls = new Uint8Array(values.length);
+  values.forEach((v, j) => {
+    if (v === null) nulls[j] = 1;
+    else cols[j] = v;
+  });
+  return summarizeColumn(cols, nulls, 0, values.length, true);
 }

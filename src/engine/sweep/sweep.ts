@@ -69,7 +69,7 @@ export function solveAt(input: unknown, fields: readonly [string, number][]): Po
   for (const [field, x] of fields) s = setPath(s, field, x);
   const parsed = parseScenario(s);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never' })) };
+  return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never', plotOnly: true })) };
 }
 
 /** Evenly spaced values from lo to hi (integers when `integer`, deduplicated): grid.ts's gridValues. */
