@@ -113,6 +113,58 @@ function cross(x: number, y: number, f0: number, slope: number): number {
   return at > x && at <= y ? at : -1;
 }
 
+/** Numbers per snapshot of the backward walk (see backwardPass). */
+const SNAP = 5;
+
+/** Where [x, y]'s value lines cross 1 (−1: none), into `cuts`; false if none does. */
+const cuts = new Float64Array(4);
+function findCuts(
+  x: number,
+  y: number,
+  A: number,
+  beta: number,
+  tryA: number,
+  tryBeta: number,
+  s1: number,
+  s0: number,
+  bp1: boolean,
+  bp0: boolean,
+): boolean {
+  cuts[0] = cross(x, y, A, beta);
+  cuts[1] = bp1 ? cross(x, y, A + s1, beta) : -1;
+  cuts[2] = bp0 ? cross(x, y, A + s0, beta) : -1;
+  cuts[3] = tryA === Infinity ? -1 : cross(x, y, tryA, tryBeta);
+  return cuts[0] > 0 || cuts[1] > 0 || cuts[2] > 0 || cuts[3] > 0;
+}
+
+/** The last cell of [a, to] with `code` (cell a has it, cell to has not): by bisection. */
+function lastWithCode(
+  a: number,
+  to: number,
+  code: number,
+  gLo: number,
+  gV0: number,
+  gSl: number,
+  hLo: number,
+  hV0: number,
+  hSl: number,
+  c: number,
+  w: number,
+  s1: number,
+  s0: number,
+  bp1: boolean,
+  bp0: boolean,
+): number {
+  let lo = a;
+  let hi = to;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (cellCode(mid, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) === code) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The solver's buffers, kept from solve to solve (a solve runs to the end before the next):
  * V(t+1, ·) (`nLo`, `nV0`, `nSl`: piece j covers nLo[j]..nLo[j+1] − 1, the last up to B′) and
@@ -135,13 +187,7 @@ const buf: {
   runStart: Float64Array<ArrayBuffer>;
   runCode: Uint8Array<ArrayBuffer>;
   runOff: Int32Array<ArrayBuffer>;
-  snX: Float64Array<ArrayBuffer>;
-  snCN: Float64Array<ArrayBuffer>;
-  snLo: Float64Array<ArrayBuffer>;
-  snV0: Float64Array<ArrayBuffer>;
-  snSl: Float64Array<ArrayBuffer>;
-  snLen: Float64Array<ArrayBuffer>;
-  snRun: Float64Array<ArrayBuffer>;
+  sn: Float64Array<ArrayBuffer>;
 } = {
   pN: 0,
   pLo: new Float64Array(16),
@@ -158,13 +204,7 @@ const buf: {
   runStart: new Float64Array(1024),
   runCode: new Uint8Array(1024),
   runOff: new Int32Array(1024),
-  snX: new Float64Array(64),
-  snCN: new Float64Array(64),
-  snLo: new Float64Array(64),
-  snV0: new Float64Array(64),
-  snSl: new Float64Array(64),
-  snLen: new Float64Array(64),
-  snRun: new Float64Array(64),
+  sn: new Float64Array(64 * SNAP),
 };
 
 /** The same double, bit for bit (±0 apart; NaN never equal: the rank is then computed in full). */
@@ -188,7 +228,7 @@ function backwardPass(
   kindOf: Int32Array,
   ranking: Int32Array,
   Bp: number,
-  meter: (done: number) => void,
+  meter: ((done: number) => void) | undefined,
 ): void {
   const N = ranking.length;
   const kc = k.c;
@@ -209,17 +249,12 @@ function backwardPass(
   let runStart = buf.runStart;
   let runCode = buf.runCode;
   let runN = 0;
-  // Snapshots of the last rank's state at each interval start x (snX): V(t)'s piece count, its
-  // last piece and that piece's length so far, and the rank's run count. A rank of the same kind
-  // whose V(t+1) equals the last rank's V(t+2) below budget D reaches the same state at every
-  // interval start ≤ D, so it starts from the last snapshot there.
-  let snX = buf.snX;
-  let snCN = buf.snCN;
-  let snLo = buf.snLo;
-  let snV0 = buf.snV0;
-  let snSl = buf.snSl;
-  let snLen = buf.snLen;
-  let snRun = buf.snRun;
+  // Snapshots of the last rank's state at each interval start x, SNAP numbers each: x, V(t)'s piece
+  // count, its last piece's slope and length so far (a later merge changes only those), and the
+  // rank's run count. A rank of the same kind whose V(t+1) equals the last rank's V(t+2) below
+  // budget D reaches the same state at every interval start ≤ D, so it starts from the last
+  // snapshot there.
+  let sn = buf.sn;
   let snN = 0;
   let lastKind = -1;
   // V(N, ·) = 0 on 0..B′.
@@ -229,7 +264,7 @@ function backwardPass(
   nV0[0] = 0;
   nSl[0] = 0;
   for (let t = N - 1; t >= 0; t--) {
-    meter(N - 1 - t);
+    if (meter) meter(N - 1 - t);
     const kind = kindOf[ranking[t]];
     const c = kc[kind];
     const w = kw[kind];
@@ -269,22 +304,21 @@ function backwardPass(
         atD = endN === endP;
       }
       let i = snN - 1;
-      while (i > 0 && (snX[i] > D || (snX[i] === D && !atD))) i--;
+      while (i > 0 && (sn[i * SNAP] > D || (sn[i * SNAP] === D && !atD))) i--;
       if (i > 0) {
-        // Below snX[i] every cell reads identical values: V(t)'s pieces there are V(t+1)'s (the
-        // last one as it stood at snX[i]), and so are the decision runs.
-        x = snX[i];
-        cN = snCN[i];
-        for (let q = 0; q < cN - 1; q++) {
+        // Below that start every cell reads identical values: V(t)'s pieces there are V(t+1)'s
+        // (the last one as it stood then), and so are the decision runs.
+        const o = i * SNAP;
+        x = sn[o];
+        cN = sn[o + 1];
+        for (let q = 0; q < cN; q++) {
           cLo[q] = nLo[q];
           cV0[q] = nV0[q];
           cSl[q] = nSl[q];
         }
-        cLo[cN - 1] = snLo[i];
-        cV0[cN - 1] = snV0[i];
-        cSl[cN - 1] = snSl[i];
-        lastLen = snLen[i];
-        const runs = snRun[i];
+        cSl[cN - 1] = sn[o + 2];
+        lastLen = sn[o + 3];
+        const runs = sn[o + 4];
         if (runN + runs > runStart.length) {
           runStart = growF64(runStart);
           const rc = new Uint8Array(runStart.length);
@@ -304,24 +338,13 @@ function backwardPass(
     // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
     // On each interval [x, y] both V(t+1, b) and V(t+1, b − c) are linear in b.
     for (;;) {
-      if (snN === snX.length) {
-        snX = growF64(snX);
-        snCN = growF64(snCN);
-        snLo = growF64(snLo);
-        snV0 = growF64(snV0);
-        snSl = growF64(snSl);
-        snLen = growF64(snLen);
-        snRun = growF64(snRun);
-      }
-      snX[snN] = x;
-      snCN[snN] = cN;
-      if (cN > 0) {
-        snLo[snN] = cLo[cN - 1];
-        snV0[snN] = cV0[cN - 1];
-        snSl[snN] = cSl[cN - 1];
-      }
-      snLen[snN] = lastLen;
-      snRun[snN] = runN - rankBegin;
+      if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
+      const o = snN * SNAP;
+      sn[o] = x;
+      sn[o + 1] = cN;
+      if (cN > 0) sn[o + 2] = cSl[cN - 1];
+      sn[o + 3] = lastLen;
+      sn[o + 4] = runN - rankBegin;
       snN++;
       if (x > Bp) break;
       while (j + 1 < nN && nLo[j + 1] <= x) j++;
@@ -338,11 +361,8 @@ function backwardPass(
       const hV0 = nV0[j2];
       const hSl = nSl[j2];
       // Cut [x, y] where a value line crosses 1 (the floor of the tolerance's max(1, |a|, |b|)):
-      // at most four cuts, taken in increasing order.
-      let c1 = -1;
-      let c2 = -1;
-      let c3 = -1;
-      let c4 = -1;
+      // at most four cuts (in `cuts`), taken in increasing order.
+      let hasCuts = false;
       if (x < y) {
         const A = gV0 + gSl * (x - gLo);
         const beta = gSl;
@@ -353,41 +373,24 @@ function backwardPass(
           tryBeta = hSl;
         }
         // Every line at or above 1 and not falling (the plea lines lie above letGo): no cut.
-        if (!(A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0)) {
-          c1 = cross(x, y, A, beta);
-          c2 = bp1 ? cross(x, y, A + s1, beta) : -1;
-          c3 = bp0 ? cross(x, y, A + s0, beta) : -1;
-          c4 = tryA === Infinity ? -1 : cross(x, y, tryA, tryBeta);
-        }
+        if (!(A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0))
+          hasCuts = findCuts(x, y, A, beta, tryA, tryBeta, s1, s0, bp1, bp0);
       }
       let from = x;
       for (;;) {
         let at = Infinity;
-        if (c1 > 0 && c1 < at) at = c1;
-        if (c2 > 0 && c2 < at) at = c2;
-        if (c3 > 0 && c3 < at) at = c3;
-        if (c4 > 0 && c4 < at) at = c4;
+        if (hasCuts) for (let q = 0; q < 4; q++) if (cuts[q] > 0 && cuts[q] < at) at = cuts[q];
         const last = at === Infinity;
         if (last || at > from) {
           const to = last ? y : at - 1;
           // [from, to]: each of the two comparisons flips at most once here, so the cells equal
           // to the first form a prefix: emit it, find where it ends by bisection, go on.
           let a = from;
-          let code = cellCode(a, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
           for (;;) {
+            const code = cellCode(a, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             let end = to;
-            let after = -1;
-            if (a < to && cellCode(to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) !== code) {
-              let lo = a;
-              let hi = to;
-              while (hi - lo > 1) {
-                const mid = Math.floor((lo + hi) / 2);
-                if (cellCode(mid, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) === code) lo = mid;
-                else hi = mid;
-              }
-              end = lo;
-              after = hi;
-            }
+            if (a < to && cellCode(to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) !== code)
+              end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
             if (runN === rankBegin || runCode[runN - 1] !== code) {
               if (runN === runStart.length) {
@@ -439,17 +442,13 @@ function backwardPass(
               lastLen = len;
               cN++;
             }
-            if (after < 0) break;
-            a = after;
-            code = cellCode(a, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
+            if (end === to) break;
+            a = end + 1;
           }
         }
         if (last) break;
         if (at > from) from = at;
-        if (c1 === at) c1 = -1;
-        if (c2 === at) c2 = -1;
-        if (c3 === at) c3 = -1;
-        if (c4 === at) c4 = -1;
+        for (let q = 0; q < 4; q++) if (cuts[q] === at) cuts[q] = -1;
       }
       x = y + 1;
     }
@@ -474,13 +473,7 @@ function backwardPass(
   buf.pLo = pLo;
   buf.pV0 = pV0;
   buf.pSl = pSl;
-  buf.snX = snX;
-  buf.snCN = snCN;
-  buf.snLo = snLo;
-  buf.snV0 = snV0;
-  buf.snSl = snSl;
-  buf.snLen = snLen;
-  buf.snRun = snRun;
+  buf.sn = sn;
   buf.nN = nN;
   buf.nLo = nLo;
   buf.nV0 = nV0;
@@ -586,7 +579,7 @@ export function forcedSpend(
     // scenario solves only 0..B′ of its own budget (the cold solve costs what it did).
     const BpSolve = sameRanks ? pop.totalUnits : Bp;
     memo.valid = false;
-    backwardPass(k, dec, kindOf, ranking, BpSolve, workMeter(hooks, N));
+    backwardPass(k, dec, kindOf, ranking, BpSolve, hooks ? workMeter(hooks, N) : undefined);
     memo.store(k, dec, kindOf, ranking, BpSolve);
   }
   const plannedTake = valueAt(buf.nN, buf.nLo, buf.nV0, buf.nSl, Bp);
