@@ -167,8 +167,9 @@ function lastWithCode(
 
 /**
  * The solver's buffers, kept from solve to solve (a solve runs to the end before the next):
- * V(t+1, ·) (`nLo`, `nV0`, `nSl`: piece j covers nLo[j]..nLo[j+1] − 1, the last up to B′) and
- * V(t, ·) being built (`c…`), and every rank's decision runs (from budget `runStart[r]` on, code
+ * V(t+1, ·) (`nLo`, `nV0`, `nSl`: piece j covers nLo[j]..nLo[j+1] − 1, the last up to B′),
+ * V(t+2, ·) (`p…`, what the last rank read), V(t, ·) being built (`c…`), the last rank's walk
+ * snapshots (`sn`), and every rank's decision runs (from budget `runStart[r]` on, code
  * `runCode[r]`; rank t's are runOff[t+1]..runOff[t] − 1).
  */
 const buf: {
@@ -387,9 +388,16 @@ function backwardPass(
           // to the first form a prefix: emit it, find where it ends by bisection, go on.
           let a = from;
           for (;;) {
-            const code = cellCode(a, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
+            // The cells at a and at `to`, from one call site (so that the compiler inlines it).
+            let code = 0;
+            let codeTo = 0;
+            for (let k = a < to ? 1 : 0; k >= 0; k--) {
+              const cell = cellCode(k === 0 ? a : to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
+              if (k === 0) code = cell;
+              else codeTo = cell;
+            }
             let end = to;
-            if (a < to && cellCode(to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) !== code)
+            if (a < to && codeTo !== code)
               end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
             if (runN === rankBegin || runCode[runN - 1] !== code) {
