@@ -338,15 +338,19 @@ function backwardPass(
     lastKind = kind;
     // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
     // On each interval [x, y] both V(t+1, b) and V(t+1, b − c) are linear in b.
+    // The snapshots serve only a next rank of the same kind.
+    const record = t > 0 && kindOf[ranking[t - 1]] === kind;
     for (;;) {
-      if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
-      const o = snN * SNAP;
-      sn[o] = x;
-      sn[o + 1] = cN;
-      if (cN > 0) sn[o + 2] = cSl[cN - 1];
-      sn[o + 3] = lastLen;
-      sn[o + 4] = runN - rankBegin;
-      snN++;
+      if (record) {
+        if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
+        const o = snN * SNAP;
+        sn[o] = x;
+        sn[o + 1] = cN;
+        if (cN > 0) sn[o + 2] = cSl[cN - 1];
+        sn[o + 3] = lastLen;
+        sn[o + 4] = runN - rankBegin;
+        snN++;
+      }
       if (x > Bp) break;
       while (j + 1 < nN && nLo[j + 1] <= x) j++;
       if (x >= c) while (j2 + 1 < nN && nLo[j2 + 1] <= x - c) j2++;
