@@ -13,6 +13,7 @@ import { forcedSpend, forcedSpendMemoStats, forgetForcedSpendMemo } from '../../
 import { newDetail } from '../../src/engine/regimes/priority';
 import { tieEq } from '../../src/engine/numeric';
 import { forcedSpendDP } from './naive/forcedSpendDP';
+import { forcedSpendPrevious } from './naive/forcedSpendPieces';
 import { scenarioArb } from './arbitraries';
 
 function both(s: Scenario, run = 0) {
@@ -171,5 +172,88 @@ describe('forcedSpend reuses its backward pass across budgets', () => {
     expect(warm[5].t.take).toBe(5400);
     // Budgets up to 100 cell by cell against the full table, after the sweep (warm).
     for (const b of [0, 1, 2, 100]) expectSame(at(b));
+  }, 60_000);
+});
+
+// The backward pass was rewritten for the cold first solve (W7): one function with its state in
+// locals, and a rank whose kind equals the previous rank's restarts from the first budget where
+// its V(t+1) differs from the V(t+2) the previous rank read (the cells below it, and so the pieces
+// and decision runs there, are the previous rank's). The previous algorithm
+// (test/engine/naive/forcedSpendPieces.ts) is the reference bit for bit: the same pieces, so the same
+// plannedTake to the last bit, and the same rows and totals.
+describe('forcedSpend equals the previous pieces algorithm bit for bit', () => {
+  const inputOf = (s: Scenario, budget = s.prosecutor.budget!) => {
+    const prep = prepare(s, true);
+    const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, 0);
+    return { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget };
+  };
+  const expectBits = (input: ReturnType<typeof inputOf>, solveBp?: number) => {
+    const d1 = newDetail(input.pop.N);
+    const d2 = newDetail(input.pop.N);
+    if (solveBp === undefined) forgetForcedSpendMemo();
+    const fast = forcedSpend(input, d1);
+    const prev = forcedSpendPrevious(input, d2, solveBp);
+    expect(fast.plannedTake).toBe(prev.plannedTake);
+    expect(fast).toEqual(prev);
+    expect(d1).toEqual(d2);
+  };
+  // A cold solve at each budget, then a sweep: the second budget of the same ranks covers 0..Σ c.
+  const sweepBits = (s: Scenario, budgets: number[]) => {
+    for (const b of budgets) expectBits(inputOf(s, b));
+    forgetForcedSpendMemo();
+    const first = inputOf(s, budgets[0]);
+    forcedSpend(first);
+    for (const b of budgets.slice(1)) {
+      const input = inputOf(s, b);
+      const wide = Math.min(b, input.pop.totalUnits) > Math.min(budgets[0], input.pop.totalUnits);
+      if (wide) {
+        expectBits(input, input.pop.totalUnits);
+        return;
+      }
+    }
+  };
+  const budgets = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 4 });
+  // Long runs of identical ranks: arrival order over groups of up to 30.
+  const longRuns = nearTie.chain((s) =>
+    fc.integer({ min: 1, max: 6 }).map((times) =>
+      ScenarioSchema.parse({
+        ...s,
+        groups: s.groups.map((g) => ({ ...g, count: g.count * times })),
+      }),
+    ),
+  );
+
+  it('on random scenarios with long runs of identical ranks (arrival order), funds, pledges and random budgets', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 }),
+        budgets(160),
+        (s, bs) => sweepBits(s, bs),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on random rankings and mixed costs', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 }),
+        budgets(70),
+        (s, bs) => sweepBits(s, bs),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on offers within and just beyond the tolerance of the trial value, in long runs', () => {
+    fc.assert(fc.property(longRuns, budgets(120), (s, bs) => sweepBits(s, bs)), { numRuns: 300 });
+  });
+
+  it("on Crespo's city under the clock at budgets 0, 1, 450, 2,000, 3,726, 7,000, cold and in a sweep", () => {
+    const input = JSON.parse(
+      readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
+    ) as { prosecutor: { budget: number } };
+    const s = ScenarioSchema.parse(input);
+    sweepBits(s, [0, 1, 450, 2000, 3726, 7000]);
   }, 60_000);
 });

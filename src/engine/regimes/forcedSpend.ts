@@ -18,6 +18,17 @@
 // value function has at most 4 pieces, so every budget solves in about the same time.
 // (test/engine/naive/forcedSpendDP.ts keeps the full table as the reference the properties check.)
 //
+// Ranks come in runs of one kind (Crespo's city: about 660 runs over 7,000 ranks), and a rank of
+// the same kind as the one before changes V only where its V(t+1) differs from that rank's
+// V(t+2): the cells below the first budget D where those two differ read identical values, so
+// their decisions, V(t)'s pieces and the decision runs there are the last rank's. The walk keeps
+// its state at each interval start (a snapshot) and such a rank starts from the last snapshot at or
+// below D (a rank that changes nothing costs O(pieces)). Every value is computed by the same
+// operations in the same order as before (test/engine/naive/forcedSpendPieces.ts keeps the
+// previous algorithm; the properties check the same bits): the plan's take is unchanged to the
+// last bit. The backward pass runs in one function with its state in locals, nothing allocated per
+// rank.
+//
 // The backward pass depends only on each rank's believed kind and on the budgets it covers, and
 // the cell at (t, b) reads V(t+1) only at b and b − c. So the last pass is kept (the Memo): the next
 // solve with equal ranks and believed kinds and a budget within it runs only the O(N) forward
@@ -51,288 +62,441 @@ export interface ForcedSpendInput {
 /** Two values this close (relative) lie on one line: far below the model's 1e-9 tolerance. */
 const MERGE_TOL = 1e-12;
 const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_TOL * Math.max(1, Math.abs(a), Math.abs(b));
+/** The model's tolerance (numeric.ts), bound once for the hot loop (see OUT_FREE above). */
+const less = lessTol;
 
-/** A growable list of linear pieces: piece j covers [lo[j], lo[j+1] − 1] (the last up to B′). */
-class Pieces {
-  n = 0;
-  lo: Float64Array;
-  v0: Float64Array;
-  sl: Float64Array;
-  /** Length of each piece while it is being built (the last piece's is open-ended). */
-  len: Float64Array;
-  constructor(cap: number) {
-    this.lo = new Float64Array(cap);
-    this.v0 = new Float64Array(cap);
-    this.sl = new Float64Array(cap);
-    this.len = new Float64Array(cap);
+/**
+ * The cell at budget b, exactly as the full table decides it: bit 0 credible, bits 1–2 her choice,
+ * bit 3 a plea was available. (g: V(t+1)'s piece under b; h: its piece under b − c.)
+ */
+function cellCode(
+  b: number,
+  gLo: number,
+  gV0: number,
+  gSl: number,
+  hLo: number,
+  hV0: number,
+  hSl: number,
+  c: number,
+  w: number,
+  s1: number,
+  s0: number,
+  bp1: boolean,
+  bp0: boolean,
+): number {
+  const letGo = gV0 + gSl * (b - gLo);
+  let credible = false;
+  let tryV = -Infinity;
+  if (c <= b) {
+    tryV = w + (hV0 + hSl * (b - c - hLo));
+    credible = !less(tryV, letGo);
   }
-  reset() {
-    this.n = 0;
+  const pleaAvail = credible ? bp1 : bp0;
+  let best = -Infinity;
+  let choice = CHOICE_GO;
+  if (pleaAvail) {
+    best = (credible ? s1 : s0) + letGo;
+    choice = CHOICE_PLEA;
   }
-  private grow() {
-    const cap = this.lo.length * 2;
-    const copy = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.lo = copy(this.lo);
-    this.v0 = copy(this.v0);
-    this.sl = copy(this.sl);
-    this.len = copy(this.len);
+  if (c <= b && (best === -Infinity || less(best, tryV))) {
+    best = tryV;
+    choice = CHOICE_TRY;
   }
-  /** Append the values v0 + sl·(b − lo) for b in [lo, lo + len − 1], merging onto the last piece's line. */
-  push(lo: number, v0: number, sl: number, len: number) {
-    const n = this.n;
-    if (n > 0) {
-      const j = n - 1;
-      const plo = this.lo[j];
-      const pv = this.v0[j];
-      const plen = this.len[j];
-      const slope = plen >= 2 ? this.sl[j] : v0 - pv;
-      const first = pv + slope * (lo - plo);
-      const last = pv + slope * (lo + len - 1 - plo);
-      if (near(first, v0) && near(last, v0 + sl * (len - 1))) {
-        this.sl[j] = slope;
-        this.len[j] = plen + len;
-        return;
-      }
-    }
-    if (n === this.lo.length) this.grow();
-    this.lo[n] = lo;
-    this.v0[n] = v0;
-    this.sl[n] = sl;
-    this.len[n] = len;
-    this.n = n + 1;
-  }
+  if (best === -Infinity || less(best, letGo)) choice = CHOICE_GO;
+  return (credible ? 1 : 0) | (choice << 1) | (pleaAvail ? 8 : 0);
 }
 
-/** The per-rank decision runs: for rank t, runs off[t]..off[t+1]−1, each from budget start[r] on. */
-class Runs {
-  n = 0;
-  /** The first run of the rank being built: runs never merge across ranks. */
-  rankBegin = 0;
-  start = new Float64Array(1024);
-  code = new Uint8Array(1024);
-  push(start: number, code: number) {
-    if (this.n > this.rankBegin && this.code[this.n - 1] === code) return;
-    if (this.n === this.start.length) {
-      const s = new Float64Array(this.n * 2);
-      s.set(this.start);
-      this.start = s;
-      const c = new Uint8Array(this.n * 2);
-      c.set(this.code);
-      this.code = c;
-    }
-    this.start[this.n] = start;
-    this.code[this.n] = code;
-    this.n++;
+/** Where the line f0 + slope·(b − x) reaches 1, rounded up, if inside (x, y]; else −1. */
+function cross(x: number, y: number, f0: number, slope: number): number {
+  if (slope === 0) return -1;
+  const at = Math.ceil(x + (1 - f0) / slope);
+  return at > x && at <= y ? at : -1;
+}
+
+/** Numbers per snapshot of the backward walk (see backwardPass). */
+const SNAP = 5;
+
+/** Where [x, y]'s value lines cross 1 (−1: none), into `cuts`; false if none does. */
+const cuts = new Float64Array(4);
+function findCuts(
+  x: number,
+  y: number,
+  A: number,
+  beta: number,
+  tryA: number,
+  tryBeta: number,
+  s1: number,
+  s0: number,
+  bp1: boolean,
+  bp0: boolean,
+): boolean {
+  cuts[0] = cross(x, y, A, beta);
+  cuts[1] = bp1 ? cross(x, y, A + s1, beta) : -1;
+  cuts[2] = bp0 ? cross(x, y, A + s0, beta) : -1;
+  cuts[3] = tryA === Infinity ? -1 : cross(x, y, tryA, tryBeta);
+  return cuts[0] > 0 || cuts[1] > 0 || cuts[2] > 0 || cuts[3] > 0;
+}
+
+/** The last cell of [a, to] with `code` (cell a has it, cell to has not): by bisection. */
+function lastWithCode(
+  a: number,
+  to: number,
+  code: number,
+  gLo: number,
+  gV0: number,
+  gSl: number,
+  hLo: number,
+  hV0: number,
+  hSl: number,
+  c: number,
+  w: number,
+  s1: number,
+  s0: number,
+  bp1: boolean,
+  bp0: boolean,
+): number {
+  let lo = a;
+  let hi = to;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (cellCode(mid, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) === code) lo = mid;
+    else hi = mid;
   }
+  return lo;
 }
 
 /**
- * One step of the backward induction: V(t, ·) and rank t's decision runs from V(t+1, ·). A class
- * rather than closures per rank, so that nothing is allocated per defendant.
+ * The solver's buffers, kept from solve to solve (a solve runs to the end before the next):
+ * V(t+1, ·) (`nLo`, `nV0`, `nSl`: piece j covers nLo[j]..nLo[j+1] − 1, the last up to B′),
+ * V(t+2, ·) (`p…`, what the last rank read), V(t, ·) being built (`c…`), the last rank's walk
+ * snapshots (`sn`), and every rank's decision runs (from budget `runStart[r]` on, code
+ * `runCode[r]`; rank t's are runOff[t+1]..runOff[t] − 1).
  */
-class Step {
-  // The defendant at rank t (her beliefs).
-  c = 0;
-  w = 0;
-  s1 = 0;
-  s0 = 0;
-  bp1 = false;
-  bp0 = false;
-  // Piece indices of V(t+1) under b (j) and under b − c (j2).
-  j = 0;
-  j2 = 0;
-  // The last decided cell: its code (bit 0 credible, bits 1–2 her choice, bit 3 a plea was
-  // available) and value.
-  code = 0;
-  value = 0;
-  next: Pieces;
-  cur: Pieces;
-  Bp = 0;
-  readonly runs = new Runs();
-  constructor() {
-    this.next = new Pieces(16);
-    this.cur = new Pieces(16);
-  }
+const buf: {
+  pN: number;
+  pLo: Float64Array<ArrayBuffer>;
+  pV0: Float64Array<ArrayBuffer>;
+  pSl: Float64Array<ArrayBuffer>;
+  nN: number;
+  nLo: Float64Array<ArrayBuffer>;
+  nV0: Float64Array<ArrayBuffer>;
+  nSl: Float64Array<ArrayBuffer>;
+  cLo: Float64Array<ArrayBuffer>;
+  cV0: Float64Array<ArrayBuffer>;
+  cSl: Float64Array<ArrayBuffer>;
+  runN: number;
+  runStart: Float64Array<ArrayBuffer>;
+  runCode: Uint8Array<ArrayBuffer>;
+  runOff: Int32Array<ArrayBuffer>;
+  sn: Float64Array<ArrayBuffer>;
+} = {
+  pN: 0,
+  pLo: new Float64Array(16),
+  pV0: new Float64Array(16),
+  pSl: new Float64Array(16),
+  nN: 0,
+  nLo: new Float64Array(16),
+  nV0: new Float64Array(16),
+  nSl: new Float64Array(16),
+  cLo: new Float64Array(16),
+  cV0: new Float64Array(16),
+  cSl: new Float64Array(16),
+  runN: 0,
+  runStart: new Float64Array(1024),
+  runCode: new Uint8Array(1024),
+  runOff: new Int32Array(1024),
+  sn: new Float64Array(64 * SNAP),
+};
 
-  /** Start over at V(N, ·) = 0 on 0..B′ (the buffers are kept from solve to solve). */
-  start(Bp: number): void {
-    this.Bp = Bp;
-    this.runs.n = 0;
-    this.runs.rankBegin = 0;
-    this.next.reset();
-    this.cur.reset();
-    this.next.push(0, 0, 0, Bp + 1);
-  }
+/** The same double, bit for bit (±0 apart; NaN never equal: the rank is then computed in full). */
+const sameBits = (a: number, b: number) => a === b && (a !== 0 || 1 / a === 1 / b);
 
-  /** The cell at budget b (j, j2 cover b and b − c), exactly as the full table decides it. */
-  decide(b: number): void {
-    const { lo, v0, sl } = this.next;
-    const j = this.j;
-    const c = this.c;
-    const letGo = v0[j] + sl[j] * (b - lo[j]);
-    let credible = false;
-    let tryV = -Infinity;
-    if (c <= b) {
-      const j2 = this.j2;
-      tryV = this.w + (v0[j2] + sl[j2] * (b - c - lo[j2]));
-      credible = !lessTol(tryV, letGo);
-    }
-    const pleaAvail = credible ? this.bp1 : this.bp0;
-    let best = -Infinity;
-    let choice = CHOICE_GO;
-    if (pleaAvail) {
-      best = (credible ? this.s1 : this.s0) + letGo;
-      choice = CHOICE_PLEA;
-    }
-    if (c <= b && (best === -Infinity || lessTol(best, tryV))) {
-      best = tryV;
-      choice = CHOICE_TRY;
-    }
-    if (best === -Infinity || lessTol(best, letGo)) {
-      best = letGo;
-      choice = CHOICE_GO;
-    }
-    this.code = (credible ? 1 : 0) | (choice << 1) | (pleaAvail ? 8 : 0);
-    this.value = best;
-  }
+function growF64(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
-  /** V(t, ·) and a run on [x, y], where the cell's code is constant (`value`: the cell at x). */
-  emit(x: number, y: number, code: number, value: number): void {
-    this.runs.push(x, code);
-    const choice = (code >> 1) & 3;
-    const slope = choice === CHOICE_TRY ? this.next.sl[this.j2] : this.next.sl[this.j];
-    this.cur.push(x, value, slope, y - x + 1);
-  }
-
-  /** [x, y] within one piece of V(t+1) under b and one under b − c, cut where no value crosses 1. */
-  interval(x: number, y: number): void {
-    let a = x;
-    this.decide(a);
-    let codeA = this.code;
-    let valueA = this.value;
-    while (a < y) {
-      this.decide(y);
-      if (this.code === codeA) break;
-      // Each of the two comparisons flips at most once here, so the cells equal to codeA form
-      // a prefix of [a, y]: find where it ends.
-      let lo = a;
-      let hi = y;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        this.decide(mid);
-        if (this.code === codeA) lo = mid;
-        else hi = mid;
-      }
-      this.emit(a, lo, codeA, valueA);
-      a = hi;
-      this.decide(a);
-      codeA = this.code;
-      valueA = this.value;
-    }
-    this.emit(a, y, codeA, valueA);
-  }
-
-  /** Where the line f0 + slope·(b − x) reaches 1, rounded up, if inside (x, y]; else −1. */
-  private static cross(x: number, y: number, f0: number, slope: number): number {
-    if (slope === 0) return -1;
-    const at = Math.ceil(x + (1 - f0) / slope);
-    return at > x && at <= y ? at : -1;
-  }
-
-  /** Cut [x, y] where a value line crosses 1 (the floor of the tolerance), then `interval`. */
-  cutAtOne(x: number, y: number): void {
-    if (x === y) {
-      this.decide(x);
-      this.emit(x, x, this.code, this.value);
-      return;
-    }
-    const { lo, v0, sl } = this.next;
-    const j = this.j;
-    const A = v0[j] + sl[j] * (x - lo[j]);
-    const beta = sl[j];
-    let tryA = Infinity;
-    let tryBeta = 0;
-    if (this.c <= x) {
-      const j2 = this.j2;
-      tryA = this.w + (v0[j2] + sl[j2] * (x - this.c - lo[j2]));
-      tryBeta = sl[j2];
-    }
-    // Every line at or above 1 and not falling (the plea lines lie above letGo): no cut.
-    if (A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0) {
-      this.interval(x, y);
-      return;
-    }
-    let c1 = Step.cross(x, y, A, beta);
-    let c2 = this.bp1 ? Step.cross(x, y, A + this.s1, beta) : -1;
-    let c3 = this.bp0 ? Step.cross(x, y, A + this.s0, beta) : -1;
-    let c4 = tryA === Infinity ? -1 : Step.cross(x, y, tryA, tryBeta);
-    if (c1 < 0 && c2 < 0 && c3 < 0 && c4 < 0) {
-      this.interval(x, y);
-      return;
-    }
-    let from = x;
-    // At most four cuts: take them in increasing order.
-    for (;;) {
-      let at = Infinity;
-      if (c1 > 0 && c1 < at) at = c1;
-      if (c2 > 0 && c2 < at) at = c2;
-      if (c3 > 0 && c3 < at) at = c3;
-      if (c4 > 0 && c4 < at) at = c4;
-      if (at === Infinity) break;
-      if (at > from) {
-        this.interval(from, at - 1);
-        from = at;
-      }
-      if (c1 === at) c1 = -1;
-      if (c2 === at) c2 = -1;
-      if (c3 === at) c3 = -1;
-      if (c4 === at) c4 = -1;
-    }
-    this.interval(from, y);
-  }
-
-  /** V(t, ·) from V(t+1, ·) for the defendant of one kind. */
-  rank(k: Population['kinds'], dec: Decisions, kind: number): void {
-    this.c = k.c[kind];
-    this.w = k.w[kind];
-    this.s1 = dec.offer1[kind];
-    this.s0 = dec.offer0[kind];
-    this.bp1 = dec.bPlead1[kind] === 1;
-    this.bp0 = dec.bPlead0[kind] === 1;
-    this.j = 0;
-    this.j2 = 0;
-    this.cur.reset();
-    this.runs.rankBegin = this.runs.n;
-    const { lo, n } = this.next;
-    const c = this.c;
-    const Bp = this.Bp;
-    // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
+/**
+ * The backward pass over budgets 0..Bp, one rank at a time from N−1 down to 0, in one function
+ * with its state in locals: nothing is allocated per rank (buffers grow by doubling). The
+ * arithmetic is the previous Step class's, operation for operation (test/engine/naive/
+ * forcedSpendPieces.ts keeps it; the properties check the pieces give the same bits).
+ */
+function backwardPass(
+  k: Population['kinds'],
+  dec: Decisions,
+  kindOf: Int32Array,
+  ranking: Int32Array,
+  Bp: number,
+  meter: ((done: number) => void) | undefined,
+): void {
+  const N = ranking.length;
+  const kc = k.c;
+  const kw = k.w;
+  const { offer1, offer0, bPlead1, bPlead0 } = dec;
+  if (buf.runOff.length < N + 1) buf.runOff = new Int32Array(Math.max(N + 1, buf.runOff.length * 2));
+  const runOff = buf.runOff;
+  runOff[N] = 0;
+  let pLo = buf.pLo;
+  let pV0 = buf.pV0;
+  let pSl = buf.pSl;
+  let nLo = buf.nLo;
+  let nV0 = buf.nV0;
+  let nSl = buf.nSl;
+  let cLo = buf.cLo;
+  let cV0 = buf.cV0;
+  let cSl = buf.cSl;
+  let runStart = buf.runStart;
+  let runCode = buf.runCode;
+  let runN = 0;
+  // Snapshots of the last rank's state at each interval start x, SNAP numbers each: x, V(t)'s piece
+  // count, its last piece's slope and length so far (a later merge changes only those), and the
+  // rank's run count. A rank of the same kind whose V(t+1) equals the last rank's V(t+2) below
+  // budget D reaches the same state at every interval start ≤ D, so it starts from the last
+  // snapshot there.
+  let sn = buf.sn;
+  let snN = 0;
+  let lastKind = -1;
+  // V(N, ·) = 0 on 0..B′.
+  let pN = 0;
+  let nN = 1;
+  nLo[0] = 0;
+  nV0[0] = 0;
+  nSl[0] = 0;
+  for (let t = N - 1; t >= 0; t--) {
+    if (meter) meter(N - 1 - t);
+    const kind = kindOf[ranking[t]];
+    const c = kc[kind];
+    const w = kw[kind];
+    const s1 = offer1[kind];
+    const s0 = offer0[kind];
+    const bp1 = bPlead1[kind] === 1;
+    const bp0 = bPlead0[kind] === 1;
+    const rankBegin = runN;
+    let cN = 0;
+    /** Length of V(t)'s last piece so far (its merge test needs it). */
+    let lastLen = 0;
+    let j = 0;
+    let j2 = 0;
     let pa = 0;
     let pb = 0;
     let x = 0;
-    while (x <= Bp) {
-      while (this.j + 1 < n && lo[this.j + 1] <= x) this.j++;
-      if (x >= c) while (this.j2 + 1 < n && lo[this.j2 + 1] <= x - c) this.j2++;
-      while (pa < n && lo[pa] <= x) pa++;
-      while (pb < n && lo[pb] + c <= x) pb++;
+    if (cLo.length < nN) {
+      // V(t) has at most as many pieces as V(t+1)'s copy below (more grow as they come).
+      cLo = new Float64Array(nN * 2);
+      cV0 = new Float64Array(nN * 2);
+      cSl = new Float64Array(nN * 2);
+    }
+    if (kind === lastKind) {
+      // D: the first budget where V(t+1) may differ from V(t+2) (identical pieces below it).
+      let m = 0;
+      const both = nN < pN ? nN : pN;
+      while (m < both && nLo[m] === pLo[m] && sameBits(nV0[m], pV0[m]) && sameBits(nSl[m], pSl[m])) m++;
+      // The last rank's walk started an interval at each of its piece starts and the same
+      // shifted by c; below D both walks have the same starts. D itself is a start of both only
+      // where both pieces m begin there (or both walks end there).
+      let D = 0;
+      let atD = false;
+      if (m > 0) {
+        const endN = m < nN ? nLo[m] : Bp + 1;
+        const endP = m < pN ? pLo[m] : Bp + 1;
+        D = endN < endP ? endN : endP;
+        atD = endN === endP;
+      }
+      let i = snN - 1;
+      while (i > 0 && (sn[i * SNAP] > D || (sn[i * SNAP] === D && !atD))) i--;
+      if (i > 0) {
+        // Below that start every cell reads identical values: V(t)'s pieces there are V(t+1)'s
+        // (the last one as it stood then), and so are the decision runs.
+        const o = i * SNAP;
+        x = sn[o];
+        cN = sn[o + 1];
+        for (let q = 0; q < cN; q++) {
+          cLo[q] = nLo[q];
+          cV0[q] = nV0[q];
+          cSl[q] = nSl[q];
+        }
+        cSl[cN - 1] = sn[o + 2];
+        lastLen = sn[o + 3];
+        const runs = sn[o + 4];
+        if (runN + runs > runStart.length) {
+          runStart = growF64(runStart);
+          const rc = new Uint8Array(runStart.length);
+          rc.set(runCode);
+          runCode = rc;
+        }
+        const from = runOff[t + 2];
+        for (let q = 0; q < runs; q++) {
+          runStart[runN + q] = runStart[from + q];
+          runCode[runN + q] = runCode[from + q];
+        }
+        runN += runs;
+        snN = i;
+      } else snN = 0;
+    } else snN = 0;
+    lastKind = kind;
+    // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
+    // On each interval [x, y] both V(t+1, b) and V(t+1, b − c) are linear in b.
+    // The snapshots serve only a next rank of the same kind.
+    const record = t > 0 && kindOf[ranking[t - 1]] === kind;
+    for (;;) {
+      if (record) {
+        if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
+        const o = snN * SNAP;
+        sn[o] = x;
+        sn[o + 1] = cN;
+        if (cN > 0) sn[o + 2] = cSl[cN - 1];
+        sn[o + 3] = lastLen;
+        sn[o + 4] = runN - rankBegin;
+        snN++;
+      }
+      if (x > Bp) break;
+      while (j + 1 < nN && nLo[j + 1] <= x) j++;
+      if (x >= c) while (j2 + 1 < nN && nLo[j2 + 1] <= x - c) j2++;
+      while (pa < nN && nLo[pa] <= x) pa++;
+      while (pb < nN && nLo[pb] + c <= x) pb++;
       let y = Bp;
-      if (pa < n && lo[pa] - 1 < y) y = lo[pa] - 1;
-      if (pb < n && lo[pb] + c - 1 < y) y = lo[pb] + c - 1;
-      this.cutAtOne(x, y);
+      if (pa < nN && nLo[pa] - 1 < y) y = nLo[pa] - 1;
+      if (pb < nN && nLo[pb] + c - 1 < y) y = nLo[pb] + c - 1;
+      const gLo = nLo[j];
+      const gV0 = nV0[j];
+      const gSl = nSl[j];
+      const hLo = nLo[j2];
+      const hV0 = nV0[j2];
+      const hSl = nSl[j2];
+      // Cut [x, y] where a value line crosses 1 (the floor of the tolerance's max(1, |a|, |b|)):
+      // at most four cuts (in `cuts`), taken in increasing order.
+      let hasCuts = false;
+      if (x < y) {
+        const A = gV0 + gSl * (x - gLo);
+        const beta = gSl;
+        let tryA = Infinity;
+        let tryBeta = 0;
+        if (c <= x) {
+          tryA = w + (hV0 + hSl * (x - c - hLo));
+          tryBeta = hSl;
+        }
+        // Every line at or above 1 and not falling (the plea lines lie above letGo): no cut.
+        if (!(A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0))
+          hasCuts = findCuts(x, y, A, beta, tryA, tryBeta, s1, s0, bp1, bp0);
+      }
+      let from = x;
+      for (;;) {
+        let at = Infinity;
+        if (hasCuts) for (let q = 0; q < 4; q++) if (cuts[q] > 0 && cuts[q] < at) at = cuts[q];
+        const last = at === Infinity;
+        if (last || at > from) {
+          const to = last ? y : at - 1;
+          // [from, to]: each of the two comparisons flips at most once here, so the cells equal
+          // to the first form a prefix: emit it, find where it ends by bisection, go on.
+          let a = from;
+          for (;;) {
+            // The cells at a and at `to`, from one call site (so that the compiler inlines it).
+            let code = 0;
+            let codeTo = 0;
+            for (let k = a < to ? 1 : 0; k >= 0; k--) {
+              const cell = cellCode(k === 0 ? a : to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
+              if (k === 0) code = cell;
+              else codeTo = cell;
+            }
+            let end = to;
+            if (a < to && codeTo !== code)
+              end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
+            // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
+            if (runN === rankBegin || runCode[runN - 1] !== code) {
+              if (runN === runStart.length) {
+                runStart = growF64(runStart);
+                const rc = new Uint8Array(runN * 2);
+                rc.set(runCode);
+                runCode = rc;
+              }
+              runStart[runN] = a;
+              runCode[runN] = code;
+              runN++;
+            }
+            const choice = (code >> 1) & 3;
+            const letGo = gV0 + gSl * (a - gLo);
+            let value: number;
+            let slope: number;
+            if (choice === CHOICE_TRY) {
+              value = w + (hV0 + hSl * (a - c - hLo));
+              slope = hSl;
+            } else {
+              value = choice === CHOICE_PLEA ? ((code & 1) === 1 ? s1 : s0) + letGo : letGo;
+              slope = gSl;
+            }
+            const len = end - a + 1;
+            // Append the values value + slope·(b − a) on [a, end], merging onto the last piece's line.
+            let merged = false;
+            if (cN > 0) {
+              const q = cN - 1;
+              const plo = cLo[q];
+              const pv = cV0[q];
+              const sl = lastLen >= 2 ? cSl[q] : value - pv;
+              const first = pv + sl * (a - plo);
+              const lastV = pv + sl * (a + len - 1 - plo);
+              if (near(first, value) && near(lastV, value + slope * (len - 1))) {
+                cSl[q] = sl;
+                lastLen += len;
+                merged = true;
+              }
+            }
+            if (!merged) {
+              if (cN === cLo.length) {
+                cLo = growF64(cLo);
+                cV0 = growF64(cV0);
+                cSl = growF64(cSl);
+              }
+              cLo[cN] = a;
+              cV0[cN] = value;
+              cSl[cN] = slope;
+              lastLen = len;
+              cN++;
+            }
+            if (end === to) break;
+            a = end + 1;
+          }
+        }
+        if (last) break;
+        if (at > from) from = at;
+        for (let q = 0; q < 4; q++) if (cuts[q] === at) cuts[q] = -1;
+      }
       x = y + 1;
     }
-    const tmp = this.next;
-    this.next = this.cur;
-    this.cur = tmp;
+    // V(t) becomes V(t+1) for the next rank, V(t+1) becomes V(t+2).
+    let tmp = pLo;
+    pLo = nLo;
+    nLo = cLo;
+    cLo = tmp;
+    tmp = pV0;
+    pV0 = nV0;
+    nV0 = cV0;
+    cV0 = tmp;
+    tmp = pSl;
+    pSl = nSl;
+    nSl = cSl;
+    cSl = tmp;
+    pN = nN;
+    nN = cN;
+    runOff[t] = runN;
   }
+  buf.pN = pN;
+  buf.pLo = pLo;
+  buf.pV0 = pV0;
+  buf.pSl = pSl;
+  buf.sn = sn;
+  buf.nN = nN;
+  buf.nLo = nLo;
+  buf.nV0 = nV0;
+  buf.nSl = nSl;
+  buf.cLo = cLo;
+  buf.cV0 = cV0;
+  buf.cSl = cSl;
+  buf.runN = runN;
+  buf.runStart = runStart;
+  buf.runCode = runCode;
 }
-
-const shared = new Step();
-let runOffBuf = new Int32Array(1024);
 
 const same = (a: number, b: number) => a === b || (a !== a && b !== b);
 
@@ -417,9 +581,6 @@ export function forcedSpend(
   const k = pop.kinds;
   const N = ranking.length;
   const Bp = Math.min(input.budget, pop.totalUnits);
-  // One solver's buffers, reused from solve to solve (a solve runs to the end before the next).
-  const step = shared;
-  const runs = step.runs;
   // A caller that watches the computation (progress, Cancel) gets it computed: the hooks report
   // on the backward pass's steps.
   const sameRanks = !hooks && memo.matches(k, dec, kindOf, ranking);
@@ -430,26 +591,14 @@ export function forcedSpend(
     // scenario solves only 0..B′ of its own budget (the cold solve costs what it did).
     const BpSolve = sameRanks ? pop.totalUnits : Bp;
     memo.valid = false;
-    step.start(BpSolve);
-    // Ranks are walked from N−1 down to 0: rank t's runs are runOff[t+1]..runOff[t]−1.
-    if (runOffBuf.length < N + 1) runOffBuf = new Int32Array(Math.max(N + 1, runOffBuf.length * 2));
-    const runOff = runOffBuf;
-    runOff[N] = 0;
-    const meter = workMeter(hooks, N);
-    for (let t = N - 1; t >= 0; t--) {
-      meter(N - 1 - t);
-      step.rank(k, dec, kindOf[ranking[t]]);
-      runOff[t] = runs.n;
-    }
+    backwardPass(k, dec, kindOf, ranking, BpSolve, hooks ? workMeter(hooks, N) : undefined);
     memo.store(k, dec, kindOf, ranking, BpSolve);
   }
-  const runOff = runOffBuf;
-  const next = step.next;
-  const plannedTake = valueAt(next, Bp);
+  const plannedTake = valueAt(buf.nN, buf.nLo, buf.nV0, buf.nSl, Bp);
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
   // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
-  return { ...forwardPass(input, Bp, runOff, runs, detail), plannedTake };
+  return { ...forwardPass(input, Bp, buf.runOff, buf.runStart, buf.runCode, detail), plannedTake };
 }
 
 /**
@@ -460,15 +609,14 @@ function forwardPass(
   input: ForcedSpendInput,
   Bp: number,
   runOff: Int32Array,
-  runs: Runs,
+  start: Float64Array,
+  codes: Uint8Array,
   detail: PassDetail | undefined,
 ): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
   const N = ranking.length;
   const c = pop.kinds.c;
   const { offer1, offer0, plead1, plead0 } = dec;
-  const start = runs.start;
-  const codes = runs.code;
   const { covered, w } = pop.kinds;
   // Plain counters in the loop, handed to the tally at the end (its fund rule is still asked there).
   let pleas = 0;
@@ -543,8 +691,8 @@ function forwardPass(
 }
 
 /** V at budget b from its pieces. */
-function valueAt(p: Pieces, b: number): number {
-  let j = p.n - 1;
-  while (j > 0 && p.lo[j] > b) j--;
-  return p.v0[j] + p.sl[j] * (b - p.lo[j]);
+function valueAt(n: number, lo: Float64Array, v0: Float64Array, sl: Float64Array, b: number): number {
+  let j = n - 1;
+  while (j > 0 && lo[j] > b) j--;
+  return v0[j] + sl[j] * (b - lo[j]);
 }
