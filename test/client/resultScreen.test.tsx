@@ -4,6 +4,7 @@
 // with the client's cache (no second job for a scenario answered), Compare A/B's reuse of the
 // answer, rows kept in the worker above 25,000 defendants, progress, Cancel and Retry.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { DEFAULT_PRESET } from '../../src/app/presetChoice';
@@ -22,6 +23,7 @@ import {
 import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { PRESETS } from '../../src/presets';
+import { setAllPledged } from '../../src/components/results/QuickLevers';
 import { fakeWorkers, flush } from './fakeWorkers';
 import { inProcessWorkers } from './inProcessWorker';
 
@@ -208,5 +210,70 @@ describe('useResultBundle (one job per scenario)', () => {
     });
     expect(bundle!.status).toBe('done');
     expect(bundle!.shown!.result.totals).toEqual(answer.ok ? answer.value.result.totals : null);
+  });
+
+  it('a moving slider coalesces: no worker terminated, the latest scenario waits, an interim answer is drawn, never an older over a newer', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const at = (share: number) => {
+      const d = setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share);
+      const c = api.validate(d);
+      if (!c.ok) throw new Error(JSON.stringify(c.errors));
+      return c.value;
+    };
+    const [a, b, c, d] = [0.1, 0.2, 0.3, 0.4].map(at);
+    const answer = (s: Scenario) => api.resultScreen(s, { rows: 'auto', bins: 400 });
+    let bundle: BundleState | null = null;
+    let setScenario: (s: Scenario) => void = () => {};
+    function Probe() {
+      const [s, set] = useState<Scenario>(a);
+      setScenario = set;
+      bundle = useResultBundle(s);
+      return null;
+    }
+    render(
+      <EngineProvider pool={pool}>
+        <Probe />
+      </EngineProvider>,
+    );
+    await act(async () => {
+      f.calls[0].resolve(answer(a));
+      await flush();
+    });
+    expect(bundle!.status).toBe('done');
+    const v0 = bundle!.version;
+    // Three moves while b computes: b runs, c is replaced by d, nothing is terminated.
+    act(() => setScenario(b));
+    act(() => setScenario(c));
+    act(() => setScenario(d));
+    expect(f.calls.map((x) => x.args[0])).toEqual([a, b]);
+    expect(f.workers.every((w) => !w.terminated)).toBe(true);
+    expect(bundle!.busy).toBe(true);
+    expect(bundle!.shown!.scenario).toBe(a);
+    // b's answer comes: drawn meanwhile (still busy), and d is asked.
+    await act(async () => {
+      f.calls[1].resolve(answer(b));
+      await flush();
+    });
+    expect(bundle!.shown!.scenario).toBe(b);
+    expect(bundle!.version).toBe(v0 + 1);
+    expect(bundle!.busy).toBe(true);
+    expect(f.calls.map((x) => x.args[0])).toEqual([a, b, d]);
+    // Back to a (answered before: no job) while d computes; d's answer must not cover a.
+    act(() => setScenario(a));
+    expect(bundle!.status).toBe('done');
+    expect(bundle!.shown!.scenario).toBe(a);
+    await act(async () => {
+      f.calls[2].resolve(answer(d));
+      await flush();
+    });
+    expect(bundle!.shown!.scenario).toBe(a);
+    expect(bundle!.status).toBe('done');
+    // d was kept: moving to it again draws it without a job.
+    act(() => setScenario(d));
+    expect(bundle!.status).toBe('done');
+    expect(bundle!.shown!.scenario).toBe(d);
+    expect(f.calls).toHaveLength(3);
+    expect(f.workers.every((w) => !w.terminated)).toBe(true);
   });
 });
