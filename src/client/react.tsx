@@ -200,8 +200,29 @@ export interface ScreenState {
 
 const screenedScenarios = new WeakMap<object, { bins: number; answer: { state: EngineState; screen: ResultScreen | null } }>();
 
-type ScreenArgs = [unknown, { rows: 'auto' | 'never'; bins: number }];
+type ScreenArgs = [unknown, { rows: 'auto' | 'never'; bins: number; leaveRowsOut?: boolean }];
 type ScreenAnswer = Returns<EngineApi['resultScreen']>;
+
+/**
+ * A dragged lever: a scenario that follows another within REST_MS is answered without its rows
+ * (the totals and the ladder's bins: what the screen shows), and the rows are asked for once the
+ * input rests REST_MS. Only where the ladder draws bins anyway (priority or forcedSpend above
+ * LIGHT_FROM ranks, src/charts/ladder/data.ts's MAX_RANKS), so the picture is the same.
+ */
+export const REST_MS = 250;
+const LIGHT_FROM = 400;
+/** The ladder's bins on screen (src/charts/ladder/data.ts: at most 200). */
+const LIGHT_BINS = 200;
+
+function lightEligible(scenario: unknown): boolean {
+  const regime = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime;
+  if (regime !== 'priority' && regime !== 'forcedSpend') return false;
+  const groups = (scenario as { groups?: unknown }).groups;
+  if (!Array.isArray(groups)) return false;
+  let n = 0;
+  for (const g of groups) n += Number((g as { count?: unknown })?.count) || 0;
+  return n > LIGHT_FROM && n <= ROWS_ON_SCREEN;
+}
 
 /**
  * Everything the Result tab draws for `scenario` (the engine's resultScreen: the result, the
@@ -213,7 +234,9 @@ type ScreenAnswer = Returns<EngineApi['resultScreen']>;
  *
  * A new scenario does not abort the job running (a dragged slider would terminate a worker per
  * step): jobs are coalesced (src/client/coalesce.ts), one running and the latest waiting, and
- * the answer to a scenario the input has moved past is offered as `interim`.
+ * the answer to a scenario the input has moved past is offered as `interim`. While the input
+ * moves (scenarios less than REST_MS apart) a large ladder's answers leave the rows out; the
+ * full answer follows when it rests.
  */
 export function useEngineResultScreen(scenario: unknown, bins: number): ScreenState {
   const pool = useEnginePool();
@@ -222,32 +245,30 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
   const cached = hit && hit.bins === bins ? hit.answer : undefined;
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const args = useMemo(
-    () =>
-      scenario === null || scenario === undefined || cached
-        ? null
-        : ([scenario, { rows: rowsOnScreen(scenario), bins }] as ScreenArgs),
-    [scenario, cached, bins],
-  );
-  // The question's number, counted in render (by the scenario's identity, the bins and the
-  // attempt, so a repeated render keeps it), so an answer can be ordered against what is drawn.
-  const question = useRef({ scenario: undefined as unknown, bins: -1, attempt: -1, pool: null as EnginePool | null, seq: 0 });
+  // The scenario the input rested on (REST_MS without a new one): its rows are asked for.
+  const [rested, setRested] = useState<unknown>(null);
+  const full = rested === scenario;
+  // The question's number, counted in render (by the scenario's identity, the bins, the attempt
+  // and whether it rested, so a repeated render keeps it), so an answer can be ordered against
+  // what is drawn.
+  const question = useRef({ scenario: undefined as unknown, bins: -1, attempt: -1, pool: null as EnginePool | null, full: false, seq: 0 });
   const q = question.current;
-  if (q.scenario !== scenario || q.bins !== bins || q.attempt !== attempt || q.pool !== pool)
-    question.current = { scenario, bins, attempt, pool, seq: q.seq + 1 };
+  if (q.scenario !== scenario || q.bins !== bins || q.attempt !== attempt || q.pool !== pool || q.full !== full)
+    question.current = { scenario, bins, attempt, pool, full, seq: q.seq + 1 };
   const seq = question.current.seq;
-
+  const lastChange = useRef<{ scenario: unknown; at: number }>({ scenario: undefined, at: -Infinity });
   const [last, setLast] = useState<{ seq: number; state: JobState<ScreenAnswer> } | null>(null);
   const [interim, setInterim] = useState<ScreenState['interim']>(null);
   const coalescer = useMemo(
     () =>
-      createCoalescer<{ args: ScreenArgs; bins: number }, ScreenAnswer>({
+      createCoalescer<{ args: ScreenArgs; bins: number; light: boolean }, ScreenAnswer>({
         run: ({ args: a }, signal, onProgress) => pool.run('resultScreen', a, { signal, onProgress }),
         onProgress: (_a, n, progress) => setLast({ seq: n, state: { status: 'running', progress } }),
-        onSettled: ({ args: a, bins: b }, n, outcome, latest) => {
+        onSettled: ({ args: a, bins: b, light }, n, outcome, latest) => {
           if (!outcome.ok && isAbortError(outcome.error)) return;
           const sc = a[0];
-          if (outcome.ok && typeof sc === 'object' && sc !== null) {
+          // A rowless answer is never kept: the scenario's full answer (rows) is.
+          if (outcome.ok && !light && typeof sc === 'object' && sc !== null) {
             const value = outcome.value;
             const answer = value.ok
               ? { state: { status: 'done' as const, result: value.value.result }, screen: value.value }
@@ -275,9 +296,24 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
   );
   useEffect(() => () => coalescer.cancel(), [coalescer]);
   useEffect(() => {
-    if (args === null) coalescer.supersede(seq);
-    else coalescer.submit({ args, bins }, seq);
-  }, [coalescer, args, bins, seq]);
+    // When the scenario changed last (keyed by it: an effect run twice for one scenario decides the same).
+    const now = performance.now();
+    const before = lastChange.current;
+    if (before.scenario !== scenario) lastChange.current = { scenario, at: now };
+    if (scenario === null || scenario === undefined || cached) {
+      coalescer.supersede(seq);
+      return;
+    }
+    const moving =
+      !full && before.scenario !== scenario && now - before.at < REST_MS && lightEligible(scenario);
+    const args: ScreenArgs = moving
+      ? [scenario, { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true }]
+      : [scenario, { rows: rowsOnScreen(scenario), bins }];
+    coalescer.submit({ args, bins, light: moving }, seq);
+    if (!moving) return;
+    const t = setTimeout(() => setRested(scenario), REST_MS);
+    return () => clearTimeout(t);
+  }, [coalescer, scenario, cached, full, bins, seq]);
 
   // Stop the current job (its worker is terminated) and say so; Retry asks again.
   const cancel = useCallback(() => {
