@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
+import type { ScenarioInput } from '../src/engine';
+import { PRESETS } from '../src/presets';
 import type { BenchLine } from './run';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,47 +54,18 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
     o.print({ name: 'W6 first contentful paint (production build, local server)', n: 1, runs: fcps.length, median_ms: fcps[Math.floor((fcps.length - 1) / 2)], p95_ms: fcps[fcps.length - 1], throughput: 0, unit: 'ms', workers: 0 });
     o.print({ name: 'W6 JavaScript loaded at start, gzipped', n: 1, runs: 1, median_ms: 0, p95_ms: 0, throughput: startupBytes, unit: 'bytes (gzip)', workers: 0 });
 
-    // Slider → chart: needs the workbench's pledge slider and its chart status attribute.
+    // Slider → chart: needs the workbench's pledge slider and its chart status attribute. On
+    // Crespo's city (7,000 defendants), then on the same city scaled to 100,000 defendants.
     const page = await browser.newPage();
+    const steps = o.quick ? 5 : 40;
     await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
-    const slider = page.locator('[data-bench="lever-slider"]').first();
-    if ((await slider.count()) === 0) {
-      console.error('W6: slider-to-chart skipped, the page has no [data-bench="lever-slider"]');
-    } else {
-      const times: number[] = [];
-      const steps = o.quick ? 5 : 40;
-      for (let i = 0; i < steps; i++) {
-        // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
-        const ms = (await page.evaluate(`(async () => {
-          const i = ${i};
-          const input = document.querySelector('[data-bench="lever-slider"]');
-          const chart = document.querySelector('[data-bench="result"]');
-          const before = chart.getAttribute('data-version');
-          const t0 = performance.now();
-          const min = Number(input.min || 0);
-          const max = Number(input.max || 1);
-          // Consecutive values always differ (0.1, 0.2, …, 0.9 of the range), so every step is a new scenario.
-          const v = min + ((max - min) * ((i % 9) + 1)) / 10;
-          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-          setter.call(input, String(v));
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-          await new Promise((resolve, reject) => {
-            setTimeout(() => reject(new Error('no new result within 20 s')), 20000);
-            const check = () => {
-              if (chart.getAttribute('data-version') !== before && chart.getAttribute('data-busy') !== 'true') resolve(null);
-              else requestAnimationFrame(check);
-            };
-            check();
-          });
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
-          return performance.now() - t0;
-        })()`)) as number;
-        times.push(ms);
-      }
-      times.sort((a, b) => a - b);
-      o.print({ name: "W6 slider change to updated chart, Crespo's city", n: 7000, runs: times.length, median_ms: times[Math.floor((times.length - 1) / 2)], p95_ms: times[Math.min(times.length - 1, Math.ceil(0.95 * times.length) - 1)], throughput: 0, unit: 'ms', workers: 0 });
-    }
+    const times = await sliderTimes(page, steps);
+    if (times) o.print({ name: "W6 slider change to updated chart, Crespo's city", n: 7000, runs: times.length, median_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95), throughput: 0, unit: 'ms', workers: 0 });
+    const big = await browser.newPage();
+    await big.goto(`${url}${encodeLink({ scenario: scaledCity(100_000), view: DEFAULT_VIEW })}`, { waitUntil: 'networkidle' });
+    const bigTimes = await sliderTimes(big, steps);
+    if (bigTimes) o.print({ name: "W6 slider change to updated chart, Crespo's city scaled to 100,000 defendants", n: 100_000, runs: bigTimes.length, median_ms: quantile(bigTimes, 0.5), p95_ms: quantile(bigTimes, 0.95), throughput: 0, unit: 'ms', workers: 0 });
+    await big.close();
 
     // Long tasks (> 50 ms) on the main thread while a sweep and a phase diagram run in workers.
     await page.evaluate(`(() => {
@@ -225,4 +199,69 @@ export async function runPhaseBrowserBench(o: {
       first_coarse_ms: Math.round(med(list.map((r) => r.coarse))),
     });
   }
+}
+
+/** Crespo's city (the public-pledge preset) with its groups and budget scaled to `n` defendants. */
+export function scaledCity(n: number): ScenarioInput {
+  const base = PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario as {
+    groups: { count: number }[];
+    prosecutor: { budget: number };
+  };
+  const s = structuredClone(base);
+  const total = base.groups.reduce((a, g) => a + g.count, 0);
+  let left = n;
+  s.groups.forEach((g, i) => {
+    g.count = i === s.groups.length - 1 ? left : Math.round((g.count * n) / total);
+    left -= g.count;
+  });
+  s.prosecutor.budget = Math.round((base.prosecutor.budget * n) / total);
+  return s as unknown as ScenarioInput;
+}
+
+function quantile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/**
+ * `steps` slider changes, each timed from the input event to the frame after the new result is
+ * committed (sorted, ms); null when the page has no pledge slider.
+ */
+async function sliderTimes(page: Page, steps: number): Promise<number[] | null> {
+  const slider = page.locator('[data-bench="lever-slider"]').first();
+  if ((await slider.count()) === 0) {
+    console.error('W6: slider-to-chart skipped, the page has no [data-bench="lever-slider"]');
+    return null;
+  }
+  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
+    const ms = (await page.evaluate(`(async () => {
+      const i = ${i};
+      const input = document.querySelector('[data-bench="lever-slider"]');
+      const chart = document.querySelector('[data-bench="result"]');
+      const before = chart.getAttribute('data-version');
+      const t0 = performance.now();
+      const min = Number(input.min || 0);
+      const max = Number(input.max || 1);
+      // Consecutive values always differ (0.1, 0.2, …, 0.9 of the range), so every step is a new scenario.
+      const v = min + ((max - min) * ((i % 9) + 1)) / 10;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      setter.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('no new result within 20 s')), 20000);
+        const check = () => {
+          if (chart.getAttribute('data-version') !== before && chart.getAttribute('data-busy') !== 'true') resolve(null);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - t0;
+    })()`)) as number;
+    times.push(ms);
+  }
+  return times.sort((a, b) => a - b);
 }

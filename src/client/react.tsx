@@ -16,6 +16,7 @@ import {
 import type { Result, ResultScreen, ValidationMessage } from '../engine';
 import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
+import { createCoalescer } from './coalesce';
 
 const EngineContext = createContext<EnginePool | null>(null);
 
@@ -188,9 +189,40 @@ export function useEngineResult(scenario: unknown): EngineState {
 export interface ScreenState {
   state: EngineState;
   screen: ResultScreen | null;
+  /** The number of the current question (increases with every new scenario, and with Retry). */
+  seq: number;
+  /**
+   * While the current scenario computes: the newest answer to an earlier question (a scenario
+   * the input has already moved past), which the screen may show meanwhile; `seq` orders it.
+   */
+  interim: { scenario: unknown; screen: ResultScreen; seq: number } | null;
 }
 
-const screenedScenarios = new WeakMap<object, { bins: number; answer: ScreenState }>();
+const screenedScenarios = new WeakMap<object, { bins: number; answer: { state: EngineState; screen: ResultScreen | null } }>();
+
+type ScreenArgs = [unknown, { rows: 'auto' | 'never'; bins: number; leaveRowsOut?: boolean }];
+type ScreenAnswer = Returns<EngineApi['resultScreen']>;
+
+/**
+ * A dragged lever: a scenario that follows another within REST_MS is answered without its rows
+ * (the totals and the ladder's bins: what the screen shows), and the rows are asked for once the
+ * input rests REST_MS. Only where the ladder draws bins anyway (priority or forcedSpend above
+ * LIGHT_FROM ranks, src/charts/ladder/data.ts's MAX_RANKS), so the picture is the same.
+ */
+export const REST_MS = 250;
+const LIGHT_FROM = 400;
+/** The ladder's bins on screen (src/charts/ladder/data.ts: at most 200). */
+const LIGHT_BINS = 200;
+
+function lightEligible(scenario: unknown): boolean {
+  const regime = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime;
+  if (regime !== 'priority' && regime !== 'forcedSpend') return false;
+  const groups = (scenario as { groups?: unknown }).groups;
+  if (!Array.isArray(groups)) return false;
+  let n = 0;
+  for (const g of groups) n += Number((g as { count?: unknown })?.count) || 0;
+  return n > LIGHT_FROM && n <= ROWS_ON_SCREEN;
+}
 
 /**
  * Everything the Result tab draws for `scenario` (the engine's resultScreen: the result, the
@@ -199,46 +231,121 @@ const screenedScenarios = new WeakMap<object, { bins: number; answer: ScreenStat
  * answered is not sent again, and its result is shared with useEngineResult (Compare A/B shows
  * the Result tab's answer without a job of its own). Rows stay in the worker above
  * ROWS_ON_SCREEN defendants.
+ *
+ * A new scenario does not abort the job running (a dragged slider would terminate a worker per
+ * step): jobs are coalesced (src/client/coalesce.ts), one running and the latest waiting, and
+ * the answer to a scenario the input has moved past is offered as `interim`. While the input
+ * moves (scenarios less than REST_MS apart) a large ladder's answers leave the rows out; the
+ * full answer follows when it rests.
  */
 export function useEngineResultScreen(scenario: unknown, bins: number): ScreenState {
+  const pool = useEnginePool();
   const isObject = typeof scenario === 'object' && scenario !== null;
   const hit = isObject ? screenedScenarios.get(scenario) : undefined;
   const cached = hit && hit.bins === bins ? hit.answer : undefined;
-  const args = useMemo(
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // The scenario the input rested on (REST_MS without a new one): its rows are asked for.
+  const [rested, setRested] = useState<unknown>(null);
+  const full = rested === scenario;
+  // The question's number, counted in render (by the scenario's identity, the bins, the attempt
+  // and whether it rested, so a repeated render keeps it), so an answer can be ordered against
+  // what is drawn.
+  const question = useRef({ scenario: undefined as unknown, bins: -1, attempt: -1, pool: null as EnginePool | null, full: false, seq: 0 });
+  const q = question.current;
+  if (q.scenario !== scenario || q.bins !== bins || q.attempt !== attempt || q.pool !== pool || q.full !== full)
+    question.current = { scenario, bins, attempt, pool, full, seq: q.seq + 1 };
+  const seq = question.current.seq;
+  const lastChange = useRef<{ scenario: unknown; at: number }>({ scenario: undefined, at: -Infinity });
+  const [last, setLast] = useState<{ seq: number; state: JobState<ScreenAnswer> } | null>(null);
+  const [interim, setInterim] = useState<ScreenState['interim']>(null);
+  const coalescer = useMemo(
     () =>
-      scenario === null || scenario === undefined || cached
-        ? null
-        : ([scenario, { rows: rowsOnScreen(scenario), bins }] as [
-            unknown,
-            { rows: 'auto' | 'never'; bins: number },
-          ]),
-    [scenario, cached, bins],
+      createCoalescer<{ args: ScreenArgs; bins: number; light: boolean }, ScreenAnswer>({
+        run: ({ args: a }, signal, onProgress) => pool.run('resultScreen', a, { signal, onProgress }),
+        onProgress: (_a, n, progress) => setLast({ seq: n, state: { status: 'running', progress } }),
+        onSettled: ({ args: a, bins: b, light }, n, outcome, latest) => {
+          if (!outcome.ok && isAbortError(outcome.error)) return;
+          const sc = a[0];
+          // A rowless answer is never kept: the scenario's full answer (rows) is.
+          if (outcome.ok && !light && typeof sc === 'object' && sc !== null) {
+            const value = outcome.value;
+            const answer = value.ok
+              ? { state: { status: 'done' as const, result: value.value.result }, screen: value.value }
+              : { state: { status: 'invalid' as const, errors: value.errors }, screen: null };
+            screenedScenarios.set(sc, { bins: b, answer });
+            if (!solvedScenarios.has(sc)) solvedScenarios.set(sc, answer.state);
+          }
+          if (latest) {
+            setLast({
+              seq: n,
+              state: outcome.ok
+                ? { status: 'done', value: outcome.value }
+                : {
+                    status: 'failed',
+                    message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+                  },
+            });
+          } else if (outcome.ok && outcome.value.ok) {
+            const screen = outcome.value.value;
+            setInterim((prev) => (prev && prev.seq > n ? prev : { scenario: sc, screen, seq: n }));
+          }
+        },
+      }),
+    [pool],
   );
-  const job = useEngineJob('resultScreen', args, { progress: true });
-  if (cached) return cached;
-  let answer: ScreenState;
+  useEffect(() => () => coalescer.cancel(), [coalescer]);
+  useEffect(() => {
+    // When the scenario changed last (keyed by it: an effect run twice for one scenario decides the same).
+    const now = performance.now();
+    const before = lastChange.current;
+    if (before.scenario !== scenario) lastChange.current = { scenario, at: now };
+    if (scenario === null || scenario === undefined || cached) {
+      coalescer.supersede(seq);
+      return;
+    }
+    const moving =
+      !full && before.scenario !== scenario && now - before.at < REST_MS && lightEligible(scenario);
+    const args: ScreenArgs = moving
+      ? [scenario, { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true }]
+      : [scenario, { rows: rowsOnScreen(scenario), bins }];
+    coalescer.submit({ args, bins, light: moving }, seq);
+    if (!moving) return;
+    const t = setTimeout(() => setRested(scenario), REST_MS);
+    return () => clearTimeout(t);
+  }, [coalescer, scenario, cached, full, bins, seq]);
+
+  // Stop the current job (its worker is terminated) and say so; Retry asks again.
+  const cancel = useCallback(() => {
+    coalescer.cancel();
+    setLast({ seq, state: { status: 'failed', message: CANCELLED_MESSAGE, cancelled: true } });
+  }, [coalescer, seq]);
+
+  const pending = interim && interim.seq < seq ? interim : null;
+  if (scenario === null || scenario === undefined)
+    return { state: { status: 'idle' }, screen: null, seq, interim: null };
+  if (cached) return { ...cached, seq, interim: null };
+  const job: JobState<ScreenAnswer> =
+    last && last.seq === seq ? last.state : { status: 'running', progress: null };
   switch (job.status) {
     case 'idle':
-      return { state: { status: 'idle' }, screen: null };
+      return { state: { status: 'idle' }, screen: null, seq, interim: null };
     case 'running':
       return {
         state: {
           status: 'computing',
           progress: typeof job.progress === 'number' ? job.progress : null,
-          cancel: job.cancel,
+          cancel,
         },
         screen: null,
+        seq,
+        interim: pending,
       };
     case 'failed':
-      return { state: job, screen: null };
+      return { state: { ...job, retry }, screen: null, seq, interim: null };
     case 'done':
-      answer = job.value.ok
-        ? { state: { status: 'done', result: job.value.value.result }, screen: job.value.value }
-        : { state: { status: 'invalid', errors: job.value.errors }, screen: null };
+      return job.value.ok
+        ? { state: { status: 'done', result: job.value.value.result }, screen: job.value.value, seq, interim: null }
+        : { state: { status: 'invalid', errors: job.value.errors }, screen: null, seq, interim: null };
   }
-  if (isObject) {
-    screenedScenarios.set(scenario, { bins, answer });
-    if (!solvedScenarios.has(scenario)) solvedScenarios.set(scenario, answer.state);
-  }
-  return answer;
 }

@@ -149,19 +149,26 @@ export interface ResultScreen {
 }
 
 /**
- * resultScreen(scenario, {rows, bins}): what the Result tab needs, in one job — the result
- * (solved with `rows`, progress reported), the kinds, and, when the result omits them, the
- * ladder's bins (at most `bins`) or the lottery's threshold counts.
+ * resultScreen(scenario, {rows, bins, leaveRowsOut}): what the Result tab needs, in one job — the
+ * result (solved with `rows`, progress reported), the kinds, and, when the result omits them, the
+ * ladder's bins (at most `bins`) or the lottery's threshold counts. `leaveRowsOut`: solve as
+ * asked (the same totals, to the last bit) but send no rows — the ladder's bins instead (a
+ * dragged lever's answer: the screen draws the ladder in bins above a few hundred ranks).
  */
 export function resultScreen(
   input: unknown,
-  options: { rows?: SolveOptions['rows']; bins: number },
+  options: { rows?: SolveOptions['rows']; bins: number; leaveRowsOut?: boolean },
   onProgress?: ProgressFn,
 ): Checked<ResultScreen> {
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
   const scenario = r.scenario;
-  const result = solveScenario(scenario, { rows: options.rows, onProgress });
+  const solved = solveScenario(scenario, { rows: options.rows, onProgress });
+  let result = solved;
+  if (options.leaveRowsOut && solved.defendants) {
+    const { defendants: _rows, ...rest } = solved;
+    result = rest;
+  }
   const needBins =
     !result.defendants && (result.regime === 'priority' || result.regime === 'forcedSpend');
   const needThresholds = result.lottery !== undefined && !result.lottery.thresholds;

@@ -4,7 +4,8 @@
 // with the client's cache (no second job for a scenario answered), Compare A/B's reuse of the
 // answer, rows kept in the worker above 25,000 defendants, progress, Cancel and Retry.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
 import { DEFAULT_PRESET } from '../../src/app/presetChoice';
 import {
@@ -14,7 +15,7 @@ import {
   type EngineState,
   type WorkerFactory,
 } from '../../src/client';
-import { CANCELLED_MESSAGE } from '../../src/client/react';
+import { CANCELLED_MESSAGE, REST_MS } from '../../src/client/react';
 import {
   useResultBundle,
   type BundleState,
@@ -22,6 +23,7 @@ import {
 import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { PRESETS } from '../../src/presets';
+import { setAllPledged } from '../../src/components/results/QuickLevers';
 import { fakeWorkers, flush } from './fakeWorkers';
 import { inProcessWorkers } from './inProcessWorker';
 
@@ -208,5 +210,96 @@ describe('useResultBundle (one job per scenario)', () => {
     });
     expect(bundle!.status).toBe('done');
     expect(bundle!.shown!.result.totals).toEqual(answer.ok ? answer.value.result.totals : null);
+  });
+
+  it('a moving slider coalesces: no worker terminated, the latest scenario waits, an interim answer is drawn, never an older over a newer; rowless while it moves, the rows once it rests', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const f = fakeWorkers();
+      const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+      const at = (share: number) => {
+        const d = setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share);
+        const c = api.validate(d);
+        if (!c.ok) throw new Error(JSON.stringify(c.errors));
+        return c.value;
+      };
+      const [a, b, c, d, e] = [0.1, 0.2, 0.3, 0.4, 0.5].map(at);
+      // The worker's answer to the question it was asked (its options as sent).
+      const answer = async (i: number) => {
+        const call = f.calls[i];
+        await act(async () => {
+          call.resolve(api.resultScreen(call.args[0], call.args[1] as { bins: number }));
+          await vi.advanceTimersByTimeAsync(0);
+        });
+      };
+      const light = (i: number) => (f.calls[i].args[1] as { leaveRowsOut?: boolean }).leaveRowsOut === true;
+      let bundle: BundleState | null = null;
+      let setScenario: (s: Scenario) => void = () => {};
+      function Probe() {
+        const [s, set] = useState<Scenario>(a);
+        setScenario = set;
+        bundle = useResultBundle(s);
+        return null;
+      }
+      render(
+        <EngineProvider pool={pool}>
+          <Probe />
+        </EngineProvider>,
+      );
+      expect(light(0)).toBe(false); // a first scenario: the full answer
+      await answer(0);
+      expect(bundle!.status).toBe('done');
+      expect(bundle!.shown!.result.defendants).toHaveLength(7000);
+      const v0 = bundle!.version;
+      // Three moves 10 ms apart while b computes: b runs (rowless), c is replaced by d, nothing is terminated.
+      for (const s of [b, c, d]) {
+        await act(() => vi.advanceTimersByTimeAsync(10));
+        act(() => setScenario(s));
+      }
+      expect(f.calls.map((x) => x.args[0])).toEqual([a, b]);
+      expect(light(1)).toBe(true);
+      expect(f.workers.every((w) => !w.terminated)).toBe(true);
+      expect(bundle!.busy).toBe(true);
+      expect(bundle!.shown!.scenario).toBe(a);
+      // b's answer comes: drawn meanwhile (still busy), and d is asked.
+      await answer(1);
+      expect(bundle!.shown!.scenario).toBe(b);
+      expect(bundle!.version).toBe(v0 + 1);
+      expect(bundle!.busy).toBe(true);
+      expect(f.calls.map((x) => x.args[0])).toEqual([a, b, d]);
+      // Back to a (answered before: no job) while d computes; d's answer must not cover a.
+      act(() => setScenario(a));
+      expect(bundle!.status).toBe('done');
+      expect(bundle!.shown!.scenario).toBe(a);
+      await answer(2);
+      expect(bundle!.shown!.scenario).toBe(a);
+      expect(bundle!.status).toBe('done');
+      expect(f.calls).toHaveLength(3); // a answered before: no job, and no rows to ask for
+      // A move: rowless, done (not busy) with the totals and the ladder's bins of the full answer.
+      await act(() => vi.advanceTimersByTimeAsync(10));
+      act(() => setScenario(e));
+      expect(light(3)).toBe(true);
+      await answer(3);
+      const full = api.resultScreen(e, { rows: 'auto', bins: 400 });
+      if (!full.ok) throw new Error('e');
+      expect(bundle!.status).toBe('done');
+      expect(bundle!.busy).toBe(false);
+      expect(bundle!.shown!.scenario).toBe(e);
+      expect(bundle!.shown!.result.defendants).toBeUndefined();
+      expect(bundle!.shown!.result.totals).toEqual(full.value.result.totals); // to the last bit
+      expect(bundle!.shown!.bins).toHaveLength(200);
+      // It rests: the rows are asked for, and drawn.
+      await act(() => vi.advanceTimersByTimeAsync(REST_MS));
+      expect(f.calls).toHaveLength(5);
+      expect(f.calls[4].args[0]).toBe(e);
+      expect(light(4)).toBe(false);
+      await answer(4);
+      expect(bundle!.status).toBe('done');
+      expect(bundle!.shown!.result.defendants).toEqual(full.value.result.defendants);
+      expect(bundle!.shown!.result).toEqual(full.value.result);
+      expect(f.workers.every((w) => !w.terminated)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -89,10 +89,12 @@ export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: R
     for (const r of shown?.result.defendants ?? []) if (r.rank !== null) m.set(r.rank, r.id);
     return m;
   }, [shown]);
-  // Rows left in the worker (large scenarios): ask it for the one defendant to explain.
+  // Rows left in the worker (large scenarios): ask it for the one defendant to explain. Not for
+  // a moving lever's rowless answer (solved with rows, defendantsOmitted false): its rows follow
+  // once the input rests, and a job per step would restart a worker at every step.
   const fetchArgs = useMemo(
     () =>
-      shown && selectedId !== null && !shown.result.defendants
+      shown && selectedId !== null && !shown.result.defendants && shown.result.defendantsOmitted
         ? ([shown.scenario, selectedId] as [unknown, number])
         : null,
     [shown, selectedId],

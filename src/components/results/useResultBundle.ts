@@ -34,8 +34,9 @@ export interface BundleState {
 const LADDER_BINS = 400;
 
 export function useResultBundle(scenario: Scenario | null): BundleState {
-  // One worker job per scenario (the engine's resultScreen), none for a scenario answered before.
-  const { state, screen } = useEngineResultScreen(scenario, LADDER_BINS);
+  // One worker job per scenario (the engine's resultScreen), none for a scenario answered before;
+  // while a slider moves, jobs are coalesced and an answer the input has moved past is `interim`.
+  const { state, screen, seq, interim } = useEngineResultScreen(scenario, LADDER_BINS);
 
   const ready = useMemo<ResultBundle | null>(
     () =>
@@ -50,14 +51,32 @@ export function useResultBundle(scenario: Scenario | null): BundleState {
         : null,
     [scenario, screen],
   );
+  const meanwhile = useMemo<ResultBundle | null>(
+    () =>
+      interim
+        ? {
+            scenario: interim.scenario as Scenario,
+            result: interim.screen.result,
+            kinds: interim.screen.kinds,
+            bins: interim.screen.bins,
+            thresholds: interim.screen.thresholds,
+          }
+        : null,
+    [interim],
+  );
 
-  const [drawn, setDrawn] = useState<{ bundle: ResultBundle | null; version: number }>({
+  const [drawn, setDrawn] = useState<{ bundle: ResultBundle | null; version: number; seq: number }>({
     bundle: null,
     version: 0,
+    seq: 0,
   });
   // Adopted while rendering (React's "adjusting state when a prop changes"), not in an effect:
   // an effect would commit the whole page once more with the old bundle before drawing the new.
-  if (ready && drawn.bundle !== ready) setDrawn({ bundle: ready, version: drawn.version + 1 });
+  // An interim answer is drawn only when its question came after the one drawn (never an older
+  // scenario over a newer one).
+  if (ready && drawn.bundle !== ready) setDrawn({ bundle: ready, version: drawn.version + 1, seq });
+  else if (!ready && meanwhile && interim && interim.seq > drawn.seq)
+    setDrawn({ bundle: meanwhile, version: drawn.version + 1, seq: interim.seq });
 
   const current = drawn.bundle !== null && drawn.bundle === ready;
   let status: BundleStatus;
