@@ -29,6 +29,7 @@ export {
   type ValidationMessage,
   invalidUtf8At,
 } from './scenario/parse';
+export { createDraftChecker, type DraftChecker } from './scenario/incremental';
 export {
   SCHEMA_VERSION,
   MIGRATIONS,
