@@ -27,7 +27,9 @@ export {
   parseScenarioBytes,
   type ParseResult,
   type ValidationMessage,
+  type ScenarioFileRead,
   invalidUtf8At,
+  readScenarioFile,
 } from './scenario/parse';
 export { createDraftChecker, type DraftChecker } from './scenario/incremental';
 export {
