@@ -13,7 +13,7 @@ import { bigScenario, bigSteps } from './bigScenario';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const topN = Number(argv[argv.indexOf('--top') + 1]) || 25;
+const topN = Number(argv[argv.indexOf("--top") + 1]) || 25;
 const outDir = path.join(root, 'node_modules', '.cache', 'holdout-profile-dist');
 const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true, minify: false } };
 if (!argv.includes('--no-build')) await build({ ...shared, mode: 'production' });
