@@ -92,7 +92,7 @@ describe('a 10,000-group scenario', () => {
       Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
         const path = (m as { path?: unknown } | null)?.path;
         if (Array.isArray(path)) w.__asked.push(path.join('.'));
-        return post.call(this, m, t as Transferable[]);
+        return post.call(this, m, t as never);
       } as typeof Worker.prototype.postMessage;
     });
     await page.setInputFiles('[data-testid=open-file]', file);
