@@ -190,4 +190,14 @@ describe('the incremental draft check', () => {
     expect(b.scenario.groups[2].trialSentence).toBe(9);
     same(b, parseScenario(e));
   });
+
+  it('a value valid for one field and not another: each field is asked about it', () => {
+    const checker = createDraftChecker();
+    let d = base(3);
+    same(checker.check(d), parseScenario(d));
+    for (const [at, key, v] of [[0, 'trialSentence', 1.5], [1, 'count', 1.5], [1, 'count', 2], [2, 'convictionProbability', 1.5], [2, 'convictionProbability', 0], [2, 'convictionProbability', 0.5], [2, 'convictionProbability', -0], [0, 'trialSentence', -0]] as const) {
+      d = apply(d, { kind: 'field', at, key, v });
+      same(checker.check(d), parseScenario(d));
+    }
+  });
 });

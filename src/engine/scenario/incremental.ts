@@ -5,7 +5,8 @@
 // the group schema made of it. A group whose fields are all plain values (no objects) and equal
 // to a remembered one reuses that output; one that differs from the group at the same index in
 // only one field re-validates that field alone (the group schema is a strict object of
-// independent fields: no group-level rule); any other group is parsed whole. The rest of the
+// independent fields: no group-level rule), once per value (a lever moving every group's share
+// asks it once, not 10,000 times); any other group is parsed whole. The rest of the
 // scenario (every field but `groups`) is parsed by the same object schema without `groups`, the
 // pieces are put together in the schema's key order, and the cross-field rules (rules.ts
 // `checkScenario`) run on the result exactly as the whole schema runs them.
@@ -86,6 +87,28 @@ export function createDraftChecker(): DraftChecker {
   const byObject = new WeakMap<object, Seen>();
   let byIndex: (Seen | undefined)[] = [];
 
+  // A group field's schema on a plain value is a function of the value: one parse per value (a
+  // lever that moves every group's share asks the same question 10,000 times). Not for 0 or −0
+  // (a Map does not tell them apart).
+  const fields = new Map<string, Map<unknown, { success: boolean; data?: unknown }>>();
+  let remembered = 0;
+  const field = (key: string, v: unknown): { success: boolean; data?: unknown } => {
+    if (v === 0) return GROUP_FIELDS[key].safeParse(v);
+    let m = fields.get(key);
+    if (!m) fields.set(key, (m = new Map()));
+    let r = m.get(v);
+    if (!r) {
+      if (++remembered > 100_000) {
+        fields.clear();
+        remembered = 0;
+      }
+      const p = GROUP_FIELDS[key].safeParse(v);
+      r = p.success ? { success: true, data: p.data } : { success: false };
+      m.set(v, r);
+    }
+    return r;
+  };
+
   const remember = (g: object, f: Fields, out: Record<string, unknown>): Seen => {
     const s: Seen = { ...f, out };
     byObject.set(g, s);
@@ -111,7 +134,7 @@ export function createDraftChecker(): DraftChecker {
         }
         const key = d >= 0 ? f.keys[d] : '';
         if (d >= 0 && key in before.out && key in GROUP_FIELDS) {
-          const r = GROUP_FIELDS[key].safeParse(f.values[d]);
+          const r = field(key, f.values[d]);
           if (!r.success) return null;
           const out = { ...before.out, [key]: r.data };
           next[i] = remember(g, f, out);
