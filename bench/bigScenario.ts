@@ -94,7 +94,8 @@ export async function bigSteps(page: Page, url: string, file: string, hooks: Ste
   const paths = await page.$$eval('.quick-levers input[type=range]', (els) => els.map((e) => e.getAttribute('data-path') ?? ''));
   for (const p of paths) {
     await step(`quick lever ${p}`, 'lever', async () => {
-      await page.focus(`.quick-levers input[data-path="${p}"]`);
+      // Focused by the page itself: Playwright's selector engine on the page is a long task of its own.
+      await page.evaluate((q) => document.querySelector<HTMLElement>(q)?.focus(), `.quick-levers input[data-path="${p}"]`);
       await page.keyboard.press('ArrowRight');
     });
   }

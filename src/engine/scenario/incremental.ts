@@ -4,7 +4,7 @@
 // A checker remembers each valid group it has seen: its fields (keys in order, values) and what
 // the group schema made of it. A group whose fields are all plain values (no objects) and equal
 // to a remembered one reuses that output; one that differs from the group at the same index in
-// only one field re-validates that field alone (the group schema is a strict object of
+// only one field (changed, or set where its default stood) re-validates that field alone (the group schema is a strict object of
 // independent fields: no group-level rule), once per value (a lever moving every group's share
 // asks it once, not 10,000 times); any other group is parsed whole. The rest of the
 // scenario (every field but `groups`) is parsed by the same object schema without `groups`, the
@@ -58,8 +58,22 @@ function sameFields(g: Record<string, unknown>, f: Fields): boolean {
   return n === f.keys.length;
 }
 
-/** −1 when equal, the index of the one differing field, or −2 (more than one, or other keys). */
+/**
+ * −1 when equal, the index in `b` of the one field that differs or that `b` adds (a field set
+ * where it was left out), or −2 (more than that, or a field taken away).
+ */
 function oneDifference(a: Fields, b: Fields): number {
+  if (b.keys.length === a.keys.length + 1) {
+    let added = -1;
+    for (let k = 0, j = 0; k < b.keys.length; k++) {
+      if (j < a.keys.length && a.keys[j] === b.keys[k]) {
+        if (!Object.is(a.values[j], b.values[k])) return -2;
+        j++;
+      } else if (added === -1) added = k;
+      else return -2;
+    }
+    return added;
+  }
   if (a.keys.length !== b.keys.length) return -2;
   let at = -1;
   for (let k = 0; k < a.keys.length; k++) {
