@@ -1,6 +1,8 @@
 // W6: the production build in headless Chromium — first contentful paint, JavaScript loaded at
 // start (gzipped), time from a slider change to the updated chart (p50, p95) on Crespo's city,
-// and long tasks (> 50 ms) on the main thread while a sweep runs.
+// and long tasks (> 50 ms) on the main thread while a sweep runs; and the 10,000-group scenario
+// (issue 11 item 4, bench/bigScenario.ts): the long tasks opening its file, per quick-lever move,
+// per group edit and per tab switch, each step waiting for the Result tab's answer.
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
@@ -10,11 +12,14 @@ import { chromium, type Page } from 'playwright-core';
 import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
 import type { ScenarioInput } from '../src/engine';
 import { PRESETS } from '../src/presets';
+import fs from 'node:fs';
+import os from 'node:os';
 import type { BenchLine } from './run';
+import { BIG_GROUPS, bigScenario, bigSteps, type StepKind } from './bigScenario';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void }) {
+export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void; bigOnly?: boolean }) {
   if (!existsSync('/usr/bin/chromium')) {
     console.error('W6: skipped, /usr/bin/chromium is not installed');
     return;
@@ -29,6 +34,36 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {
+    // The 10,000-group scenario: long tasks per step, grouped by kind of step.
+    {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'holdout-big-')), 'big.json');
+      fs.writeFileSync(file, JSON.stringify(bigScenario()));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const steps = new Map<StepKind, number[][]>();
+      await bigSteps(page, url, file, {
+        after: async (_name, long, kind) => void steps.set(kind, [...(steps.get(kind) ?? []), long]),
+      });
+      await page.close();
+      const words: Record<StepKind, string> = { open: 'opening the file', lever: 'per quick-lever move', edit: 'per group-row edit', tab: 'per tab switch' };
+      for (const [kind, runs] of steps) {
+        const longest = runs.map((l) => Math.max(0, ...l)).sort((a, b) => a - b);
+        const all = runs.flat().sort((a, b) => a - b);
+        o.print({
+          name: `W6 10,000 groups: longest main-thread task ${words[kind]}`,
+          n: BIG_GROUPS,
+          runs: runs.length,
+          median_ms: longest[Math.floor((longest.length - 1) / 2)],
+          p95_ms: all.length ? all[Math.min(all.length - 1, Math.ceil(0.95 * all.length) - 1)] : 0,
+          throughput: all.filter((d) => d > 100).length,
+          unit: 'long tasks over 100 ms',
+          workers: 0,
+          max_ms: longest[longest.length - 1],
+          long_tasks: runs,
+        });
+      }
+    }
+    if (o.bigOnly) return;
+
     // First contentful paint and the JavaScript fetched before the page is idle.
     const fcps: number[] = [];
     let startupBytes = 0;

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only W1,W2]
+// npm run bench [-- --quick] [-- --only W1,W2] (W6big: only W6's 10,000-group lines)
 // Prints one JSON object per line:
 //   {"name","n","runs","median_ms","p95_ms","throughput","unit","workers"}
 // --quick: a short smoke version (CI checks that it runs, never its times).
@@ -250,8 +250,9 @@ async function main() {
       });
     }
   }
-  if (want('W6')) {
-    await runBrowserBench({ quick, print });
+  // `--only W6big`: just W6's 10,000-group lines.
+  if (want('W6') || want('W6big')) {
+    await runBrowserBench({ quick, print, bigOnly: !want('W6') });
   }
   if (want('W7')) {
     // Budget-independent solves: every regime on Crespo's city, each budget 0..N.

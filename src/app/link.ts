@@ -4,7 +4,8 @@
 // base64url-encoded in the fragment: `#z=…`. Browsers never send the fragment to a server.
 // Older links open through a migration step: `#s=<base64url JSON>` (link format 1: the scenario
 // only) and `#preset=<id>`; a link from a newer Holdout says so instead of guessing.
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
+import { linkFromJson } from './linkCodec';
 import { upgradeScenario, type ValidationMessage } from '../engine';
 import type { ScenarioInput } from '../engine';
 import type { OutcomeKey, SuccessCriterion } from '../engine';
@@ -71,12 +72,6 @@ export interface LinkState {
 /** Largest inflated link we read (a 10-million-defendant scenario is a few KB; this is generous). */
 export const MAX_LINK_BYTES = 2_000_000;
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 function fromBase64Url(s: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
   try {
@@ -136,7 +131,16 @@ function isDefaultView(v: ViewState): boolean {
 
 /** The fragment for a state: `#preset=<id>` for an untouched preset and a default view, else `#z=…`. */
 export function encodeLink(state: LinkState): string {
-  if (state.preset && isDefaultView(state.view)) return `#preset=${encodeURIComponent(state.preset)}`;
+  const json = linkJson(state);
+  return json === null ? `#preset=${encodeURIComponent(state.preset ?? '')}` : linkFromJson(json);
+}
+
+/**
+ * The JSON text a `#z=` link packs for a state, or null when the link is `#preset=<id>`
+ * (src/app/linkEncoder.ts packs large ones in a worker).
+ */
+export function linkJson(state: LinkState): string | null {
+  if (state.preset && isDefaultView(state.view)) return null;
   const doc: LinkDoc = { v: LINK_VERSION };
   if (state.preset) doc.p = state.preset;
   else if (state.scenario !== undefined) doc.s = state.scenario;
@@ -146,7 +150,7 @@ export function encodeLink(state: LinkState): string {
   if (state.view.pinned) doc.a = state.view.pinned;
   if (state.view.outcome && state.view.outcome !== DEFAULT_OUTCOME) doc.o = state.view.outcome;
   if (state.view.defendant !== undefined) doc.d = state.view.defendant;
-  return `#z=${toBase64Url(deflateSync(strToU8(JSON.stringify(doc)), { level: 6 }))}`;
+  return JSON.stringify(doc);
 }
 
 export type LinkRead =

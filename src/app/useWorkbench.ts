@@ -8,7 +8,8 @@ import type { ValidationMessage } from '../engine';
 import type { Scenario, ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { findPreset } from './presetChoice';
-import { DEFAULT_VIEW, encodeLink, readLink, type LinkRead, type ViewState } from './link';
+import { DEFAULT_VIEW, encodeLink, readLink, type LinkRead, type LinkState, type ViewState } from './link';
+import { encodeLinkSoon } from './linkEncoder';
 
 export interface LinkProblem {
   /** What the link held (decoded when possible), kept so nothing is lost. */
@@ -174,22 +175,27 @@ export function useWorkbench(
   // The scenario part of the last link written: a new one is a new history entry (back and
   // forward step through edits); a change of view only replaces the entry.
   const writtenScenario = useRef<unknown>(null);
-  const linkFor = useCallback(
-    (): string | null =>
+  const linkState = useCallback(
+    (): LinkState | null =>
       !edited && presetId
-        ? encodeLink({ preset: presetId, view })
+        ? { preset: presetId, view }
         : ed.isValid
-          ? encodeLink({ scenario: ed.draft, view })
+          ? { scenario: ed.draft, view }
           : null,
     [edited, presetId, ed.isValid, ed.draft, view],
   );
+  const linkFor = useCallback((): string | null => {
+    const state = linkState();
+    return state === null ? null : encodeLink(state);
+  }, [linkState]);
 
-  // Draft and view → hash (debounced; only valid drafts are written, so a link always opens).
+  // Draft and view → hash (debounced; only valid drafts are written, so a link always opens). A
+  // large draft's link is packed in a worker (linkEncoder.ts); a newer edit drops its answer.
   useEffect(() => {
-    const target = linkFor();
-    if (target === null) return;
+    const state = linkState();
+    if (state === null) return;
     const scenarioPart = !edited && presetId ? presetId : ed.draft;
-    const write = () => {
+    const write = (target: string) => {
       // The tour's step (#…&tour=N) stays in the address beside the scenario.
       const tour = new URLSearchParams(location.hash.replace(/^#/, '')).get('tour');
       const full = tour ? `${target}&tour=${encodeURIComponent(tour)}` : target;
@@ -202,12 +208,16 @@ export function useWorkbench(
       written.current = full;
     };
     if (!edited) {
-      write(); // choosing a preset names it at once
+      write(encodeLink(state)); // choosing a preset names it at once
       return;
     }
-    const t = setTimeout(write, HASH_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [linkFor, ed.draft, edited, presetId]);
+    let cancel = () => {};
+    const t = setTimeout(() => (cancel = encodeLinkSoon(state, write)), HASH_DELAY_MS);
+    return () => {
+      clearTimeout(t);
+      cancel();
+    };
+  }, [linkState, ed.draft, edited, presetId]);
 
   // Hash → draft: a link pasted into the address bar, or the back button.
   useEffect(() => {

@@ -6,7 +6,7 @@
 // a word (self.close(), a crash), which its liveness lock reveals (workers/alive.ts), and a worker
 // stuck in an endless loop, which never acknowledges its next call (src/client/watchdog.ts): no
 // timeout on the work itself, so a long computation is never taken for a dead worker.
-import { proxy, wrap } from 'comlink';
+import { proxy, transfer, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 import { createWatchdog } from './watchdog';
 import { unpackResultScreenAnswer, unpackSolveAnswer } from './rowCodec';
@@ -24,6 +24,17 @@ export const ACK_TIMEOUT_MS = 5_000;
 export const START_TIMEOUT_MS = 30_000;
 
 let spawned = 0;
+
+/**
+ * A file's bytes go to readScenarioFile transferred, not copied (the page keeps no use for them;
+ * a retry after a crash finds them gone and fails, and the opener reads the file again).
+ */
+function sent(method: string, args: readonly unknown[]): unknown[] {
+  const b = args[0];
+  if (method === 'readScenarioFile' && b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer)
+    return [transfer(b, [b.buffer]), ...args.slice(1)];
+  return [...args];
+}
 
 export function createEngineWorker(): WorkerHandle {
   // A name unique in this page (and across tabs: the time origin differs): the lock's name.
@@ -82,7 +93,7 @@ export function createEngineWorker(): WorkerHandle {
         watchdog.sent();
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
-        fn(...args, ...extra)
+        fn(...sent(method, args), ...extra)
           .then(
             (v) =>
               resolve(

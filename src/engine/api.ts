@@ -1,7 +1,12 @@
 // What the workers (and the command-line runner, and the tests) call. Plain data in and out;
 // bad input comes back as messages, never as a thrown error (comlink loses error details).
 // A trailing `onProgress` argument, when a function takes one, is a callback (comlink proxy).
-import { parseScenario, type ValidationMessage } from './scenario/parse';
+import {
+  parseScenario,
+  readScenarioFile as readFile,
+  type ScenarioFileRead,
+  type ValidationMessage,
+} from './scenario/parse';
 import type { Scenario } from './scenario/schema';
 import type { DefendantRow, Result } from './result/types';
 import { solveScenario, type SolveOptions } from './solve';
@@ -20,7 +25,7 @@ import { statusQuoOf, type StatusQuoComparison } from './sweep/statusQuo';
 
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Result } from './result/types';
-export type { ValidationMessage } from './scenario/parse';
+export type { ValidationMessage, ScenarioFileRead } from './scenario/parse';
 export type { SolveOptions } from './solve';
 export type { KindInfo } from './population/kinds';
 export type {
@@ -266,4 +271,12 @@ export function statusQuo(input: unknown): Checked<StatusQuoComparison> {
 /** The same defendants under noPlea, lottery, priority and forcedSpend. */
 export function compareRegimes(input: unknown): RegimeRow[] {
   return compare(input);
+}
+
+/**
+ * A scenario file's bytes read as the page's file opener reads them (UTF-8 check, text, parse),
+ * in the worker: a large file costs the page nothing but receiving the answer.
+ */
+export function readScenarioFile(bytes: Uint8Array): ScenarioFileRead {
+  return readFile(bytes);
 }

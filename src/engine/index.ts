@@ -27,8 +27,11 @@ export {
   parseScenarioBytes,
   type ParseResult,
   type ValidationMessage,
+  type ScenarioFileRead,
   invalidUtf8At,
+  readScenarioFile,
 } from './scenario/parse';
+export { createDraftChecker, type DraftChecker } from './scenario/incremental';
 export {
   SCHEMA_VERSION,
   MIGRATIONS,

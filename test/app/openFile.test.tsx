@@ -5,16 +5,17 @@
 // doors says the same thing about the same bad file and changes nothing.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openScenarioFile, openScenarioText, readFileText } from '../../src/app/openFile';
+import { OFF_THREAD_BYTES, openScenarioFile, openScenarioText, readFileText } from '../../src/app/openFile';
+import { useScenarioDraft } from '../../src/components/editor/useScenarioDraft';
 import { App } from '../../src/app/App';
 import { LibraryDialog } from '../../src/library/LibraryDialog';
 import { openLibrary } from '../../src/library/store';
 import { createEnginePool, EngineProvider } from '../../src/client';
-import { parseScenario } from '../../src/engine/scenario/parse';
+import { parseScenario, readScenarioFile } from '../../src/engine/scenario/parse';
 import { scenarioFileText } from '../../src/components/export/exportData';
 import { PRESETS } from '../../src/presets';
 import { scenarioArb } from '../engine/arbitraries';
@@ -120,5 +121,68 @@ describe('the three doors open files through it', () => {
     await waitFor(() => expect(document.querySelector('dialog')?.textContent).toContain('lib.json was not imported; nothing changed'));
     expect(document.querySelector('dialog')?.textContent).toContain('file: is not UTF-8 text at byte 4; save it as UTF-8');
     expect(await (await library).list()).toEqual([]);
+  });
+});
+
+describe('a large file is read in the engine worker', () => {
+  // The worker's side, run here: the engine's readScenarioFile (what the worker runs) must give
+  // the opener the same answer as reading the file on the main thread.
+  const inWorker = async (bytes: Uint8Array) => readScenarioFile(bytes);
+  const files: [string, Uint8Array][] = [
+    ['valid', enc(JSON.stringify(PRESETS[0].scenario))],
+    ['valid with a byte-order mark', enc(`\uFEFF${JSON.stringify(PRESETS[0].scenario, null, 2)}`)],
+    ['an older schemaVersion', enc(JSON.stringify({ ...PRESETS[0].scenario, schemaVersion: 0 }))],
+    ['a newer schemaVersion', enc(JSON.stringify({ ...PRESETS[0].scenario, schemaVersion: 9 }))],
+    ['not UTF-8', NOT_UTF8],
+    ['broken JSON', enc('{"schemaVersion": 1,\n  "groups": [1, 2,]\n}')],
+    ['a key twice', enc('{"schemaVersion": 1, "title": "a", "title": "b"}')],
+    ['field problems', enc(JSON.stringify({ schemaVersion: 1, groups: [{ count: 3, convictionProbability: 1.7, trialSentence: -1 }], prosecutor: { budget: 1, regime: 'nope' } }))],
+    ['empty', new Uint8Array(0)],
+    ['not an object', enc('[1, 2, 3]')],
+  ];
+  for (const [what, bytes] of files) {
+    it(`${what}: the same answer as the main thread`, async () => {
+      const here = await openScenarioFile(fileOf(bytes), undefined, null);
+      const sent: Uint8Array[] = [];
+      const there = await openScenarioFile(fileOf(bytes), undefined, (b) => (sent.push(b), inWorker(b)), 0);
+      expect(sent).toHaveLength(1);
+      expect(there).toEqual(here);
+    });
+  }
+
+  it('any valid scenario’s file: the same answer either way (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb({ maxGroups: 3 }), fc.boolean(), async (s, bom) => {
+        const text = (scenarioFileText(s) as { ok: true; value: string }).value;
+        const bytes = enc(bom ? `\uFEFF${text}` : text);
+        const here = await openScenarioFile(fileOf(bytes), undefined, null);
+        expect(await openScenarioFile(fileOf(bytes), undefined, inWorker, 0)).toEqual(here);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('only files of OFF_THREAD_BYTES or more go to the worker; a worker that fails leaves it to the main thread', async () => {
+    const bytes = enc(JSON.stringify(PRESETS[0].scenario));
+    let calls = 0;
+    const count = async (b: Uint8Array) => (calls++, inWorker(b));
+    await openScenarioFile(fileOf(bytes), undefined, count);
+    expect(calls).toBe(bytes.length >= OFF_THREAD_BYTES ? 1 : 0);
+    await openScenarioFile(fileOf(bytes), undefined, count, bytes.length);
+    expect(calls).toBe(1);
+    const failing = async () => {
+      throw new Error('the worker died');
+    };
+    expect(await openScenarioFile(fileOf(bytes), undefined, failing, 0)).toEqual(await openScenarioFile(fileOf(bytes), undefined, null));
+  });
+
+  it('a file opened by the worker is loaded as the draft without parsing its groups again', async () => {
+    const doc = { ...PRESETS[0].scenario, groups: Array.from({ length: 3000 }, (_, i) => ({ label: `g${i}`, count: 1, convictionProbability: 0.5, trialSentence: 3, trialCost: 1 })) };
+    const r = await openScenarioFile(fileOf(enc(JSON.stringify(doc))), undefined, inWorker);
+    if (!r.ok) throw new Error(r.errors[0].text);
+    const { result } = renderHook(() => useScenarioDraft(r.doc));
+    // The primed groups are the worker's own outputs: the draft check reused them.
+    expect(result.current.valid?.groups[2999]).toBe(r.scenario.groups[2999]);
+    expect(result.current.valid).toEqual(parseScenario(r.doc).ok ? (parseScenario(r.doc) as { scenario: unknown }).scenario : null);
   });
 });

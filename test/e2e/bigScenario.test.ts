@@ -84,10 +84,25 @@ describe('a 10,000-group scenario', () => {
       { timeout: 60_000 },
     );
     await watchLongTasks(page);
+    // Which engine functions the page asks its workers for (comlink's calls name their path).
+    await page.evaluate(() => {
+      const w = window as unknown as { __asked: string[] };
+      w.__asked = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
+        const path = (m as { path?: unknown } | null)?.path;
+        if (Array.isArray(path)) w.__asked.push(path.join('.'));
+        return post.call(this, m, t as never);
+      } as typeof Worker.prototype.postMessage;
+    });
     await page.setInputFiles('[data-testid=open-file]', file);
     await solvedTitle(page, '10,000 groups');
     await page.waitForTimeout(1500); // the debounced link and autosave
     const opening = await takeLongTasks(page);
+    // The page did not read the file itself: the engine worker did (readScenarioFile).
+    expect(
+      await page.evaluate(() => (window as unknown as { __asked: string[] }).__asked),
+    ).toContain('readScenarioFile');
 
     // A few rows in the page, not 10,000 cards (1.3 million nodes before).
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -138,8 +153,9 @@ describe('a 10,000-group scenario', () => {
     // The virtualized list and its rows pass axe (list, list items, labels, focusable box).
     expect(await axeViolations(page, '[data-virtual]')).toEqual([]);
 
-    // Long tasks, reported for the README; the bound guards against the freezes of before
-    // (26.7 s to open, 16.6 s per lever move) — the 100 ms goal is not met yet (README).
+    // Long tasks, reported for the README; the bounds are catastrophe guards against the freezes
+    // of before (26.7 s to open, 16.6 s per lever move), not the 100 ms goal (W6's 10,000-group
+    // lines in bench/browser.ts measure that; README).
     console.log(
       `10,000 groups: long tasks opening ${JSON.stringify(opening)} ms, lever ${JSON.stringify(lever)} ms`,
     );

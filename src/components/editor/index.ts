@@ -2,7 +2,7 @@ import '../components.css';
 export { ScenarioEditor, type ScenarioEditorProps } from './ScenarioEditor';
 export { ScenarioEditorPanel, type ScenarioEditorPanelProps } from './ScenarioEditorPanel';
 export { JsonView, type JsonViewProps, scenarioFileName, toJson } from './JsonView';
-export { useScenarioDraft, type ScenarioDraft } from './useScenarioDraft';
+export { useScenarioDraft, primeDraftCheck, type ScenarioDraft } from './useScenarioDraft';
 export {
   scenarioFields,
   sectionFields,

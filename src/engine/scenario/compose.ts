@@ -94,20 +94,29 @@ export function composeScenarioSchema(levers: LeverList = LEVERS) {
   // population/kinds.ts with their MODEL.md defaults (0, W − 1, 0).
   const schema = object
     .superRefine((s, ctx) => checkScenario(s as never, ctx, levers))
-    .transform((s) =>
-      markLevers(
-        {
-          ...s,
-          prosecutor: {
-            ...s.prosecutor,
-            ranking:
-              s.prosecutor.ranking ?? (s.prosecutor.regime === 'priority' ? 'optimal' : 'arrival'),
-          },
-        },
-        levers,
-      ),
-    );
+    .transform((s) => finishScenario(s, levers));
   return { levers, group, leversSchema, object, schema };
+}
+
+type ObjectOutput = { prosecutor: { ranking?: unknown; regime: string } };
+
+/**
+ * The last step of the validating schema, after the cross-field rules: the default ranking
+ * (optimal under priority, else arrival) and the levers the scenario was composed with. Also
+ * the last step of the incremental draft check (incremental.ts).
+ */
+export function finishScenario<S extends ObjectOutput>(s: S, levers: LeverList) {
+  return markLevers(
+    {
+      ...s,
+      prosecutor: {
+        ...s.prosecutor,
+        ranking:
+          s.prosecutor.ranking ?? (s.prosecutor.regime === 'priority' ? 'optimal' : 'arrival'),
+      },
+    },
+    levers,
+  );
 }
 
 export type ComposedScenario = ReturnType<typeof composeScenarioSchema>;

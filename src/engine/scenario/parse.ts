@@ -87,6 +87,26 @@ export function parseScenarioText(text: string): ParseResult {
   return parseScenario(value);
 }
 
+/** What `readScenarioFile` found in a file's bytes. */
+export type ScenarioFileRead =
+  /** Not UTF-8: the offset of the first bad byte. */
+  | { utf8: false; at: number }
+  /** The text (a byte-order mark dropped) and what `parseScenarioText` made of it. */
+  | { utf8: true; text: string; parsed: ParseResult };
+
+/**
+ * Everything the page's file opener (src/app/openFile.ts) does with a file's bytes, for the engine
+ * worker to do off the main thread: the UTF-8 check, the text, the JSON and duplicate-key scan,
+ * the migration step and the validation. The opener words a bad byte itself.
+ */
+export function readScenarioFile(bytes: Uint8Array): ScenarioFileRead {
+  const at = invalidUtf8At(bytes);
+  if (at >= 0) return { utf8: false, at };
+  const decoded = decodeUtf8(bytes);
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  return { utf8: true, text, parsed: parseScenarioText(text) };
+}
+
 /**
  * Read the bytes of a scenario file: text that is not valid UTF-8 is rejected with the offset of
  * the first bad byte (MODEL.md §6), instead of silently becoming U+FFFD.
@@ -143,8 +163,8 @@ export function invalidUtf8At(b: Uint8Array): number {
   return -1;
 }
 
-/** Decode bytes already checked to be valid UTF-8. */
-function decodeUtf8(b: Uint8Array): string {
+/** Decode bytes already checked to be valid UTF-8 (a byte-order mark is kept). */
+export function decodeUtf8(b: Uint8Array): string {
   let out = '';
   let chunk: number[] = [];
   const flush = () => {
