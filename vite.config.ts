@@ -123,6 +123,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // A timeout here catches a hang, not slowness (speed is `npm run bench`'s): property
+          // tests and the in-process app tests took 5–20 s on a 2-core machine at load 11–18.
+          testTimeout: 30_000,
         },
       },
       {
