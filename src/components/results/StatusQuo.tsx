@@ -52,11 +52,15 @@ export function useStatusQuoResult(sqScenario: Scenario | null): EngineState {
   const last = useRef<Keyed | null>(null);
   const keyed = useMemo((): Keyed | null => {
     if (sqScenario === null) return null;
+    // Most changes (a lever moved) leave the status quo as it was: one walk says so.
+    const prev = last.current;
+    if (prev && sameContent(prev.value, sqScenario)) {
+      const hit = sqCache.find(prev.value, prev.hash);
+      return hit ? { value: hit.value as Scenario, hash: prev.hash, cached: hit.answer } : { value: prev.value, hash: prev.hash };
+    }
     const hash = contentHash(sqScenario);
     const hit = sqCache.find(sqScenario, hash);
     if (hit) return { value: hit.value as Scenario, hash, cached: hit.answer };
-    const prev = last.current;
-    if (prev && prev.hash === hash && sameContent(prev.value, sqScenario)) return { value: prev.value, hash };
     return { value: sqScenario, hash };
   }, [sqScenario]);
   useEffect(() => {
