@@ -6,6 +6,7 @@
 // only) and `#preset=<id>`; a link from a newer Holdout says so instead of guessing.
 import { Inflate, strFromU8 } from 'fflate';
 import { linkFromJson } from './linkCodec';
+import { jsonText } from '../library/jsonText';
 import { upgradeScenario, type ValidationMessage } from '../engine';
 import type { ScenarioInput } from '../engine';
 import type { OutcomeKey, SuccessCriterion } from '../engine';
@@ -143,14 +144,20 @@ export function linkJson(state: LinkState): string | null {
   if (state.preset && isDefaultView(state.view)) return null;
   const doc: LinkDoc = { v: LINK_VERSION };
   if (state.preset) doc.p = state.preset;
-  else if (state.scenario !== undefined) doc.s = state.scenario;
+  // The scenario's text is the draft's own (src/library/jsonText.ts: the autosave's too), put
+  // where JSON.stringify(doc) puts it: after v (a link with a scenario has no p).
+  const scenario = state.preset ? undefined : (state.scenario as object | undefined);
   if (state.view.tab !== 'result') doc.t = state.view.tab;
   if (state.view.sweep) doc.sw = state.view.sweep;
   if (state.view.phase) doc.ph = state.view.phase;
   if (state.view.pinned) doc.a = state.view.pinned;
   if (state.view.outcome && state.view.outcome !== DEFAULT_OUTCOME) doc.o = state.view.outcome;
   if (state.view.defendant !== undefined) doc.d = state.view.defendant;
-  return JSON.stringify(doc);
+  const text = JSON.stringify(doc);
+  if (scenario === undefined) return text;
+  const head = `{"v":${JSON.stringify(LINK_VERSION)}`;
+  const rest = text.slice(head.length); // "}" or ",…}"
+  return `${head},"s":${jsonText(scenario)}${rest}`;
 }
 
 export type LinkRead =

@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseScenario, type ValidationMessage } from '../engine';
 import { upgradeScenario } from '../engine';
 import type { ScenarioInput } from '../engine';
+import { jsonText } from './jsonText';
 
 export interface LibraryEntry {
   id: string;
@@ -121,7 +122,7 @@ export async function openLibrary(): Promise<Library> {
     remove: (id) => guard('delete from the library', () => db.delete('scenarios', id)),
     saveDraft: (d) =>
       guard('autosave the draft', async () => {
-        const stored: StoredDraft = { draftText: JSON.stringify(d.draft), presetId: d.presetId, saved: d.saved };
+        const stored: StoredDraft = { draftText: jsonText(d.draft), presetId: d.presetId, saved: d.saved };
         await db.put('state', stored, 'draft');
       }),
     loadDraft: () => guard('read the autosaved draft', async () => fromStored(await db.get('state', 'draft'))),

@@ -66,4 +66,45 @@ describe('StatusQuoPanel', () => {
     expect(f.calls).toHaveLength(2);
     expect(f.calls[1].args[1]).toEqual({ rows: 'never' });
   });
+
+  it('keeps a running job for a new object with the same content, and reuses an answer when the court comes back', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const view = (s: Scenario) => (
+      <EngineProvider pool={pool}>
+        <StatusQuoPanel scenario={s} result={solved(s)} />
+      </EngineProvider>
+    );
+    const a = scenarioAt('prosecutor.budget', 321);
+    const { container, rerender } = render(view(a));
+    expect(f.calls).toHaveLength(1);
+    // While it runs: another pledge share, the same status quo — the same job, not a second.
+    const pledged = api.validate(setAllPledged(setPath(cityInput, 'prosecutor.budget', 321), 0.55));
+    if (!pledged.ok) throw new Error('invalid');
+    rerender(view(pledged.value));
+    rerender(view(scenarioAt('prosecutor.budget', 321)));
+    expect(f.calls).toHaveLength(1);
+    expect(f.calls[0].worker.terminated).toBe(false);
+    const sqA = api.solve(f.calls[0].args[0], { rows: 'never' });
+    await act(async () => {
+      f.calls[0].resolve(sqA);
+      await flush();
+    });
+    if (!sqA.ok) throw new Error('unsolvable');
+    const pleasCell = () => container.querySelector('tr[data-key="pleas"] td')?.textContent;
+    expect(pleasCell()).toBe(sqA.value.totals.pleas.toLocaleString('en-US'));
+
+    // Another court, solved; then back to the first: answered from the cache, no third solve.
+    rerender(view(scenarioAt('prosecutor.budget', 123)));
+    expect(f.calls).toHaveLength(2);
+    expect(f.calls[1].args[0]).toEqual(JSON.parse(JSON.stringify(withoutOrganizing(scenarioAt('prosecutor.budget', 123)))));
+    const sqB = api.solve(f.calls[1].args[0], { rows: 'never' });
+    await act(async () => {
+      f.calls[1].resolve(sqB);
+      await flush();
+    });
+    rerender(view(scenarioAt('prosecutor.budget', 321)));
+    expect(f.calls).toHaveLength(2);
+    expect(pleasCell()).toBe(sqA.value.totals.pleas.toLocaleString('en-US'));
+  });
 });
