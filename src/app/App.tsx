@@ -24,6 +24,9 @@ import { OfflineStatus } from './offline';
 import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
 import { Glossary } from '../walkthrough';
+
+// The page's static parts do not re-render with each step of a quick lever (issue 12).
+const StaticGlossary = memo(Glossary);
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
@@ -160,6 +163,14 @@ export function App() {
     if (wb.valid) pin(wb.valid);
   }, [wb.valid, pin]);
 
+  const openClassroom = useCallback(
+    (o: ClassroomOpen) => (o === 'tour' ? setTourStep(tourStep ?? 0) : setOpen(o)),
+    [setTourStep, tourStep],
+  );
+  const openCite = useCallback(() => setCiteOpen(true), []);
+  const openLibraryDialog = useCallback(() => setLibraryOpen(true), []);
+  const openFile = useCallback((file: File) => void openScenarioFile(file).then(opened), [opened]);
+
   const tabs: TabDef<TabKey>[] = [
     { id: 'result', label: 'Result' },
     { id: 'sweep', label: 'Sweep' },
@@ -182,12 +193,7 @@ export function App() {
       >
         Skip to the results
       </a>
-      <Header
-        onOpen={(o) => (o === 'tour' ? setTourStep(tourStep ?? 0) : setOpen(o))}
-        onCite={() => setCiteOpen(true)}
-        onLibrary={() => setLibraryOpen(true)}
-        onFile={(file) => void openScenarioFile(file).then(opened)}
-      />
+      <Header onOpen={openClassroom} onCite={openCite} onLibrary={openLibraryDialog} onFile={openFile} />
       <LibraryDialog
         open={libraryOpen}
         onClose={() => setLibraryOpen(false)}
@@ -319,7 +325,7 @@ export function App() {
       <footer className="footer">
         <details className="glossary-details">
           <summary>Glossary: the words the workbench uses</summary>
-          <Glossary />
+          <StaticGlossary />
         </details>
         <p>Everything is computed in this browser tab. No scenario or result leaves your computer.</p>
       </footer>
@@ -337,7 +343,7 @@ export function App() {
   );
 }
 
-function Header({
+const Header = memo(function Header({
   onOpen,
   onCite,
   onLibrary,
@@ -414,7 +420,7 @@ function Header({
       </nav>
     </header>
   );
-}
+});
 
 function PinBar({
   pinned,

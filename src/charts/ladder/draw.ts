@@ -9,6 +9,7 @@ import { fmt } from '../common/fields';
 import {
   annotate,
   bottomAxis,
+  clearSvg,
   initSvg,
   integerTicks,
   legend,
@@ -331,6 +332,6 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     });
   }
   return () => {
-    svg.selectAll('*').remove();
+    clearSvg(node);
   };
 }
