@@ -85,6 +85,16 @@ export interface Pool<Api> {
     args: Args<Api[M]>,
     options?: RunOptions,
   ): Promise<Returns<Api[M]>>;
+  /**
+   * Warm the workers before the first real job (V8 compiles the engine's paths on a small real
+   * computation instead of on the user's first diagram): spawn workers up to `size` and run
+   * `method(...args)` for each of `jobs`, in order, on every worker, only while no real job
+   * waits. Any real job cancels it: the warm jobs not yet started are dropped (one already
+   * running finishes: keep each small). Answers and errors are ignored; a worker that dies
+   * warming is replaced lazily, as an idle one. A later call replaces the warm-up; a worker
+   * that has already run a warm-up with the same `jobs` array is not warmed again.
+   */
+  warm<M extends MethodName<Api>>(method: M, jobs: readonly Args<Api[M]>[]): void;
   readonly size: number;
   stats(): PoolStats;
   /** Terminate every worker and reject every pending job. The pool is unusable afterwards. */
@@ -134,6 +144,14 @@ interface Job {
 interface Slot {
   handle: WorkerHandle;
   job: Job | null;
+  /** The warm-up this worker ran or is running, and how many of its jobs it has started. */
+  warmedWith: readonly unknown[] | null;
+  warmedCount: number;
+}
+
+interface WarmUp {
+  method: string;
+  jobs: readonly (readonly unknown[])[];
 }
 
 export function createPool<Api>(options: PoolOptions): Pool<Api> {
@@ -142,9 +160,10 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
   const queue: Job[] = [];
   let terminated = 0;
   let disposed = false;
+  let warming: WarmUp | null = null;
 
   const spawn = (): Slot => {
-    const slot: Slot = { handle: options.createWorker(), job: null };
+    const slot: Slot = { handle: options.createWorker(), job: null, warmedWith: null, warmedCount: 0 };
     slots.push(slot);
     // An idle worker that dies leaves the pool now, so the next job gets a fresh one instead of
     // failing on it. A busy one is handled where its call rejects (start).
@@ -230,6 +249,35 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
       if (!slot) return;
       start(slot, queue.shift()!);
     }
+    if (warming && !disposed) warmIdle(warming);
+  };
+
+  /** Start the next warm job on every idle worker that has one left (no real job waits). */
+  const warmIdle = (w: WarmUp) => {
+    while (slots.length < size) spawn();
+    for (const slot of slots) {
+      if (slot.job !== null) continue;
+      if (slot.warmedWith !== w.jobs) {
+        slot.warmedWith = w.jobs;
+        slot.warmedCount = 0;
+      }
+      if (slot.warmedCount >= w.jobs.length) continue;
+      const args = w.jobs[slot.warmedCount++];
+      const job: Job = {
+        crashes: 1, // a worker that dies warming is not retried: the warm-up just stops there
+        method: w.method,
+        args,
+        resolve: () => {},
+        // An error or a death ends the warm-up (a worker that dies on it would die again).
+        reject: () => {
+          if (warming === w) warming = null;
+        },
+        settled: false,
+        slot: null,
+        onAbort: () => {},
+      };
+      start(slot, job);
+    }
   };
 
   const abort = (job: Job) => {
@@ -251,7 +299,13 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
 
   return {
     size,
+    warm(method, jobs) {
+      if (disposed || jobs.length === 0) return;
+      warming = { method, jobs: jobs as readonly (readonly unknown[])[] };
+      if (queue.length === 0) pump();
+    },
     run(method, args, runOptions = {}) {
+      warming = null; // any real job cancels the warm-up
       return new Promise((resolve, reject) => {
         const { signal, onProgress } = runOptions;
         if (disposed) {

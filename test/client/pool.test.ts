@@ -279,3 +279,70 @@ describe('latest()', () => {
     expect(isAbortError(b.error)).toBe(true);
   });
 });
+
+describe('warming the workers', () => {
+  it('spawns every worker and runs the warm jobs in order on each, answers ignored', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    const jobs: [unknown][] = [['w1'], ['w2']];
+    pool.warm('solve', jobs);
+    expect(f.workers).toHaveLength(2);
+    expect(f.calls.map((c) => [c.worker.id, c.args[0]])).toEqual([
+      [0, 'w1'],
+      [1, 'w1'],
+    ]);
+    f.calls[0].resolve({ ok: true, value: 1 });
+    await flush();
+    expect(f.calls.map((c) => [c.worker.id, c.args[0]])).toEqual([
+      [0, 'w1'],
+      [1, 'w1'],
+      [0, 'w2'],
+    ]);
+    f.calls[1].reject(new Error('bad input'));
+    f.calls[2].resolve({ ok: true, value: 2 });
+    await flush();
+    // Worker 1's error ended the warm-up; worker 0 has run both.
+    expect(f.calls).toHaveLength(3);
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, terminated: 0 });
+    // The same warm-up again: nothing left to run on worker 0; worker 1 goes on with w2.
+    pool.warm('solve', jobs);
+    expect(f.calls.map((c) => [c.worker.id, c.args[0]]).slice(3)).toEqual([[1, 'w2']]);
+  });
+
+  it('is cancelled by any real job: warm jobs not yet started are dropped', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    pool.warm('solve', [['w1'], ['w2'], ['w3']]);
+    const real = outcome(pool.run('solve', ['real']));
+    // Both workers are busy warming: the real job waits for the first to finish its warm job.
+    expect(pool.stats()).toMatchObject({ busy: 2, queued: 1 });
+    f.calls[1].resolve({ ok: true, value: 0 });
+    await flush();
+    expect(f.calls.map((c) => [c.worker.id, c.args[0]])).toEqual([
+      [0, 'w1'],
+      [1, 'w1'],
+      [1, 'real'],
+    ]);
+    f.calls[2].resolve({ ok: true, value: 7 });
+    f.calls[0].resolve({ ok: true, value: 0 });
+    await flush();
+    expect(real.value).toEqual({ ok: true, value: 7 });
+    expect(f.calls).toHaveLength(3);
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, terminated: 0 });
+  });
+
+  it('stops when a worker dies warming, which is replaced for the next real job', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    pool.warm('solve', [['w1'], ['w2']]);
+    f.workers[0].die('out of memory');
+    await flush();
+    expect(f.calls).toHaveLength(1);
+    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, terminated: 1 });
+    const real = outcome(pool.run('solve', ['real']));
+    expect(f.calls[1].worker.id).toBe(1);
+    f.calls[1].resolve({ ok: true, value: 3 });
+    await flush();
+    expect(real.value).toEqual({ ok: true, value: 3 });
+  });
+});

@@ -1,7 +1,8 @@
 // Lever sweeps and phase diagrams: the same scenario solved at many values of one or two fields.
 // Every point is an ordinary scenario (same seed), so a point gives the same numbers whichever
 // worker computes it, and the client can split a grid across workers freely.
-import { parseScenario, type ValidationMessage } from '../scenario/parse';
+import type { ValidationMessage } from '../scenario/parse';
+import { createDraftChecker, type DraftChecker } from '../scenario/incremental';
 import { solveScenario } from '../solve';
 import type { Result } from '../result/types';
 import { setPath } from './fieldPath';
@@ -63,11 +64,19 @@ export interface PointResult {
   errors?: ValidationMessage[];
 }
 
-/** Solve the scenario with `field` set to `x` (totals only). */
-export function solveAt(input: unknown, fields: readonly [string, number][]): PointResult {
+/**
+ * Solve the scenario with each `field` set to its `x` (totals only). A batch of points passes
+ * one `checker` (scenario/incremental.ts): the same answer as `parseScenario` on each point, but
+ * a group whose one changed field was seen before is not validated again.
+ */
+export function solveAt(
+  input: unknown,
+  fields: readonly [string, number][],
+  checker: DraftChecker = createDraftChecker(),
+): PointResult {
   let s = input;
   for (const [field, x] of fields) s = setPath(s, field, x);
-  const parsed = parseScenario(s);
+  const parsed = checker.check(s);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never', plotOnly: true })) };
 }
@@ -87,8 +96,9 @@ export function sweep(
   const points: SweepPoint[] = [];
   const skipped: { x: number; message: string }[] = [];
   let random = false;
+  const checker = createDraftChecker();
   values.forEach((x, i) => {
-    const r = solveAt(input, [[field, x]]);
+    const r = solveAt(input, [[field, x]], checker);
     if (r.ok && r.outcomes) {
       points.push({ x, outcomes: r.outcomes });
       const t = r.outcomes.take;
@@ -113,11 +123,16 @@ export function phaseCells(
   const [criterion, onProgress] = split(criterionArg, progressArg);
   const values: (number | null)[] = [];
   const success: number[] = [];
+  const checker = createDraftChecker();
   cells.forEach(([x, y], i) => {
-    const r = solveAt(input, [
-      [xField, x],
-      [yField, y],
-    ]);
+    const r = solveAt(
+      input,
+      [
+        [xField, x],
+        [yField, y],
+      ],
+      checker,
+    );
     if (r.ok && r.outcomes) {
       const v = r.outcomes[outcome];
       values.push(v.mean ?? v.value);
