@@ -29,11 +29,16 @@
 // last bit. The backward pass runs in one function with its state in locals, nothing allocated per
 // rank.
 //
-// The backward pass depends only on each rank's believed kind and on the budgets it covers, and
-// the cell at (t, b) reads V(t+1) only at b and b − c. So the last pass is kept (the Memo): the next
-// solve with equal ranks and believed kinds and a budget within it runs only the O(N) forward
-// pass; a second solve with the same ranks and a larger budget covers 0..Σ c at once. A budget
-// sweep thus computes the pass twice. Solves with work hooks always compute it.
+// The backward pass depends only on each rank's believed kind and on the range 0..B′ it covers. Its
+// last bits depend on that range: the interval that reaches B′ ends there in a pass over 0..B′
+// and further on in a wider one, so the merge test of its run onto V(t)'s last piece (are the two
+// lines within 1e-12 at the run's last cell?) is made at another cell and can go the other way;
+// a merged run's values are then read off the older line, a few ulps away, and earlier ranks
+// build on them (a solve at 192 after one at 0, which covered 0..Σ c, gave plannedTake
+// 399.46000000002334 against 399.46000000001425 fresh). So the last pass is kept (the Memo) only
+// for the next solve with equal ranks, believed kinds and range 0..B′, which runs only the O(N)
+// forward pass and gives the fresh answer bit for bit; any other budget computes its own pass.
+// Solves with work hooks always compute it.
 import { lessTol } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
@@ -503,9 +508,9 @@ const same = (a: number, b: number) => a === b || (a !== a && b !== b);
 /**
  * What the last backward pass was computed from: the believed (c, w, offers, pleas) of each kind
  * and the kind at each rank, and the budgets it covers (0..Bp). The pass depends on nothing else,
- * and the cell at (t, b) reads V(t+1) only at b and b − c, so any budget up to Bp reuses it: a
- * budget sweep repeats only the O(N) forward pass. Fund coverage, which can change with the
- * budget, changes the kinds, so it is part of the key through them.
+ * so a solve with the same of all three reuses it bit for bit (a pass over a wider range can
+ * differ in the last bits: see the file's head). Fund coverage, which can change with the budget,
+ * changes the kinds, so it is part of the key through them.
  */
 class Memo {
   valid = false;
@@ -583,16 +588,14 @@ export function forcedSpend(
   const Bp = Math.min(input.budget, pop.totalUnits);
   // A caller that watches the computation (progress, Cancel) gets it computed: the hooks report
   // on the backward pass's steps.
-  const sameRanks = !hooks && memo.matches(k, dec, kindOf, ranking);
-  if (sameRanks && memo.Bp >= Bp) memo.hits++;
+  // The kept pass serves only the same ranks, believed kinds and range 0..B′: a pass over another
+  // range can differ from this one's in the last bits (see the Memo).
+  if (!hooks && memo.Bp === Bp && memo.matches(k, dec, kindOf, ranking)) memo.hits++;
   else {
     memo.misses++;
-    // The same ranks at a larger budget (a sweep): cover every budget at once, B′ = Σ c. A fresh
-    // scenario solves only 0..B′ of its own budget (the cold solve costs what it did).
-    const BpSolve = sameRanks ? pop.totalUnits : Bp;
     memo.valid = false;
-    backwardPass(k, dec, kindOf, ranking, BpSolve, hooks ? workMeter(hooks, N) : undefined);
-    memo.store(k, dec, kindOf, ranking, BpSolve);
+    backwardPass(k, dec, kindOf, ranking, Bp, hooks ? workMeter(hooks, N) : undefined);
+    memo.store(k, dec, kindOf, ranking, Bp);
   }
   const plannedTake = valueAt(buf.nN, buf.nLo, buf.nV0, buf.nSl, Bp);
 
@@ -633,8 +636,8 @@ function forwardPass(
   for (let t = 0; t < N; t++) {
     const i = ranking[t];
     const kind = kindOf[i];
-    // The last run starting at or below b (the first starts at 0), by bisection: a pass kept for
-    // all of 0..Σ c has several runs a rank.
+    // The last run starting at or below b (the first starts at 0), by bisection: a rank can have
+    // several runs.
     let r = runOff[t + 1];
     let hi = runOff[t] - 1;
     while (r < hi) {
