@@ -10,32 +10,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/parse';
 import { SHOTS, expectClean, useBrowser } from './browser';
 import { axeViolations } from './axe';
+// The same 10,000-group file W6's bench line opens.
+import { BIG_GROUPS as GROUPS, bigScenario } from '../../bench/bigScenario';
 
 const baseURL = inject('baseURL');
 const { open } = useBrowser(baseURL);
-
-const GROUPS = 10_000;
-
-/** 10,000 groups of one to three defendants, varied p and S, priority in arrival order. */
-function bigScenario() {
-  const groups = [];
-  for (let i = 0; i < GROUPS; i++)
-    groups.push({
-      label: `g${i}`,
-      count: 1 + (i % 3),
-      convictionProbability: 0.3 + (i % 7) / 10,
-      trialSentence: 1 + (i % 13),
-      trialCost: 1,
-    });
-  return {
-    schemaVersion: 1,
-    title: '10,000 groups',
-    seed: 1,
-    runs: 1,
-    groups,
-    prosecutor: { budget: 500, regime: 'priority', ranking: 'arrival' },
-  };
-}
 
 async function watchLongTasks(page: Page) {
   await page.evaluate(() => {
