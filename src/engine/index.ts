@@ -94,7 +94,7 @@ export {
 } from './explain';
 
 // The §1 tolerance.
-export { tieEq, lessTol, positive } from './numeric';
+export { EPS, tieEq, lessTol, positive } from './numeric';
 
 // The result and its views.
 export type * from './result/types';

@@ -3,6 +3,7 @@
 // keyboard focus (arrow keys move, Enter selects).
 import * as d3 from 'd3';
 import { FONT, STROKE, color, themeCss, type ThemeKey } from './theme';
+import { EPS } from '../../engine';
 
 export type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 export type G = d3.Selection<SVGGElement, unknown, null, undefined>;
@@ -520,7 +521,7 @@ export function placeLabel(text: string, candidates: LabelSpot[], obstacles: Box
 
 /**
  * The smallest span a chart's value axis is given, so an all-zero chart still has a scale to draw
- * (d3 collapses an empty domain). A drawing guard, not the model's tolerance: comparisons of
- * model values use the engine's tieEq / lessTol.
+ * (d3 collapses an empty domain): the engine's tolerance, below which the model counts two values
+ * equal, so a narrower span would show nothing the model tells apart.
  */
-export const MIN_AXIS_SPAN = 1e-9;
+export const MIN_AXIS_SPAN = EPS;
