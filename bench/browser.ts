@@ -19,11 +19,8 @@ import { BIG_GROUPS, bigScenario, bigSteps, type StepKind } from './bigScenario'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void; bigOnly?: boolean }) {
-  if (!existsSync('/usr/bin/chromium')) {
-    console.error('W6: skipped, /usr/bin/chromium is not installed');
-    return;
-  }
+/** Build the production app, serve it on a free port and launch Debian's Chromium headless. */
+async function serveAndLaunch() {
   const outDir = path.join(root, 'node_modules', '.cache', 'holdout-bench-dist');
   const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true } };
   await build({ ...shared, mode: 'production' });
@@ -33,6 +30,15 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  return { outDir, server, url, browser };
+}
+
+export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void; bigOnly?: boolean }) {
+  if (!existsSync('/usr/bin/chromium')) {
+    console.error('W6: skipped, /usr/bin/chromium is not installed');
+    return;
+  }
+  const { outDir, server, url, browser } = await serveAndLaunch();
   try {
     // The 10,000-group scenario: long tasks per step, grouped by kind of step.
     {
@@ -169,15 +175,7 @@ export async function runPhaseBrowserBench(o: {
       },
     },
   });
-  const outDir = path.join(root, 'node_modules', '.cache', 'holdout-bench-dist');
-  const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true } };
-  await build({ ...shared, mode: 'production' });
-  const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false } });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const { server, url, browser } = await serveAndLaunch();
   const cold: { total: number; coarse: number }[] = [];
   const warm: { total: number; coarse: number }[] = [];
   let workers = 0;
