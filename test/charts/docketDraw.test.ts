@@ -43,6 +43,46 @@ describe('docket chart drawing', () => {
     fontsReadable(svg);
   });
 
+  it('E11d: no rule runs through the words of a label (a label across its own rule starts the rule below the labels; a lower row is backed)', () => {
+    for (const width of [420, 640, 1280]) {
+      const svg = svgEl();
+      drawDocket(svg, docketView(E11D_DOCKET), { width, height: 460, id: `w${width}` });
+      const crash = svg.querySelector('.hc-crash-week')!;
+      const recovery = svg.querySelector('.hc-recovery-week')!;
+      const y = (el: Element, a: string) => Number(el.getAttribute(a));
+      const crashLine = crash.querySelector('line')!;
+      const recoveryText = recovery.querySelector('text')!;
+      // The recovery label's row lies below the crash label's row.
+      expect(y(recoveryText, 'y')).toBeGreaterThan(y(crash.querySelector('text')!, 'y'));
+      // Where the crash rule reaches up into the recovery row, across the label's words, a backing
+      // box drawn after the rule (in the later group) covers the row there.
+      const x = y(crashLine, 'x1');
+      const box = recovery.querySelector('rect.hc-bg');
+      if (y(crashLine, 'y1') < y(recoveryText, 'y') && box) {
+        if (x >= y(box, 'x') && x <= y(box, 'x') + y(box, 'width')) {
+          expect(y(box, 'y')).toBeLessThanOrEqual(y(recoveryText, 'y') - 13);
+          expect(y(box, 'y') + y(box, 'height')).toBeGreaterThanOrEqual(y(recoveryText, 'y'));
+        }
+      }
+      // A crash label drawn across its own rule: the rule starts below the label rows.
+      const crashText = crash.querySelector('text')!;
+      const crashBox = { x0: Number(crashText.getAttribute('x')), anchor: crashText.getAttribute('text-anchor') };
+      if (crashBox.anchor === 'start' && crashBox.x0 < x && x - crashBox.x0 < 200) expect(y(crashLine, 'y1')).toBeGreaterThan(y(recoveryText, 'y'));
+      svg.remove();
+    }
+  });
+
+  it('weeks not reached are outlined in the axis colour when wide enough to read', () => {
+    const svg = svgEl();
+    drawDocket(svg, docketView(E11D_DOCKET), { width: 640, height: 460, id: 'f', reveal: { upTo: 0, cursorLo: 0, cursorHi: 0 } });
+    const future = [...svg.querySelectorAll('.hc-future')];
+    expect(future.length).toBeGreaterThan(0);
+    for (const f of future) {
+      expect(f.getAttribute('stroke')).toBeTruthy();
+      expect(Number(f.getAttribute('stroke-width'))).toBe(1);
+    }
+  });
+
   it('E11b: a crash without recovery', () => {
     const svg = svgEl();
     drawDocket(svg, docketView(E11B_DOCKET), { width: 640, height: 460, id: 'b' });

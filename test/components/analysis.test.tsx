@@ -125,7 +125,7 @@ describe('SweepPanel', () => {
     expect(screen.getByTestId('sweep-result').textContent).toBe(
       sweepSentence(
         expected.points,
-        { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
+        { phrase: 'pledged share of those not in the hard core', unit: 'share' },
         { range: [0, 1], skipped: 0 },
       ),
     );
@@ -292,7 +292,7 @@ describe('PhasePanel', () => {
         success: direct.success,
         level: 3,
       },
-      { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
+      { phrase: 'pledged share of those not in the hard core', unit: 'share' },
       { phrase: 'trial budget (B)', unit: 'trial units' },
     );
     expect(screen.getByTestId('phase-result').textContent).toBe(expected);
@@ -336,7 +336,7 @@ describe('success criterion', () => {
     expect(line).toBe(
       sweepSentence(
         expected.points,
-        { phrase: 'pledged share (of those who are not hard core)', unit: 'share' },
+        { phrase: 'pledged share of those not in the hard core', unit: 'share' },
         { range: [0, 1], skipped: 0, criterion },
       ),
     );

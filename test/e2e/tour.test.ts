@@ -288,6 +288,10 @@ describe('the guided tour in presenter mode', () => {
     expect(await page.locator('.tour-stage .player [aria-live=polite]').textContent()).toBe(describeDocketFrame(v, 11));
     await page.screenshot({ path: path.join(SHOTS, 'tour-docket-week11.png') });
     expect(await clippedText(page)).toEqual([]);
+    // The same frame in the dark theme (the weeks to come are outlined, to be looked at).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SHOTS, 'tour-docket-week11-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
     expectClean(w);
   });
 

@@ -102,7 +102,11 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
           .attr('y', ya(c.arrivals))
           .attr('height', Math.max(0.5, ya(0) - ya(c.arrivals)))
           .attr('fill', color('grid'))
-          .attr('fill-opacity', 0.35);
+          .attr('fill-opacity', 0.35)
+          // An outline in the axis colour, so the weeks to come read in the dark theme too.
+          .attr('stroke', w >= 4 ? color('muted') : null)
+          .attr('stroke-opacity', w >= 4 ? 0.55 : null)
+          .attr('stroke-width', w >= 4 ? 1 : null);
       continue;
     }
     for (const k of OUTCOMES) {
@@ -191,7 +195,7 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
     const ly = -8 - (labelRows - 1 - row) * 20;
     row++;
     const g = root.append('g').attr('class', cls) as unknown as G;
-    g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', ly + 4).attr('y2', innerH).attr('stroke', color(key)).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', dash);
+    const line = g.append('line').attr('x1', rx).attr('x2', rx).attr('y1', ly + 4).attr('y2', innerH).attr('stroke', color(key)).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', dash);
     // The label sits right of the rule, else left of it, else wherever it fits in the chart;
     // a chart too narrow for it gets the short label.
     const lo = -margin.left + 4;
@@ -206,7 +210,14 @@ export function drawDocket(node: SVGSVGElement, v: DocketView, opts: DocketDrawO
     };
     const spot = place(long);
     const at = spot ?? place(short) ?? { x: lo, anchor: 'start' as const };
-    annotate(g, at.x, ly, spot ? long : short, at.anchor);
+    const text = spot ? long : short;
+    const w = textWidth(text, FONT.annotation) * 1.12;
+    const x0 = at.anchor === 'start' ? at.x : at.x - w;
+    // A label that had to sit across its own rule: the rule starts under the last label row.
+    if (x0 - 3 <= rx && rx <= x0 + w + 3) line.attr('y1', -4);
+    // A rule from a row above passes through this row: a backing box keeps it off the words.
+    if (row > 1) g.append('rect').attr('class', 'hc-bg').attr('x', x0 - 3).attr('y', ly - FONT.annotation).attr('width', w + 6).attr('height', FONT.annotation + 6);
+    annotate(g, at.x, ly, text, at.anchor);
   };
   if (v.crashWeek !== null && shown(v.crashWeek)) rule('hc-crash-week', v.crashWeek, crashLabel(v.crashWeek), `week ${fmt(v.crashWeek)}: crash`, '8 5', 'fg');
   else if (v.crashWeek !== null) row++;

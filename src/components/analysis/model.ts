@@ -15,7 +15,7 @@ import type {
   SuccessCriterion,
   SweepPoint,
 } from '../../engine';
-import { QUANTITIES, gridValues, meetsCriterion } from '../../engine';
+import { DERIVED_GROUP_FIELDS, QUANTITIES, gridValues, meetsCriterion } from '../../engine';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -108,8 +108,9 @@ export function sweepFields(scenario: unknown, schema?: ScenarioObjectSchema): S
         out.push({
           ...base(f),
           path: 'groups[*].pledgedShareOfRest',
-          label: 'Pledged share of those who would plead — all groups',
-          phrase: 'pledged share (of those who are not hard core)',
+          // Worded as the charts' axis and the command-line figure word it (the engine's title).
+          label: `${DERIVED_GROUP_FIELDS.pledgedShareOfRest.title} — all groups`,
+          phrase: inSentence(DERIVED_GROUP_FIELDS.pledgedShareOfRest.title),
           group: section,
           from: 0,
           to: 1,
