@@ -112,16 +112,22 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
 
   let pledgedTotal = 0;
   let pledgedMinCost = Infinity;
-  // Counts are integers of at most LIMITS.maxDefendants (10⁷): `| 0` changes no value, and keeps
-  // them small integers for V8 whatever tier computed them (an integral double stored where a
-  // small integer stood changes the object's layout mid-grid and throws away compiled code).
-  const pre = s.groups.map((g) => {
-    const P = pledgedCount(g.count, g.pledgedShare) | 0;
-    const V = neverCount(g.count, g.neverPleadsShare, P) | 0;
+  // Counts are integers of at most LIMITS.maxDefendants (10⁷), kept in Int32Arrays: the same
+  // values, and one layout for V8 whatever tier made them (an array from .map, or an integral
+  // double stored where a small integer stood, changes its hidden class mid-grid and throws away
+  // the code compiled for the old one).
+  const G = s.groups.length;
+  const pledgedOf = new Int32Array(G);
+  const neverOf = new Int32Array(G);
+  for (let gi = 0; gi < G; gi++) {
+    const g = s.groups[gi];
+    const P = pledgedCount(g.count, g.pledgedShare);
+    const V = neverCount(g.count, g.neverPleadsShare, P);
+    pledgedOf[gi] = P;
+    neverOf[gi] = V;
     pledgedTotal += P;
     if (P > 0) pledgedMinCost = Math.min(pledgedMinCost, g.trialCost);
-    return { P, V };
-  });
+  }
   const docket = prosecutor.regime === 'docket' ? s.docket : undefined;
   const fundTrials = fundTrialBound({
     regime: prosecutor.regime,
@@ -130,14 +136,14 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
     equalCost: equalTrialCost(s.groups),
     docket,
   });
-  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials) | 0;
+  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials) | 0; // ≤ pledgedTotal
   const spans = weekSpans(s);
   // Who is covered per group: the first `coveredTotal` pledgers in arrival order, or in docket
   // order under the docket (inside a group both orders agree, so the covered are still each
   // group's first pledgers; only how many per group differs).
   const coveredOf = docket
-    ? docketCoveredByGroup(spans, pre.map((x) => x.P), coveredTotal, docket.weeks, order)
-    : arrivalCoveredByGroup(pre.map((x) => x.P), coveredTotal);
+    ? Int32Array.from(docketCoveredByGroup(spans, Array.from(pledgedOf), coveredTotal, docket.weeks, order))
+    : arrivalCoveredByGroup(pledgedOf, coveredTotal);
 
   const cap = s.groups.length * 4;
   const k: Kinds = {
@@ -170,7 +176,8 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
   let minCost = Infinity;
   let totalUnits = 0;
   s.groups.forEach((g, gi) => {
-    const { P, V } = pre[gi];
+    const P = pledgedOf[gi];
+    const V = neverOf[gi];
     const C = coveredOf[gi];
     const layout: GroupLayout = {
       index: gi,
@@ -272,13 +279,15 @@ function equalTrialCost(groups: Scenario['groups']): number | null {
 }
 
 /** The first `covered` pledgers in arrival order: group by group. */
-function arrivalCoveredByGroup(pledged: readonly number[], covered: number): number[] {
+function arrivalCoveredByGroup(pledged: Int32Array, covered: number): Int32Array {
+  const out = new Int32Array(pledged.length);
   let left = covered;
-  return pledged.map((P) => {
-    const C = Math.min(P, left) | 0;
+  for (let g = 0; g < pledged.length; g++) {
+    const C = Math.min(pledged[g], left);
+    out[g] = C;
     left -= C;
-    return C;
-  });
+  }
+  return out;
 }
 
 /** The first `covered` pledgers in docket order, counted per group. */
