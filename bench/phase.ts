@@ -125,7 +125,7 @@ function cityWithFund(runs: number): unknown {
 }
 
 /** W5's spec: pledged share × strike fund. */
-function shareByFund(runs: number): PhaseSpec {
+export function shareByFund(runs: number): PhaseSpec {
   return {
     input: cityWithFund(runs),
     xField: 'groups[0].pledgedShare',

@@ -296,7 +296,7 @@ export async function runPhase(
   const success: number[] = new Array<number>(total).fill(-1);
   const computed = new Uint8Array(total);
   const leftInLevel = levels.slice();
-  const doneIn = batches.map(() => 0);
+  let doneCells = 0;
   let completeLevels = 0; // levels 0..completeLevels−1 are complete
   let lastUpdate = -Infinity;
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -318,8 +318,6 @@ export async function runPhase(
     };
   };
 
-  const progress = () => report(total === 0 ? 1 : doneIn.reduce((a, b) => a + b, 0) / total);
-
   await runQueue(
     batches.length,
     Math.max(1, pool.size),
@@ -328,12 +326,11 @@ export async function runPhase(
       const cells = batches[i].cells.map(
         (c) => [xs[c % nx], ys[Math.floor(c / nx)]] as [number, number],
       );
+      // No progress callback: a batch is small (a few ms to ~100 ms) and progress moves as each
+      // one comes back. A callback would cost a MessageChannel a batch and two messages per
+      // report through the page's main thread, which the diagram's drawing already keeps busy.
       return pool.run('phaseCells', [input, spec.xField, spec.yField, cells, spec.outcome, options.criterion ?? null], {
         signal: s,
-        onProgress: (p) => {
-          doneIn[i] = Math.max(doneIn[i], asFraction(p) * cells.length);
-          progress();
-        },
       });
     },
     (i, part) => {
@@ -344,11 +341,11 @@ export async function runPhase(
         success[c] = part.success[k] ?? -1;
         computed[c] = 1;
       });
-      doneIn[i] = batch.cells.length;
+      doneCells += batch.cells.length;
       leftInLevel[batch.level] -= batch.cells.length;
       const before = completeLevels;
       while (completeLevels < levels.length && leftInLevel[completeLevels] === 0) completeLevels++;
-      progress();
+      report(doneCells / total);
       if (!onUpdate || completeLevels === 0) return;
       const t = now();
       if (completeLevels > before || t - lastUpdate >= interval) {

@@ -191,6 +191,31 @@ describe('the incremental draft check', () => {
     same(b, parseScenario(e));
   });
 
+  it('reuses the parse of the rest of the scenario while it is unchanged, even in a new object, and not once it changes in place', () => {
+    const checker = createDraftChecker();
+    const d = base(3);
+    const a = checker.check(d);
+    // A new document with the same rest (as a phase diagram's next cell in the same row).
+    const e = apply(d, { kind: 'field', at: 1, key: 'pledgedShare', v: 0.25 });
+    const b = checker.check(e);
+    if (!a.ok || !b.ok) throw new Error('valid');
+    expect(b.scenario.levers).toBe(a.scenario.levers);
+    same(b, parseScenario(e));
+    // The same objects edited in place: the rest is parsed again.
+    const p = e.prosecutor as Record<string, unknown>;
+    p.budget = 7;
+    const c = checker.check(e);
+    if (!c.ok) throw new Error('valid');
+    expect(c.scenario.prosecutor.budget).toBe(7);
+    same(c, parseScenario(e));
+    p.budget = -1;
+    same(checker.check(e), parseScenario(e));
+    p.budget = Number.NaN;
+    same(checker.check(e), parseScenario(e));
+    p.budget = 3;
+    same(checker.check(e), parseScenario(e));
+  });
+
   it('a value valid for one field and not another: each field is asked about it', () => {
     const checker = createDraftChecker();
     let d = base(3);

@@ -57,6 +57,33 @@ describe('kinds and the per-defendant layout', () => {
           }
         }
   });
+  it('kindOfDefendants agrees with subKindAt member by member on large groups (pledged, covered, never)', () => {
+    // Group sizes, shares and funds where the steps ⌊n/P⌋ and ⌊(n − P)/V⌋ leave every kind of
+    // remainder: n prime or round, shares near 0 and near 1, covered none, some or all.
+    for (const n of [1, 2, 7, 97, 1000, 4099, 7000])
+      for (const ps of [0, 0.001, 0.05, 0.33, 0.5, 0.9, 0.999, 1])
+        for (const ns of [0, 0.001, 0.07, 0.5, 1])
+          for (const fund of [0, 7, 3000]) {
+            if (ps + ns > 1) continue;
+            const s = ScenarioSchema.parse({
+              schemaVersion: 1,
+              groups: [
+                { count: 3, convictionProbability: 0.5, trialSentence: 1, pledgedShare: 0.34 },
+                { count: n, convictionProbability: 0.5, trialSentence: 2, pledgedShare: ps, neverPleadsShare: ns },
+              ],
+              prosecutor: { budget: 450, regime: 'priority' },
+              levers: { strikeFund: { fund, stipend: 1, insurance: 2 } },
+            });
+            const pop = buildPopulation(s);
+            const kindOf = kindOfDefendants(pop);
+            expect(kindOf.length).toBe(pop.N);
+            for (const g of pop.groups)
+              for (let j = 0; j < g.count; j++) {
+                const want = g.kind[subKindAt(g, j)];
+                if (kindOf[g.first + j] !== want) expect([n, ps, ns, fund, j, kindOf[g.first + j]]).toEqual([n, ps, ns, fund, j, want]);
+              }
+          }
+  });
   it('the fund covers the first pledgers in arrival order across groups', () => {
     const s = ScenarioSchema.parse({
       schemaVersion: 1,

@@ -112,13 +112,22 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
 
   let pledgedTotal = 0;
   let pledgedMinCost = Infinity;
-  const pre = s.groups.map((g) => {
+  // Counts are integers of at most LIMITS.maxDefendants (10⁷), kept in Int32Arrays: the same
+  // values, and one layout for V8 whatever tier made them (an array from .map, or an integral
+  // double stored where a small integer stood, changes its hidden class mid-grid and throws away
+  // the code compiled for the old one).
+  const G = s.groups.length;
+  const pledgedOf = new Int32Array(G);
+  const neverOf = new Int32Array(G);
+  for (let gi = 0; gi < G; gi++) {
+    const g = s.groups[gi];
     const P = pledgedCount(g.count, g.pledgedShare);
     const V = neverCount(g.count, g.neverPleadsShare, P);
+    pledgedOf[gi] = P;
+    neverOf[gi] = V;
     pledgedTotal += P;
     if (P > 0) pledgedMinCost = Math.min(pledgedMinCost, g.trialCost);
-    return { P, V };
-  });
+  }
   const docket = prosecutor.regime === 'docket' ? s.docket : undefined;
   const fundTrials = fundTrialBound({
     regime: prosecutor.regime,
@@ -127,14 +136,14 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
     equalCost: equalTrialCost(s.groups),
     docket,
   });
-  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials);
+  const coveredTotal = coveredCount(pledgedTotal, levers.strikeFund.fund, T, I, fundTrials) | 0; // ≤ pledgedTotal
   const spans = weekSpans(s);
   // Who is covered per group: the first `coveredTotal` pledgers in arrival order, or in docket
   // order under the docket (inside a group both orders agree, so the covered are still each
   // group's first pledgers; only how many per group differs).
   const coveredOf = docket
-    ? docketCoveredByGroup(spans, pre.map((x) => x.P), coveredTotal, docket.weeks, order)
-    : arrivalCoveredByGroup(pre.map((x) => x.P), coveredTotal);
+    ? Int32Array.from(docketCoveredByGroup(spans, Array.from(pledgedOf), coveredTotal, docket.weeks, order))
+    : arrivalCoveredByGroup(pledgedOf, coveredTotal);
 
   const cap = s.groups.length * 4;
   const k: Kinds = {
@@ -167,7 +176,8 @@ export function buildPopulation(s: Scenario, order?: DocketOrder): Population {
   let minCost = Infinity;
   let totalUnits = 0;
   s.groups.forEach((g, gi) => {
-    const { P, V } = pre[gi];
+    const P = pledgedOf[gi];
+    const V = neverOf[gi];
     const C = coveredOf[gi];
     const layout: GroupLayout = {
       index: gi,
@@ -269,13 +279,15 @@ function equalTrialCost(groups: Scenario['groups']): number | null {
 }
 
 /** The first `covered` pledgers in arrival order: group by group. */
-function arrivalCoveredByGroup(pledged: readonly number[], covered: number): number[] {
+function arrivalCoveredByGroup(pledged: Int32Array, covered: number): Int32Array {
+  const out = new Int32Array(pledged.length);
   let left = covered;
-  return pledged.map((P) => {
-    const C = Math.min(P, left);
+  for (let g = 0; g < pledged.length; g++) {
+    const C = Math.min(pledged[g], left);
+    out[g] = C;
     left -= C;
-    return C;
-  });
+  }
+  return out;
 }
 
 /** The first `covered` pledgers in docket order, counted per group. */
@@ -313,43 +325,75 @@ function docketCoveredByGroup(
   return out;
 }
 
-/** The kind of every defendant, in arrival order (built only when per-defendant work needs it). */
+/**
+ * The kind of every defendant, in arrival order (built only when per-defendant work needs it).
+ * The spread-evenly rule (spread.ts) puts a group's pledged member q (0-based) at member
+ * ⌊q·n/P⌋ and its never-pleader r at the ⌊r·(n − P)/V⌋-th member who has not pledged, so the
+ * group is filled with its plain kind and only the pledged and never members are written, each
+ * place found by stepping the quotient and remainder (integers, no division per member): a phase
+ * diagram builds this once a cell. test/engine/population.test.ts checks it against subKindAt.
+ */
 export function kindOfDefendants(pop: Population): Int32Array {
   const out = new Int32Array(pop.N);
   for (const g of pop.groups) {
-    if (g.count === 0) continue;
-    if (g.pledged === 0 && g.never === 0) {
-      out.fill(g.kind[SUB_PLAIN], g.first, g.first + g.count);
-      continue;
-    }
-    // Walk the spread-evenly rule incrementally: c = ⌈j·m/n⌉ advances without divisions.
     const n = g.count;
+    if (n === 0) continue;
+    const base = g.first;
     const P = g.pledged;
-    const n2 = n - P;
     const V = g.never;
-    const [kPlain, kNever, kCov, kUnc] = g.kind;
-    let accP = 0;
-    let cP = 0;
-    let accV = 0;
-    let cV = 0;
-    let pledgedSoFar = 0;
-    for (let j = 0; j < n; j++) {
-      accP += P;
-      let nextP = cP;
-      while (nextP * n < accP) nextP++;
-      let kind: number;
-      if (nextP > cP) {
-        kind = pledgedSoFar < g.covered ? kCov : kUnc;
-        pledgedSoFar++;
-      } else {
-        accV += V;
-        let nextV = cV;
-        while (nextV * n2 < accV) nextV++;
-        kind = nextV > cV ? kNever : kPlain;
-        cV = nextV;
+    const kind = g.kind;
+    out.fill(kind[SUB_PLAIN], base, base + n);
+    // Pledged member q at ⌊q·n/P⌋ = pos, with rem = q·n − pos·P (0 ≤ rem < P).
+    let pos = 0;
+    let rem = 0;
+    let stepP = 0;
+    let restP = 0;
+    if (P > 0) {
+      stepP = Math.floor(n / P);
+      restP = n - stepP * P;
+      const kCov = kind[SUB_COVERED];
+      const kUnc = kind[SUB_UNCOVERED];
+      const C = g.covered;
+      for (let q = 0; q < P; q++) {
+        out[base + pos] = q < C ? kCov : kUnc;
+        pos += stepP;
+        rem += restP;
+        if (rem >= P) {
+          pos++;
+          rem -= P;
+        }
       }
-      cP = nextP;
-      out[g.first + j] = kind;
+    }
+    const n2 = n - P;
+    if (V > 0 && n2 > 0) {
+      // Never-pleader r is the o-th member who has not pledged, o = ⌊r·n2/V⌋; its member index
+      // is o plus the pledged members before it (walked again from the first).
+      const stepV = Math.floor(n2 / V);
+      const restV = n2 - stepV * V;
+      const kNever = kind[SUB_NEVER];
+      let o = 0;
+      let remV = 0;
+      let before = 0; // pledged members at or before o + before
+      pos = 0;
+      rem = 0;
+      for (let r = 0; r < V; r++) {
+        while (before < P && pos <= o + before) {
+          before++;
+          pos += stepP;
+          rem += restP;
+          if (rem >= P) {
+            pos++;
+            rem -= P;
+          }
+        }
+        out[base + o + before] = kNever;
+        o += stepV;
+        remV += restV;
+        if (remV >= V) {
+          o++;
+          remV -= V;
+        }
+      }
     }
   }
   return out;

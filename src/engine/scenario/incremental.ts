@@ -48,6 +48,63 @@ function plainFields(g: Record<string, unknown>): Fields | null {
   return { keys, values };
 }
 
+/**
+ * A copy of a group's output with `key` (when not '') set to `value`, built field by field in the
+ * same order: every output group with the same keys then has one hidden class in V8 (a spread with
+ * a computed key, or zod's own object, gives each copy a new one, and code reading groups through
+ * six shapes is slower and compiled again as they appear).
+ */
+function copyFields(src: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in src) out[k] = k === key ? value : src[k];
+  return out;
+}
+
+const OBJECT = Symbol('object');
+const ARRAY = Symbol('array');
+const END = Symbol('end');
+
+/**
+ * Plain data (plain objects, arrays without holes, strings, numbers, booleans, null, undefined)
+ * as a list of tokens: two values with equal lists (Object.is, token by token) have the same
+ * keys in the same order and the same leaves, so a schema gives both the same answer. Null for
+ * anything else (a class instance, a function, a symbol, a hidden field, very deep nesting): no reuse.
+ */
+function flatten(v: unknown): unknown[] | null {
+  const out: unknown[] = [];
+  const walk = (x: unknown, depth: number): boolean => {
+    if (x === null || (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol')) {
+      out.push(x);
+      return true;
+    }
+    if (typeof x !== 'object' || depth > 16) return false;
+    if (Array.isArray(x)) {
+      out.push(ARRAY, x.length);
+      for (let i = 0; i < x.length; i++) if (!(i in x) || !walk(x[i], depth + 1)) return false;
+      out.push(END);
+      return true;
+    }
+    const proto = Object.getPrototypeOf(x) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    const keys = Object.keys(x);
+    if (Object.getOwnPropertySymbols(x).length > 0 || Object.getOwnPropertyNames(x).length !== keys.length) return false;
+    out.push(OBJECT);
+    for (const k of keys) {
+      out.push(k);
+      if (!walk((x as Record<string, unknown>)[k], depth + 1)) return false;
+    }
+    out.push(END);
+    return true;
+  };
+  return walk(v, 0) ? out : null;
+}
+
+function sameTokens(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /** Whether the object's own fields are still exactly the remembered ones (no allocation). */
 function sameFields(g: Record<string, unknown>, f: Fields): boolean {
   let n = 0;
@@ -100,6 +157,8 @@ export interface DraftChecker {
 export function createDraftChecker(): DraftChecker {
   const byObject = new WeakMap<object, Seen>();
   let byIndex: (Seen | undefined)[] = [];
+  // The last valid rest of the scenario (every field but groups), flattened, and its parse.
+  let lastShell: { flat: unknown[]; data: Record<string, unknown> } | null = null;
 
   // A group field's schema on a plain value is a function of the value: one parse per value (a
   // lever that moves every group's share asks the same question 10,000 times). Not for 0 or −0
@@ -150,7 +209,7 @@ export function createDraftChecker(): DraftChecker {
         if (d >= 0 && key in before.out && key in GROUP_FIELDS) {
           const r = field(key, f.values[d]);
           if (!r.success) return null;
-          const out = { ...before.out, [key]: r.data };
+          const out = copyFields(before.out, key, r.data);
           next[i] = remember(g, f, out);
           return out;
         }
@@ -158,7 +217,7 @@ export function createDraftChecker(): DraftChecker {
     }
     const r = GroupSchema.safeParse(g);
     if (!r.success) return null;
-    const out = r.data as Record<string, unknown>;
+    const out = copyFields(r.data as Record<string, unknown>, '', undefined);
     if (f) next[i] = remember(g, f, out);
     return out;
   };
@@ -171,8 +230,17 @@ export function createDraftChecker(): DraftChecker {
     if (!Array.isArray(groups) || groups.length < 1 || groups.length > MAX_GROUPS) return null;
     const rest: Record<string, unknown> = {};
     for (const k of Object.keys(raw)) if (k !== 'groups') rest[k] = raw[k];
-    const shell = SHELL.safeParse(rest);
-    if (!shell.success) return null;
+    // The rest of the scenario as it was last time (a sweep or a phase diagram moves a group
+    // field, or one of the rest, a point at a time): the same plain values give the same parse.
+    const flat = flatten(rest);
+    let shellData: Record<string, unknown>;
+    if (flat !== null && lastShell !== null && sameTokens(flat, lastShell.flat)) shellData = lastShell.data;
+    else {
+      const shell = SHELL.safeParse(rest);
+      if (!shell.success) return null;
+      shellData = shell.data;
+      lastShell = flat === null ? null : { flat, data: shellData };
+    }
     const next: (Seen | undefined)[] = new Array(groups.length);
     const outs: unknown[] = new Array(groups.length);
     let ok = true;
@@ -190,7 +258,7 @@ export function createDraftChecker(): DraftChecker {
     const object: Record<string, unknown> = {};
     for (const k of SCENARIO_KEYS) {
       if (k === 'groups') object.groups = outs;
-      else if (k in shell.data) object[k] = shell.data[k];
+      else if (k in shellData) object[k] = shellData[k];
     }
     let broken = false;
     checkScenario(
