@@ -373,15 +373,18 @@ function backwardPass(
           let a = from;
           for (;;) {
             // The cells at a and at `to`, from one call site (so that the compiler inlines it).
+            // Where V(t+1) is flat under both (slope ±0: letGo, and tryV if both may try, are
+            // the same double at every cell of [a, to]), the cell at `to` is the cell at a.
+            const one = a === to || (gSl === 0 && (c > to || (c <= a && hSl === 0)));
             let code = 0;
             let codeTo = 0;
-            for (let k = a < to ? 1 : 0; k >= 0; k--) {
+            for (let k = one ? 0 : 1; k >= 0; k--) {
               const cell = cellCode(k === 0 ? a : to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
               if (k === 0) code = cell;
               else codeTo = cell;
             }
             let end = to;
-            if (a < to && codeTo !== code)
+            if (!one && codeTo !== code)
               end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
             if (runN === rankBegin || runs[runN * 2 - 1] !== code) {
