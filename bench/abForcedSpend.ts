@@ -2,7 +2,8 @@
 // each solve): the engine's (src/engine/regimes/forcedSpend.ts) against the previous pass kept in
 // test/engine/naive/forcedSpendResume.ts, alternating in one process, each budget's fastest of
 // `reps`. Checks the two agree bit for bit on every budget it times.
-// Usage: npx tsx bench/abForcedSpend.ts [reps=15] [stride=250]
+// Usage: npx tsx bench/abForcedSpend.ts [reps=15] [stride=250] [only=before|after] (one side per
+// process avoids one JIT state weighing on both: run it alternately for an A/B under load).
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { ScenarioSchema } from '../src/engine/scenario/schema';
@@ -11,7 +12,9 @@ import { buildRanking } from '../src/engine/regimes/ranking';
 import { forcedSpend, forgetForcedSpendMemo } from '../src/engine/regimes/forcedSpend';
 import { forcedSpendResume, forgetForcedSpendResumeMemo } from '../test/engine/naive/forcedSpendResume';
 
-const [reps = 15, stride = 250] = process.argv.slice(2).map(Number);
+const [reps = 15, stride = 250] = process.argv.slice(2, 4).map(Number);
+const only = process.argv[4] as 'before' | 'after' | undefined;
+const sides = only ? [only] : (['before', 'after'] as const);
 const s = ScenarioSchema.parse(
   JSON.parse(readFileSync(new URL('../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8')),
 );
@@ -31,13 +34,13 @@ for (const i of inputs) {
 }
 const best = { before: inputs.map(() => Infinity), after: inputs.map(() => Infinity) };
 for (let r = 0; r < reps; r++)
-  for (const name of ['before', 'after'] as const)
+  for (const name of sides)
     inputs.forEach((i, k) => {
       const t0 = performance.now();
       fns[name](i);
       best[name][k] = Math.min(best[name][k], performance.now() - t0);
     });
-for (const name of ['before', 'after'] as const) {
+for (const name of sides) {
   const t = best[name];
   const sorted = [...t].sort((x, y) => x - y);
   const w = t.indexOf(sorted[sorted.length - 1]);

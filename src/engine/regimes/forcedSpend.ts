@@ -240,15 +240,24 @@ function backwardPass(
   V[nO + 1] = 0;
   V[nO + 2] = 0;
   let kind = N > 0 ? kindOf[ranking[N - 1]] : -1;
+  // The rank's believed kind, read again only where the kind changes.
+  let c = 0;
+  let w = 0;
+  let s1 = 0;
+  let s0 = 0;
+  let bp1 = false;
+  let bp0 = false;
   for (let t = N - 1; t >= 0; t--) {
     if (meter) meter(N - 1 - t);
     const nextKind = t > 0 ? kindOf[ranking[t - 1]] : -1;
-    const c = kc[kind];
-    const w = kw[kind];
-    const s1 = offer1[kind];
-    const s0 = offer0[kind];
-    const bp1 = bPlead1[kind] === 1;
-    const bp0 = bPlead0[kind] === 1;
+    if (kind !== lastKind) {
+      c = kc[kind];
+      w = kw[kind];
+      s1 = offer1[kind];
+      s0 = offer0[kind];
+      bp1 = bPlead1[kind] === 1;
+      bp0 = bPlead0[kind] === 1;
+    }
     const rankBegin = runN;
     let cN = 0;
     /** Length of V(t)'s last piece so far (its merge test needs it). */
