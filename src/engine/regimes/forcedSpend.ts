@@ -70,7 +70,15 @@ export interface ForcedSpendInput {
 
 /** Two values this close (relative) lie on one line: far below the model's 1e-9 tolerance. */
 const MERGE_TOL = 1e-12;
-const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_TOL * Math.max(1, Math.abs(a), Math.abs(b));
+/**
+ * |a − b| ≤ MERGE_TOL·max(1, |a|, |b|), written as three tests: a product by a positive constant
+ * rounds monotonically, so MERGE_TOL·max(…) is the largest of the three products (the same
+ * answer, NaN included: every test is then false).
+ */
+const near = (a: number, b: number) => {
+  const d = Math.abs(a - b);
+  return d <= MERGE_TOL || d <= MERGE_TOL * Math.abs(a) || d <= MERGE_TOL * Math.abs(b);
+};
 /** The model's tolerance (numeric.ts), bound once for the hot loop (see OUT_FREE above). */
 const less = lessTol;
 
