@@ -14,6 +14,7 @@ import { newDetail } from '../../src/engine/regimes/priority';
 import { tieEq } from '../../src/engine/numeric';
 import { forcedSpendDP } from './naive/forcedSpendDP';
 import { forcedSpendPrevious } from './naive/forcedSpendPieces';
+import { forcedSpendResume, forgetForcedSpendResumeMemo } from './naive/forcedSpendResume';
 import { scenarioArb } from './arbitraries';
 
 function both(s: Scenario, run = 0) {
@@ -362,4 +363,117 @@ describe('forcedSpend gives every solve the fresh answer, whatever was solved be
   it('on cities of hundreds of defendants with inexact trial values, at budgets up to past their trial units', () => {
     fc.assert(fc.property(city, ({ s, bs }) => sequence(s, bs)), { numRuns: 60 });
   }, 120_000);
+});
+
+// The lean backward pass (one array for the value functions, V(t) built over V(t+2), integer
+// counts) against the pass it replaced, kept verbatim in test/engine/naive/forcedSpendResume.ts:
+// every number of the totals, plannedTake and the rows the same double (Object.is), cold and in
+// a sweep, on random scenarios, near-tolerance offers, long runs, mixed costs and cities of
+// hundreds of defendants (whose value functions outgrow the buffers' first capacity).
+describe('forcedSpend equals the resume pass it replaced, number for number', () => {
+  const inputOf = (s: Scenario, budget: number) => {
+    const prep = prepare(s, true);
+    const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, 0);
+    return { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget };
+  };
+  const expectObjectIs = (input: ReturnType<typeof inputOf>, warm: boolean) => {
+    const d1 = newDetail(input.pop.N);
+    const d2 = newDetail(input.pop.N);
+    if (!warm) forgetForcedSpendMemo();
+    forgetForcedSpendResumeMemo();
+    const now = forcedSpend(input, d1) as unknown as Record<string, unknown>;
+    const before = forcedSpendResume(input, d2) as unknown as Record<string, unknown>;
+    expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+    for (const key of Object.keys(now)) {
+      const x = now[key];
+      const y = before[key];
+      if (typeof x === 'number') expect(Object.is(x, y), `${key}: ${x} vs ${String(y)}`).toBe(true);
+      else expect(x).toEqual(y);
+    }
+    for (const key of Object.keys(d1) as (keyof typeof d1)[]) {
+      const x = d1[key] as ArrayLike<number>;
+      const y = d2[key] as ArrayLike<number>;
+      expect(x.length).toBe(y.length);
+      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect([key, i, x[i]]).toEqual([key, i, y[i]]);
+    }
+  };
+  // Each budget cold, then the same budgets as a sweep (the engine keeping its pass).
+  const sweep = (s: Scenario, bs: number[]) => {
+    for (const b of bs) expectObjectIs(inputOf(s, b), false);
+    forgetForcedSpendMemo();
+    for (const b of bs) expectObjectIs(inputOf(s, b), true);
+  };
+  const budgets = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 5 });
+
+  it('on random scenarios with long runs of identical ranks (arrival order), funds, pledges and random budgets', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 }),
+        budgets(160),
+        (s, bs) => sweep(s, bs),
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('on random rankings and mixed costs', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 }),
+        budgets(70),
+        (s, bs) => sweep(s, bs),
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('on offers within and just beyond the tolerance of the trial value, alone and in long runs', () => {
+    fc.assert(fc.property(nearTie, budgets(30), (s, bs) => sweep(s, bs)), { numRuns: 300 });
+    const longRuns = nearTie.chain((s) =>
+      fc.integer({ min: 1, max: 6 }).map((times) =>
+        ScenarioSchema.parse({ ...s, groups: s.groups.map((g) => ({ ...g, count: g.count * times })) }),
+      ),
+    );
+    fc.assert(fc.property(longRuns, budgets(120), (s, bs) => sweep(s, bs)), { numRuns: 300 });
+  }, 60_000);
+
+  // Crespo's city with its groups' sizes, values and costs drawn anew (as above): hundreds of
+  // defendants, inexact trial values, mixed costs, many pieces.
+  const crespo = JSON.parse(
+    readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
+  ) as { groups: object[]; prosecutor: object };
+  const group = fc.record({
+    count: fc.integer({ min: 1, max: 200 }),
+    convictionProbability: fc.constantFrom(0.6, 0.7, 0.35, 0.45, 0.9, 0.15, 0.55, 0.33),
+    trialSentence: fc.constantFrom(20, 3, 1.5, 7, 0.7, 12, 2.2),
+    trialCost: fc.integer({ min: 1, max: 5 }),
+    pledgedShare: fc.constantFrom(0, 0, 0.05, 0.25, 0.5),
+    neverPleadsShare: fc.constantFrom(0, 0, 0.1, 0.4),
+  });
+  const city = fc
+    .record({
+      groups: fc.tuple(...crespo.groups.map(() => group)),
+      ranking: fc.constantFrom('arrival', 'random', 'byValue'),
+      at: fc.array(fc.integer({ min: 0, max: 1010 }), { minLength: 1, maxLength: 4 }),
+    })
+    .map((r) => {
+      const s = ScenarioSchema.parse({
+        ...crespo,
+        groups: crespo.groups.map((g, i) => ({ ...g, ...r.groups[i] })),
+        prosecutor: { ...crespo.prosecutor, ranking: r.ranking, budget: 0 },
+      });
+      const units = r.groups.reduce((a, g) => a + g.count * g.trialCost, 0);
+      return { s, bs: r.at.map((x) => Math.floor((x * units) / 1000)) };
+    });
+
+  it('on cities of hundreds of defendants with inexact trial values and mixed costs, at budgets up to past their trial units', () => {
+    fc.assert(fc.property(city, ({ s, bs }) => sweep(s, bs)), { numRuns: 40 });
+  }, 120_000);
+
+  it("on Crespo's city under the clock at budgets 0, 1, 2, 450, 2,000, 3,726, 6,999, 7,000 and 9,000", () => {
+    const s = ScenarioSchema.parse(
+      JSON.parse(readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8')),
+    );
+    sweep(s, [0, 1, 2, 450, 2000, 3726, 6999, 7000, 9000]);
+  }, 60_000);
 });

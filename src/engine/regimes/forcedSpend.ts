@@ -23,7 +23,11 @@
 // V(t+2): the cells below the first budget D where those two differ read identical values, so
 // their decisions, V(t)'s pieces and the decision runs there are the last rank's. The walk keeps
 // its state at each interval start (a snapshot) and such a rank starts from the last snapshot at or
-// below D (a rank that changes nothing costs O(pieces)). Every value is computed by the same
+// below D (a rank that changes nothing costs O(pieces)). The last rank of a run is kept (the
+// alternate: the V it read, the V it built, its snapshots) when the kind changes, and the first
+// rank of the next run of its kind resumes from it the same way (ranks alternating between two
+// kinds, as Crespo's pledged defendants among the unpledged, no longer walk from budget 0: at
+// B = 7,000, 16 ranks walk from 0 instead of 664). Every value is computed by the same
 // operations in the same order as before (test/engine/naive/forcedSpendPieces.ts keeps the
 // previous algorithm; the properties check the same bits): the plan's take is unchanged to the
 // last bit. The backward pass runs in one function with its state in locals, nothing allocated per
@@ -66,7 +70,15 @@ export interface ForcedSpendInput {
 
 /** Two values this close (relative) lie on one line: far below the model's 1e-9 tolerance. */
 const MERGE_TOL = 1e-12;
-const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_TOL * Math.max(1, Math.abs(a), Math.abs(b));
+/**
+ * |a − b| ≤ MERGE_TOL·max(1, |a|, |b|), written as three tests: a product by a positive constant
+ * rounds monotonically, so MERGE_TOL·max(…) is the largest of the three products (the same
+ * answer, NaN included: every test is then false).
+ */
+const near = (a: number, b: number) => {
+  const d = Math.abs(a - b);
+  return d <= MERGE_TOL || d <= MERGE_TOL * Math.abs(a) || d <= MERGE_TOL * Math.abs(b);
+};
 /** The model's tolerance (numeric.ts), bound once for the hot loop (see OUT_FREE above). */
 const less = lessTol;
 
@@ -118,30 +130,6 @@ function cross(x: number, y: number, f0: number, slope: number): number {
   return at > x && at <= y ? at : -1;
 }
 
-/** Numbers per snapshot of the backward walk (see backwardPass). */
-const SNAP = 5;
-
-/** Where [x, y]'s value lines cross 1 (−1: none), into `cuts`; false if none does. */
-const cuts = new Float64Array(4);
-function findCuts(
-  x: number,
-  y: number,
-  A: number,
-  beta: number,
-  tryA: number,
-  tryBeta: number,
-  s1: number,
-  s0: number,
-  bp1: boolean,
-  bp0: boolean,
-): boolean {
-  cuts[0] = cross(x, y, A, beta);
-  cuts[1] = bp1 ? cross(x, y, A + s1, beta) : -1;
-  cuts[2] = bp0 ? cross(x, y, A + s0, beta) : -1;
-  cuts[3] = tryA === Infinity ? -1 : cross(x, y, tryA, tryBeta);
-  return cuts[0] > 0 || cuts[1] > 0 || cuts[2] > 0 || cuts[3] > 0;
-}
-
 /** The last cell of [a, to] with `code` (cell a has it, cell to has not): by bisection. */
 function lastWithCode(
   a: number,
@@ -170,48 +158,63 @@ function lastWithCode(
   return lo;
 }
 
+/** Numbers per snapshot of the backward walk (see backwardPass). */
+const SNAP = 5;
+/** Numbers per linear piece in `buf.V`: its first budget, its value there, its slope. */
+const PIECE = 3;
+
 /**
- * The solver's buffers, kept from solve to solve (a solve runs to the end before the next):
- * V(t+1, ·) (`nLo`, `nV0`, `nSl`: piece j covers nLo[j]..nLo[j+1] − 1, the last up to B′),
- * V(t+2, ·) (`p…`, what the last rank read), V(t, ·) being built (`c…`), the last rank's walk
- * snapshots (`sn`), and every rank's decision runs (from budget `runStart[r]` on, code
- * `runCode[r]`; rank t's are runOff[t+1]..runOff[t] − 1).
+ * The solver's buffers, kept from solve to solve (a solve runs to the end before the next). `V`
+ * holds two value functions in two regions of `cap` pieces each (one array): V(t+1) (region `nR`:
+ * piece j covers lo_j..lo_{j+1} − 1, the last up to B′) and V(t+2) (the other region, what the last
+ * rank read), which V(t) then overwrites: a rank that resumes keeps its first pieces, identical to
+ * V(t+1)'s (see backwardPass). `runs` holds every rank's
+ * decision runs, two numbers each (from budget `start` on, code `code`; rank t's are
+ * runOff[t+1]..runOff[t] − 1), and `sn` the last rank's walk snapshots.
  */
 const buf: {
-  pN: number;
-  pLo: Float64Array<ArrayBuffer>;
-  pV0: Float64Array<ArrayBuffer>;
-  pSl: Float64Array<ArrayBuffer>;
+  V: Float64Array<ArrayBuffer>;
+  cap: number;
+  nR: number;
   nN: number;
-  nLo: Float64Array<ArrayBuffer>;
-  nV0: Float64Array<ArrayBuffer>;
-  nSl: Float64Array<ArrayBuffer>;
-  cLo: Float64Array<ArrayBuffer>;
-  cV0: Float64Array<ArrayBuffer>;
-  cSl: Float64Array<ArrayBuffer>;
-  runN: number;
-  runStart: Float64Array<ArrayBuffer>;
-  runCode: Uint8Array<ArrayBuffer>;
+  runs: Float64Array<ArrayBuffer>;
   runOff: Int32Array<ArrayBuffer>;
   sn: Float64Array<ArrayBuffer>;
 } = {
-  pN: 0,
-  pLo: new Float64Array(16),
-  pV0: new Float64Array(16),
-  pSl: new Float64Array(16),
+  V: new Float64Array(2 * 16 * PIECE),
+  cap: 16,
+  nR: 1,
   nN: 0,
-  nLo: new Float64Array(16),
-  nV0: new Float64Array(16),
-  nSl: new Float64Array(16),
-  cLo: new Float64Array(16),
-  cV0: new Float64Array(16),
-  cSl: new Float64Array(16),
-  runN: 0,
-  runStart: new Float64Array(1024),
-  runCode: new Uint8Array(1024),
+  runs: new Float64Array(2 * 1024),
   runOff: new Int32Array(1024),
   sn: new Float64Array(64 * SNAP),
 };
+
+/**
+ * The last rank of an earlier run of another kind, kept so that the next rank of its kind can
+ * resume from it as from the rank before (see backwardPass): the V it read (`inV`, `inN` pieces),
+ * the V it built (`outV`), its snapshots (`sn`, `snN`) and its rank `T` (its runs are
+ * runOff[T+1]..). kind −1: empty.
+ */
+interface Alt {
+  kind: number;
+  T: number;
+  inN: number;
+  inV: Float64Array<ArrayBuffer>;
+  outV: Float64Array<ArrayBuffer>;
+  sn: Float64Array<ArrayBuffer>;
+  snN: number;
+}
+const newAlt = (): Alt => ({
+  kind: -1,
+  T: 0,
+  inN: 0,
+  inV: new Float64Array(16 * PIECE),
+  outV: new Float64Array(16 * PIECE),
+  sn: new Float64Array(64 * SNAP),
+  snN: 0,
+});
+const alts = { alt: newAlt(), spare: newAlt() };
 
 /** The same double, bit for bit (±0 apart; NaN never equal: the rank is then computed in full). */
 const sameBits = (a: number, b: number) => a === b && (a !== 0 || 1 / a === 1 / b);
@@ -219,6 +222,14 @@ const sameBits = (a: number, b: number) => a === b && (a !== 0 || 1 / a === 1 / 
 function growF64(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
   b.set(a);
+  return b;
+}
+
+/** `V` with each of its two regions twice as long (region r's pieces keep their index). */
+function growRegions(V: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
+  const size = cap * PIECE;
+  const b = new Float64Array(V.length * 2);
+  for (let r = 0; r < 2; r++) b.set(V.subarray(r * size, (r + 1) * size), r * 2 * size);
   return b;
 }
 
@@ -243,17 +254,14 @@ function backwardPass(
   if (buf.runOff.length < N + 1) buf.runOff = new Int32Array(Math.max(N + 1, buf.runOff.length * 2));
   const runOff = buf.runOff;
   runOff[N] = 0;
-  let pLo = buf.pLo;
-  let pV0 = buf.pV0;
-  let pSl = buf.pSl;
-  let nLo = buf.nLo;
-  let nV0 = buf.nV0;
-  let nSl = buf.nSl;
-  let cLo = buf.cLo;
-  let cV0 = buf.cV0;
-  let cSl = buf.cSl;
-  let runStart = buf.runStart;
-  let runCode = buf.runCode;
+  let V = buf.V;
+  let cap = buf.cap;
+  // Regions (0, 1) of V(t+2) and V(t+1), and their offsets in V. V(t) is built over V(t+2).
+  let pR = 0;
+  let nR = 1;
+  let pO = 0;
+  let nO = cap * PIECE;
+  let runs = buf.runs;
   let runN = 0;
   // Snapshots of the last rank's state at each interval start x, SNAP numbers each: x, V(t)'s piece
   // count, its last piece's slope and length so far (a later merge changes only those), and the
@@ -263,49 +271,61 @@ function backwardPass(
   let sn = buf.sn;
   let snN = 0;
   let lastKind = -1;
+  let alt = alts.alt;
+  let spare = alts.spare;
+  alt.kind = -1;
   // V(N, ·) = 0 on 0..B′.
   let pN = 0;
   let nN = 1;
-  nLo[0] = 0;
-  nV0[0] = 0;
-  nSl[0] = 0;
+  V[nO] = 0;
+  V[nO + 1] = 0;
+  V[nO + 2] = 0;
+  let kind = N > 0 ? kindOf[ranking[N - 1]] : -1;
+  // The rank's believed kind, read again only where the kind changes.
+  let c = 0;
+  let w = 0;
+  let s1 = 0;
+  let s0 = 0;
+  let bp1 = false;
+  let bp0 = false;
   for (let t = N - 1; t >= 0; t--) {
     if (meter) meter(N - 1 - t);
-    const kind = kindOf[ranking[t]];
-    const c = kc[kind];
-    const w = kw[kind];
-    const s1 = offer1[kind];
-    const s0 = offer0[kind];
-    const bp1 = bPlead1[kind] === 1;
-    const bp0 = bPlead0[kind] === 1;
+    const nextKind = t > 0 ? kindOf[ranking[t - 1]] : -1;
+    if (kind !== lastKind) {
+      c = kc[kind];
+      w = kw[kind];
+      s1 = offer1[kind];
+      s0 = offer0[kind];
+      bp1 = bPlead1[kind] === 1;
+      bp0 = bPlead0[kind] === 1;
+    }
     const rankBegin = runN;
+    const snN0 = snN;
     let cN = 0;
     /** Length of V(t)'s last piece so far (its merge test needs it). */
     let lastLen = 0;
     let j = 0;
     let j2 = 0;
-    let pa = 0;
-    let pb = 0;
     let x = 0;
-    if (cLo.length < nN) {
-      // V(t) has at most as many pieces as V(t+1)'s copy below (more grow as they come).
-      cLo = new Float64Array(nN * 2);
-      cV0 = new Float64Array(nN * 2);
-      cSl = new Float64Array(nN * 2);
-    }
     if (kind === lastKind) {
       // D: the first budget where V(t+1) may differ from V(t+2) (identical pieces below it).
       let m = 0;
       const both = nN < pN ? nN : pN;
-      while (m < both && nLo[m] === pLo[m] && sameBits(nV0[m], pV0[m]) && sameBits(nSl[m], pSl[m])) m++;
+      while (
+        m < both &&
+        V[nO + m * PIECE] === V[pO + m * PIECE] &&
+        sameBits(V[nO + m * PIECE + 1], V[pO + m * PIECE + 1]) &&
+        sameBits(V[nO + m * PIECE + 2], V[pO + m * PIECE + 2])
+      )
+        m++;
       // The last rank's walk started an interval at each of its piece starts and the same
       // shifted by c; below D both walks have the same starts. D itself is a start of both only
       // where both pieces m begin there (or both walks end there).
       let D = 0;
       let atD = false;
       if (m > 0) {
-        const endN = m < nN ? nLo[m] : Bp + 1;
-        const endP = m < pN ? pLo[m] : Bp + 1;
+        const endN = m < nN ? V[nO + m * PIECE] : Bp + 1;
+        const endP = m < pN ? V[pO + m * PIECE] : Bp + 1;
         D = endN < endP ? endN : endP;
         atD = endN === endP;
       }
@@ -313,65 +333,126 @@ function backwardPass(
       while (i > 0 && (sn[i * SNAP] > D || (sn[i * SNAP] === D && !atD))) i--;
       if (i > 0) {
         // Below that start every cell reads identical values: V(t)'s pieces there are V(t+1)'s
-        // (the last one as it stood then), and so are the decision runs.
+        // (the last one as it stood then), and so are the decision runs. Those pieces start below
+        // D, so they are among the m that V(t+2) shares bit for bit: V(t), built over V(t+2),
+        // keeps them as they are and takes the last one's slope as it stood.
         const o = i * SNAP;
         x = sn[o];
-        cN = sn[o + 1];
-        for (let q = 0; q < cN; q++) {
-          cLo[q] = nLo[q];
-          cV0[q] = nV0[q];
-          cSl[q] = nSl[q];
-        }
-        cSl[cN - 1] = sn[o + 2];
+        // Counts come back as integers (`| 0`): a double here would make every index a double.
+        cN = sn[o + 1] | 0;
+        V[pO + (cN - 1) * PIECE + 2] = sn[o + 2];
         lastLen = sn[o + 3];
-        const runs = sn[o + 4];
-        if (runN + runs > runStart.length) {
-          runStart = growF64(runStart);
-          const rc = new Uint8Array(runStart.length);
-          rc.set(runCode);
-          runCode = rc;
-        }
-        const from = runOff[t + 2];
-        for (let q = 0; q < runs; q++) {
-          runStart[runN + q] = runStart[from + q];
-          runCode[runN + q] = runCode[from + q];
-        }
-        runN += runs;
+        const nr = sn[o + 4] | 0;
+        if ((runN + nr) * 2 > runs.length) runs = growF64(runs);
+        const from = runOff[t + 2] * 2;
+        for (let q = 0; q < nr * 2; q++) runs[runN * 2 + q] = runs[from + q];
+        runN += nr;
         snN = i;
       } else snN = 0;
-    } else snN = 0;
+    } else {
+      snN = 0;
+      // A change of kind. The last rank (t+1) becomes the alternate (its snapshots handed over,
+      // the two value functions copied), and the previous alternate, the last rank of an earlier
+      // run, serves this rank if it is of this kind: the same reasoning as for the rank before,
+      // with its V read and built in place of V(t+2) and V(t+1)'s first pieces.
+      const old = alt;
+      if (lastKind >= 0) {
+        const a = spare;
+        a.kind = lastKind;
+        a.T = t + 1;
+        a.inN = pN;
+        a.snN = snN0;
+        if (a.inV.length < pN * PIECE) a.inV = new Float64Array(pN * PIECE * 2);
+        if (a.outV.length < nN * PIECE) a.outV = new Float64Array(nN * PIECE * 2);
+        for (let q = 0; q < pN * PIECE; q++) a.inV[q] = V[pO + q];
+        for (let q = 0; q < nN * PIECE; q++) a.outV[q] = V[nO + q];
+        const hand = a.sn;
+        a.sn = sn;
+        sn = hand;
+        spare = old;
+        alt = a;
+      }
+      if (old.kind === kind) {
+        const inV = old.inV;
+        const inN = old.inN;
+        let m = 0;
+        const both = nN < inN ? nN : inN;
+        while (
+          m < both &&
+          V[nO + m * PIECE] === inV[m * PIECE] &&
+          sameBits(V[nO + m * PIECE + 1], inV[m * PIECE + 1]) &&
+          sameBits(V[nO + m * PIECE + 2], inV[m * PIECE + 2])
+        )
+          m++;
+        let D = 0;
+        let atD = false;
+        if (m > 0) {
+          const endN = m < nN ? V[nO + m * PIECE] : Bp + 1;
+          const endP = m < inN ? inV[m * PIECE] : Bp + 1;
+          D = endN < endP ? endN : endP;
+          atD = endN === endP;
+        }
+        const osn = old.sn;
+        let i = old.snN - 1;
+        while (i > 0 && (osn[i * SNAP] > D || (osn[i * SNAP] === D && !atD))) i--;
+        if (i > 0) {
+          const o = i * SNAP;
+          x = osn[o];
+          cN = osn[o + 1] | 0;
+          const outV = old.outV;
+          for (let q = 0; q < cN * PIECE; q++) V[pO + q] = outV[q];
+          V[pO + (cN - 1) * PIECE + 2] = osn[o + 2];
+          lastLen = osn[o + 3];
+          const nr = osn[o + 4] | 0;
+          while ((runN + nr) * 2 > runs.length) runs = growF64(runs);
+          const from = runOff[old.T + 1] * 2;
+          for (let q = 0; q < nr * 2; q++) runs[runN * 2 + q] = runs[from + q];
+          runN += nr;
+          // Its snapshots below x are this rank's: they become the ones this walk extends.
+          const hand = old.sn;
+          old.sn = sn;
+          sn = hand;
+          snN = i;
+        }
+      }
+    }
     lastKind = kind;
     // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
     // On each interval [x, y] both V(t+1, b) and V(t+1, b − c) are linear in b.
-    // The snapshots serve only a next rank of the same kind.
-    const record = t > 0 && kindOf[ranking[t - 1]] === kind;
+    // The snapshots serve a next rank of the same kind, or (the last of a run) a later one.
     for (;;) {
-      if (record) {
+      {
         if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
         const o = snN * SNAP;
         sn[o] = x;
         sn[o + 1] = cN;
-        if (cN > 0) sn[o + 2] = cSl[cN - 1];
+        if (cN > 0) sn[o + 2] = V[pO + (cN - 1) * PIECE + 2];
         sn[o + 3] = lastLen;
         sn[o + 4] = runN - rankBegin;
         snN++;
       }
       if (x > Bp) break;
-      while (j + 1 < nN && nLo[j + 1] <= x) j++;
-      if (x >= c) while (j2 + 1 < nN && nLo[j2 + 1] <= x - c) j2++;
-      while (pa < nN && nLo[pa] <= x) pa++;
-      while (pb < nN && nLo[pb] + c <= x) pb++;
+      // j: V(t+1)'s piece under x; j2: its piece under x − c (piece 0 while x < c). The interval
+      // ends before the next piece start, or the next start shifted by c, whichever comes first.
+      while (j + 1 < nN && V[nO + (j + 1) * PIECE] <= x) j++;
       let y = Bp;
-      if (pa < nN && nLo[pa] - 1 < y) y = nLo[pa] - 1;
-      if (pb < nN && nLo[pb] + c - 1 < y) y = nLo[pb] + c - 1;
-      const gLo = nLo[j];
-      const gV0 = nV0[j];
-      const gSl = nSl[j];
-      const hLo = nLo[j2];
-      const hV0 = nV0[j2];
-      const hSl = nSl[j2];
+      if (j + 1 < nN && V[nO + (j + 1) * PIECE] - 1 < y) y = V[nO + (j + 1) * PIECE] - 1;
+      if (x >= c) {
+        while (j2 + 1 < nN && V[nO + (j2 + 1) * PIECE] <= x - c) j2++;
+        if (j2 + 1 < nN && V[nO + (j2 + 1) * PIECE] + c - 1 < y) y = V[nO + (j2 + 1) * PIECE] + c - 1;
+      } else if (c - 1 < y) y = c - 1;
+      const gLo = V[nO + j * PIECE];
+      const gV0 = V[nO + j * PIECE + 1];
+      const gSl = V[nO + j * PIECE + 2];
+      const hLo = V[nO + j2 * PIECE];
+      const hV0 = V[nO + j2 * PIECE + 1];
+      const hSl = V[nO + j2 * PIECE + 2];
       // Cut [x, y] where a value line crosses 1 (the floor of the tolerance's max(1, |a|, |b|)):
-      // at most four cuts (in `cuts`), taken in increasing order.
+      // at most four cuts (−1: none), taken in increasing order.
+      let cut0 = -1;
+      let cut1 = -1;
+      let cut2 = -1;
+      let cut3 = -1;
       let hasCuts = false;
       if (x < y) {
         const A = gV0 + gSl * (x - gLo);
@@ -383,13 +464,23 @@ function backwardPass(
           tryBeta = hSl;
         }
         // Every line at or above 1 and not falling (the plea lines lie above letGo): no cut.
-        if (!(A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0))
-          hasCuts = findCuts(x, y, A, beta, tryA, tryBeta, s1, s0, bp1, bp0);
+        if (!(A >= 1 && beta >= 0 && tryA >= 1 && tryBeta >= 0)) {
+          cut0 = cross(x, y, A, beta);
+          cut1 = bp1 ? cross(x, y, A + s1, beta) : -1;
+          cut2 = bp0 ? cross(x, y, A + s0, beta) : -1;
+          cut3 = tryA === Infinity ? -1 : cross(x, y, tryA, tryBeta);
+          hasCuts = cut0 > 0 || cut1 > 0 || cut2 > 0 || cut3 > 0;
+        }
       }
       let from = x;
       for (;;) {
         let at = Infinity;
-        if (hasCuts) for (let q = 0; q < 4; q++) if (cuts[q] > 0 && cuts[q] < at) at = cuts[q];
+        if (hasCuts) {
+          if (cut0 > 0 && cut0 < at) at = cut0;
+          if (cut1 > 0 && cut1 < at) at = cut1;
+          if (cut2 > 0 && cut2 < at) at = cut2;
+          if (cut3 > 0 && cut3 < at) at = cut3;
+        }
         const last = at === Infinity;
         if (last || at > from) {
           const to = last ? y : at - 1;
@@ -398,26 +489,24 @@ function backwardPass(
           let a = from;
           for (;;) {
             // The cells at a and at `to`, from one call site (so that the compiler inlines it).
+            // Where V(t+1) is flat under both (slope ±0: letGo, and tryV if both may try, are
+            // the same double at every cell of [a, to]), the cell at `to` is the cell at a.
+            const one = a === to || (gSl === 0 && (c > to || (c <= a && hSl === 0)));
             let code = 0;
             let codeTo = 0;
-            for (let k = a < to ? 1 : 0; k >= 0; k--) {
+            for (let k = one ? 0 : 1; k >= 0; k--) {
               const cell = cellCode(k === 0 ? a : to, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
               if (k === 0) code = cell;
               else codeTo = cell;
             }
             let end = to;
-            if (a < to && codeTo !== code)
+            if (!one && codeTo !== code)
               end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
-            if (runN === rankBegin || runCode[runN - 1] !== code) {
-              if (runN === runStart.length) {
-                runStart = growF64(runStart);
-                const rc = new Uint8Array(runN * 2);
-                rc.set(runCode);
-                runCode = rc;
-              }
-              runStart[runN] = a;
-              runCode[runN] = code;
+            if (runN === rankBegin || runs[runN * 2 - 1] !== code) {
+              if (runN * 2 === runs.length) runs = growF64(runs);
+              runs[runN * 2] = a;
+              runs[runN * 2 + 1] = code;
               runN++;
             }
             const choice = (code >> 1) & 3;
@@ -435,27 +524,29 @@ function backwardPass(
             // Append the values value + slope·(b − a) on [a, end], merging onto the last piece's line.
             let merged = false;
             if (cN > 0) {
-              const q = cN - 1;
-              const plo = cLo[q];
-              const pv = cV0[q];
-              const sl = lastLen >= 2 ? cSl[q] : value - pv;
+              const q = pO + (cN - 1) * PIECE;
+              const plo = V[q];
+              const pv = V[q + 1];
+              const sl = lastLen >= 2 ? V[q + 2] : value - pv;
               const first = pv + sl * (a - plo);
               const lastV = pv + sl * (a + len - 1 - plo);
               if (near(first, value) && near(lastV, value + slope * (len - 1))) {
-                cSl[q] = sl;
+                V[q + 2] = sl;
                 lastLen += len;
                 merged = true;
               }
             }
             if (!merged) {
-              if (cN === cLo.length) {
-                cLo = growF64(cLo);
-                cV0 = growF64(cV0);
-                cSl = growF64(cSl);
+              if (cN === cap) {
+                V = growRegions(V, cap);
+                cap *= 2;
+                pO = pR * cap * PIECE;
+                nO = nR * cap * PIECE;
               }
-              cLo[cN] = a;
-              cV0[cN] = value;
-              cSl[cN] = slope;
+              const q = pO + cN * PIECE;
+              V[q] = a;
+              V[q + 1] = value;
+              V[q + 2] = slope;
               lastLen = len;
               cN++;
             }
@@ -465,42 +556,33 @@ function backwardPass(
         }
         if (last) break;
         if (at > from) from = at;
-        for (let q = 0; q < 4; q++) if (cuts[q] === at) cuts[q] = -1;
+        if (cut0 === at) cut0 = -1;
+        if (cut1 === at) cut1 = -1;
+        if (cut2 === at) cut2 = -1;
+        if (cut3 === at) cut3 = -1;
       }
       x = y + 1;
     }
     // V(t) becomes V(t+1) for the next rank, V(t+1) becomes V(t+2).
-    let tmp = pLo;
-    pLo = nLo;
-    nLo = cLo;
-    cLo = tmp;
-    tmp = pV0;
-    pV0 = nV0;
-    nV0 = cV0;
-    cV0 = tmp;
-    tmp = pSl;
-    pSl = nSl;
-    nSl = cSl;
-    cSl = tmp;
+    const r = pR;
+    pR = nR;
+    nR = r;
+    const o = pO;
+    pO = nO;
+    nO = o;
     pN = nN;
     nN = cN;
     runOff[t] = runN;
+    kind = nextKind;
   }
-  buf.pN = pN;
-  buf.pLo = pLo;
-  buf.pV0 = pV0;
-  buf.pSl = pSl;
-  buf.sn = sn;
+  buf.V = V;
+  buf.cap = cap;
+  buf.nR = nR;
   buf.nN = nN;
-  buf.nLo = nLo;
-  buf.nV0 = nV0;
-  buf.nSl = nSl;
-  buf.cLo = cLo;
-  buf.cV0 = cV0;
-  buf.cSl = cSl;
-  buf.runN = runN;
-  buf.runStart = runStart;
-  buf.runCode = runCode;
+  buf.runs = runs;
+  buf.sn = sn;
+  alts.alt = alt;
+  alts.spare = spare;
 }
 
 const same = (a: number, b: number) => a === b || (a !== a && b !== b);
@@ -597,11 +679,11 @@ export function forcedSpend(
     backwardPass(k, dec, kindOf, ranking, Bp, hooks ? workMeter(hooks, N) : undefined);
     memo.store(k, dec, kindOf, ranking, Bp);
   }
-  const plannedTake = valueAt(buf.nN, buf.nLo, buf.nV0, buf.nSl, Bp);
+  const plannedTake = valueAt(buf.nN, buf.V, buf.nR * buf.cap * PIECE, Bp);
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
   // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
-  return { ...forwardPass(input, Bp, buf.runOff, buf.runStart, buf.runCode, detail), plannedTake };
+  return { ...forwardPass(input, Bp, buf.runOff, buf.runs, detail), plannedTake };
 }
 
 /**
@@ -612,8 +694,7 @@ function forwardPass(
   input: ForcedSpendInput,
   Bp: number,
   runOff: Int32Array,
-  start: Float64Array,
-  codes: Uint8Array,
+  runs: Float64Array,
   detail: PassDetail | undefined,
 ): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
@@ -642,10 +723,10 @@ function forwardPass(
     let hi = runOff[t] - 1;
     while (r < hi) {
       const mid = (r + hi + 1) >> 1;
-      if (start[mid] <= b) r = mid;
+      if (runs[mid * 2] <= b) r = mid;
       else hi = mid - 1;
     }
-    const code = codes[r];
+    const code = runs[r * 2 + 1];
     const credible = (code & 1) === 1;
     const choice = (code >> 1) & 3;
     let out: number;
@@ -694,8 +775,8 @@ function forwardPass(
 }
 
 /** V at budget b from its pieces. */
-function valueAt(n: number, lo: Float64Array, v0: Float64Array, sl: Float64Array, b: number): number {
+function valueAt(n: number, V: Float64Array, off: number, b: number): number {
   let j = n - 1;
-  while (j > 0 && lo[j] > b) j--;
-  return v0[j] + sl[j] * (b - lo[j]);
+  while (j > 0 && V[off + j * PIECE] > b) j--;
+  return V[off + j * PIECE + 1] + V[off + j * PIECE + 2] * (b - V[off + j * PIECE]);
 }
