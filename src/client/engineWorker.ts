@@ -9,7 +9,7 @@
 import { proxy, transfer, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 import { createWatchdog } from './watchdog';
-import { unpackResultScreenAnswer, unpackSolveAnswer } from './rowCodec';
+import { unpackAnswerSliced } from './rowCodec';
 import { createScenarioSender } from './argCodec';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
@@ -99,13 +99,9 @@ export function createEngineWorker(): WorkerHandle {
         fn(...sent(method, args, scenarios), ...extra)
           .then(
             (v) =>
-              resolve(
-                method === 'solve'
-                  ? unpackSolveAnswer(v)
-                  : method === 'resultScreen'
-                    ? unpackResultScreenAnswer(v)
-                    : v,
-              ),
+              method === 'solve' || method === 'resultScreen'
+                ? unpackAnswerSliced(method, v).then(resolve, reject)
+                : resolve(v),
             reject,
           )
           .finally(() => pending.delete(reject));

@@ -86,9 +86,9 @@ export function packRows(rows: readonly DefendantRow[]): PackedRows | null {
   return p;
 }
 
-export function unpackRows(p: PackedRows): DefendantRow[] {
-  const rows: DefendantRow[] = new Array<DefendantRow>(p.n);
-  for (let i = 0; i < p.n; i++) {
+export function unpackRows(p: PackedRows, from = 0, to = p.n, into?: DefendantRow[]): DefendantRow[] {
+  const rows: DefendantRow[] = into ?? new Array<DefendantRow>(p.n);
+  for (let i = from; i < to; i++) {
     const b = p.bits[i];
     const r: DefendantRow = {
       id: p.id[i],
@@ -189,10 +189,10 @@ export function packKinds(kinds: readonly KindInfo[]): PackedKinds | null {
   return { packedKinds: true, n, numbers, bits };
 }
 
-export function unpackKinds(p: PackedKinds): KindInfo[] {
+export function unpackKinds(p: PackedKinds, from = 0, to = p.n, into?: KindInfo[]): KindInfo[] {
   const { n, numbers: x, bits } = p;
-  const out = new Array<KindInfo>(n);
-  for (let i = 0; i < n; i++) {
+  const out = into ?? new Array<KindInfo>(n);
+  for (let i = from; i < to; i++) {
     const b = bits[i];
     out[i] = {
       kind: x[i],
@@ -255,4 +255,60 @@ export function unpackResultScreenAnswer(answer: unknown): unknown {
   return result === a.value.result && kinds === a.value.kinds
     ? answer
     : { ...a, value: { ...a.value, result, kinds } };
+}
+
+// A large answer is unpacked in slices with the main thread given back between them: at 10,000
+// groups the 19,999 rows and 10,000 kinds were one task of 16–63 ms (under load) before React
+// even rendered them.
+
+/** Objects rebuilt per slice (a few milliseconds of main thread). */
+export const UNPACK_SLICE = 4096;
+
+/** Give the main thread back (scheduler.yield where there is one, else a message: not throttled like a timer). */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+async function sliced<P extends { n: number }, T>(
+  p: P,
+  unpack: (p: P, from: number, to: number, into: T[]) => T[],
+  slice: number,
+): Promise<T[]> {
+  const out = new Array<T>(p.n);
+  for (let from = 0; from < p.n; from += slice) {
+    if (from > 0) await yieldToMain();
+    unpack(p, from, Math.min(p.n, from + slice), out);
+  }
+  return out;
+}
+
+/** unpackSolveAnswer, or unpackResultScreenAnswer, a slice at a time. */
+export async function unpackAnswerSliced(
+  method: 'solve' | 'resultScreen',
+  answer: unknown,
+  slice: number = UNPACK_SLICE,
+): Promise<unknown> {
+  if (method === 'solve') {
+    const a = answer as { ok?: unknown; value?: { defendants?: unknown } } | null;
+    const d = a?.ok === true ? a.value?.defendants : undefined;
+    if (!isPacked(d)) return answer;
+    return { ...a, value: { ...a!.value, defendants: await sliced(d, unpackRows, slice) } };
+  }
+  const a = answer as { ok?: unknown; value?: { result?: { defendants?: unknown }; kinds?: unknown } } | null;
+  if (a?.ok !== true || !a.value) return answer;
+  const d = a.value.result?.defendants;
+  const k = a.value.kinds;
+  const result = isPacked(d) ? { ...a.value.result, defendants: await sliced(d, unpackRows, slice) } : a.value.result;
+  if (isPacked(d) && isPackedKinds(k)) await yieldToMain();
+  const kinds = isPackedKinds(k) ? await sliced(k, unpackKinds, slice) : k;
+  return result === a.value.result && kinds === k ? answer : { ...a, value: { ...a.value, result, kinds } };
 }

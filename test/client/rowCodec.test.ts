@@ -8,6 +8,7 @@ import {
   packRows,
   packSolveAnswer,
   unpackResultScreenAnswer,
+  unpackAnswerSliced,
   unpackKinds,
   unpackRows,
   unpackSolveAnswer,
@@ -91,7 +92,7 @@ describe('rowCodec', () => {
     expect(packKinds([one])).not.toBeNull();
   });
 
-  it("the 10,000-group scenario's result screen survives the trip whole, kinds packed", () => {
+  it("the 10,000-group scenario's result screen survives the trip whole, kinds packed", async () => {
     const answer = api.resultScreen(bigScenario(), { rows: 'auto', bins: 200 });
     expect(answer.ok && answer.value.kinds.length).toBe(10_000);
     const { answer: sent, transfer } = packResultScreenAnswer(answer);
@@ -100,6 +101,24 @@ describe('rowCodec', () => {
     const back = unpackResultScreenAnswer(structuredClone(sent, { transfer }));
     expect(back).toEqual(answer);
     expect(JSON.stringify(back)).toBe(JSON.stringify(answer));
+    // A slice at a time (the page's way for the main thread), the same answer.
+    const again = packResultScreenAnswer(api.resultScreen(bigScenario(), { rows: 'auto', bins: 200 }));
+    const sliced = await unpackAnswerSliced('resultScreen', structuredClone(again.answer, { transfer: again.transfer }), 3000);
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(answer));
+  });
+
+  it('unpacking a slice at a time gives what unpacking at once gives, any slice, solve and result screen', async () => {
+    for (const p of PRESETS) {
+      for (const slice of [1, 7, 256, 4096]) {
+        const s = packSolveAnswer(api.solve(p.scenario, { rows: 'auto' }));
+        expect(await unpackAnswerSliced('solve', s.answer, slice)).toEqual(unpackSolveAnswer(s.answer));
+        const r = packResultScreenAnswer(api.resultScreen(p.scenario, { rows: 'auto', bins: 400 }));
+        const got = await unpackAnswerSliced('resultScreen', r.answer, slice);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(unpackResultScreenAnswer(r.answer)));
+      }
+    }
+    const bad = api.resultScreen({ groups: 'x' }, { bins: 400 });
+    expect(await unpackAnswerSliced('resultScreen', bad)).toBe(bad);
   });
 
   it('unpack(pack(rows)) equals rows, with the same keys in the same order', () => {
