@@ -102,7 +102,13 @@ export function createEngineWorker(): WorkerHandle {
               method === 'solve' || method === 'resultScreen'
                 ? unpackAnswerSliced(method, v).then(resolve, reject)
                 : resolve(v),
-            reject,
+            (e: unknown) => {
+              // A call that failed may not have reached the worker (a value that cannot be
+              // cloned): the next large scenario goes whole, never as a patch on a base the
+              // worker may not hold.
+              scenarios.reset();
+              reject(e);
+            },
           )
           .finally(() => pending.delete(reject));
       });
