@@ -56,6 +56,42 @@ try {
         for (const s of seen) incl.set(s, (incl.get(s) ?? 0) + dt);
       });
       console.log(`\n== ${name}: long tasks ${JSON.stringify(long)} ms; main thread busy ${all.toFixed(0)} ms`);
+      // Each busy stretch of the profile (samples between idle ones) over 50 ms: its own top
+      // functions by inclusive time, a long task's causes one by one.
+      const label = (k: number) => {
+        const c = byId.get(k)!.callFrame;
+        return `${c.functionName || '(anon)'} ${path.basename(c.url)}:${c.lineNumber + 1}`;
+      };
+      let run: number[] = [];
+      let runMs = 0;
+      const flush = () => {
+        if (runMs > 50) {
+          const inc = new Map<string, number>();
+          const own = new Map<string, number>();
+          for (const j of run) {
+            const dt = profile.timeDeltas[j] / 1000;
+            const id0 = profile.samples[j];
+            own.set(label(id0), (own.get(label(id0)) ?? 0) + dt);
+            const seen = new Set<string>();
+            for (let k: number | undefined = id0; k !== undefined; k = parent.get(k)) seen.add(label(k));
+            for (const s of seen) inc.set(s, (inc.get(s) ?? 0) + dt);
+          }
+          const top = [...inc].filter(([k]) => !/^\((root|program)\)|performWorkUntilDeadline|performWorkOnRoot|renderRootSync|workLoopSync|beginWork|renderWithHooks|updateFunctionComponent|commitRoot|completeRoot|flushSyncWork|runWithFiberInDEV|recursivelyTraverse|commitPassiveMountOnFiber|commitHookEffectListMount|flushPassiveEffects|processRootSchedule|performSyncWorkOnRoot|flushSyncWorkAcrossRoots|workLoopConcurrent|performUnitOfWork|renderRootConcurrent/.test(k));
+          console.log(`  busy stretch ${runMs.toFixed(0)} ms: ` + top.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | '));
+          console.log(`    self: ` + [...own].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | '));
+        }
+        run = [];
+        runMs = 0;
+      };
+      profile.samples.forEach((id, j) => {
+        const fn = byId.get(id)!.callFrame.functionName;
+        if (fn === '(idle)') flush();
+        else {
+          run.push(j);
+          runMs += profile.timeDeltas[j] / 1000;
+        }
+      });
+      flush();
       console.log('  self:');
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, topN)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
       console.log('  inclusive:');

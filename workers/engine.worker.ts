@@ -7,16 +7,26 @@ import './alive';
 import { expose, transfer } from 'comlink';
 import * as api from '../src/engine/api';
 import { packResultScreenAnswer, packSolveAnswer } from '../src/client/rowCodec';
+import { createScenarioReceiver } from '../src/client/argCodec';
 
-// A solve's (and a result screen's) rows travel as transferred columns (src/client/rowCodec.ts), unpacked by the client.
+// A solve's (and a result screen's) rows (and kinds) travel as transferred columns (src/client/rowCodec.ts), unpacked by the client.
+// A large scenario argument may arrive as a patch against the last one (src/client/argCodec.ts).
+type Fn = (...args: unknown[]) => unknown;
+const scenarios = createScenarioReceiver();
+const unpacked = (f: Fn): Fn => (...args) => f(...scenarios.unpack(args));
+const functions = Object.fromEntries(
+  Object.entries(api).map(([name, v]) => [name, typeof v === 'function' ? unpacked(v as Fn) : v]),
+);
 expose({
-  ...api,
-  solve: (...args: Parameters<typeof api.solve>) => {
-    const { answer, transfer: buffers } = packSolveAnswer(api.solve(...args));
+  ...functions,
+  solve: unpacked((...args) => {
+    const { answer, transfer: buffers } = packSolveAnswer(api.solve(...(args as Parameters<typeof api.solve>)));
     return transfer(answer, buffers);
-  },
-  resultScreen: (...args: Parameters<typeof api.resultScreen>) => {
-    const { answer, transfer: buffers } = packResultScreenAnswer(api.resultScreen(...args));
+  }),
+  resultScreen: unpacked((...args) => {
+    const { answer, transfer: buffers } = packResultScreenAnswer(
+      api.resultScreen(...(args as Parameters<typeof api.resultScreen>)),
+    );
     return transfer(answer, buffers);
-  },
+  }),
 });

@@ -38,6 +38,12 @@ function linkWorker(): Worker | null {
   return worker;
 }
 
+/** Whether the link to `state` is a large one (packed in the worker). */
+export function isLargeLink(state: LinkState): boolean {
+  const json = linkJson(state);
+  return json !== null && json.length >= LINK_WORKER_CHARS;
+}
+
 /**
  * Pack the link to `state` and call `done` with it: at once for a small link, else when the
  * worker answers. Returns a cancel function: after it, `done` is never called.

@@ -9,7 +9,7 @@ import type { Scenario, ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
 import { findPreset } from './presetChoice';
 import { DEFAULT_VIEW, encodeLink, readLink, type LinkRead, type LinkState, type ViewState } from './link';
-import { encodeLinkSoon } from './linkEncoder';
+import { encodeLinkSoon, isLargeLink } from './linkEncoder';
 
 export interface LinkProblem {
   /** What the link held (decoded when possible), kept so nothing is lost. */
@@ -212,6 +212,33 @@ export function useWorkbench(
       return;
     }
     let cancel = () => {};
+    // A large scenario's link (a 10,000-group draft: 73 KB) with only the view changed (a tab,
+    // a setting) is written when the page loses the focus (the address bar, another window or
+    // tab) or is left: each replaceState of it cost 17–107 ms of main thread. An edit's link is
+    // written as before (a new history entry).
+    if (scenarioPart === writtenScenario.current && isLargeLink(state)) {
+      const soon = () => {
+        if (cancelled) return;
+        cancelled = true;
+        cancel = encodeLinkSoon(state, write);
+      };
+      const now = () => {
+        if (!cancelled) write(encodeLink(state)); // leaving: no time to wait for the worker
+        cancelled = true;
+      };
+      const hidden = () => document.visibilityState === 'hidden' && now();
+      let cancelled = false;
+      window.addEventListener('blur', soon);
+      window.addEventListener('pagehide', now);
+      document.addEventListener('visibilitychange', hidden);
+      return () => {
+        cancelled = true;
+        window.removeEventListener('blur', soon);
+        window.removeEventListener('pagehide', now);
+        document.removeEventListener('visibilitychange', hidden);
+        cancel();
+      };
+    }
     const t = setTimeout(() => (cancel = encodeLinkSoon(state, write)), HASH_DELAY_MS);
     return () => {
       clearTimeout(t);

@@ -9,7 +9,8 @@
 import { proxy, transfer, wrap } from 'comlink';
 import { WorkerCrashedError, type ProgressFn, type WorkerHandle } from './pool';
 import { createWatchdog } from './watchdog';
-import { unpackResultScreenAnswer, unpackSolveAnswer } from './rowCodec';
+import { unpackAnswerSliced } from './rowCodec';
+import { createScenarioSender } from './argCodec';
 
 type Callable = (...args: unknown[]) => Promise<unknown>;
 
@@ -29,11 +30,12 @@ let spawned = 0;
  * A file's bytes go to readScenarioFile transferred, not copied (the page keeps no use for them;
  * a retry after a crash finds them gone and fails, and the opener reads the file again).
  */
-function sent(method: string, args: readonly unknown[]): unknown[] {
+function sent(method: string, args: readonly unknown[], scenarios: ReturnType<typeof createScenarioSender>): unknown[] {
   const b = args[0];
   if (method === 'readScenarioFile' && b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer)
     return [transfer(b, [b.buffer]), ...args.slice(1)];
-  return [...args];
+  // A large scenario goes as a patch against the last one this worker was sent (src/client/argCodec.ts).
+  return scenarios.pack(args);
 }
 
 export function createEngineWorker(): WorkerHandle {
@@ -44,6 +46,7 @@ export function createEngineWorker(): WorkerHandle {
     name,
   });
   const remote = wrap<Record<string, Callable>>(worker);
+  const scenarios = createScenarioSender();
   const pending = new Set<(e: Error) => void>();
   const listeners: ((e: WorkerCrashedError) => void)[] = [];
   let dead: WorkerCrashedError | null = null;
@@ -93,17 +96,19 @@ export function createEngineWorker(): WorkerHandle {
         watchdog.sent();
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
-        fn(...sent(method, args), ...extra)
+        fn(...sent(method, args, scenarios), ...extra)
           .then(
             (v) =>
-              resolve(
-                method === 'solve'
-                  ? unpackSolveAnswer(v)
-                  : method === 'resultScreen'
-                    ? unpackResultScreenAnswer(v)
-                    : v,
-              ),
-            reject,
+              method === 'solve' || method === 'resultScreen'
+                ? unpackAnswerSliced(method, v).then(resolve, reject)
+                : resolve(v),
+            (e: unknown) => {
+              // A call that failed may not have reached the worker (a value that cannot be
+              // cloned): the next large scenario goes whole, never as a patch on a base the
+              // worker may not hold.
+              scenarios.reset();
+              reject(e);
+            },
           )
           .finally(() => pending.delete(reject));
       });

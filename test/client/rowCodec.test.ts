@@ -3,16 +3,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  packKinds,
   packResultScreenAnswer,
   packRows,
   packSolveAnswer,
   unpackResultScreenAnswer,
+  unpackAnswerSliced,
+  unpackKinds,
   unpackRows,
   unpackSolveAnswer,
   PACK_FROM,
 } from '../../src/client/rowCodec';
 import * as api from '../../src/engine/api';
 import type { DefendantRow } from '../../src/engine/result/types';
+import type { KindInfo } from '../../src/engine/population/kinds';
+import { bigScenario } from '../../bench/bigScenario';
 import { PRESETS } from '../../src/presets';
 
 const num = fc.double({ noNaN: false });
@@ -33,7 +38,89 @@ const row: fc.Arbitrary<DefendantRow> = fc
   })
   .map(({ docket, ...r }) => (docket ? { ...r, ...docket } : r) as DefendantRow);
 
+const kind: fc.Arbitrary<KindInfo> = fc.record({
+  kind: fc.integer({ min: 0, max: 1e6 }),
+  group: fc.integer({ min: 0, max: 1e5 }),
+  sub: fc.constantFrom('plain', 'never', 'pledgedCovered', 'pledgedUncovered' as const),
+  count: fc.integer({ min: 0, max: 1e6 }),
+  p: num,
+  S: num,
+  K: num,
+  d: num,
+  c: num,
+  delta: num,
+  e: num,
+  w: num,
+  L: num,
+  eHat: num,
+  Lb: num,
+  eHatB: num,
+  fixedOffer: fc.option(num),
+  pledged: fc.boolean(),
+  never: fc.boolean(),
+  covered: fc.boolean(),
+});
+
 describe('rowCodec', () => {
+  it('unpackKinds(packKinds(kinds)) equals kinds, with the same keys in the same order, -0 and NaN kept', () => {
+    fc.assert(
+      fc.property(fc.array(kind, { maxLength: 40 }), (kinds) => {
+        const p = packKinds(kinds);
+        expect(p).not.toBeNull();
+        const back = unpackKinds(structuredClone(p!));
+        expect(back).toEqual(kinds);
+        for (let i = 0; i < kinds.length; i++) {
+          expect(Object.keys(back[i])).toEqual(Object.keys(kinds[i]));
+          for (const k of Object.keys(kinds[i]) as (keyof KindInfo)[])
+            expect(Object.is(back[i][k], kinds[i][k])).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a kind with a key missing, an extra key, keys in another order or an unknown sub is not packed', () => {
+    const k = api.kinds(PRESETS[0].scenario);
+    expect(k.ok).toBe(true);
+    const one = (k as { value: KindInfo[] }).value[0];
+    const { covered: _c, ...missing } = one;
+    expect(packKinds([missing as KindInfo])).toBeNull();
+    expect(packKinds([{ ...one, extra: 1 } as KindInfo])).toBeNull();
+    const { kind: _k, ...rest } = one;
+    expect(packKinds([{ ...rest, kind: one.kind } as KindInfo])).toBeNull();
+    expect(packKinds([{ ...one, sub: 'other' } as unknown as KindInfo])).toBeNull();
+    expect(packKinds([{ ...one, pledged: 1 } as unknown as KindInfo])).toBeNull();
+    expect(packKinds([one])).not.toBeNull();
+  });
+
+  it("the 10,000-group scenario's result screen survives the trip whole, kinds packed", async () => {
+    const answer = api.resultScreen(bigScenario(), { rows: 'auto', bins: 200 });
+    expect(answer.ok && answer.value.kinds.length).toBe(10_000);
+    const { answer: sent, transfer } = packResultScreenAnswer(answer);
+    expect(transfer).toHaveLength(10);
+    expect((sent as { value: { kinds: { packedKinds?: true } } }).value.kinds.packedKinds).toBe(true);
+    const back = unpackResultScreenAnswer(structuredClone(sent, { transfer }));
+    expect(back).toEqual(answer);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(answer));
+    // A slice at a time (the page's way for the main thread), the same answer.
+    const again = packResultScreenAnswer(api.resultScreen(bigScenario(), { rows: 'auto', bins: 200 }));
+    const sliced = await unpackAnswerSliced('resultScreen', structuredClone(again.answer, { transfer: again.transfer }), 3000);
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(answer));
+  });
+
+  it('unpacking a slice at a time gives what unpacking at once gives, any slice, solve and result screen', async () => {
+    for (const p of PRESETS) {
+      for (const slice of [1, 7, 256, 4096]) {
+        const s = packSolveAnswer(api.solve(p.scenario, { rows: 'auto' }));
+        expect(await unpackAnswerSliced('solve', s.answer, slice)).toEqual(unpackSolveAnswer(s.answer));
+        const r = packResultScreenAnswer(api.resultScreen(p.scenario, { rows: 'auto', bins: 400 }));
+        const got = await unpackAnswerSliced('resultScreen', r.answer, slice);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(unpackResultScreenAnswer(r.answer)));
+      }
+    }
+    const bad = api.resultScreen({ groups: 'x' }, { bins: 400 });
+    expect(await unpackAnswerSliced('resultScreen', bad)).toBe(bad);
+  });
+
   it('unpack(pack(rows)) equals rows, with the same keys in the same order', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
@@ -79,13 +166,14 @@ describe('rowCodec', () => {
       const answer = api.resultScreen(p.scenario, { rows: 'auto', bins: 400 });
       const { answer: sent, transfer } = packResultScreenAnswer(answer);
       const rows = answer.ok ? answer.value.result.defendants : undefined;
+      const kinds = answer.ok ? answer.value.kinds : [];
       if (rows && rows.length >= PACK_FROM) {
         packed++;
-        expect(transfer).toHaveLength(8);
+        expect(transfer).toHaveLength(8 + (kinds.length >= PACK_FROM ? 2 : 0));
         const d = (sent as { value: { result: { defendants: { packedRows?: true } } } }).value.result
           .defendants;
         expect(d.packedRows).toBe(true);
-      } else expect(transfer).toHaveLength(0);
+      } else expect(transfer).toHaveLength(kinds.length >= PACK_FROM ? 2 : 0);
       const back = unpackResultScreenAnswer(structuredClone(sent, { transfer }));
       expect(back).toEqual(answer);
       expect(JSON.stringify(back)).toBe(JSON.stringify(answer));

@@ -58,6 +58,6 @@ describe('removeNetwork', () => {
   it('runs first in the engine worker, before comlink and the engine', () => {
     const src = readFileSync(new URL('../../workers/engine.worker.ts', import.meta.url), 'utf8');
     const imports = [...src.matchAll(/^import .*?['"](.+)['"];$/gm)].map((m) => m[1]);
-    expect(imports).toEqual(['./lockdown', './alive', 'comlink', '../src/engine/api', '../src/client/rowCodec']);
+    expect(imports).toEqual(['./lockdown', './alive', 'comlink', '../src/engine/api', '../src/client/rowCodec', '../src/client/argCodec']);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/parse';
+import { readLink } from '../../src/app/link';
 import { SHOTS, expectClean, useBrowser } from './browser';
 import { axeViolations } from './axe';
 // The same 10,000-group file W6's bench line opens.
@@ -64,20 +65,43 @@ describe('a 10,000-group scenario', () => {
     );
     await watchLongTasks(page);
     // Which engine functions the page asks its workers for (comlink's calls name their path).
+    // And how each call's large scenario travels (src/client/argCodec.ts): whole, or as a patch
+    // with the number of groups it carries.
     await page.evaluate(() => {
-      const w = window as unknown as { __asked: string[] };
+      const w = window as unknown as { __asked: string[]; __sent: string[] };
       w.__asked = [];
+      w.__sent = [];
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
-        const path = (m as { path?: unknown } | null)?.path;
-        if (Array.isArray(path)) w.__asked.push(path.join('.'));
+        const msg = m as { path?: unknown; argumentList?: { value?: unknown }[] } | null;
+        const path = msg?.path;
+        if (Array.isArray(path)) {
+          w.__asked.push(path.join('.'));
+          for (const a of msg?.argumentList ?? []) {
+            const v = a.value as { holdoutScenario?: string; changed?: unknown[]; groups?: unknown[] } | null;
+            if (v?.holdoutScenario === 'whole') w.__sent.push(`${path.join('.')} whole`);
+            else if (v?.holdoutScenario === 'patch') w.__sent.push(`${path.join('.')} patch ${v.changed?.length}`);
+            else if (Array.isArray(v?.groups)) w.__sent.push(`${path.join('.')} plain ${v.groups.length}`);
+          }
+        }
         return post.call(this, m, t as never);
       } as typeof Worker.prototype.postMessage;
     });
+    const sent = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __sent: string[] };
+        const out = w.__sent;
+        w.__sent = [];
+        return out;
+      });
     await page.setInputFiles('[data-testid=open-file]', file);
     await solvedTitle(page, '10,000 groups');
     await page.waitForTimeout(1500); // the debounced link and autosave
     const opening = await takeLongTasks(page);
+    // The 10,000 groups went to the worker whole once, never as a clone of their own.
+    const sentOpening = await sent();
+    expect(sentOpening).toContain('resultScreen whole');
+    expect(sentOpening.filter((x) => x.includes(' plain '))).toEqual([]);
     // The page did not read the file itself: the engine worker did (readScenarioFile).
     expect(
       await page.evaluate(() => (window as unknown as { __asked: string[] }).__asked),
@@ -112,6 +136,27 @@ describe('a 10,000-group scenario', () => {
     await page.waitForTimeout(1500);
     const lever = await takeLongTasks(page);
     expect(await page.locator('#ed-prosecutor-budget').inputValue()).toBe('501');
+    // The budget move sent its scenario as a patch carrying no group (the worker kept them).
+    const sentLever = await sent();
+    expect(sentLever).toContain('resultScreen patch 0');
+    expect(sentLever.filter((x) => !x.endsWith('patch 0'))).toEqual([]);
+
+    // A tab switch (the view alone) leaves the 73 KB link as it is until the page loses the
+    // focus (the address bar, another window), then writes it with the tab.
+    const before = await page.evaluate(() => location.hash);
+    await page.getByRole('tab', { name: 'Sweep', exact: true }).click();
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => location.hash)).toBe(before);
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await page.waitForFunction((b) => location.hash !== b, before, { timeout: 30_000 });
+    const reread = readLink(await page.evaluate(() => location.hash));
+    expect(reread.kind).toBe('scenario');
+    if (reread.kind === 'scenario') {
+      expect(reread.view.tab).toBe('sweep');
+      expect((reread.doc as { prosecutor: { budget: number } }).prosecutor.budget).toBe(501);
+      expect((reread.doc as { groups: unknown[] }).groups).toHaveLength(GROUPS);
+    }
+    await page.getByRole('tab', { name: 'Result', exact: true }).click();
 
     // Keyboard: End on the list brings the last group in; Tab moves into its row.
     await list.focus();

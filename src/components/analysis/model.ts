@@ -16,6 +16,7 @@ import type {
   SweepPoint,
 } from '../../engine';
 import { DERIVED_GROUP_FIELDS, QUANTITIES, gridValues, meetsCriterion } from '../../engine';
+import { jsonText } from '../../library/jsonText';
 
 export interface SweepField {
   /** Engine field path: `groups[*].pledgedShare`, `groups[1].pledgedShare`, `prosecutor.budget`. */
@@ -355,7 +356,9 @@ export { gridValues };
 /** A stable key for a scenario value: two equal scenarios get the same key. */
 export function scenarioKey(scenario: unknown): string {
   try {
-    return JSON.stringify(scenario) ?? 'undefined';
+    // An object's text is kept by the object (a tab opened again, Sweep then Phase: one
+    // JSON.stringify of a 10,000-group scenario, not one per mount).
+    return (typeof scenario === 'object' && scenario !== null ? jsonText(scenario) : JSON.stringify(scenario)) ?? 'undefined';
   } catch {
     return String(scenario);
   }
