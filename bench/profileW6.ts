@@ -126,7 +126,7 @@ try {
   // Inclusive time of the stages: a sample counts once for every stage on its stack.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id);
-  const stages = ['handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
+  const stages = ['dispatchDiscreteEvent', 'handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
   const incl = new Map<string, number>();
   profile.samples.forEach((id, j) => {
     const seen = new Set<string>();
