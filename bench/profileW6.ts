@@ -17,7 +17,8 @@ import { scaledCity } from './browser';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const steps = Number(argv[argv.indexOf('--steps') + 1]) || 40;
-const outDir = path.join(root, 'node_modules', '.cache', 'holdout-profile-dist');
+// One build per checkout (two worktrees may share node_modules for an A/B).
+const outDir = path.join(root, 'node_modules', '.cache', `holdout-profile-dist-${path.basename(root)}`);
 const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true, minify: false } };
 if (!argv.includes('--no-build')) await build({ ...shared, mode: 'production' });
 const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false } });
