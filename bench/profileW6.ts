@@ -2,16 +2,23 @@
 // change, the worker round trips (messages out and back, time to the last reply), the time to the
 // DOM commit of the new bundle (data-version), and the time to the next painted frame; plus a CPU
 // profile of the main thread over the changes, self time grouped by function.
-// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40]
+// With --trace, a Chromium trace over the changes instead of the CPU profile: each thread's time
+// per change by event (script, style, layout, paint, the compositor commit, the worker). With
+// --big, Crespo's city scaled to 100,000 defendants (W6's second slider line). With --css
+// '<rules>', a style sheet added to the page (an experiment: hide a part to see what it costs).
+// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40] [--trace] [--big] [--css '<rules>']
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
+import { scaledCity } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const steps = Number(argv[argv.indexOf('--steps') + 1]) || 40;
-const outDir = path.join(root, 'node_modules', '.cache', 'holdout-profile-dist');
+// One build per checkout (two worktrees may share node_modules for an A/B).
+const outDir = path.join(root, 'node_modules', '.cache', `holdout-profile-dist-${path.basename(root)}`);
 const shared = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir, emptyOutDir: true, minify: false } };
 if (!argv.includes('--no-build')) await build({ ...shared, mode: 'production' });
 const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false } });
@@ -27,12 +34,24 @@ try {
     window.Worker = function (...a) { const w = new W(...a); w.addEventListener('message', () => window.__msgs.push({ d: 'in', t: performance.now() })); return w; };
     window.Worker.prototype = W.prototype;
   })()`);
-  await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
+  const big = argv.includes('--big');
+  const trace = argv.includes('--trace');
+  const start = big ? encodeLink({ scenario: scaledCity(100_000), view: DEFAULT_VIEW }) : '#preset=crespo-city-public';
+  await page.goto(`${url}${start}`, { waitUntil: 'networkidle' });
   await page.waitForSelector('[data-bench="lever-slider"]');
+  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  if (argv.includes('--css')) await page.addStyleTag({ content: argv[argv.indexOf('--css') + 1] });
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  type TraceEvent = { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string } };
+  const traceEvents: TraceEvent[] = [];
+  if (trace) {
+    cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  } else {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const rows: { total: number; commit: number; lastReply: number; firstPost: number; outs: number; ins: number }[] = [];
   for (let i = 0; i < steps; i++) {
     rows.push((await page.evaluate(`(async () => {
@@ -58,8 +77,40 @@ try {
       return { total, commit, firstPost: outs.length ? outs[0].t - t0 : NaN, lastReply: ins.length ? ins[ins.length - 1].t - t0 : NaN, outs: outs.length, ins: ins.length };
     })()`)) as (typeof rows)[number]);
   }
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
   const q = (k: keyof (typeof rows)[number], p: number) => { const s = rows.map((r) => r[k]).sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+  if (trace) {
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await done;
+    for (const k of ['total', 'commit', 'lastReply', 'firstPost', 'outs', 'ins'] as const) console.log(`${k.padEnd(10)} p50 ${q(k, 0.5).toFixed(1)}  p95 ${q(k, 0.95).toFixed(1)}`);
+    const threads = new Map<string, string>();
+    for (const e of traceEvents) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    const groups = new Map<string, TraceEvent[]>();
+    for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) { const k = `${e.pid}:${e.tid}`; if (!groups.has(k)) groups.set(k, []); groups.get(k)!.push(e); }
+    // Self time by event name on each thread (a nested event's time is taken from its parent's).
+    const byThread = new Map<string, Map<string, number>>();
+    for (const [k, evs] of groups) {
+      const tname = threads.get(k) ?? k;
+      if (!/CrRendererMain|Compositor|DedicatedWorker/.test(tname)) continue;
+      evs.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+      const self = byThread.get(tname) ?? new Map<string, number>();
+      const stack: { end: number; name: string }[] = [];
+      for (const e of evs) {
+        while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+        const d = e.dur! / 1000;
+        self.set(e.name, (self.get(e.name) ?? 0) + d);
+        if (stack.length) { const p = stack[stack.length - 1].name; self.set(p, (self.get(p) ?? 0) - d); }
+        stack.push({ end: e.ts + e.dur!, name: e.name });
+      }
+      byThread.set(tname, self);
+    }
+    for (const [t, self] of byThread) {
+      const sum = [...self.values()].reduce((a, b) => a + b, 0);
+      console.log(`${t}: ${(sum / steps).toFixed(2)} ms a change (self time by event):`);
+      for (const [n, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)) if (v / steps >= 0.05) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${n}`);
+    }
+  } else {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
   for (const k of ['total', 'commit', 'lastReply', 'firstPost', 'outs', 'ins'] as const) console.log(`${k.padEnd(10)} p50 ${q(k, 0.5).toFixed(1)}  p95 ${q(k, 0.95).toFixed(1)}`);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -76,7 +127,7 @@ try {
   // Inclusive time of the stages: a sample counts once for every stage on its stack.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id);
-  const stages = ['handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
+  const stages = ['dispatchDiscreteEvent', 'handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
   const incl = new Map<string, number>();
   profile.samples.forEach((id, j) => {
     const seen = new Set<string>();
@@ -96,6 +147,7 @@ try {
   for (const [k, v] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
   console.log('components (inclusive, per change):');
   for (const [k, v] of [...incl].filter(([k]) => !stages.includes(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
+  }
 } finally {
   await browser.close();
   await new Promise<void>((r) => server.httpServer.close(() => r()));

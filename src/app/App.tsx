@@ -17,7 +17,7 @@ import { ScenarioEditorPanel } from '../components/editor';
 // quo: three more renders of the page per slider move; issue 12, slider to chart).
 const EditorPanel = memo(ScenarioEditorPanel);
 import { ComparePanel, usePin } from '../components/compare';
-import { ErrorPanel, RegimesTab, ResultTab, useResultBundle, type ResultView } from '../components/results';
+import { ErrorPanel, RegimesTab, ResultTab, leverMotion, useLeverMoving, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OfflineStatus } from './offline';
@@ -464,6 +464,13 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
     () => ({ draft, setDraft, errors, isValid, valid }),
     [draft, setDraft, errors, isValid, valid],
   );
+  // While a quick lever moves, the editor keeps what it showed and catches up once the lever
+  // rests (or the editor takes the focus or the pointer): a lever step re-renders the lever, the
+  // totals and the chart, not the editor's fields (issue 12, slider to chart).
+  const moving = useLeverMoving();
+  const [held, setHeld] = useState(editorState);
+  if (!moving && held !== editorState) setHeld(editorState);
+  const shown = moving ? held : editorState;
   return (
     // Not a landmark of its own (no accessible name): the sidebar around it is the "Scenario
     // editor" landmark, and the editor's own "Scenario" section keeps that name unique.
@@ -515,13 +522,15 @@ function ScenarioCard({ wb }: { wb: Workbench }) {
           </button>
         </div>
       ) : null}
-      <EditorPanel
-        // A new broken link reopens the editor on its text.
-        key={wb.editorSeed.key}
-        state={editorState}
-        idPrefix="ed"
-        initialText={wb.editorSeed.initialText}
-      />
+      <div style={{ display: 'contents' }} onFocusCapture={leverMotion.settle} onPointerDownCapture={leverMotion.settle}>
+        <EditorPanel
+          // A new broken link reopens the editor on its text.
+          key={wb.editorSeed.key}
+          state={shown}
+          idPrefix="ed"
+          initialText={wb.editorSeed.initialText}
+        />
+      </div>
     </section>
   );
 }

@@ -262,7 +262,11 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
   const coalescer = useMemo(
     () =>
       createCoalescer<{ args: ScreenArgs; bins: number; light: boolean }, ScreenAnswer>({
-        run: ({ args: a }, signal, onProgress) => pool.run('resultScreen', a, { signal, onProgress }),
+        // A moving lever's (light) job reports no progress: its answer comes within a frame or
+        // two, and a progress callback costs a comlink proxy (a MessageChannel, a transferred
+        // port, its release) on both threads at every step (issue 12, slider to chart).
+        run: ({ args: a, light }, signal, onProgress) =>
+          pool.run('resultScreen', a, { signal, onProgress: light ? undefined : onProgress }),
         onProgress: (_a, n, progress) => setLast({ seq: n, state: { status: 'running', progress } }),
         onSettled: ({ args: a, bins: b, light }, n, outcome, latest) => {
           if (!outcome.ok && isAbortError(outcome.error)) return;

@@ -258,6 +258,9 @@ describe('useResultBundle (one job per scenario)', () => {
       }
       expect(f.calls.map((x) => x.args[0])).toEqual([a, b]);
       expect(light(1)).toBe(true);
+      // A light job asks for no progress (no comlink proxy per step); a full one does.
+      expect(f.calls[0].onProgress).toBeTypeOf('function');
+      expect(f.calls[1].onProgress).toBeUndefined();
       expect(f.workers.every((w) => !w.terminated)).toBe(true);
       expect(bundle!.busy).toBe(true);
       expect(bundle!.shown!.scenario).toBe(a);
@@ -293,6 +296,7 @@ describe('useResultBundle (one job per scenario)', () => {
       expect(f.calls).toHaveLength(5);
       expect(f.calls[4].args[0]).toBe(e);
       expect(light(4)).toBe(false);
+      expect(f.calls[4].onProgress).toBeTypeOf('function');
       await answer(4);
       expect(bundle!.status).toBe('done');
       expect(bundle!.shown!.result.defendants).toEqual(full.value.result.defendants);

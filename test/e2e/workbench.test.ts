@@ -13,6 +13,7 @@ import { PRESETS } from '../../src/presets';
 import { TOTAL_FIELDS, formatTotal } from '../../src/app/format';
 import { setAllPledged } from '../../src/components/results/QuickLevers';
 import { diffTotal } from '../../src/components/compare/diff';
+import { formatNumber as formatEditorNumber } from '../../src/components/editor/controls';
 import { SHOTS, expectClean, setSlider, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
@@ -125,6 +126,56 @@ describe('the workbench', () => {
     await w.page.waitForFunction(() => location.hash.startsWith('#z='));
     expect(new URL(w.page.url()).hash).toMatch(/^#z=[A-Za-z0-9_-]+$/); // link format 2 (src/app/link.ts)
     await w.page.screenshot({ path: path.join(SHOTS, 'workbench-lever-moved.png') });
+    expectClean(w);
+  });
+
+  it('a dragged lever: the editor holds its fields until the lever rests, and the ladder is updated in place', async () => {
+    const w = await open('#preset=crespo-city-public');
+    await waitDone(w.page);
+    const base = preset('crespo-city-public').scenario;
+    const fields = 'input.hf-number[id$="-pledgedShare"]';
+    const before = await w.page.$$eval(fields, (els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(before.length).toBeGreaterThan(0);
+    // Five steps of a drag, a frame apart: right after each step (its input event handled, the
+    // page rendered with the new draft) the editor's fields still read what they read before it.
+    const held = (await w.page.evaluate(
+      `(async () => {
+        window.__firstMark = document.querySelector('[data-chart=ladder] .hc-mark');
+        const input = document.querySelector('[data-bench="lever-slider"]');
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const read = () => [...document.querySelectorAll('${fields}')].map((e) => e.value);
+        const out = [];
+        for (const v of [0.3, 0.35, 0.4, 0.45, 0.5]) {
+          const was = read();
+          set.call(input, String(v));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          out.push({ was, now: read(), lever: input.value });
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+        }
+        return out;
+      })()`,
+    )) as { was: string[]; now: string[]; lever: string }[];
+    for (const step of held) expect(step.now).toEqual(step.was);
+    expect(held.map((s) => s.lever)).toEqual(['0.3', '0.35', '0.4', '0.45', '0.5']);
+    // The lever rests: the editor catches up with the draft the lever made.
+    const final = setAllPledged(base, 0.5) as { groups: { pledgedShare?: number }[] };
+    const expected = final.groups.map((g) => formatEditorNumber(g.pledgedShare ?? 0));
+    await w.page.waitForFunction(
+      ([sel, want]) => JSON.stringify([...document.querySelectorAll(sel)].map((e) => (e as HTMLInputElement).value)) === want,
+      [fields, JSON.stringify(expected)] as const,
+    );
+    expect(expected).not.toEqual(before);
+    await waitDone(w.page);
+    await expectTotals(w.page, totalsOf(final));
+    // The ladder (Crespo's city: 7,000 ranks in bins) was redrawn over its marks, not rebuilt.
+    expect(
+      await w.page.evaluate(
+        () =>
+          document.querySelector('[data-chart=ladder] .hc-mark') ===
+          (window as unknown as { __firstMark: Element | null }).__firstMark,
+      ),
+    ).toBe(true);
     expectClean(w);
   });
 

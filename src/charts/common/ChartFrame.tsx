@@ -96,15 +96,24 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
     return () => ro.disconnect();
   }, [width]);
 
+  // A redraw draws over the last drawing: every chart's draw starts from initSvg, which empties
+  // the svg, or updates what it keeps in place (the ladder's dense marks while a lever moves,
+  // issue 12). The last drawing's cleanup runs, and the svg is emptied, when the chart goes.
+  const lastCleanup = useRef<(() => void) | null>(null);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const cleanup = draw(svg, { width: Math.max(280, Math.round(w / scale)), height: Math.round(height / scale), id, announce: setLive });
-    return () => {
-      if (typeof cleanup === 'function') cleanup();
-      while (svg.firstChild) svg.removeChild(svg.firstChild);
-    };
+    lastCleanup.current = typeof cleanup === 'function' ? cleanup : null;
   }, [draw, w, height, id, scale]);
+  useEffect(() => {
+    const svg = svgRef.current;
+    return () => {
+      lastCleanup.current?.();
+      lastCleanup.current = null;
+      if (svg) while (svg.firstChild) svg.removeChild(svg.firstChild);
+    };
+  }, []);
 
   return (
     <figure className={['hc-figure', className].filter(Boolean).join(' ')} style={{ margin: 0 }}>

@@ -38,10 +38,10 @@ export function safeId(id: string | undefined, fallback: string): string {
  * Empties a chart's svg: its element children leave the page with their subtrees in one removal
  * each (d3's selectAll('*').remove() removed every descendant, ~800 removals a ladder redraw).
  */
-export function clearSvg(node: Element): void {
+export function clearSvg(node: Element, keep?: (child: Element) => boolean): void {
   for (let c = node.firstElementChild; c; ) {
     const next = c.nextElementSibling;
-    c.remove();
+    if (!keep?.(c)) c.remove();
     c = next;
   }
 }
@@ -49,8 +49,32 @@ export function clearSvg(node: Element): void {
 export function initSvg(
   node: SVGSVGElement,
   opts: { width: number; height: number; id: string; title: string; desc: string; kind: string },
+  /**
+   * A child of `node` the drawing keeps (a redraw in place: the ladder's plot, whose dense marks
+   * are updated rather than rebuilt). Everything else goes but the theme <style> when its text is
+   * the same (a new style sheet restyles the page); the new title, desc, style and background go
+   * before the kept child, so the markup is that of a fresh drawing.
+   */
+  keep?: Element | null,
 ): Svg {
   const svg = d3.select(node);
+  const css = themeCss();
+  let keptStyle: Element | null = null;
+  if (keep) {
+    clearSvg(node, (c) => {
+      if (c === keep) return true;
+      if (keptStyle !== null || c.tagName !== 'style' || c.textContent !== css) return false;
+      keptStyle = c;
+      return true;
+    });
+    const before = () => (keptStyle ?? keep) as Element;
+    svg.attr('xmlns', 'http://www.w3.org/2000/svg').attr('class', `hc hc-${opts.kind}`).attr('role', 'img').attr('width', opts.width).attr('height', opts.height).attr('viewBox', `0 0 ${opts.width} ${opts.height}`).attr('aria-labelledby', `${opts.id}-title ${opts.id}-desc`).attr('data-chart', opts.kind);
+    svg.insert('title', before).attr('id', `${opts.id}-title`).text(opts.title);
+    svg.insert('desc', before).attr('id', `${opts.id}-desc`).text(opts.desc);
+    if (!keptStyle) svg.insert('style', () => keep).text(css);
+    svg.insert('rect', () => keep).attr('class', 'hc-bg hc-background').attr('width', opts.width).attr('height', opts.height);
+    return svg;
+  }
   clearSvg(node);
   svg
     .attr('xmlns', 'http://www.w3.org/2000/svg')
@@ -63,7 +87,7 @@ export function initSvg(
     .attr('data-chart', opts.kind);
   svg.append('title').attr('id', `${opts.id}-title`).text(opts.title);
   svg.append('desc').attr('id', `${opts.id}-desc`).text(opts.desc);
-  svg.append('style').text(themeCss());
+  svg.append('style').text(css);
   svg
     .append('rect')
     .attr('class', 'hc-bg hc-background')

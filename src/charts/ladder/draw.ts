@@ -44,20 +44,72 @@ const LETTER = { plea: 'P', tried: 'T', free: 'F', refuse: 'R' } as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** A dense mark as last written: its tag and attribute names (in order), and their values. */
+type Written = Element & { hcShape?: string; hcValues?: string[] };
+
 /**
- * Appends an SVG element with these attributes, in this order (null: left out, as d3's
- * attr(name, null) leaves a new element): the dense marks (up to 800 a drawing) without d3's
- * per-call cost — the same markup as the d3 chain it replaces.
+ * Writes a group's dense marks in order, updating the marks a previous drawing left in it in
+ * place (issue 12, slider to chart): a mark whose tag and attribute names are those asked for
+ * keeps its element, and only its changed values are set; any other is replaced by a new element,
+ * and what is left over at the end goes. The markup is that of a drawing afresh (null attributes
+ * left out, the others in the order given), without creating, restyling and laying out ~800 new
+ * elements a redraw. On an empty group it appends: the drawing afresh, as before.
  */
-function mark(parent: Element, tag: string, attrs: Record<string, string | number | null>): Element {
-  const node = parent.ownerDocument.createElementNS(SVG_NS, tag);
-  for (const name in attrs) {
-    const v = attrs[name];
-    if (v !== null) node.setAttribute(name, String(v));
+class MarkWriter {
+  private next: Element | null;
+  constructor(private readonly parent: Element) {
+    this.next = parent.firstElementChild;
   }
-  parent.appendChild(node);
-  return node;
+  put(tag: string, attrs: Record<string, string | number | null>): void {
+    let shape = tag;
+    const values: string[] = [];
+    for (const name in attrs) {
+      const v = attrs[name];
+      if (v === null) continue;
+      shape += ` ${name}`;
+      values.push(String(v));
+    }
+    const old = this.next as Written | null;
+    if (old && old.hcShape === shape && old.hcValues) {
+      const was = old.hcValues;
+      let j = 0;
+      for (const name in attrs) {
+        if (attrs[name] === null) continue;
+        if (was[j] !== values[j]) old.setAttribute(name, values[j]);
+        j++;
+      }
+      old.hcValues = values;
+      this.next = old.nextElementSibling;
+      return;
+    }
+    const node = this.parent.ownerDocument.createElementNS(SVG_NS, tag) as Written;
+    let j = 0;
+    for (const name in attrs) if (attrs[name] !== null) node.setAttribute(name, values[j++]);
+    node.hcShape = shape;
+    node.hcValues = values;
+    if (old) {
+      this.next = old.nextElementSibling;
+      this.parent.replaceChild(node, old);
+    } else this.parent.appendChild(node);
+  }
+  /** The marks the previous drawing had beyond these go. */
+  end(): void {
+    for (let c = this.next; c; ) {
+      const after = c.nextElementSibling;
+      c.remove();
+      c = after;
+    }
+    this.next = null;
+  }
 }
+
+/** The plot a drawing left in its svg, which the next drawing updates in place. */
+interface Plot {
+  root: Element;
+  marks: Element;
+  band: Element;
+}
+const plots = new WeakMap<SVGSVGElement, Plot>();
 
 function rowLines(r: LadderRow): string[] {
   const lines = [`Rank ${fmt(r.rank)}: defendant ${fmt(r.id)} (group ${r.group + 1})`];
@@ -82,7 +134,6 @@ function binLines(b: LadderBin): string[] {
 export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawOptions): () => void {
   const id = safeId(opts.id, 'ladder');
   const { width, height } = opts;
-  const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' });
   const hasFund = v.fund > 0;
   const reveal = opts.reveal ?? null;
   // Room on the right for the fund axis: its widest tick label and its title.
@@ -91,6 +142,13 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
     : [];
   const margin = { top: 12, right: hasFund ? Math.max(72, sideAxisWidth(fundTicks) + 6) : 24, bottom: 56, left: 84 };
   const innerW = Math.max(40, width - margin.left - margin.right);
+  const colW = v.mode === 'ranks' ? innerW / Math.max(1, v.rows.length) : 0;
+  // A redraw of the same svg updates the last drawing's dense marks in place (not the player's
+  // frames, nor ranks wide enough for letters: few marks, drawn afresh).
+  const last = plots.get(node);
+  const inPlace = last !== undefined && last.root.parentNode === node && !reveal && colW < 18 ? last : null;
+  plots.delete(node);
+  const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' }, inPlace?.root);
 
   // Legend first: it sets the top of the plot.
   const items: LegendItem[] = [
@@ -106,7 +164,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
   items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
   if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
-  const lg = svg.append('g') as unknown as G;
+  const lg = (inPlace ? svg.insert('g', () => inPlace.root) : svg.append('g')) as unknown as G;
   const legendH = legend(lg, items, margin.left, margin.top + 8, innerW);
   const top = margin.top + legendH + 24;
   const innerH = Math.max(120, height - top - margin.bottom);
@@ -116,23 +174,24 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const outcomeH = marksH - bandH - 6;
   const resH = innerH - marksH - gap;
 
-  const root = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+  // The plot: kept from the last drawing (emptied but its marks and band) or new.
+  if (inPlace) clearSvg(inPlace.root, (c) => c === inPlace.marks || c === inPlace.band);
+  const root = (inPlace ? d3.select(inPlace.root as SVGGElement) : svg.append('g')).attr('transform', `translate(${margin.left},${top})`) as unknown as G;
   const lo = v.mode === 'ranks' ? (v.rows[0]?.rank ?? 1) : (v.bins[0]?.rankLo ?? 1);
   const hi = v.mode === 'ranks' ? (v.rows[v.rows.length - 1]?.rank ?? 1) : (v.bins[v.bins.length - 1]?.rankHi ?? 1);
   const x = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, innerW]);
 
   // --- top panel: outcome marks
-  const colW = v.mode === 'ranks' ? innerW / Math.max(1, v.rows.length) : 0;
-  const marks = root.append('g').attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
-  const band = root.append('g').attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
+  const marks = (inPlace ? d3.select(inPlace.marks as SVGGElement) : root.append('g')).attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
+  const band = (inPlace ? d3.select(inPlace.band as SVGGElement) : root.append('g')).attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
+  const marksOut = new MarkWriter(marks.node()!);
+  const bandOut = new MarkWriter(band.node()!);
   if (v.mode === 'ranks') {
     const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
     const sw = colW >= 6 ? STROKE.line : 0;
-    const marksNode = marks.node()!;
-    const bandNode = band.node()!;
     for (const r of v.rows) {
       if (reveal && r.rank > reveal.upTo) {
-        mark(marksNode, 'rect', {
+        marksOut.put('rect', {
           class: 'hc-mark hc-future',
           'data-rank': r.rank,
           x: x(r.rank - 0.5) + pad,
@@ -148,7 +207,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       const w = Math.max(0.5, colW - 2 * pad);
       const c = color(r.outcome);
       const filled = r.threatened || !hollowOk;
-      mark(marksNode, 'rect', {
+      marksOut.put('rect', {
         class: `hc-mark hc-${r.outcome}${r.threatened ? ' hc-threatened' : ''}`,
         'data-rank': r.rank,
         x: x0 + (filled ? 0 : sw / 2),
@@ -161,6 +220,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
         'stroke-width': filled ? null : sw,
       });
       if (colW >= 18) {
+        // Letters: only in a drawing afresh (few ranks: never in place), after their marks.
         marks
           .append('text')
           .attr('class', 'hc-mark-letter')
@@ -174,22 +234,22 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
           .attr('font-weight', 700)
           .text(LETTER[r.outcome]);
       }
-      if (r.threatened) mark(bandNode, 'rect', { x: x(r.rank - 0.5), width: Math.max(0.5, colW), height: bandH, fill: color('fg') });
+      if (r.threatened) bandOut.put('rect', { x: x(r.rank - 0.5), width: Math.max(0.5, colW), height: bandH, fill: color('fg') });
     }
-    band.append('rect').attr('width', innerW).attr('height', bandH).attr('fill', 'none').attr('stroke', color('muted')).attr('stroke-width', 1);
+    bandOut.put('rect', { width: innerW, height: bandH, fill: 'none', stroke: color('muted'), 'stroke-width': 1 });
+    marksOut.end();
+    bandOut.end();
     root.append('text').attr('class', 'hc-axis-label').attr('x', -12).attr('y', outcomeH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text('outcome');
     root.append('text').attr('class', 'hc-muted').attr('x', -10).attr('y', outcomeH + 6 + bandH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', FONT.tick).text('threat');
   } else {
     const maxN = d3.max(v.bins, (b) => b.plea + b.tried + b.free) ?? 1;
     const y = d3.scaleLinear().domain([0, maxN]).nice().range([outcomeH, 0]);
-    const marksNode = marks.node()!;
-    const bandNode = band.node()!;
     for (const b of v.bins) {
       const x0 = x(b.rankLo - 0.5);
       const w = Math.max(0.5, x(b.rankHi + 0.5) - x0 - (innerW / v.bins.length > 4 ? 1 : 0));
       if (reveal && b.rankHi > reveal.upTo) {
         const size = b.plea + b.tried + b.free;
-        mark(marksNode, 'rect', {
+        marksOut.put('rect', {
           class: 'hc-mark hc-future',
           x: x0,
           width: w,
@@ -204,16 +264,18 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       for (const k of ['plea', 'tried', 'free'] as const) {
         const n = b[k];
         if (n > 0) {
-          mark(marksNode, 'rect', { class: `hc-mark hc-${k}`, x: x0, width: w, y: y(acc + n), height: y(acc) - y(acc + n), fill: color(k) });
+          marksOut.put('rect', { class: `hc-mark hc-${k}`, x: x0, width: w, y: y(acc + n), height: y(acc) - y(acc + n), fill: color(k) });
         }
         acc += n;
       }
       const size = b.plea + b.tried + b.free;
       if (b.threatened > 0) {
-        mark(bandNode, 'rect', { x: x0, width: w, height: bandH, fill: color('fg'), 'fill-opacity': size ? Math.max(0.15, b.threatened / size) : 0 });
+        bandOut.put('rect', { x: x0, width: w, height: bandH, fill: color('fg'), 'fill-opacity': size ? Math.max(0.15, b.threatened / size) : 0 });
       }
     }
-    band.append('rect').attr('width', innerW).attr('height', bandH).attr('fill', 'none').attr('stroke', color('muted')).attr('stroke-width', 1);
+    bandOut.put('rect', { width: innerW, height: bandH, fill: 'none', stroke: color('muted'), 'stroke-width': 1 });
+    marksOut.end();
+    bandOut.end();
     sideAxis(root, y, innerW, outcomeH, { label: 'defendants', format: numberFormat(maxN), tickValues: integerTicks(y, 3) });
   }
 
@@ -331,6 +393,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       announce: opts.announce,
     });
   }
+  plots.set(node, { root: root.node()!, marks: marks.node()!, band: band.node()! });
   return () => {
     clearSvg(node);
   };

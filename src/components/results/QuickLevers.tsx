@@ -1,11 +1,55 @@
 // The key levers as sliders above the result, for the classroom: drag and watch the ladder's
 // stop line. They edit the same draft as the editor (one source of truth).
-import { useId, useRef } from 'react';
+import { useId, useRef, useSyncExternalStore } from 'react';
 import type { ScenarioInput } from '../../engine';
 import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../engine';
 import { formatNumber } from '../../app/format';
 import { fieldByPath } from '../editor/fields';
 import { idleReason } from '../../engine';
+
+/**
+ * Whether a quick lever is moving: from a step until SETTLE_MS after the last one (a drag, or an
+ * arrow key held down). A small external store, so that what need not follow every step (the
+ * scenario editor: its fields, its group cards) can subscribe to the motion, hold what it shows
+ * while the lever moves, and catch up once when it rests (issue 12, slider to chart).
+ */
+export const SETTLE_MS = 250;
+let moving = false;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+const motionListeners = new Set<() => void>();
+const emitMotion = () => {
+  for (const l of [...motionListeners]) l();
+};
+export const leverMotion = {
+  subscribe(listener: () => void): () => void {
+    motionListeners.add(listener);
+    return () => motionListeners.delete(listener);
+  },
+  isMoving: (): boolean => moving,
+  /** A lever moved: moving until SETTLE_MS pass without another step. */
+  step(): void {
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = setTimeout(leverMotion.settle, SETTLE_MS);
+    if (!moving) {
+      moving = true;
+      emitMotion();
+    }
+  },
+  /** The lever rests, now (the editor takes the focus or the pointer). */
+  settle(): void {
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = undefined;
+    if (moving) {
+      moving = false;
+      emitMotion();
+    }
+  },
+};
+
+/** Whether a quick lever is moving (see leverMotion). */
+export function useLeverMoving(): boolean {
+  return useSyncExternalStore(leverMotion.subscribe, leverMotion.isMoving, () => false);
+}
 
 /** A quick lever: which field it moves; its label, unit, range and step come from the schema. */
 interface QuickLever {
@@ -131,7 +175,10 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
                 data-bench={l.bench}
                 data-path={l.path}
                 aria-describedby={idle ? `${uid}-${i}-idle` : undefined}
-                onChange={(e) => set(Number(e.currentTarget.value))}
+                onChange={(e) => {
+                  leverMotion.step();
+                  set(Number(e.currentTarget.value));
+                }}
               />
               {idle ? (
                 <p id={`${uid}-${i}-idle`} className="quick-lever-idle" data-idle={l.path}>

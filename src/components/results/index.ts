@@ -1,7 +1,7 @@
 import './results.css';
 export { ResultTab, kindOf, explainContext, type ResultTabProps, type ResultView } from './ResultTab';
 export { TotalsPanel, TotalsList, Verdict, ErrorPanel } from './Totals';
-export { QuickLevers, setAllPledged } from './QuickLevers';
+export { QuickLevers, setAllPledged, leverMotion, useLeverMoving } from './QuickLevers';
 export { ChartCard } from './ChartCard';
 export {
   useResultBundle,
