@@ -14,8 +14,8 @@ import { ScenarioEditorPanel } from '../components/editor';
 // The editor re-renders when the draft changes, not when a worker answers (solve, kinds, status
 // quo: three more renders of the page per slider move; issue 12, slider to chart).
 const EditorPanel = memo(ScenarioEditorPanel);
-import { ComparePanel, usePin } from '../components/compare';
-import { ErrorPanel, RegimesTab, ResultTab, useResultBundle, type ResultView } from '../components/results';
+import { usePin } from '../components/compare/usePin';
+import { ErrorPanel, ResultTab, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
 import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
 import { OfflineStatus } from './offline';
@@ -36,6 +36,14 @@ const CiteDialog = retryableLazy('The citation dialog', () =>
 );
 const LibraryDialog = retryableLazy('The library', () =>
   import('../library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })),
+);
+
+// The Regimes and Compare A/B tabs too, when first opened (as the Sweep and Phase diagram tabs).
+const RegimesTab = retryableLazy('The Regimes tab', () =>
+  import('../components/results/RegimesTab').then((m) => ({ default: m.RegimesTab })),
+);
+const ComparePanel = retryableLazy('The Compare A/B tab', () =>
+  import('../components/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })),
 );
 
 /**
@@ -319,6 +327,7 @@ export function App() {
             <ErrorBoundary
               name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
               resetKeys={[tab, wb.valid]}
+              onReset={tab === 'regimes' ? RegimesTab.reset : tab === 'compare' ? ComparePanel.reset : undefined}
             >
               {tab === 'result' ? (
                 <ResultTab
@@ -348,10 +357,20 @@ export function App() {
                   phase={phaseView}
                   onPhase={setPhaseView}
                 />
-              ) : tab === 'regimes' ? (
-                <RegimesTab scenario={wb.valid} />
               ) : (
-                <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                <Suspense
+                  fallback={
+                    <p className="card" aria-busy="true">
+                      Loading…
+                    </p>
+                  }
+                >
+                  {tab === 'regimes' ? (
+                    <RegimesTab.Component scenario={wb.valid} />
+                  ) : (
+                    <ComparePanel.Component pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                  )}
+                </Suspense>
               )}
             </ErrorBoundary>
           </div>
