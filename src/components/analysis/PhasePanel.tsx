@@ -141,6 +141,16 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   const running = state.status === 'running' && !stale ? state : null;
   const done = state.status === 'done' && !stale ? state : null;
   const shown = done?.value ?? running?.partial ?? null;
+  // The chart's input changes with the diagram only, not with each progress report (a new object
+  // each render would redraw the whole chart per report; issue 12, long tasks).
+  const shownPhase = shown?.phase;
+  const chartPhase = useMemo(
+    () =>
+      shownPhase
+        ? { ...shownPhase, xField: chartField(shownPhase.xField), yField: chartField(shownPhase.yField) }
+        : null,
+    [shownPhase],
+  );
 
   // The link keeps the settings (and whether the diagram was run with them).
   const ran = done !== null || running !== null;
@@ -293,11 +303,7 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
               settings={phaseSettings(shown.spec, shown.phase.outcome)}
             >
               <PhaseChart
-                phase={{
-                  ...shown.phase,
-                  xField: chartField(shown.phase.xField),
-                  yField: chartField(shown.phase.yField),
-                }}
+                phase={chartPhase!}
                 contours={done ? 8 : 0}
                 height={phaseH}
               />
