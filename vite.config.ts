@@ -113,7 +113,19 @@ export default defineConfig({
   server: { headers: otherHeaders },
   preview: { headers: { ...SECURITY_HEADERS } },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+    // A lazy chunk's JavaScript dependencies are fetched by its own import, not preloaded with
+    // <link rel=modulepreload>: a preload that fails (the network down) is remembered by the
+    // browser, so Retry could never load the chunk again (issue 11 item 3, issue 12). Its CSS
+    // is still loaded with it; index.html keeps its preloads (the start-up chunks).
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) =>
+        hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css')),
+    },
+  },
   test: {
     projects: [
       {

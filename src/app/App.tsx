@@ -1,12 +1,10 @@
 // The workbench: a header (presets, guided tour, theme), the scenario editor on the left (the
 // draft and the last valid scenario), and tabs on the right: the result, lever sweeps, the phase
 // diagram, the regimes compared, and Compare A/B. Everything is solved in Web Workers.
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { parseScenario } from '../engine';
-import { CiteDialog } from '../cite/CiteDialog';
 import { DEFAULT_VIEW, readLink, type PhaseView, type SweepView, type TabKey, type ViewState } from './link';
 import { CopyLink } from './CopyLink';
-import { LibraryDialog } from '../library/LibraryDialog';
 import { openLibrary, type Library } from '../library/store';
 import { openScenarioFile, type Opened } from './openFile';
 import type { ValidationMessage } from '../engine';
@@ -16,14 +14,14 @@ import { ScenarioEditorPanel } from '../components/editor';
 // The editor re-renders when the draft changes, not when a worker answers (solve, kinds, status
 // quo: three more renders of the page per slider move; issue 12, slider to chart).
 const EditorPanel = memo(ScenarioEditorPanel);
-import { ComparePanel, usePin } from '../components/compare';
-import { ErrorPanel, RegimesTab, ResultTab, leverMotion, useLeverMoving, useResultBundle, type ResultView } from '../components/results';
+import { usePin } from '../components/compare/usePin';
+import { ErrorPanel, ResultTab, leverMotion, useLeverMoving, useResultBundle, type ResultView } from '../components/results';
 import { AnalysisPanel } from './analysisSlot';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
 import { OfflineStatus } from './offline';
 import { DEFAULT_PRESET } from './presetChoice';
 import { ClassroomSlot, useTourStep, type ClassroomOpen } from './classroomSlot';
-import { Glossary } from '../walkthrough';
+import { Glossary } from '../walkthrough/glossary';
 
 // The page's static parts do not re-render with each step of a quick lever (issue 12).
 const StaticGlossary = memo(Glossary);
@@ -31,6 +29,47 @@ import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
+
+// The header's dialogs are loaded when first opened (issue 12: not part of the first screen).
+const CiteDialog = retryableLazy('The citation dialog', () =>
+  import('../cite/CiteDialog').then((m) => ({ default: m.CiteDialog })),
+);
+const LibraryDialog = retryableLazy('The library', () =>
+  import('../library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })),
+);
+
+// The Regimes and Compare A/B tabs too, when first opened (as the Sweep and Phase diagram tabs).
+const RegimesTab = retryableLazy('The Regimes tab', () =>
+  import('../components/results/RegimesTab').then((m) => ({ default: m.RegimesTab })),
+);
+const ComparePanel = retryableLazy('The Compare A/B tab', () =>
+  import('../components/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })),
+);
+
+/**
+ * A lazily loaded dialog: nothing until it first opens, then kept (a native dialog closes
+ * itself, so focus goes back to its opener). A chunk that fails to load says so, with Retry.
+ */
+function LazyDialog({
+  open,
+  name,
+  reset,
+  children,
+}: {
+  open: boolean;
+  name: string;
+  reset: () => void;
+  children: ReactNode;
+}) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <ErrorBoundary name={name} onReset={reset}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
 
 function openingView(): ViewState {
   const r = readLink(location.hash);
@@ -194,22 +233,26 @@ export function App() {
         Skip to the results
       </a>
       <Header onOpen={openClassroom} onCite={openCite} onLibrary={openLibraryDialog} onFile={openFile} />
-      <LibraryDialog
-        open={libraryOpen}
-        onClose={() => setLibraryOpen(false)}
-        library={library}
-        draft={wb.draft}
-        onOpenEntry={(e) => {
-          replaceDraft(e.scenario, `“${e.name}” from the library`, null);
-          setLibraryOpen(false);
-        }}
-      />
+      <LazyDialog open={libraryOpen} name="the library" reset={LibraryDialog.reset}>
+        <LibraryDialog.Component
+          open={libraryOpen}
+          onClose={() => setLibraryOpen(false)}
+          library={library}
+          draft={wb.draft}
+          onOpenEntry={(e) => {
+            replaceDraft(e.scenario, `“${e.name}” from the library`, null);
+            setLibraryOpen(false);
+          }}
+        />
+      </LazyDialog>
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           Drop a scenario file to open it
         </div>
       ) : null}
-      <CiteDialog open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
+      <LazyDialog open={citeOpen} name="the citation dialog" reset={CiteDialog.reset}>
+        <CiteDialog.Component open={citeOpen} onClose={() => setCiteOpen(false)} scenario={wb.valid} />
+      </LazyDialog>
       <div className="workbench">
         <aside className="sidebar" aria-label="Scenario editor">
           {storageProblem ? (
@@ -284,6 +327,7 @@ export function App() {
             <ErrorBoundary
               name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
               resetKeys={[tab, wb.valid]}
+              onReset={tab === 'regimes' ? RegimesTab.reset : tab === 'compare' ? ComparePanel.reset : undefined}
             >
               {tab === 'result' ? (
                 <ResultTab
@@ -313,10 +357,20 @@ export function App() {
                   phase={phaseView}
                   onPhase={setPhaseView}
                 />
-              ) : tab === 'regimes' ? (
-                <RegimesTab scenario={wb.valid} />
               ) : (
-                <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                <Suspense
+                  fallback={
+                    <p className="card" aria-busy="true">
+                      Loading…
+                    </p>
+                  }
+                >
+                  {tab === 'regimes' ? (
+                    <RegimesTab.Component scenario={wb.valid} />
+                  ) : (
+                    <ComparePanel.Component pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                  )}
+                </Suspense>
               )}
             </ErrorBoundary>
           </div>

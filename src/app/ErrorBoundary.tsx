@@ -92,6 +92,18 @@ export class ErrorBoundary extends Component<BoundaryProps, State> {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
+ * Whether the app's own files can be fetched now (from the server, or from the offline cache
+ * once the service worker has it): asked before a chunk is imported, because the browser
+ * remembers a failed import for the page's life, so Retry could never load that chunk again.
+ * The production build only (the dev server and the tests import modules directly).
+ */
+async function reachable(): Promise<void> {
+  if (!import.meta.env.PROD || typeof fetch !== 'function' || typeof document === 'undefined') return;
+  const r = await fetch(new URL('index.html', document.baseURI), { cache: 'no-store' });
+  if (!r.ok) throw new Error(`the server answered ${r.status}.`);
+}
+
+/**
  * React.lazy that can be retried: a failed import becomes a ChunkLoadError (for the boundary's
  * message), and `reset()` (the boundary's onReset) makes the next mount import again instead of
  * rethrowing the cached failure. `Component` is a stable wrapper that picks the current lazy
@@ -104,9 +116,11 @@ export function retryableLazy<C extends ComponentType<any>>(
 ) {
   const make = () =>
     lazy<C>(() =>
-      load().catch((e: unknown): never => {
-        throw new ChunkLoadError(what, e);
-      }),
+      reachable()
+        .then(load)
+        .catch((e: unknown): never => {
+          throw new ChunkLoadError(what, e);
+        }),
     );
   let current = make();
   function Component(props: ComponentProps<C>) {

@@ -1,11 +1,20 @@
 // The classroom pieces the header opens: the presets gallery and the guided tour (presenter
 // mode). The tour's step lives in the address (#tour=N, beside the scenario), so a link opens it.
-import { useCallback, useEffect, useState } from 'react';
-import { PresetGallery } from '../components/gallery';
+// Both are loaded when first opened (issue 12: they are not part of the first screen); a chunk
+// that fails to load says so where the piece would open, and Retry loads it again.
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { ScenarioInput } from '../engine';
 import { PRESETS } from '../presets';
-import { STEPS, Tour, type TabName } from '../walkthrough';
+import type { TabName } from '../walkthrough/steps';
 import type { Workbench } from './useWorkbench';
+import { ErrorBoundary, retryableLazy } from './ErrorBoundary';
+
+const Gallery = retryableLazy('The presets gallery', () =>
+  import('../components/gallery').then((m) => ({ default: m.PresetGallery })),
+);
+const Tour = retryableLazy('The guided tour', () =>
+  import('../walkthrough').then((m) => ({ default: m.Tour })),
+);
 
 export type ClassroomOpen = 'gallery' | 'tour' | null;
 
@@ -17,13 +26,16 @@ const TAB_KEYS: Record<TabName, string> = {
   'Compare A/B': 'compare',
 };
 
-/** The tour step the address names (#tour=N, 1-based), as a 0-based index; null for none. */
+/**
+ * The tour step the address names (#tour=N, 1-based), as a 0-based index; null for none. A step
+ * past the last is brought back to the last by the tour itself (it knows its steps).
+ */
 export function tourStepFromHash(hash: string): number | null {
   const raw = new URLSearchParams(hash.replace(/^#/, '')).get('tour');
   if (raw === null) return null;
   const n = Number(raw);
   if (!Number.isInteger(n)) return 0;
-  return Math.max(0, Math.min(STEPS.length - 1, n - 1));
+  return Math.max(0, n - 1);
 }
 
 /** The address with the tour's step set (or removed), the rest kept. */
@@ -78,24 +90,49 @@ export function ClassroomSlot({
     onTab(TAB_KEYS[tab]);
     setTourStep(null);
   };
+  const loading = (
+    <p className="card" role="status" aria-busy="true">
+      Loading…
+    </p>
+  );
   return (
     <>
-      <PresetGallery
-        open={open === 'gallery'}
-        currentId={wb.edited ? null : wb.presetId}
-        onChoose={(p) => {
-          wb.choosePreset(p.id);
-          onClose();
-        }}
-        onClose={onClose}
-      />
-      <Tour
-        open={tourStep !== null}
-        step={tourStep ?? 0}
-        onStep={setTourStep}
-        onClose={() => setTourStep(null)}
-        onOpenInWorkbench={openInWorkbench}
-      />
+      {open === 'gallery' ? (
+        <ErrorBoundary name="the presets gallery" onReset={Gallery.reset}>
+          <Suspense fallback={loading}>
+            <Gallery.Component
+              open
+              currentId={wb.edited ? null : wb.presetId}
+              onChoose={(p) => {
+                wb.choosePreset(p.id);
+                onClose();
+              }}
+              onClose={onClose}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+      {tourStep !== null ? (
+        <ErrorBoundary
+          name="the guided tour"
+          onReset={Tour.reset}
+          actions={
+            <button type="button" className="button" onClick={() => setTourStep(null)}>
+              Close
+            </button>
+          }
+        >
+          <Suspense fallback={loading}>
+            <Tour.Component
+              open
+              step={tourStep}
+              onStep={setTourStep}
+              onClose={() => setTourStep(null)}
+              onOpenInWorkbench={openInWorkbench}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
     </>
   );
 }

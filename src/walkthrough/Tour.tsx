@@ -84,6 +84,10 @@ export function Tour({ open, step, onStep, onClose, onOpenInWorkbench, steps = S
   }, [open]);
 
   const go = useCallback((i: number) => onStep(Math.max(0, Math.min(count - 1, i))), [onStep, count]);
+  // A step past the last (#tour=99 in a link) shows the last one: say so in the address too.
+  useEffect(() => {
+    if (open && at !== step) onStep(at);
+  }, [open, at, step, onStep]);
 
   const toggleFullscreen = useCallback(() => {
     const el = rootRef.current;

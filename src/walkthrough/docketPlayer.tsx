@@ -4,7 +4,8 @@
 // appearing. Each frame's sentence reads the engine's byWeek (charts/docket/data.ts), never
 // recomputes it. Used by the tour's docket steps and the Result tab's docket view.
 import { useMemo, type Ref } from 'react';
-import { DocketChart, describeDocketFrame, docketFrameLabel, docketReveal, docketView, type DocketInput, type DocketRowInput } from '../charts';
+import { DocketChart } from '../charts/docket/Chart';
+import { describeDocketFrame, docketFrameLabel, docketReveal, docketView, type DocketInput, type DocketRowInput } from '../charts/docket/data';
 import { PlayerControls, useFramePlayer, type FramesSource, type PlayerHandle } from './player';
 
 export interface DocketPlayerProps {

@@ -1,5 +1,6 @@
 // The classroom's glossary: one meaning per term, in plain words, with the symbol beside the word.
 // <Term> shows its definition on focus, hover and tap (a button that toggles it), not only on hover.
+import './walkthrough.css';
 import { useId, useState, type ReactNode } from 'react';
 
 export interface GlossaryEntry {

@@ -175,8 +175,8 @@ describe('the Phase diagram tab', () => {
     await page.click('[data-bench=run-phase]');
     await page.waitForSelector('.ha-output svg[role=img]', { timeout: 60_000 });
     await page.waitForSelector('[data-bench=phase-done]', { timeout: 300_000 });
-    // The finished 4,096-cell heatmap is one image, with contours and the success boundary.
-    expect(await page.locator('[data-bench=phase-done] svg image.hc-cells-image').count()).toBe(1);
+    // The finished 4,096-cell heatmap is one canvas, with contours and the success boundary.
+    expect(await page.locator('[data-bench=phase-done] svg canvas.hc-cells-image').count()).toBe(1);
     expect(await page.locator('[data-bench=phase-done] svg .hc-boundary path').count()).toBeGreaterThan(0);
     expect(await page.locator('.ha-meta').textContent()).toContain('64 × 64 grid');
     await page.screenshot({ path: path.join(SHOTS, 'phase-64.png'), fullPage: true });

@@ -7,9 +7,33 @@ import { fmt, withUnit } from '../common/fields';
 import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, tooltip, type DrawOptions, type G } from '../common/svg';
 import { describePhase, phaseTitle, type ContourLine, type PhaseView } from './data';
 
-/** Above this many cells the heatmap is drawn as one image (where a canvas exists). */
+/** Above this many cells the heatmap is drawn on one canvas (where a canvas exists). */
 export const RASTER_ABOVE = 1024;
 
+/**
+ * Canvas units of a uniform grid's cell edges (outer cells half as wide, as `edges` makes them):
+ * two units an inner cell, one an outer cell, so the canvas is (2n − 2) units across and the
+ * browser scales it up; null when the grid is not uniform (a rounded integer field).
+ */
+export function halfUnits(e: readonly number[]): number[] | null {
+  const n = e.length - 1;
+  if (n < 1) return null;
+  if (n === 1) return [0, 1];
+  const h = (e[n] - e[0]) / (n - 1);
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.abs(h);
+  if (!(h > 0) && !(h < 0)) return null;
+  for (let i = 0; i < n; i++) if (!near(e[i + 1] - e[i], i === 0 || i === n - 1 ? h / 2 : h)) return null;
+  return e.map((_, i) => (i === 0 ? 0 : i === n ? 2 * n - 2 : 2 * i - 1));
+}
+
+/**
+ * The computed cells painted on a canvas, for the screen only (a figure for a file keeps its
+ * rectangles). A uniform grid takes a canvas of two pixels an inner cell, scaled up by the
+ * browser with sharp edges; another grid one of the chart's size in CSS pixels, the cells as the
+ * rectangles would be (one pixel wider and taller, later ones on top). Pixels are written
+ * directly and nothing is encoded (issue 12, long tasks: a PNG data URL of 4,096 fillRects cost
+ * 40–60 ms of main thread a redraw while the diagram refines).
+ */
 function rasterize(
   v: PhaseView,
   x: (n: number) => number,
@@ -17,25 +41,57 @@ function rasterize(
   col: (n: number) => string,
   w: number,
   h: number,
-): string | null {
+): HTMLCanvasElement | null {
   if (typeof document === 'undefined') return null;
   const canvas = document.createElement('canvas');
   const ctx = typeof canvas.getContext === 'function' ? canvas.getContext('2d') : null;
   if (!ctx) return null;
-  canvas.width = Math.max(1, Math.round(w));
-  canvas.height = Math.max(1, Math.round(h));
+  const ux = halfUnits(v.xEdges);
+  const uy = halfUnits(v.yEdges);
+  const grid = ux !== null && uy !== null;
+  const cw = (canvas.width = grid ? ux[ux.length - 1] : Math.max(1, Math.round(w)));
+  const ch = (canvas.height = grid ? uy[uy.length - 1] : Math.max(1, Math.round(h)));
+  const img = ctx.createImageData(cw, ch);
+  const px = new Uint32Array(img.data.buffer);
+  const rgba = new Map<string, number>();
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const word = (fill: string): number => {
+    let k = rgba.get(fill);
+    if (k === undefined) {
+      const c = d3.color(fill)?.rgb();
+      const r = c ? Math.round(c.r) : 0;
+      const g = c ? Math.round(c.g) : 0;
+      const b = c ? Math.round(c.b) : 0;
+      const a = c ? Math.round(c.opacity * 255) : 0;
+      k = little ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+      rgba.set(fill, k);
+    }
+    return k;
+  };
   for (const c of v.cells) {
     if (c.value === null) continue;
-    const x0 = x(c.x0);
-    const y1 = y(c.y1);
-    ctx.fillStyle = col(c.value);
-    ctx.fillRect(Math.floor(x0), Math.floor(y1), Math.ceil(x(c.x1) - x0) + 1, Math.ceil(y(c.y0) - y1) + 1);
+    let left: number, right: number, top: number, bottom: number;
+    if (grid) {
+      left = ux[c.ix];
+      right = ux[c.ix + 1];
+      // Rows from the top; the grid's first row is at the bottom.
+      top = ch - uy[c.iy + 1];
+      bottom = ch - uy[c.iy];
+    } else {
+      const x0 = x(c.x0);
+      const y1 = y(c.y1);
+      left = Math.max(0, Math.floor(x0));
+      top = Math.max(0, Math.floor(y1));
+      right = Math.min(cw, Math.floor(x0) + Math.ceil(x(c.x1) - x0) + 1);
+      bottom = Math.min(ch, Math.floor(y1) + Math.ceil(y(c.y0) - y1) + 1);
+    }
+    if (right <= left || bottom <= top) continue;
+    const k = word(col(c.value));
+    for (let row = top; row < bottom; row++) px.fill(k, row * cw + left, row * cw + right);
   }
-  try {
-    return canvas.toDataURL('image/png');
-  } catch {
-    return null;
-  }
+  ctx.putImageData(img, 0, 0);
+  if (grid) canvas.style.imageRendering = 'pixelated';
+  return canvas;
 }
 
 export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions & { announce?: (t: string) => void }): () => void {
@@ -93,18 +149,21 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   const cells = root.append('g').attr('class', 'hc-cells');
   const raster = v.cells.length > RASTER_ABOVE && !opts.figure ? rasterize(v, x, y, col, innerW, innerH) : null;
   if (raster) {
-    // Large grids: one image of the computed cells (a 64×64 grid is 4,096 rectangles, too many
+    // Large grids: one canvas of the computed cells (a 64×64 grid is 4,096 rectangles, too many
     // DOM nodes to redraw while the diagram refines without blocking the page); pending cells
     // keep their hatched rectangles on top.
-    cells
-      .append('image')
-      .attr('class', 'hc-cells-image')
+    const fo = cells
+      .append('foreignObject')
       .attr('x', 0)
       .attr('y', 0)
       .attr('width', innerW)
-      .attr('height', innerH)
-      .attr('preserveAspectRatio', 'none')
-      .attr('href', raster);
+      .attr('height', innerH);
+    raster.setAttribute('class', 'hc-cells-image');
+    raster.setAttribute('aria-hidden', 'true');
+    raster.style.display = 'block';
+    raster.style.width = `${innerW}px`;
+    raster.style.height = `${innerH}px`;
+    fo.node()!.appendChild(raster);
   }
   for (const c of v.cells) {
     if (raster && c.value !== null) continue;

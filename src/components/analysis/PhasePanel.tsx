@@ -57,6 +57,36 @@ const LEVEL_NAMES = [
   'every point',
 ];
 
+/**
+ * While the diagram refines, a new preview redraws the whole chart: at most one every this many
+ * ms (the pool reports every 150 ms and at each finished level); the first preview and the
+ * finished diagram are drawn at once (issue 12, long tasks on the main thread).
+ */
+export const PREVIEW_MS = 300;
+
+/**
+ * `value`, a new one shown at most every `ms`: at once when `now` (the finished diagram), when
+ * there is none (a new run), and for the first after one; later ones wait their turn, the
+ * latest wins.
+ */
+function usePaced<T>(value: T | undefined, now: boolean, ms: number): T | undefined {
+  const [paced, setPaced] = useState<{ v: T | undefined; at: number }>({ v: undefined, at: -Infinity });
+  const immediate = now || value === undefined;
+  useEffect(() => {
+    if (paced.v === value) return;
+    if (immediate) {
+      if (value === undefined) setPaced({ v: undefined, at: -Infinity });
+      return;
+    }
+    const t = setTimeout(
+      () => setPaced({ v: value, at: performance.now() }),
+      Math.max(0, paced.at + ms - performance.now()),
+    );
+    return () => clearTimeout(t);
+  }, [value, immediate, paced, ms]);
+  return immediate ? value : paced.v;
+}
+
 interface PhaseRun {
   phase: PhaseResult;
   x: SweepField;
@@ -141,6 +171,16 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
   const running = state.status === 'running' && !stale ? state : null;
   const done = state.status === 'done' && !stale ? state : null;
   const shown = done?.value ?? running?.partial ?? null;
+  // The chart's input changes with the diagram only, not with each progress report (a new object
+  // each render would redraw the whole chart per report; issue 12, long tasks).
+  const shownPhase = usePaced(shown?.phase, done !== null, PREVIEW_MS);
+  const chartPhase = useMemo(
+    () =>
+      shownPhase
+        ? { ...shownPhase, xField: chartField(shownPhase.xField), yField: chartField(shownPhase.yField) }
+        : null,
+    [shownPhase],
+  );
 
   // The link keeps the settings (and whether the diagram was run with them).
   const ran = done !== null || running !== null;
@@ -279,12 +319,12 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
         ) : null
       }
     >
-      {shown ? (
+      {shown && chartPhase ? (
         <div className="ha-output" data-bench={done ? 'phase-done' : undefined}>
           <p className="ha-meta">
             {done
               ? `${fmt(shown.phase.xs.length)} × ${fmt(shown.phase.ys.length)} grid in ${formatDuration(done.ms)} on ${plural(shown.workers, 'worker')}.`
-              : `Preview: ${LEVEL_NAMES[shown.phase.level] ?? ''} computed; the other points show their nearest computed neighbour until they are in.`}
+              : `Preview: ${LEVEL_NAMES[chartPhase.level] ?? ''} computed; the other points show their nearest computed neighbour until they are in.`}
           </p>
           <div className="ha-chart">
             <ExportableFigure
@@ -293,11 +333,7 @@ export function PhasePanel({ scenario, initial, onView }: PhasePanelProps) {
               settings={phaseSettings(shown.spec, shown.phase.outcome)}
             >
               <PhaseChart
-                phase={{
-                  ...shown.phase,
-                  xField: chartField(shown.phase.xField),
-                  yField: chartField(shown.phase.yField),
-                }}
+                phase={chartPhase}
                 contours={done ? 8 : 0}
                 height={phaseH}
               />

@@ -162,6 +162,9 @@ export type BatchState<T> =
   | { status: 'failed'; key: string; message: string }
   | { status: 'done'; key: string; value: T; ms: number };
 
+/** The least time between two progress redraws of a running job (ms). */
+export const PROGRESS_MS = 100;
+
 /**
  * One batch job at a time, tied to a key (the scenario): starting a job or changing the key
  * cancels the job in flight, and unmounting cancels it too. A job's reports are dropped as soon
@@ -206,10 +209,15 @@ export function useBatchJob<T>(key: string) {
       const t0 = performance.now();
       setState({ status: 'running', key, progress: 0, partial: null });
       let shown = 0;
+      let shownAt = -Infinity;
       const onProgress = (f: number) => {
-        // Re-render for whole percents only.
-        if (!live() || (Math.floor(f * 100) === Math.floor(shown * 100) && f < 1)) return;
+        // Re-render for whole percents only, and at most every PROGRESS_MS: each one redraws the
+        // panel and its form (issue 12, long tasks while a phase diagram fills in).
+        const t = performance.now();
+        if (!live() || (f < 1 && (Math.floor(f * 100) === Math.floor(shown * 100) || t - shownAt < PROGRESS_MS)))
+          return;
         shown = f;
+        shownAt = t;
         setState((s) => (s.status === 'running' ? { ...s, progress: f } : s));
       };
       const onPartial = (partial: T) => {

@@ -2,7 +2,7 @@
 // (click a week to list its defendants, a defendant to see why) with a one-line reading of the crash, the free and the
 // recovery, then the why panel.
 import type { ReactNode } from 'react';
-import { recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts';
+import { recoveryWeek, type DocketInput, type DocketRowInput } from '../../charts/docket/data';
 import type { Result } from '../../engine';
 import type { Scenario } from '../../engine';
 import { formatNumber } from '../../app/format';

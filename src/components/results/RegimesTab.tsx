@@ -1,6 +1,6 @@
 // The Regimes tab: the same defendants under noPlea, lottery, priority and forcedSpend.
 import { useMemo } from 'react';
-import { RegimesChart } from '../../charts';
+import { RegimesChart } from '../../charts/regimes/Chart';
 import { useEngineJob } from '../../client';
 import type { RegimeRow } from '../../engine';
 import type { Scenario } from '../../engine';

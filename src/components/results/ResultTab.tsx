@@ -3,13 +3,12 @@
 // distribution over runs, and the "why" panel for a chosen defendant. While a newer scenario
 // computes, the previous charts stay, dimmed (aria-busy), never mixed with the new numbers.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import {
-  DistributionChart,
-  LadderChart,
-  SchellingChart,
-  ThresholdChart,
-  type ThresholdSelection,
-} from '../../charts';
+// The charts by module, not through src/charts/index.ts: the barrel would tie the analysis
+// tabs' charts (sweep, phase diagram) to the start-up chunk (issue 12).
+import { DistributionChart } from '../../charts/distribution/Chart';
+import { LadderChart } from '../../charts/ladder/Chart';
+import { SchellingChart, ThresholdChart } from '../../charts/threshold/Chart';
+import type { ThresholdSelection } from '../../charts/threshold/data';
 import type { KindInfo } from '../../engine';
 import { useEngineJob } from '../../client';
 import type { DefendantRow, DistributionKey, Result } from '../../engine';

@@ -2,7 +2,8 @@
 // side by side (the engine builds both scenarios, engine/wave.ts), each with its docket chart.
 import { useId, useMemo, useState } from 'react';
 import { useEngineResult, type EngineState } from '../../client';
-import { DocketChart, recoveryWeek } from '../../charts';
+import { DocketChart } from '../../charts/docket/Chart';
+import { recoveryWeek } from '../../charts/docket/data';
 import type { Scenario } from '../../engine';
 import { waveScenarios } from '../../engine';
 import { formatNumber } from '../../app/format';

@@ -9,4 +9,4 @@ export {
   type BundleState,
   type BundleStatus,
 } from './useResultBundle';
-export { RegimesTab } from './RegimesTab';
+// RegimesTab: imported by its module (src/app/App.tsx loads it when its tab opens).
