@@ -43,6 +43,8 @@ function subscribe(l: () => void) {
 /** Start the offline support with a registrar (the app: {@link workboxRegistrar}). */
 export function startOffline(r: Registrar | null) {
   registrar = r;
+  // What the browser says at start (a page opened with the network already down).
+  if (typeof navigator !== 'undefined') set({ offline: navigator.onLine === false });
   if (typeof window !== 'undefined') {
     window.addEventListener('online', () => set({ offline: false }));
     window.addEventListener('offline', () => set({ offline: true }));

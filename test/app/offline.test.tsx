@@ -47,6 +47,19 @@ describe('OfflineStatus', () => {
     expect(screen.getByTestId('offline-status').textContent).toBe('Ready to work offline');
   });
 
+  it('says "Working offline" from the start when the page opens with the network already down', () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const { r, on } = fakeRegistrar();
+      startOffline(r);
+      render(<OfflineStatus />);
+      act(() => on.offlineReady!());
+      expect(screen.getByTestId('offline-status').textContent).toBe('Working offline');
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
   it('offers Reload when a new version is waiting; Reload asks the registrar to update', () => {
     const { r, on, update } = fakeRegistrar();
     startOffline(r);
