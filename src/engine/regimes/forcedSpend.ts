@@ -655,7 +655,8 @@ class Memo {
     }
     this.size = k.size;
     if (this.seq.length !== N) this.seq = new Int32Array(N);
-    for (let t = 0; t < N; t++) this.seq[t] = kindOf[ranking[t]];
+    const seq = this.seq;
+    for (let t = 0; t < N; t++) seq[t] = kindOf[ranking[t]];
     this.Bp = Bp;
     this.valid = true;
   }
