@@ -304,6 +304,11 @@ function backwardPass(
     let cN = 0;
     /** Length of V(t)'s last piece so far (its merge test needs it). */
     let lastLen = 0;
+    // V(t)'s last piece (while cN > 0): its first budget, its value there, its slope so far, kept in
+    // locals as well as in V (the walk reads them at every interval).
+    let lastLo = 0;
+    let lastV0 = 0;
+    let lastSl = 0;
     let j = 0;
     let j2 = 0;
     let x = 0;
@@ -340,7 +345,10 @@ function backwardPass(
         x = sn[o];
         // Counts come back as integers (`| 0`): a double here would make every index a double.
         cN = sn[o + 1] | 0;
-        V[pO + (cN - 1) * PIECE + 2] = sn[o + 2];
+        lastSl = sn[o + 2];
+        V[pO + (cN - 1) * PIECE + 2] = lastSl;
+        lastLo = V[pO + (cN - 1) * PIECE];
+        lastV0 = V[pO + (cN - 1) * PIECE + 1];
         lastLen = sn[o + 3];
         const nr = sn[o + 4] | 0;
         if ((runN + nr) * 2 > runs.length) runs = growF64(runs);
@@ -401,7 +409,10 @@ function backwardPass(
           cN = osn[o + 1] | 0;
           const outV = old.outV;
           for (let q = 0; q < cN * PIECE; q++) V[pO + q] = outV[q];
-          V[pO + (cN - 1) * PIECE + 2] = osn[o + 2];
+          lastSl = osn[o + 2];
+          V[pO + (cN - 1) * PIECE + 2] = lastSl;
+          lastLo = V[pO + (cN - 1) * PIECE];
+          lastV0 = V[pO + (cN - 1) * PIECE + 1];
           lastLen = osn[o + 3];
           const nr = osn[o + 4] | 0;
           while ((runN + nr) * 2 > runs.length) runs = growF64(runs);
@@ -426,7 +437,7 @@ function backwardPass(
         const o = snN * SNAP;
         sn[o] = x;
         sn[o + 1] = cN;
-        if (cN > 0) sn[o + 2] = V[pO + (cN - 1) * PIECE + 2];
+        if (cN > 0) sn[o + 2] = lastSl;
         sn[o + 3] = lastLen;
         sn[o + 4] = runN - rankBegin;
         snN++;
@@ -524,14 +535,14 @@ function backwardPass(
             // Append the values value + slope·(b − a) on [a, end], merging onto the last piece's line.
             let merged = false;
             if (cN > 0) {
-              const q = pO + (cN - 1) * PIECE;
-              const plo = V[q];
-              const pv = V[q + 1];
-              const sl = lastLen >= 2 ? V[q + 2] : value - pv;
+              const plo = lastLo;
+              const pv = lastV0;
+              const sl = lastLen >= 2 ? lastSl : value - pv;
               const first = pv + sl * (a - plo);
               const lastV = pv + sl * (a + len - 1 - plo);
               if (near(first, value) && near(lastV, value + slope * (len - 1))) {
-                V[q + 2] = sl;
+                V[pO + (cN - 1) * PIECE + 2] = sl;
+                lastSl = sl;
                 lastLen += len;
                 merged = true;
               }
@@ -547,6 +558,9 @@ function backwardPass(
               V[q] = a;
               V[q + 1] = value;
               V[q + 2] = slope;
+              lastLo = a;
+              lastV0 = value;
+              lastSl = slope;
               lastLen = len;
               cN++;
             }
@@ -641,7 +655,8 @@ class Memo {
     }
     this.size = k.size;
     if (this.seq.length !== N) this.seq = new Int32Array(N);
-    for (let t = 0; t < N; t++) this.seq[t] = kindOf[ranking[t]];
+    const seq = this.seq;
+    for (let t = 0; t < N; t++) seq[t] = kindOf[ranking[t]];
     this.Bp = Bp;
     this.valid = true;
   }
