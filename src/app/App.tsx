@@ -30,6 +30,7 @@ const StaticGlossary = memo(Glossary);
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
+import { Kept } from './KeptPanel';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
 
 function openingView(): ViewState {
@@ -274,18 +275,19 @@ export function App() {
               {wb.errors.length === 1 ? '' : 's'}; these views show the last valid scenario.
             </p>
           ) : null}
+          {/* The Result tab stays mounted (kept, not re-rendered, while hidden): going back to it
+              only shows it. The other tabs mount when chosen. */}
           <div
             role="tabpanel"
-            id={panelId(uid, tab)}
-            aria-labelledby={tabId(uid, tab)}
+            id={panelId(uid, 'result')}
+            aria-labelledby={tabId(uid, 'result')}
             className="tabpanel"
             tabIndex={0}
+            hidden={tab !== 'result'}
+            data-testid="result-panel"
           >
-            <ErrorBoundary
-              name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
-              resetKeys={[tab, wb.valid]}
-            >
-              {tab === 'result' ? (
+            <ErrorBoundary name="the Result tab" resetKeys={[tab === 'result', wb.valid]}>
+              <Kept active={tab === 'result'}>
                 <ResultTab
                   key={`result-${viewSeq}`}
                   bundle={bundle}
@@ -295,31 +297,47 @@ export function App() {
                   initial={resultView}
                   onView={setResultView}
                 />
-              ) : tab === 'sweep' ? (
-                <AnalysisPanel
-                  key={`sweep-${viewSeq}`}
-                  which="sweep"
-                  scenario={wb.valid}
-                  pinned={pinned}
-                  sweep={sweepView}
-                  onSweep={setSweepView}
-                />
-              ) : tab === 'phase' ? (
-                <AnalysisPanel
-                  key={`phase-${viewSeq}`}
-                  which="phase"
-                  scenario={wb.valid}
-                  pinned={pinned}
-                  phase={phaseView}
-                  onPhase={setPhaseView}
-                />
-              ) : tab === 'regimes' ? (
-                <RegimesTab scenario={wb.valid} />
-              ) : (
-                <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
-              )}
+              </Kept>
             </ErrorBoundary>
           </div>
+          {tab !== 'result' ? (
+            <div
+              role="tabpanel"
+              id={panelId(uid, tab)}
+              aria-labelledby={tabId(uid, tab)}
+              className="tabpanel"
+              tabIndex={0}
+            >
+              <ErrorBoundary
+                name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
+                resetKeys={[tab, wb.valid]}
+              >
+                {tab === 'sweep' ? (
+                  <AnalysisPanel
+                    key={`sweep-${viewSeq}`}
+                    which="sweep"
+                    scenario={wb.valid}
+                    pinned={pinned}
+                    sweep={sweepView}
+                    onSweep={setSweepView}
+                  />
+                ) : tab === 'phase' ? (
+                  <AnalysisPanel
+                    key={`phase-${viewSeq}`}
+                    which="phase"
+                    scenario={wb.valid}
+                    pinned={pinned}
+                    phase={phaseView}
+                    onPhase={setPhaseView}
+                  />
+                ) : tab === 'regimes' ? (
+                  <RegimesTab scenario={wb.valid} />
+                ) : (
+                  <ComparePanel pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                )}
+              </ErrorBoundary>
+            </div>
+          ) : null}
         </main>
       </div>
       <footer className="footer">
