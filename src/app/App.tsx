@@ -28,6 +28,7 @@ const StaticGlossary = memo(Glossary);
 import { useTheme } from './theme';
 import { useLargeText } from './textSize';
 import { Tabs, panelId, tabId, type TabDef } from './Tabs';
+import { Kept } from './KeptPanel';
 import { useWorkbench, type LinkProblem, type Workbench } from './useWorkbench';
 
 // The header's dialogs are loaded when first opened (issue 12: not part of the first screen).
@@ -317,19 +318,19 @@ export function App() {
               {wb.errors.length === 1 ? '' : 's'}; these views show the last valid scenario.
             </p>
           ) : null}
+          {/* The Result tab stays mounted (kept, not re-rendered, while hidden): going back to it
+              only shows it. The other tabs mount when chosen. */}
           <div
             role="tabpanel"
-            id={panelId(uid, tab)}
-            aria-labelledby={tabId(uid, tab)}
+            id={panelId(uid, 'result')}
+            aria-labelledby={tabId(uid, 'result')}
             className="tabpanel"
             tabIndex={0}
+            hidden={tab !== 'result'}
+            data-testid="result-panel"
           >
-            <ErrorBoundary
-              name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
-              resetKeys={[tab, wb.valid]}
-              onReset={tab === 'regimes' ? RegimesTab.reset : tab === 'compare' ? ComparePanel.reset : undefined}
-            >
-              {tab === 'result' ? (
+            <ErrorBoundary name="the Result tab" resetKeys={[tab === 'result', wb.valid]}>
+              <Kept active={tab === 'result'}>
                 <ResultTab
                   key={`result-${viewSeq}`}
                   bundle={bundle}
@@ -339,41 +340,58 @@ export function App() {
                   initial={resultView}
                   onView={setResultView}
                 />
-              ) : tab === 'sweep' ? (
-                <AnalysisPanel
-                  key={`sweep-${viewSeq}`}
-                  which="sweep"
-                  scenario={wb.valid}
-                  pinned={pinned}
-                  sweep={sweepView}
-                  onSweep={setSweepView}
-                />
-              ) : tab === 'phase' ? (
-                <AnalysisPanel
-                  key={`phase-${viewSeq}`}
-                  which="phase"
-                  scenario={wb.valid}
-                  pinned={pinned}
-                  phase={phaseView}
-                  onPhase={setPhaseView}
-                />
-              ) : (
-                <Suspense
-                  fallback={
-                    <p className="card" aria-busy="true">
-                      Loading…
-                    </p>
-                  }
-                >
-                  {tab === 'regimes' ? (
-                    <RegimesTab.Component scenario={wb.valid} />
-                  ) : (
-                    <ComparePanel.Component pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
-                  )}
-                </Suspense>
-              )}
+              </Kept>
             </ErrorBoundary>
           </div>
+          {tab !== 'result' ? (
+            <div
+              role="tabpanel"
+              id={panelId(uid, tab)}
+              aria-labelledby={tabId(uid, tab)}
+              className="tabpanel"
+              tabIndex={0}
+            >
+              <ErrorBoundary
+                name={`the ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`}
+                resetKeys={[tab, wb.valid]}
+                onReset={tab === 'regimes' ? RegimesTab.reset : tab === 'compare' ? ComparePanel.reset : undefined}
+              >
+                {tab === 'sweep' ? (
+                  <AnalysisPanel
+                    key={`sweep-${viewSeq}`}
+                    which="sweep"
+                    scenario={wb.valid}
+                    pinned={pinned}
+                    sweep={sweepView}
+                    onSweep={setSweepView}
+                  />
+                ) : tab === 'phase' ? (
+                  <AnalysisPanel
+                    key={`phase-${viewSeq}`}
+                    which="phase"
+                    scenario={wb.valid}
+                    pinned={pinned}
+                    phase={phaseView}
+                    onPhase={setPhaseView}
+                  />
+                ) : (
+                  <Suspense
+                    fallback={
+                      <p className="card" aria-busy="true">
+                        Loading…
+                      </p>
+                    }
+                  >
+                    {tab === 'regimes' ? (
+                      <RegimesTab.Component scenario={wb.valid} />
+                    ) : (
+                      <ComparePanel.Component pinned={pinned} current={wb.valid} onPin={pinCurrent} onUnpin={unpin} />
+                    )}
+                  </Suspense>
+                )}
+              </ErrorBoundary>
+            </div>
+          ) : null}
         </main>
       </div>
       <footer className="footer">

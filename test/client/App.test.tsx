@@ -111,4 +111,57 @@ describe('the workbench (first screen)', () => {
       expect(r.view).toEqual({ tab: 'result', outcome: 'pleas' });
     });
   }, 30_000); // a random ranking's 30 runs solved in this process: slow on a loaded machine
+
+  it('keeps the Result tab mounted across a tab switch: the same ladder comes back, brought up to date once shown', async () => {
+    const pool = createEnginePool({ createWorker: inProcessWorkers, size: 1 });
+    render(
+      <EngineProvider pool={pool}>
+        <App />
+      </EngineProvider>,
+    );
+    const status = screen.getByTestId('result-status');
+    await waitFor(() => expect(status.dataset.status).toBe('done'));
+    const panel = screen.getByTestId('result-panel');
+    const ladder = panel.querySelector('svg.hc-ladder');
+    expect(ladder).not.toBeNull();
+    expect(ladder!.childNodes.length).toBeGreaterThan(0);
+    const drawing = ladder!.firstChild;
+    const result = panel.querySelector<HTMLElement>('[data-bench=result]')!;
+    const version = result.dataset.version;
+    const results = screen.getByRole('main', { name: 'Results' });
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Sweep' }));
+    // Hidden, so out of the accessibility tree: the one tab panel a reader finds is the Sweep's.
+    expect(panel.hidden).toBe(true);
+    expect(within(results).getAllByRole('tabpanel').map((p) => p.getAttribute('aria-labelledby'))).toEqual([
+      screen.getByRole('tab', { name: 'Sweep' }).id,
+    ]);
+    // Going back shows the same tab: the same elements, the same drawing (not drawn again).
+    fireEvent.click(screen.getByRole('tab', { name: 'Result' }));
+    expect(panel.hidden).toBe(false);
+    expect(screen.getByTestId('result-panel')).toBe(panel);
+    expect(panel.querySelector('[data-bench=result]')).toBe(result);
+    expect(panel.querySelector('svg.hc-ladder')).toBe(ladder);
+    expect(ladder!.firstChild).toBe(drawing);
+    expect(within(results).getAllByRole('tabpanel')).toEqual([panel]);
+
+    // An edit while the Result tab is hidden: the hidden tab is not rendered for it...
+    fireEvent.click(screen.getByRole('tab', { name: 'Phase diagram' }));
+    const other = PRESETS.find((p) => p.id !== DEFAULT_PRESET)!;
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Preset', { exact: true }), { target: { value: other.id } });
+    });
+    // (The in-process worker answers a preset well within this pause; the hidden tab keeps the
+    // version it showed.)
+    await act(() => new Promise((r) => setTimeout(r, 300)));
+    expect(result.dataset.version).toBe(version);
+    expect(status.dataset.status).toBe('done');
+    // ...and is brought up to date, in place, when shown.
+    fireEvent.click(screen.getByRole('tab', { name: 'Result' }));
+    await waitFor(() => expect(valueOf('take')).toBe(formatTotal('take', expected(other.id))));
+    expect(screen.getByTestId('result-status')).toBe(status);
+    expect(status.dataset.status).toBe('done');
+    expect(panel.querySelector('[data-bench=result]')).toBe(result);
+    expect(result.dataset.version).not.toBe(version);
+  }, 30_000);
 });

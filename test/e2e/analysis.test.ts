@@ -62,7 +62,7 @@ describe('the Sweep tab', () => {
     // A lever where the strike does succeed from some value on.
     await page.getByLabel('Field to sweep').selectOption('levers.visibility.sanction');
     expect(await page.getByLabel(/^From/).inputValue()).toBe('0');
-    expect(await page.getByLabel(/^To/).inputValue()).toBe('20');
+    expect(await page.getByLabel(/^To\b/).inputValue()).toBe('20');
     await page.getByLabel("Prosecutor's take").check();
     await page.click('[data-bench=run-sweep]');
     await page.waitForSelector('[data-bench=sweep-done]', { timeout: 60_000 });

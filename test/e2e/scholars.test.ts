@@ -110,7 +110,7 @@ describe('scholars', () => {
     await page.getByRole('tab', { name: 'Sweep' }).click();
     await page.getByLabel('Field to sweep').selectOption('groups[*].pledgedShare');
     await page.getByLabel(/^From/).fill('0');
-    await page.getByLabel(/^To/).fill('1');
+    await page.getByLabel(/^To\b/).fill('1');
     await page.getByLabel(/^Steps/).fill('4');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const sweepFig = page.locator('.exportable-figure').first();
