@@ -71,6 +71,39 @@ const nearTie = fc
     }),
   );
 
+// Crespo's city (under the clock) with its groups' sizes, values and costs drawn anew: hundreds of
+// defendants with trial values like 0.7 × 3 (inexact in binary), where V's pieces merge lines that
+// agree to 1e-12, and where a pass over a wider range used to round differently; budgets drawn as
+// thousandths of its trial units, up to just past them.
+const CRESPO_CLOCK = JSON.parse(
+  readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
+) as { groups: object[]; prosecutor: object };
+function cityArb(o: { maxCost: number; rankings?: string[]; minPoints: number; maxPoints: number }) {
+  const group = fc.record({
+    count: fc.integer({ min: 1, max: 200 }),
+    convictionProbability: fc.constantFrom(0.6, 0.7, 0.35, 0.45, 0.9, 0.15, 0.55, 0.33),
+    trialSentence: fc.constantFrom(20, 3, 1.5, 7, 0.7, 12, 2.2),
+    trialCost: fc.integer({ min: 1, max: o.maxCost }),
+    pledgedShare: fc.constantFrom(0, 0, 0.05, 0.25, 0.5),
+    neverPleadsShare: fc.constantFrom(0, 0, 0.1, 0.4),
+  });
+  return fc
+    .record({
+      groups: fc.tuple(...CRESPO_CLOCK.groups.map(() => group)),
+      ranking: o.rankings ? fc.constantFrom(...o.rankings) : fc.constant(null),
+      at: fc.array(fc.integer({ min: 0, max: 1010 }), { minLength: o.minPoints, maxLength: o.maxPoints }),
+    })
+    .map((r) => {
+      const s = ScenarioSchema.parse({
+        ...CRESPO_CLOCK,
+        groups: CRESPO_CLOCK.groups.map((g, i) => ({ ...g, ...r.groups[i] })),
+        prosecutor: { ...CRESPO_CLOCK.prosecutor, ...(r.ranking ? { ranking: r.ranking } : {}), budget: 0 },
+      });
+      const units = r.groups.reduce((a, g) => a + g.count * g.trialCost, 0);
+      return { s, bs: r.at.map((x) => Math.floor((x * units) / 1000)) };
+    });
+}
+
 describe('forcedSpend by linear pieces equals the full table', () => {
   it('on random scenarios: mixed costs 1–3, fixed and tailored offers, secret and public pledges', () => {
     fc.assert(
@@ -331,34 +364,8 @@ describe('forcedSpend gives every solve the fresh answer, whatever was solved be
     fc.assert(fc.property(nearTie, budgets(30), (s, bs) => sequence(s, bs)), { numRuns: 400 });
   }, 60_000);
 
-  // Crespo's city with its groups' sizes, values and costs drawn anew: hundreds of defendants with
-  // trial values like 0.7 × 3 (inexact in binary), where V's pieces merge lines that agree to
-  // 1e-12, and where a pass over a wider range used to round differently.
-  const crespo = JSON.parse(
-    readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
-  ) as { groups: object[]; prosecutor: object };
-  const group = fc.record({
-    count: fc.integer({ min: 1, max: 200 }),
-    convictionProbability: fc.constantFrom(0.6, 0.7, 0.35, 0.45, 0.9, 0.15, 0.55, 0.33),
-    trialSentence: fc.constantFrom(20, 3, 1.5, 7, 0.7, 12, 2.2),
-    trialCost: fc.integer({ min: 1, max: 3 }),
-    pledgedShare: fc.constantFrom(0, 0, 0.05, 0.25, 0.5),
-    neverPleadsShare: fc.constantFrom(0, 0, 0.1, 0.4),
-  });
-  const city = fc
-    .record({
-      groups: fc.tuple(...crespo.groups.map(() => group)),
-      at: fc.array(fc.integer({ min: 0, max: 1010 }), { minLength: 2, maxLength: 6 }),
-    })
-    .map((r) => {
-      const s = ScenarioSchema.parse({
-        ...crespo,
-        groups: crespo.groups.map((g, i) => ({ ...g, ...r.groups[i] })),
-        prosecutor: { ...crespo.prosecutor, budget: 0 },
-      });
-      const units = r.groups.reduce((a, g) => a + g.count * g.trialCost, 0);
-      return { s, bs: r.at.map((x) => Math.floor((x * units) / 1000)) };
-    });
+  // Crespo's city drawn anew (cityArb), trial costs 1–3.
+  const city = cityArb({ maxCost: 3, minPoints: 2, maxPoints: 6 });
 
   it('on cities of hundreds of defendants with inexact trial values, at budgets up to past their trial units', () => {
     fc.assert(fc.property(city, ({ s, bs }) => sequence(s, bs)), { numRuns: 60 });
@@ -439,32 +446,7 @@ describe('forcedSpend equals the resume pass it replaced, number for number', ()
 
   // Crespo's city with its groups' sizes, values and costs drawn anew (as above): hundreds of
   // defendants, inexact trial values, mixed costs, many pieces.
-  const crespo = JSON.parse(
-    readFileSync(new URL('../../src/presets/crespo-city-clock.scenario.json', import.meta.url), 'utf8'),
-  ) as { groups: object[]; prosecutor: object };
-  const group = fc.record({
-    count: fc.integer({ min: 1, max: 200 }),
-    convictionProbability: fc.constantFrom(0.6, 0.7, 0.35, 0.45, 0.9, 0.15, 0.55, 0.33),
-    trialSentence: fc.constantFrom(20, 3, 1.5, 7, 0.7, 12, 2.2),
-    trialCost: fc.integer({ min: 1, max: 5 }),
-    pledgedShare: fc.constantFrom(0, 0, 0.05, 0.25, 0.5),
-    neverPleadsShare: fc.constantFrom(0, 0, 0.1, 0.4),
-  });
-  const city = fc
-    .record({
-      groups: fc.tuple(...crespo.groups.map(() => group)),
-      ranking: fc.constantFrom('arrival', 'random', 'byValue'),
-      at: fc.array(fc.integer({ min: 0, max: 1010 }), { minLength: 1, maxLength: 4 }),
-    })
-    .map((r) => {
-      const s = ScenarioSchema.parse({
-        ...crespo,
-        groups: crespo.groups.map((g, i) => ({ ...g, ...r.groups[i] })),
-        prosecutor: { ...crespo.prosecutor, ranking: r.ranking, budget: 0 },
-      });
-      const units = r.groups.reduce((a, g) => a + g.count * g.trialCost, 0);
-      return { s, bs: r.at.map((x) => Math.floor((x * units) / 1000)) };
-    });
+  const city = cityArb({ maxCost: 5, rankings: ['arrival', 'random', 'byValue'], minPoints: 1, maxPoints: 4 });
 
   it('on cities of hundreds of defendants with inexact trial values and mixed costs, at budgets up to past their trial units', () => {
     fc.assert(fc.property(city, ({ s, bs }) => sweep(s, bs)), { numRuns: 40 });
