@@ -313,10 +313,12 @@ describe('the workbench', () => {
     const w = await open('#preset=bgb-priority');
     await waitDone(w.page);
     const overlay = w.page.locator('[data-chart=ladder] .hc-overlay').first();
-    await overlay.scrollIntoViewIfNeeded();
+    // The chart may still redraw once after the answer (the status quo's panel arriving beside it
+    // can change the page's width), replacing the overlay: the locator's own click scrolls to the
+    // overlay in place now and resolves it again if it was replaced.
     const box = (await overlay.boundingBox())!;
     // The first rank sits at the left of the plot.
-    await w.page.mouse.click(box.x + 6, box.y + box.height * 0.3);
+    await overlay.click({ position: { x: 6, y: Math.round(box.height * 0.3) } });
     const why = w.page.locator('.hf-why');
     await why.waitFor();
     const text = (await why.textContent()) ?? '';
