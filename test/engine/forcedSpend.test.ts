@@ -71,6 +71,32 @@ const nearTie = fc
     }),
   );
 
+// A forcedSpend input at a budget (the ranking drawn as the solver draws it, run 0).
+function forcedSpendInput(s: Scenario, budget: number) {
+  const prep = prepare(s, true);
+  const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, 0);
+  return { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget };
+}
+
+// Two solves' totals and per-defendant detail are the same doubles (Object.is: −0 and NaN count).
+function expectBitIdentical(a: { t: object; d: ReturnType<typeof newDetail> }, b: { t: object; d: ReturnType<typeof newDetail> }) {
+  const ta = a.t as Record<string, unknown>;
+  const tb = b.t as Record<string, unknown>;
+  expect(Object.keys(ta).sort()).toEqual(Object.keys(tb).sort());
+  for (const key of Object.keys(ta)) {
+    const x = ta[key];
+    const y = tb[key];
+    if (typeof x === 'number') expect(Object.is(x, y), `${key}: ${x} vs ${String(y)}`).toBe(true);
+    else expect(x).toEqual(y);
+  }
+  for (const key of Object.keys(a.d) as (keyof typeof a.d)[]) {
+    const x = a.d[key] as ArrayLike<number>;
+    const y = b.d[key] as ArrayLike<number>;
+    expect(x.length).toBe(y.length);
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect([key, i, x[i]]).toEqual([key, i, y[i]]);
+  }
+}
+
 // Crespo's city (under the clock) with its groups' sizes, values and costs drawn anew: hundreds of
 // defendants with trial values like 0.7 × 3 (inexact in binary), where V's pieces merge lines that
 // agree to 1e-12, and where a pass over a wider range used to round differently; budgets drawn as
@@ -299,34 +325,14 @@ describe('forcedSpend equals the previous pieces algorithm bit for bit', () => {
 // The kept backward pass must not change any answer: a solve gives the same bits whatever was
 // solved before in the process (the app's worker keeps the pass; `npm run solve` starts fresh).
 describe('forcedSpend gives every solve the fresh answer, whatever was solved before', () => {
-  const inputOf = (s: Scenario, budget: number) => {
-    const prep = prepare(s, true);
-    const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, 0);
-    return { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget };
-  };
+  const inputOf = forcedSpendInput;
   const solveAt = (s: Scenario, budget: number) => {
     const input = inputOf(s, budget);
     const d = newDetail(input.pop.N);
     const t = forcedSpend(input, d);
     return { t, d };
   };
-  const expectIdentical = (a: ReturnType<typeof solveAt>, b: ReturnType<typeof solveAt>) => {
-    const ta = a.t as unknown as Record<string, unknown>;
-    const tb = b.t as unknown as Record<string, unknown>;
-    expect(Object.keys(ta).sort()).toEqual(Object.keys(tb).sort());
-    for (const key of Object.keys(ta)) {
-      const x = ta[key];
-      const y = tb[key];
-      if (typeof x === 'number') expect(Object.is(x, y), `${key}: ${x} vs ${String(y)}`).toBe(true);
-      else expect(x).toEqual(y);
-    }
-    for (const key of Object.keys(a.d) as (keyof typeof a.d)[]) {
-      const x = a.d[key] as ArrayLike<number>;
-      const y = b.d[key] as ArrayLike<number>;
-      expect(x.length).toBe(y.length);
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect([key, i, x[i]]).toEqual([key, i, y[i]]);
-    }
-  };
+  const expectIdentical = expectBitIdentical;
   // Each budget of the sequence solved in a warm process (after the ones before it) and fresh.
   const sequence = (s: Scenario, budgets: number[]) => {
     forgetForcedSpendMemo();
@@ -378,31 +384,13 @@ describe('forcedSpend gives every solve the fresh answer, whatever was solved be
 // a sweep, on random scenarios, near-tolerance offers, long runs, mixed costs and cities of
 // hundreds of defendants (whose value functions outgrow the buffers' first capacity).
 describe('forcedSpend equals the resume pass it replaced, number for number', () => {
-  const inputOf = (s: Scenario, budget: number) => {
-    const prep = prepare(s, true);
-    const ranking = buildRanking(prep.pop, s.prosecutor.ranking as 'arrival', s.seed, 0);
-    return { pop: prep.pop, dec: prep.dec, kindOf: prep.kindOf!, ranking, budget };
-  };
+  const inputOf = forcedSpendInput;
   const expectObjectIs = (input: ReturnType<typeof inputOf>, warm: boolean) => {
     const d1 = newDetail(input.pop.N);
     const d2 = newDetail(input.pop.N);
     if (!warm) forgetForcedSpendMemo();
     forgetForcedSpendResumeMemo();
-    const now = forcedSpend(input, d1) as unknown as Record<string, unknown>;
-    const before = forcedSpendResume(input, d2) as unknown as Record<string, unknown>;
-    expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
-    for (const key of Object.keys(now)) {
-      const x = now[key];
-      const y = before[key];
-      if (typeof x === 'number') expect(Object.is(x, y), `${key}: ${x} vs ${String(y)}`).toBe(true);
-      else expect(x).toEqual(y);
-    }
-    for (const key of Object.keys(d1) as (keyof typeof d1)[]) {
-      const x = d1[key] as ArrayLike<number>;
-      const y = d2[key] as ArrayLike<number>;
-      expect(x.length).toBe(y.length);
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) expect([key, i, x[i]]).toEqual([key, i, y[i]]);
-    }
+    expectBitIdentical({ t: forcedSpend(input, d1), d: d1 }, { t: forcedSpendResume(input, d2), d: d2 });
   };
   // Each budget cold, then the same budgets as a sweep (the engine keeping its pass).
   const sweep = (s: Scenario, bs: number[]) => {
