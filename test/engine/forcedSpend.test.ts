@@ -71,6 +71,10 @@ const nearTie = fc
     }),
   );
 
+// Long runs of identical ranks (arrival order), funds, pledges; and random rankings with mixed costs.
+const LONG_RUNS = scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 });
+const RANDOM_MIXED = scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 });
+
 // A forcedSpend input at a budget (the ranking drawn as the solver draws it, run 0).
 function forcedSpendInput(s: Scenario, budget: number) {
   const prep = prepare(s, true);
@@ -290,7 +294,7 @@ describe('forcedSpend equals the previous pieces algorithm bit for bit', () => {
   it('on random scenarios with long runs of identical ranks (arrival order), funds, pledges and random budgets', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 }),
+        LONG_RUNS,
         budgets(160),
         (s, bs) => sweepBits(s, bs),
       ),
@@ -301,7 +305,7 @@ describe('forcedSpend equals the previous pieces algorithm bit for bit', () => {
   it('on random rankings and mixed costs', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 }),
+        RANDOM_MIXED,
         budgets(70),
         (s, bs) => sweepBits(s, bs),
       ),
@@ -347,7 +351,7 @@ describe('forcedSpend gives every solve the fresh answer, whatever was solved be
   it('on random scenarios with long runs (arrival order), funds, pledges and random budgets', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 }),
+        LONG_RUNS,
         budgets(160),
         (s, bs) => sequence(s, bs),
       ),
@@ -358,7 +362,7 @@ describe('forcedSpend gives every solve the fresh answer, whatever was solved be
   it('on random rankings and mixed costs', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 }),
+        RANDOM_MIXED,
         budgets(70),
         (s, bs) => sequence(s, bs),
       ),
@@ -403,7 +407,7 @@ describe('forcedSpend equals the resume pass it replaced, number for number', ()
   it('on random scenarios with long runs of identical ranks (arrival order), funds, pledges and random budgets', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 30, regime: 'forcedSpend', ranking: 'arrival', fixedOffers: true, maxBudget: 150 }),
+        LONG_RUNS,
         budgets(160),
         (s, bs) => sweep(s, bs),
       ),
@@ -414,7 +418,7 @@ describe('forcedSpend equals the resume pass it replaced, number for number', ()
   it('on random rankings and mixed costs', () => {
     fc.assert(
       fc.property(
-        scenarioArb({ maxGroups: 4, maxCount: 8, regime: 'forcedSpend', ranking: 'random', fixedOffers: true, maxBudget: 60 }),
+        RANDOM_MIXED,
         budgets(70),
         (s, bs) => sweep(s, bs),
       ),
