@@ -148,6 +148,9 @@ describe('scholars', () => {
       { name: 'A/B sweep', hash: encodeLink({ preset: 'bgb-priority', view: { tab: 'sweep', sweep: sweepView, pinned: lottery.scenario } }), scope: '.exportable-figure', scenario: priority.parsed, req: { chart: 'sweep', outcome: 'takeRatio', pinned: lottery.parsed, sweep: { field: 'groups[*].pledgedShare', from: 0, to: 1, steps: 4 } } },
     ];
     const w = await app.open('#preset=bgb-priority');
+    // The app has started (its first answer is in) before the address changes under it: a hash
+    // set while it is still starting, before it listens for hashchange, would be written over.
+    await waitSolved(w.page, priority.title);
     for (const c of cases) {
       const { page } = w;
       await page.goto(new URL(c.hash, baseURL).href);
