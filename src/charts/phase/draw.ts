@@ -6,6 +6,7 @@ import { FONT, STROKE, color } from '../common/theme';
 import { fmt, withUnit } from '../common/fields';
 import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, tooltip, type DrawOptions, type G } from '../common/svg';
 import { describePhase, phaseTitle, type ContourLine, type PhaseView } from './data';
+import { EPS } from '../../engine';
 
 /** Above this many cells the heatmap is drawn on one canvas (where a canvas exists). */
 export const RASTER_ABOVE = 1024;
@@ -20,7 +21,8 @@ export function halfUnits(e: readonly number[]): number[] | null {
   if (n < 1) return null;
   if (n === 1) return [0, 1];
   const h = (e[n] - e[0]) / (n - 1);
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.abs(h);
+  // Uniform up to the engine's tolerance (EPS), relative to the step.
+  const near = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.abs(h);
   if (!(h > 0) && !(h < 0)) return null;
   for (let i = 0; i < n; i++) if (!near(e[i + 1] - e[i], i === 0 || i === n - 1 ? h / 2 : h)) return null;
   return e.map((_, i) => (i === 0 ? 0 : i === n ? 2 * n - 2 : 2 * i - 1));
