@@ -4,7 +4,7 @@
 import * as d3 from 'd3';
 import { FONT, STROKE, color } from '../common/theme';
 import { fmt, withUnit } from '../common/fields';
-import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, tooltip, type DrawOptions, type G } from '../common/svg';
+import { annotate, bottomAxis, hatchPattern, initSvg, navigator, safeId, sideAxis, swatch, textWidth, tooltip, type DrawOptions, type G } from '../common/svg';
 import { describePhase, phaseTitle, type ContourLine, type PhaseView } from './data';
 import { EPS } from '../../engine';
 
@@ -114,19 +114,17 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
   const col = d3.scaleSequential(interp).domain(same ? [dom[0] - 1, dom[0] + 1] : dom).clamp(true);
   const grad = svg.select('defs').append('linearGradient').attr('id', `${id}-ramp`);
   for (let i = 0; i <= 10; i++) grad.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', interp(i / 10));
-  lg.append('text')
-    .attr('class', 'hc-axis-label')
-    .attr('x', 0)
-    .attr('y', 0)
-    .attr('dy', '0.35em')
-    .text(v.colorClipped ? `${withUnit(v.outcome)} (beyond the ends: end colours)` : withUnit(v.outcome));
+  const rampTitle = v.colorClipped ? `${withUnit(v.outcome)} (beyond the ends: end colours)` : withUnit(v.outcome);
+  lg.append('text').attr('class', 'hc-axis-label').attr('x', 0).attr('y', 0).attr('dy', '0.35em').text(rampTitle);
   const rampY = 14;
   lg.append('rect').attr('x', 0).attr('y', rampY).attr('width', rampW).attr('height', 12).attr('fill', `url(#${id}-ramp)`).attr('stroke', color('muted'));
   const rx = d3.scaleLinear().domain(col.domain()).range([0, rampW]);
   const rampAxis = lg.append('g').attr('transform', `translate(0,${rampY + 12})`);
   rampAxis.call(d3.axisBottom(rx).ticks(4).tickSize(4));
   rampAxis.attr('font-size', null).attr('font-family', null).attr('class', 'hc-axis');
-  const side = lg.append('g').attr('transform', `translate(${rampW + 28},0)`) as unknown as G;
+  // The boundary and placeholder items start right of the ramp and of its title (bold: ×1.12),
+  // so a long title (the clipped colours' note) never runs under them.
+  const side = lg.append('g').attr('transform', `translate(${Math.max(rampW, textWidth(rampTitle, FONT.label) * 1.12) + 28},0)`) as unknown as G;
   const bItem = side.append('g') as unknown as G;
   swatch(bItem, { label: '', color: 'fg', shape: 'line' });
   bItem.select('line').attr('stroke-width', STROKE.thick + 1);
