@@ -32,6 +32,28 @@ export default tseslint.config(
     },
   },
   {
+    // The page's code never imports the solver statically: it is computed in the workers, and
+    // the client's inline answers load it on demand (import('../engine/compute') in
+    // src/client/inline.ts), so the start-up chunks stay without it (issue 12). Node's code
+    // (the CLI, the figure builder) imports it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**', 'src/cli/**', 'src/figure/build.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+(src/)?engine/.+',
+              message:
+                "Import the engine from its index (e.g. '../engine'). The page computes in the workers; only src/client/inline.ts loads '../engine/compute', on demand (import()).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
     ignores: ['src/cli/**'],
     plugins: { 'react-hooks': reactHooks },
@@ -57,8 +79,9 @@ export default tseslint.config(
     },
   },
   {
-    // The engine's front door: outside src/engine, code imports the engine only from
-    // src/engine/index.ts (the worker, which exposes api.ts, and the tests may reach inside).
+    // The engine's front doors: outside src/engine, code imports the engine only from
+    // src/engine/index.ts, and its computing functions from src/engine/compute.ts (the worker,
+    // which exposes api.ts, and the tests may reach inside).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/engine/**'],
     rules: {
@@ -67,9 +90,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\.?/)+(src/)?engine/.+',
+              regex: '^(\\.\\.?/)+(src/)?engine/(?!compute$).+',
               message:
-                "Import the engine from its index (e.g. '../engine'), not from a file inside it: src/engine/index.ts is its public surface.",
+                "Import the engine from its index (e.g. '../engine'), or its computing functions from '../engine/compute', not from a file inside it: those two are its public surface.",
             },
           ],
         },

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
 import type { ScenarioInput } from '../src/engine';
 import { PRESETS } from '../src/presets';
@@ -33,7 +33,7 @@ async function serveAndLaunch() {
   return { outDir, server, url, browser };
 }
 
-export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void; bigOnly?: boolean }) {
+export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine) => void; bigOnly?: boolean; sliderOnly?: boolean }) {
   if (!existsSync('/usr/bin/chromium')) {
     console.error('W6: skipped, /usr/bin/chromium is not installed');
     return;
@@ -41,7 +41,7 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
   const { outDir, server, url, browser } = await serveAndLaunch();
   try {
     // The 10,000-group scenario: long tasks per step, grouped by kind of step.
-    {
+    if (!o.sliderOnly) {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'holdout-big-')), 'big.json');
       fs.writeFileSync(file, JSON.stringify(bigScenario()));
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -71,42 +71,28 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
     if (o.bigOnly) return;
 
     // First contentful paint and the JavaScript fetched before the page is idle.
-    const fcps: number[] = [];
-    let startupBytes = 0;
-    for (let i = 0; i < (o.quick ? 1 : 5); i++) {
-      const page = await browser.newPage();
-      const scripts = new Set<string>();
-      page.on('response', (r) => {
-        if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
-      });
-      await page.goto(url, { waitUntil: 'networkidle' });
-      const fcp = await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      );
-      fcps.push(fcp);
-      startupBytes = 0;
-      for (const p of scripts) {
-        const file = path.join(outDir, p.replace(/^\//, ''));
-        if (existsSync(file)) startupBytes += gzipSync(readFileSync(file)).length;
-      }
-      await page.close();
-    }
-    fcps.sort((a, b) => a - b);
-    o.print({ name: 'W6 first contentful paint (production build, local server)', n: 1, runs: fcps.length, median_ms: fcps[Math.floor((fcps.length - 1) / 2)], p95_ms: fcps[fcps.length - 1], throughput: 0, unit: 'ms', workers: 0 });
-    o.print({ name: 'W6 JavaScript loaded at start, gzipped', n: 1, runs: 1, median_ms: 0, p95_ms: 0, throughput: startupBytes, unit: 'bytes (gzip)', workers: 0 });
+    if (!o.sliderOnly) await startup(o, browser, url, outDir);
 
     // Slider → chart: needs the workbench's pledge slider and its chart status attribute. On
     // Crespo's city (7,000 defendants), then on the same city scaled to 100,000 defendants.
     const page = await browser.newPage();
     const steps = o.quick ? 5 : 40;
     await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
+    const drag = await dragTimes(page, steps);
+    if (drag) o.print(dragLine("W6 slider dragged by the pointer to painted chart, Crespo's city", 7000, drag));
     const times = await sliderTimes(page, steps);
     if (times) o.print({ name: "W6 slider change to updated chart, Crespo's city", n: 7000, runs: times.length, median_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95), throughput: 0, unit: 'ms', workers: 0 });
     const big = await browser.newPage();
     await big.goto(`${url}${encodeLink({ scenario: scaledCity(100_000), view: DEFAULT_VIEW })}`, { waitUntil: 'networkidle' });
+    const bigDrag = await dragTimes(big, steps);
+    if (bigDrag) o.print(dragLine("W6 slider dragged by the pointer to painted chart, Crespo's city scaled to 100,000 defendants", 100_000, bigDrag));
     const bigTimes = await sliderTimes(big, steps);
     if (bigTimes) o.print({ name: "W6 slider change to updated chart, Crespo's city scaled to 100,000 defendants", n: 100_000, runs: bigTimes.length, median_ms: quantile(bigTimes, 0.5), p95_ms: quantile(bigTimes, 0.95), throughput: 0, unit: 'ms', workers: 0 });
     await big.close();
+    if (o.sliderOnly) {
+      await page.close();
+      return;
+    }
 
     // Long tasks (> 50 ms) on the main thread while a sweep and a phase diagram run in workers.
     await page.evaluate(`(() => {
@@ -137,6 +123,33 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
     await browser.close();
     await server.close();
   }
+}
+
+/** W6's first contentful paint and the JavaScript fetched before the page is idle. */
+async function startup(o: { quick: boolean; print: (l: BenchLine) => void }, browser: Browser, url: string, outDir: string) {
+    const fcps: number[] = [];
+    let startupBytes = 0;
+    for (let i = 0; i < (o.quick ? 1 : 5); i++) {
+      const page = await browser.newPage();
+      const scripts = new Set<string>();
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+      });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      const fcp = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      );
+      fcps.push(fcp);
+      startupBytes = 0;
+      for (const p of scripts) {
+        const file = path.join(outDir, p.replace(/^\//, ''));
+        if (existsSync(file)) startupBytes += gzipSync(readFileSync(file)).length;
+      }
+      await page.close();
+    }
+    fcps.sort((a, b) => a - b);
+    o.print({ name: 'W6 first contentful paint (production build, local server)', n: 1, runs: fcps.length, median_ms: fcps[Math.floor((fcps.length - 1) / 2)], p95_ms: fcps[fcps.length - 1], throughput: 0, unit: 'ms', workers: 0 });
+    o.print({ name: 'W6 JavaScript loaded at start, gzipped', n: 1, runs: 1, median_ms: 0, p95_ms: 0, throughput: startupBytes, unit: 'bytes (gzip)', workers: 0 });
 }
 
 /**
@@ -310,4 +323,97 @@ async function sliderTimes(page: Page, steps: number): Promise<number[] | null> 
     times.push(ms);
   }
   return times.sort((a, b) => a - b);
+}
+
+interface DragStep {
+  /** From the slider's input event to the end of the frame that paints the chart (ms). */
+  ms: number;
+  /** The same from the pointer event's time stamp (when the browser took the pointer's move). */
+  fromPointer: number;
+  /** From the input event to the DOM commit of the new result. */
+  commit: number;
+}
+
+function dragLine(name: string, n: number, steps: DragStep[]): BenchLine {
+  const q = (k: keyof DragStep, p: number) => quantile(steps.map((s) => s[k]).sort((a, b) => a - b), p);
+  return {
+    name,
+    n,
+    runs: steps.length,
+    median_ms: q('ms', 0.5),
+    p95_ms: q('ms', 0.95),
+    throughput: 0,
+    unit: 'ms',
+    workers: 0,
+    from_pointer_p50_ms: Math.round(q('fromPointer', 0.5) * 10) / 10,
+    from_pointer_p95_ms: Math.round(q('fromPointer', 0.95) * 10) / 10,
+    commit_p50_ms: Math.round(q('commit', 0.5) * 10) / 10,
+    commit_p95_ms: Math.round(q('commit', 0.95) * 10) / 10,
+  };
+}
+
+/**
+ * The pledge slider dragged as a hand drags it: the button pressed on its thumb, then `steps`
+ * pointer moves through Chromium's input pipeline (CDP), each to a new position, waiting for
+ * each one's chart. Chromium hands a drag's moves to the page at the start of a frame (before
+ * its animation-frame callbacks, as it does a mouse's), so the frame that follows can show the
+ * answer. Each step is timed from the slider's input event (the page's first word of the move)
+ * to the end of the frame that paints the new result: the commit is caught by a
+ * MutationObserver, and a task queued from the next animation-frame callback runs after that
+ * frame's paint (a commit made while the input is handled is painted in the input's own frame).
+ * Also timed from the pointer event's time stamp (which adds the wait for the frame) and to the
+ * commit. Null when the page has no pledge slider.
+ */
+async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> {
+  const slider = page.locator('[data-bench="lever-slider"]').first();
+  if ((await slider.count()) === 0) {
+    console.error('W6: slider drag skipped, the page has no [data-bench="lever-slider"]');
+    return null;
+  }
+  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__drag = [];
+    const input = document.querySelector('[data-bench="lever-slider"]');
+    const chart = document.querySelector('[data-bench="result"]');
+    let pending = null;
+    let pointerAt = NaN;
+    window.addEventListener('pointermove', (e) => { pointerAt = e.timeStamp; }, true);
+    window.addEventListener('input', (e) => {
+      if (e.target !== input) return;
+      pending = { t0: performance.now(), pointerAt, before: chart.getAttribute('data-version') };
+    }, true);
+    const afterTask = (f) => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(null); };
+    new MutationObserver(() => {
+      const p = pending;
+      if (!p || chart.getAttribute('data-version') === p.before || chart.getAttribute('data-busy') === 'true') return;
+      pending = null;
+      const commit = performance.now() - p.t0;
+      requestAnimationFrame(() => afterTask(() => {
+        const end = performance.now();
+        window.__drag.push({ ms: end - p.t0, fromPointer: end - p.pointerAt, commit });
+      }));
+    }).observe(chart, { attributes: true, attributeFilter: ['data-version', 'data-busy'] });
+  })()`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.05, y);
+  await page.mouse.down();
+  const out: DragStep[] = [];
+  for (let i = 0; i < steps; i++) {
+    // Positions 10%–90% of the track, consecutive ones far apart: every step is a new value.
+    const frac = 0.1 + 0.8 * (((i * 7) % 17) / 16);
+    await page.mouse.move(box.x + box.width * frac, y);
+    const deadline = Date.now() + 20_000;
+    while (((await page.evaluate('window.__drag.length')) as number) <= i) {
+      if (Date.now() > deadline) throw new Error(`W6 drag: no chart for step ${i} within 20 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // A pause between moves, as a hand's (and so the last step's frame is over).
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  await page.mouse.up();
+  out.push(...((await page.evaluate('window.__drag')) as DragStep[]));
+  return out;
 }

@@ -250,9 +250,9 @@ async function main() {
       });
     }
   }
-  // `--only W6big`: just W6's 10,000-group lines.
-  if (want('W6') || want('W6big')) {
-    await runBrowserBench({ quick, print, bigOnly: !want('W6') });
+  // `--only W6big`: just W6's 10,000-group lines; `--only W6slider`: just its slider lines.
+  if (want('W6') || want('W6big') || want('W6slider')) {
+    await runBrowserBench({ quick, print, bigOnly: !want('W6') && want('W6big'), sliderOnly: !want('W6') && !want('W6big') });
   }
   if (want('W7')) {
     // Budget-independent solves: every regime on Crespo's city, each budget 0..N.

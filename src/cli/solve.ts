@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseScenarioBytes } from '../engine';
 import { SCHEMA_VERSION } from '../engine';
-import { solveScenario } from '../engine';
+import { solveScenario } from '../engine/compute';
 import { csvRows } from '../engine';
 import { formatBytes, MAX_INPUT_BYTES, readFileCapped, readStreamCapped } from './readInput';
 

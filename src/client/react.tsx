@@ -17,6 +17,7 @@ import type { Result, ResultScreen, ValidationMessage } from '../engine';
 import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
 import { createCoalescer } from './coalesce';
+import { inlineResultScreen, prepareInline } from './inline';
 
 const EngineContext = createContext<EnginePool | null>(null);
 
@@ -238,16 +239,36 @@ function lightEligible(scenario: unknown): boolean {
  * moves (scenarios less than REST_MS apart) a large ladder's answers leave the rows out; the
  * full answer follows when it rests.
  */
-export function useEngineResultScreen(scenario: unknown, bins: number): ScreenState {
+export function useEngineResultScreen(
+  scenario: unknown,
+  bins: number,
+  options: { moving?: boolean } = {},
+): ScreenState {
   const pool = useEnginePool();
   const isObject = typeof scenario === 'object' && scenario !== null;
   const hit = isObject ? screenedScenarios.get(scenario) : undefined;
   const cached = hit && hit.bins === bins ? hit.answer : undefined;
+  const moving = options.moving === true;
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   // The scenario the input rested on (REST_MS without a new one): its rows are asked for.
   const [rested, setRested] = useState<unknown>(null);
   const full = rested === scenario;
+  // A moving lever's question on a small scenario: answered here, now, in this render (so in the
+  // frame of the input), by the engine function the worker runs (src/client/inline.ts). The
+  // worker's question for it would be the moving (light) one: the same arguments.
+  const inline = useMemo(() => {
+    if (!moving || full || scenario === null || scenario === undefined || cached) return null;
+    const light = lightEligible(scenario);
+    const answer = inlineResultScreen(
+      scenario,
+      light ? { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true } : { rows: rowsOnScreen(scenario), bins },
+    );
+    return answer ? { scenario, answer, light } : null;
+  }, [moving, full, scenario, cached, bins]);
+  useEffect(() => {
+    if (moving) void prepareInline();
+  }, [moving]);
   // The question's number, counted in render (by the scenario's identity, the bins, the attempt
   // and whether it rested, so a repeated render keeps it), so an answer can be ordered against
   // what is drawn.
@@ -308,6 +329,23 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
       coalescer.supersede(seq);
       return;
     }
+    if (inline) {
+      // Answered in render: no worker job. A full answer is kept as a worker's is; a rowless one
+      // asks for the rows once the input rests.
+      coalescer.supersede(seq);
+      if (!inline.light) {
+        const answer = inline.answer.ok
+          ? { state: { status: 'done' as const, result: inline.answer.value.result }, screen: inline.answer.value }
+          : { state: { status: 'invalid' as const, errors: inline.answer.errors }, screen: null };
+        if (isObject) {
+          screenedScenarios.set(scenario, { bins, answer });
+          if (!solvedScenarios.has(scenario)) solvedScenarios.set(scenario, answer.state);
+        }
+        return;
+      }
+      const t = setTimeout(() => setRested(scenario), REST_MS);
+      return () => clearTimeout(t);
+    }
     const moving =
       !full && before.scenario !== scenario && now - before.at < REST_MS && lightEligible(scenario);
     const args: ScreenArgs = moving
@@ -317,7 +355,7 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
     if (!moving) return;
     const t = setTimeout(() => setRested(scenario), REST_MS);
     return () => clearTimeout(t);
-  }, [coalescer, scenario, cached, full, bins, seq]);
+  }, [coalescer, scenario, cached, full, bins, seq, inline, isObject]);
 
   // Stop the current job (its worker is terminated) and say so; Retry asks again.
   const cancel = useCallback(() => {
@@ -329,6 +367,10 @@ export function useEngineResultScreen(scenario: unknown, bins: number): ScreenSt
   if (scenario === null || scenario === undefined)
     return { state: { status: 'idle' }, screen: null, seq, interim: null };
   if (cached) return { ...cached, seq, interim: null };
+  if (inline)
+    return inline.answer.ok
+      ? { state: { status: 'done', result: inline.answer.value.result }, screen: inline.answer.value, seq, interim: null }
+      : { state: { status: 'invalid', errors: inline.answer.errors }, screen: null, seq, interim: null };
   const job: JobState<ScreenAnswer> =
     last && last.seq === seq ? last.state : { status: 'running', progress: null };
   switch (job.status) {

@@ -1,12 +1,15 @@
 // The engine's public surface: pure TypeScript, no DOM, React or comlink. Code outside
 // src/engine (the app, components, charts, client, figure, cli, library, walkthrough) imports
-// the engine only from here (ESLint no-restricted-imports in eslint.config.js); the tests may
-// reach inside. The worker exposes exactly `engineApi` (api.ts) with comlink.
+// the engine only from here, or its computing functions from ./compute (ESLint
+// no-restricted-imports in eslint.config.js); the tests may reach inside.
 
-// What the workers answer (validate, solve, kinds, sweep, phaseCells, ladder, ledger, …).
-export * from './api';
-export * as engineApi from './api';
-export { solveScenario, prepare, type SolveOptions } from './solve';
+// What the workers answer (validate, solve, kinds, sweep, phaseCells, ladder, ledger, …): their
+// types only. The functions are in ./compute, which the page loads only where it computes (the
+// workers, and the client's inline answers, loaded on demand), so the page's start-up code
+// never holds the solver (issue 12: JavaScript at start).
+export type * from './api';
+export type * as engineApi from './api';
+export type { SolveOptions } from './solve';
 
 // The scenario: reading, migrating, validating, writing.
 export {
@@ -115,6 +118,6 @@ export {
   allGroupsPledgeShare,
 } from './sweep/fieldPath';
 export { gridValues, refinementOrder } from './sweep/grid';
-export { withoutOrganizing } from './sweep/statusQuo';
+export { withoutOrganizing } from './levers/withoutOrganizing';
 export { isStatusQuo, statusQuoWarnings } from './statusQuoWarnings';
 export { waveScenarios } from './wave';

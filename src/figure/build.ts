@@ -1,7 +1,7 @@
 // Builds a figure in Node (or a test) from a scenario and the view's settings: the engine runs
 // in-process through the same batch code the app's worker pool runs, and the chart source comes
 // from sources.ts. Used by `npm run figure` and by the CLI/app identity tests.
-import { engineApi as api } from '../engine';
+import { engineApi as api } from '../engine/compute';
 import type { Scenario } from '../engine';
 import type { DefendantRow, DistributionKey } from '../engine';
 import { DISTRIBUTION_KEYS } from '../engine';

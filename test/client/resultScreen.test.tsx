@@ -23,7 +23,8 @@ import {
 import * as api from '../../src/engine/api';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { PRESETS } from '../../src/presets';
-import { setAllPledged } from '../../src/components/results/QuickLevers';
+import { leverMotion, setAllPledged } from '../../src/components/results/QuickLevers';
+import { prepareInline, resetInline } from '../../src/client/inline';
 import { fakeWorkers, flush } from './fakeWorkers';
 import { inProcessWorkers } from './inProcessWorker';
 
@@ -304,6 +305,76 @@ describe('useResultBundle (one job per scenario)', () => {
       expect(f.workers.every((w) => !w.terminated)).toBe(true);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('a moving lever on a small scenario is answered in the render that shows it (src/client/inline.ts): no worker job while it moves, the worker\'s answer to the bit, the rows from the worker once it rests', async () => {
+    await prepareInline();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const f = fakeWorkers();
+      const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+      const at = (share: number) => {
+        const c = api.validate(setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share));
+        if (!c.ok) throw new Error(JSON.stringify(c.errors));
+        return c.value;
+      };
+      const [a, b, c] = [0.1, 0.2, 0.3].map(at);
+      let bundle: BundleState | null = null;
+      let setScenario: (s: Scenario) => void = () => {};
+      function Probe() {
+        const [s, set] = useState<Scenario>(a);
+        setScenario = set;
+        bundle = useResultBundle(s);
+        return null;
+      }
+      render(
+        <EngineProvider pool={pool}>
+          <Probe />
+        </EngineProvider>,
+      );
+      await act(async () => {
+        f.calls[0].resolve(api.resultScreen(f.calls[0].args[0], f.calls[0].args[1] as { bins: number }));
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(bundle!.status).toBe('done');
+      const v0 = bundle!.version;
+      // A lever moves (as QuickLevers does: a step, then the new scenario): each scenario is
+      // shown by the render that got it, done and not busy, and no job is asked.
+      for (const s of [b, c]) {
+        await act(() => vi.advanceTimersByTimeAsync(10));
+        act(() => {
+          leverMotion.step();
+          setScenario(s);
+        });
+        expect(bundle!.status).toBe('done');
+        expect(bundle!.busy).toBe(false);
+        expect(bundle!.shown!.scenario).toBe(s);
+        const worker = api.resultScreen(s, { rows: 'auto', bins: 200, leaveRowsOut: true });
+        if (!worker.ok) throw new Error('s');
+        expect(bundle!.shown!.result).toEqual(worker.value.result);
+        expect(bundle!.shown!.bins).toEqual(worker.value.bins);
+        expect(bundle!.shown!.kinds).toEqual(worker.value.kinds);
+      }
+      expect(bundle!.version).toBe(v0 + 2);
+      expect(f.calls).toHaveLength(1);
+      // It rests: the rows are asked for (one job), and drawn.
+      await act(() => vi.advanceTimersByTimeAsync(REST_MS));
+      expect(f.calls).toHaveLength(2);
+      expect(f.calls[1].args[0]).toBe(c);
+      expect((f.calls[1].args[1] as { leaveRowsOut?: boolean }).leaveRowsOut).toBeUndefined();
+      await act(async () => {
+        f.calls[1].resolve(api.resultScreen(f.calls[1].args[0], f.calls[1].args[1] as { bins: number }));
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      const full = api.resultScreen(c, { rows: 'auto', bins: 400 });
+      if (!full.ok) throw new Error('c');
+      expect(bundle!.status).toBe('done');
+      expect(bundle!.shown!.result).toEqual(full.value.result);
+    } finally {
+      leverMotion.settle();
+      vi.useRealTimers();
+      resetInline();
     }
   });
 });

@@ -129,6 +129,71 @@ describe('the workbench', () => {
     expectClean(w);
   });
 
+  it('a lever dragged by the pointer is answered in the frame of its input, on the main thread, and the worker agrees once it rests', async () => {
+    const w = await open('#preset=crespo-city-public');
+    await waitDone(w.page);
+    const base = preset('crespo-city-public').scenario;
+    // Count the questions sent to the engine's workers (comlink posts {path: [method]}), and note
+    // for each input of the slider whether its new result is on screen at the next animation frame.
+    await w.page.evaluate(`(() => {
+      window.__asked = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (...a) {
+        const m = a[0] && a[0].path && a[0].path[0];
+        if (m) window.__asked.push(m);
+        return post.apply(this, a);
+      };
+      window.__frames = [];
+      const chart = document.querySelector('[data-bench=result]');
+      const input = document.querySelector('[data-bench="lever-slider"]');
+      window.addEventListener('input', (e) => {
+        if (e.target !== input) return;
+        const before = chart.getAttribute('data-version');
+        requestAnimationFrame(() => window.__frames.push({
+          value: input.value,
+          changed: chart.getAttribute('data-version') !== before,
+          busy: chart.getAttribute('data-busy'),
+        }));
+      }, true);
+    })()`);
+    const slider = w.page.locator('[data-bench="lever-slider"]');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await w.page.mouse.move(box.x + 4, y);
+    await w.page.mouse.down();
+    // The engine's code for inline answers loads on the first step: wait for it to be used.
+    await w.page.mouse.move(box.x + box.width * 0.15, y);
+    await w.page.waitForFunction(() => (window as unknown as { __frames: unknown[] }).__frames.length > 0);
+    await w.page.waitForTimeout(400);
+    const askedBefore = ((await w.page.evaluate('window.__asked.length')) as number);
+    const framesBefore = ((await w.page.evaluate('window.__frames.length')) as number);
+    for (const frac of [0.3, 0.22, 0.45, 0.6, 0.38]) {
+      await w.page.mouse.move(box.x + box.width * frac, y);
+      await w.page.waitForTimeout(60); // less than the rest (250 ms): the lever keeps moving
+    }
+    const moving = (await w.page.evaluate('window.__frames')) as { value: string; changed: boolean; busy: string }[];
+    const during = moving.slice(framesBefore);
+    expect(during.length).toBeGreaterThanOrEqual(5);
+    // Each move's result was on screen, done, at the first frame after its input.
+    for (const f of during) expect(f).toEqual({ value: f.value, changed: true, busy: 'false' });
+    // No question went to a worker while the lever moved.
+    expect(((await w.page.evaluate('window.__asked')) as string[]).slice(askedBefore)).toEqual([]);
+    await w.page.mouse.up();
+    const value = Number(await slider.inputValue());
+    const expected = totalsOf(setAllPledged(base, value));
+    await expectTotals(w.page, expected); // the inline answer: the engine's totals
+    // It rests: one question to a worker (the full answer, with the rows), and the same totals.
+    await w.page.waitForFunction(
+      (n) => (window as unknown as { __asked: string[] }).__asked.length > n,
+      askedBefore,
+    );
+    await waitDone(w.page);
+    expect(((await w.page.evaluate('window.__asked')) as string[]).slice(askedBefore)).toEqual(['resultScreen']);
+    await expectTotals(w.page, expected);
+    expectClean(w);
+  });
+
   it('a dragged lever: the editor holds its fields until the lever rests, and the ladder is updated in place', async () => {
     const w = await open('#preset=crespo-city-public');
     await waitDone(w.page);

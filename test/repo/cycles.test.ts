@@ -98,12 +98,12 @@ const files = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(
 
 /** Type-only cycles the engine still has (each a set of files); fixing one shrinks this list. */
 const KNOWN_TYPE_CYCLES: readonly (readonly string[])[] = [
+  // Through optimalItems.ts since it left optimal.ts (2026-12-02, issue 12): arrivals,
+  // knapsackItems and optimal are out of it.
   [
-    'src/engine/population/arrivals.ts',
     'src/engine/population/kinds.ts',
     'src/engine/regimes/decision.ts',
-    'src/engine/regimes/knapsackItems.ts',
-    'src/engine/regimes/optimal.ts',
+    'src/engine/regimes/optimalItems.ts',
     'src/engine/scenario/compose.ts',
     'src/engine/scenario/rules.ts',
     'src/engine/scenario/schema.ts',

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useEngineResultScreen, type EngineState } from '../../client';
 import type { KindInfo, LadderBin, Result, ThresholdCounts } from '../../engine';
 import type { Scenario } from '../../engine';
+import { useLeverMoving } from './QuickLevers';
 
 export type { ThresholdCounts } from '../../engine';
 
@@ -36,7 +37,10 @@ const LADDER_BINS = 400;
 export function useResultBundle(scenario: Scenario | null): BundleState {
   // One worker job per scenario (the engine's resultScreen), none for a scenario answered before;
   // while a slider moves, jobs are coalesced and an answer the input has moved past is `interim`.
-  const { state, screen, seq, interim } = useEngineResultScreen(scenario, LADDER_BINS);
+  // While a quick lever moves, a small scenario is answered on the main thread, in the input's
+  // frame (src/client/inline.ts).
+  const moving = useLeverMoving();
+  const { state, screen, seq, interim } = useEngineResultScreen(scenario, LADDER_BINS, { moving });
 
   const ready = useMemo<ResultBundle | null>(
     () =>

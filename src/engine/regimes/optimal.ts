@@ -4,17 +4,14 @@
 // by a knapsack over A ∪ H (item worth w_i for H, w_i − P_i for A, only when > 1e-9); rank
 // A \ X, then X (offers withheld), then H \ X, then U, arrival order within each part.
 // Π = Σ_A P_i + knapsack value + Σ_U time-served pleas.
-import { positive } from '../numeric';
 import type { Population } from '../population/kinds';
 import type { Decisions } from './decision';
-import { maxAcceptable } from './decision';
+import { optimalItems, PART_A, PART_H, PART_U } from './optimalItems';
 import type { KnapsackKinds, KnapsackSolution } from './knapsack';
 import { solveKnapsackOverKinds } from './knapsackItems';
 import type { WorkHooks } from '../work';
 
-export const PART_A = 0;
-export const PART_H = 1;
-export const PART_U = 2;
+export { optimalItems, PART_A, PART_H, PART_U };
 
 export interface OptimalPlan {
   /** Per population kind: PART_A, PART_H or PART_U. */
@@ -26,40 +23,6 @@ export interface OptimalPlan {
   items: KnapsackKinds;
   solution: KnapsackSolution;
   plannedTake: number;
-}
-
-/**
- * The parts A, H, U by what she believes, with P_i and each item's value (w − P for A, w for H).
- * Also what validation counts for the knapsack limit (scenario/rules.ts).
- */
-export function optimalItems(
-  pop: Population,
-  dec: Decisions,
-  budget: number,
-): { part: Uint8Array; P: Float64Array; itemValue: Float64Array } {
-  const k = pop.kinds;
-  const n = k.size;
-  const part = new Uint8Array(n);
-  const P = new Float64Array(n);
-  const itemValue = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (k.c[i] > budget) {
-      part[i] = PART_U;
-      continue;
-    }
-    const tailored = Number.isNaN(k.fixedOffer[i]);
-    const p = tailored ? maxAcceptable(k.d[i], 1, k.eHatB[i], k.K[i], k.Lb[i]) : k.fixedOffer[i];
-    const inducible = tailored ? k.never[i] === 0 && positive(p) : dec.bPlead1[i] === 1;
-    if (inducible) {
-      part[i] = PART_A;
-      P[i] = p;
-      itemValue[i] = k.w[i] - p;
-    } else {
-      part[i] = PART_H;
-      itemValue[i] = k.w[i];
-    }
-  }
-  return { part, P, itemValue };
 }
 
 export function planOptimal(

@@ -4,7 +4,7 @@ import type { RefinementCtx } from 'zod';
 import { totalTrialUnits, distinctValueCostKinds, equalTrialCosts } from './shape';
 import { buildPopulation } from '../population/kinds';
 import { decide } from '../regimes/decision';
-import { optimalItems, PART_A, PART_H } from '../regimes/optimal';
+import { optimalItems, PART_A, PART_H } from '../regimes/optimalItems';
 import { positive } from '../numeric';
 import type { Scenario, ScenarioObjectOutput } from './schema';
 import type { LeverList } from '../levers';

@@ -5,14 +5,9 @@ import type { Scenario } from '../scenario/schema';
 import { parseScenario, type ValidationMessage } from '../scenario/parse';
 import { solveScenario } from '../solve';
 import type { Totals } from '../result/types';
-import { leversOf, type LeverScenario } from '../levers';
+import { withoutOrganizing } from '../levers/withoutOrganizing';
 
-/** The scenario with the organizing levers removed: each lever says what that means for it. */
-export function withoutOrganizing(s: Scenario): Scenario {
-  let out = s as unknown as LeverScenario;
-  for (const l of leversOf(s)) if (l.unorganized) out = l.unorganized(out);
-  return out as unknown as Scenario;
-}
+export { withoutOrganizing };
 
 export interface Figures {
   pleas: number;

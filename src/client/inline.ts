@@ -1,0 +1,97 @@
+// A moving quick lever's question answered on the main thread, in the frame of the input that
+// asked it (issue 12, "under the hand": p95 ≤ 16 ms from input to painted chart). A worker's
+// answer cannot make that frame: Chromium hands a drag's pointer input to the page at the start
+// of a frame, the frame paints as soon as the input is handled, and a worker's reply arrives as a
+// later task, so it paints one frame later. On a small scenario the engine's answer takes well
+// under a millisecond, so here the client asks the engine itself, in the same function the
+// worker runs (the engine's `resultScreen`), and the answer is the worker's to the bit.
+//
+// Only while a lever moves, only for small work (defendants × Monte Carlo runs ≤
+// INLINE_MAX_WORK: at most a few milliseconds in every regime, issue 12's W7), and only while it
+// stays under a frame: when SLOW_AFTER answers in a row for scenarios of one shape (regime,
+// ranking, defendants, runs) each took longer than INLINE_SLOW_MS, that shape's later questions
+// go to the workers (the first answers of a page run before V8 has compiled the engine, and a
+// busy machine slows a few, so one slow answer says little). The engine's code for this is loaded on the first lever step, not at
+// start (until it has loaded, the workers answer).
+import type { ResultScreen, ValidationMessage } from '../engine';
+
+/** What the engine's resultScreen answers (as the worker does). */
+export type InlineScreenAnswer =
+  | { ok: true; value: ResultScreen }
+  | { ok: false; errors: ValidationMessage[] };
+
+type ResultScreenFn = (
+  input: unknown,
+  options: { rows?: 'auto' | 'never' | 'always'; bins: number; leaveRowsOut?: boolean },
+) => InlineScreenAnswer;
+
+/** At most this many defendant-runs (defendants × runs) are answered on the main thread. */
+export const INLINE_MAX_WORK = 25_000;
+/** SLOW_AFTER answers in a row slower than this turn inline answers off for their scenario's shape. */
+export const INLINE_SLOW_MS = 16;
+export const SLOW_AFTER = 8;
+
+let resultScreen: ResultScreenFn | null = null;
+let loading: Promise<void> | null = null;
+/** By shape: the slow answers in a row (SLOW_AFTER: off). */
+const slowByShape = new Map<string, number>();
+
+function shapeOf(scenario: unknown, work: number): string {
+  const p = (scenario as { prosecutor?: { regime?: unknown; ranking?: unknown } }).prosecutor;
+  const ranking = Array.isArray(p?.ranking) ? 'list' : String(p?.ranking);
+  return `${String(p?.regime)}|${ranking}|${work}`;
+}
+
+/** The work a scenario's solve does, in defendant-runs (defendants × Monte Carlo runs). */
+export function inlineWork(scenario: unknown): number {
+  const s = scenario as { groups?: unknown; runs?: unknown } | null;
+  if (!s || !Array.isArray(s.groups)) return Infinity;
+  let n = 0;
+  for (const g of s.groups) n += Number((g as { count?: unknown } | null)?.count) || 0;
+  const runs = typeof s.runs === 'number' && s.runs >= 1 ? s.runs : 1;
+  return n * runs;
+}
+
+/**
+ * Load the engine's code on the main thread (once; a failed load leaves the workers to answer).
+ * Resolves when it is loaded or failed.
+ */
+export function prepareInline(): Promise<void> {
+  return (loading ??= import('../engine/compute').then(
+    (m) => {
+      resultScreen = m.resultScreen as ResultScreenFn;
+    },
+    () => {
+      // Offline without the chunk, say: the workers answer every question.
+    },
+  ));
+}
+
+/**
+ * The engine's answer for `scenario`, computed now, or null when it is not to be computed here
+ * (not loaded yet, too much work, or answers of its shape were found slow).
+ */
+export function inlineResultScreen(
+  scenario: unknown,
+  options: { rows: 'auto' | 'never'; bins: number; leaveRowsOut?: boolean },
+): InlineScreenAnswer | null {
+  const work = inlineWork(scenario);
+  if (work > INLINE_MAX_WORK) return null;
+  const shape = shapeOf(scenario, work);
+  if ((slowByShape.get(shape) ?? 0) >= SLOW_AFTER) return null;
+  if (!resultScreen) {
+    void prepareInline();
+    return null;
+  }
+  const t0 = performance.now();
+  const answer = resultScreen(scenario, options);
+  slowByShape.set(shape, performance.now() - t0 > INLINE_SLOW_MS ? (slowByShape.get(shape) ?? 0) + 1 : 0);
+  return answer;
+}
+
+/** Tests: forget the loaded engine and the slow verdict. */
+export function resetInline(): void {
+  resultScreen = null;
+  loading = null;
+  slowByShape.clear();
+}
