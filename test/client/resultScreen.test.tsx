@@ -49,6 +49,39 @@ function counting() {
   return { factory, methods };
 }
 
+/** Crespo's city with every group's pledged share at `share`, validated. */
+function cityAt(share: number): Scenario {
+  const c = api.validate(setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share));
+  if (!c.ok) throw new Error(JSON.stringify(c.errors));
+  return c.value;
+}
+
+/** useResultBundle mounted on `first`: its latest state, and a way to change the scenario. */
+function mountBundle(pool: ReturnType<typeof createEnginePool>, first: Scenario) {
+  const out: { bundle: BundleState | null; setScenario: (s: Scenario) => void } = { bundle: null, setScenario: () => {} };
+  function Probe() {
+    const [s, set] = useState<Scenario>(first);
+    out.setScenario = set;
+    out.bundle = useResultBundle(s);
+    return null;
+  }
+  render(
+    <EngineProvider pool={pool}>
+      <Probe />
+    </EngineProvider>,
+  );
+  return out;
+}
+
+/** The (fake) worker's answer to its call `i`: the engine's, for the options as sent. */
+async function answerCall(f: ReturnType<typeof fakeWorkers>, i: number) {
+  const call = f.calls[i];
+  await act(async () => {
+    call.resolve(api.resultScreen(call.args[0], call.args[1] as { bins: number }));
+    await vi.advanceTimersByTimeAsync(0);
+  });
+}
+
 function preset(id: string, scale = 1): Scenario {
   const s = structuredClone(PRESETS.find((p) => p.id === id)!.scenario) as {
     groups: { count: number }[];
@@ -218,44 +251,20 @@ describe('useResultBundle (one job per scenario)', () => {
     try {
       const f = fakeWorkers();
       const pool = createEnginePool({ createWorker: f.factory, size: 1 });
-      const at = (share: number) => {
-        const d = setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share);
-        const c = api.validate(d);
-        if (!c.ok) throw new Error(JSON.stringify(c.errors));
-        return c.value;
-      };
-      const [a, b, c, d, e] = [0.1, 0.2, 0.3, 0.4, 0.5].map(at);
+      const [a, b, c, d, e] = [0.1, 0.2, 0.3, 0.4, 0.5].map(cityAt);
       // The worker's answer to the question it was asked (its options as sent).
-      const answer = async (i: number) => {
-        const call = f.calls[i];
-        await act(async () => {
-          call.resolve(api.resultScreen(call.args[0], call.args[1] as { bins: number }));
-          await vi.advanceTimersByTimeAsync(0);
-        });
-      };
+      const answer = (i: number) => answerCall(f, i);
       const light = (i: number) => (f.calls[i].args[1] as { leaveRowsOut?: boolean }).leaveRowsOut === true;
-      let bundle: BundleState | null = null;
-      let setScenario: (s: Scenario) => void = () => {};
-      function Probe() {
-        const [s, set] = useState<Scenario>(a);
-        setScenario = set;
-        bundle = useResultBundle(s);
-        return null;
-      }
-      render(
-        <EngineProvider pool={pool}>
-          <Probe />
-        </EngineProvider>,
-      );
+      const probe = mountBundle(pool, a);
       expect(light(0)).toBe(false); // a first scenario: the full answer
       await answer(0);
-      expect(bundle!.status).toBe('done');
-      expect(bundle!.shown!.result.defendants).toHaveLength(7000);
-      const v0 = bundle!.version;
+      expect(probe.bundle!.status).toBe('done');
+      expect(probe.bundle!.shown!.result.defendants).toHaveLength(7000);
+      const v0 = probe.bundle!.version;
       // Three moves 10 ms apart while b computes: b runs (rowless), c is replaced by d, nothing is terminated.
       for (const s of [b, c, d]) {
         await act(() => vi.advanceTimersByTimeAsync(10));
-        act(() => setScenario(s));
+        act(() => probe.setScenario(s));
       }
       expect(f.calls.map((x) => x.args[0])).toEqual([a, b]);
       expect(light(1)).toBe(true);
@@ -263,35 +272,35 @@ describe('useResultBundle (one job per scenario)', () => {
       expect(f.calls[0].onProgress).toBeTypeOf('function');
       expect(f.calls[1].onProgress).toBeUndefined();
       expect(f.workers.every((w) => !w.terminated)).toBe(true);
-      expect(bundle!.busy).toBe(true);
-      expect(bundle!.shown!.scenario).toBe(a);
+      expect(probe.bundle!.busy).toBe(true);
+      expect(probe.bundle!.shown!.scenario).toBe(a);
       // b's answer comes: drawn meanwhile (still busy), and d is asked.
       await answer(1);
-      expect(bundle!.shown!.scenario).toBe(b);
-      expect(bundle!.version).toBe(v0 + 1);
-      expect(bundle!.busy).toBe(true);
+      expect(probe.bundle!.shown!.scenario).toBe(b);
+      expect(probe.bundle!.version).toBe(v0 + 1);
+      expect(probe.bundle!.busy).toBe(true);
       expect(f.calls.map((x) => x.args[0])).toEqual([a, b, d]);
       // Back to a (answered before: no job) while d computes; d's answer must not cover a.
-      act(() => setScenario(a));
-      expect(bundle!.status).toBe('done');
-      expect(bundle!.shown!.scenario).toBe(a);
+      act(() => probe.setScenario(a));
+      expect(probe.bundle!.status).toBe('done');
+      expect(probe.bundle!.shown!.scenario).toBe(a);
       await answer(2);
-      expect(bundle!.shown!.scenario).toBe(a);
-      expect(bundle!.status).toBe('done');
+      expect(probe.bundle!.shown!.scenario).toBe(a);
+      expect(probe.bundle!.status).toBe('done');
       expect(f.calls).toHaveLength(3); // a answered before: no job, and no rows to ask for
       // A move: rowless, done (not busy) with the totals and the ladder's bins of the full answer.
       await act(() => vi.advanceTimersByTimeAsync(10));
-      act(() => setScenario(e));
+      act(() => probe.setScenario(e));
       expect(light(3)).toBe(true);
       await answer(3);
       const full = api.resultScreen(e, { rows: 'auto', bins: 400 });
       if (!full.ok) throw new Error('e');
-      expect(bundle!.status).toBe('done');
-      expect(bundle!.busy).toBe(false);
-      expect(bundle!.shown!.scenario).toBe(e);
-      expect(bundle!.shown!.result.defendants).toBeUndefined();
-      expect(bundle!.shown!.result.totals).toEqual(full.value.result.totals); // to the last bit
-      expect(bundle!.shown!.bins).toHaveLength(200);
+      expect(probe.bundle!.status).toBe('done');
+      expect(probe.bundle!.busy).toBe(false);
+      expect(probe.bundle!.shown!.scenario).toBe(e);
+      expect(probe.bundle!.shown!.result.defendants).toBeUndefined();
+      expect(probe.bundle!.shown!.result.totals).toEqual(full.value.result.totals); // to the last bit
+      expect(probe.bundle!.shown!.bins).toHaveLength(200);
       // It rests: the rows are asked for, and drawn.
       await act(() => vi.advanceTimersByTimeAsync(REST_MS));
       expect(f.calls).toHaveLength(5);
@@ -299,9 +308,9 @@ describe('useResultBundle (one job per scenario)', () => {
       expect(light(4)).toBe(false);
       expect(f.calls[4].onProgress).toBeTypeOf('function');
       await answer(4);
-      expect(bundle!.status).toBe('done');
-      expect(bundle!.shown!.result.defendants).toEqual(full.value.result.defendants);
-      expect(bundle!.shown!.result).toEqual(full.value.result);
+      expect(probe.bundle!.status).toBe('done');
+      expect(probe.bundle!.shown!.result.defendants).toEqual(full.value.result.defendants);
+      expect(probe.bundle!.shown!.result).toEqual(full.value.result);
       expect(f.workers.every((w) => !w.terminated)).toBe(true);
     } finally {
       vi.useRealTimers();
@@ -314,63 +323,40 @@ describe('useResultBundle (one job per scenario)', () => {
     try {
       const f = fakeWorkers();
       const pool = createEnginePool({ createWorker: f.factory, size: 1 });
-      const at = (share: number) => {
-        const c = api.validate(setAllPledged(PRESETS.find((p) => p.id === 'crespo-city-public')!.scenario, share));
-        if (!c.ok) throw new Error(JSON.stringify(c.errors));
-        return c.value;
-      };
-      const [a, b, c] = [0.1, 0.2, 0.3].map(at);
-      let bundle: BundleState | null = null;
-      let setScenario: (s: Scenario) => void = () => {};
-      function Probe() {
-        const [s, set] = useState<Scenario>(a);
-        setScenario = set;
-        bundle = useResultBundle(s);
-        return null;
-      }
-      render(
-        <EngineProvider pool={pool}>
-          <Probe />
-        </EngineProvider>,
-      );
-      await act(async () => {
-        f.calls[0].resolve(api.resultScreen(f.calls[0].args[0], f.calls[0].args[1] as { bins: number }));
-        await vi.advanceTimersByTimeAsync(0);
-      });
-      expect(bundle!.status).toBe('done');
-      const v0 = bundle!.version;
+      const [a, b, c] = [0.1, 0.2, 0.3].map(cityAt);
+      const probe = mountBundle(pool, a);
+      await answerCall(f, 0);
+      expect(probe.bundle!.status).toBe('done');
+      const v0 = probe.bundle!.version;
       // A lever moves (as QuickLevers does: a step, then the new scenario): each scenario is
       // shown by the render that got it, done and not busy, and no job is asked.
       for (const s of [b, c]) {
         await act(() => vi.advanceTimersByTimeAsync(10));
         act(() => {
           leverMotion.step();
-          setScenario(s);
+          probe.setScenario(s);
         });
-        expect(bundle!.status).toBe('done');
-        expect(bundle!.busy).toBe(false);
-        expect(bundle!.shown!.scenario).toBe(s);
+        expect(probe.bundle!.status).toBe('done');
+        expect(probe.bundle!.busy).toBe(false);
+        expect(probe.bundle!.shown!.scenario).toBe(s);
         const worker = api.resultScreen(s, { rows: 'auto', bins: 200, leaveRowsOut: true });
         if (!worker.ok) throw new Error('s');
-        expect(bundle!.shown!.result).toEqual(worker.value.result);
-        expect(bundle!.shown!.bins).toEqual(worker.value.bins);
-        expect(bundle!.shown!.kinds).toEqual(worker.value.kinds);
+        expect(probe.bundle!.shown!.result).toEqual(worker.value.result);
+        expect(probe.bundle!.shown!.bins).toEqual(worker.value.bins);
+        expect(probe.bundle!.shown!.kinds).toEqual(worker.value.kinds);
       }
-      expect(bundle!.version).toBe(v0 + 2);
+      expect(probe.bundle!.version).toBe(v0 + 2);
       expect(f.calls).toHaveLength(1);
       // It rests: the rows are asked for (one job), and drawn.
       await act(() => vi.advanceTimersByTimeAsync(REST_MS));
       expect(f.calls).toHaveLength(2);
       expect(f.calls[1].args[0]).toBe(c);
       expect((f.calls[1].args[1] as { leaveRowsOut?: boolean }).leaveRowsOut).toBeUndefined();
-      await act(async () => {
-        f.calls[1].resolve(api.resultScreen(f.calls[1].args[0], f.calls[1].args[1] as { bins: number }));
-        await vi.advanceTimersByTimeAsync(0);
-      });
+      await answerCall(f, 1);
       const full = api.resultScreen(c, { rows: 'auto', bins: 400 });
       if (!full.ok) throw new Error('c');
-      expect(bundle!.status).toBe('done');
-      expect(bundle!.shown!.result).toEqual(full.value.result);
+      expect(probe.bundle!.status).toBe('done');
+      expect(probe.bundle!.shown!.result).toEqual(full.value.result);
     } finally {
       leverMotion.settle();
       vi.useRealTimers();
