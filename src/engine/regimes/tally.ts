@@ -23,14 +23,35 @@ export class Tally {
   threatenedCount = 0;
   withheldCount = 0;
   private stop = -1;
-  private readonly k: Kinds;
-  private readonly stipend: number;
-  private readonly insurance: number;
+  private k: Kinds;
+  private stipend: number;
+  private insurance: number;
 
   constructor(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>) {
     this.k = pop.kinds;
     this.stipend = pop.stipend;
     this.insurance = pop.insurance;
+  }
+
+  /**
+   * Back to a new Tally's state, for `pop`: a pass run thousands of times (a phase diagram's
+   * random runs) reuses one instead of leaving one a run to the garbage collector.
+   */
+  reset(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>): this {
+    this.pleas = 0;
+    this.trials = 0;
+    this.free = 0;
+    this.take = 0;
+    this.units = 0;
+    this.coveredTried = 0;
+    this.coveredFree = 0;
+    this.threatenedCount = 0;
+    this.withheldCount = 0;
+    this.stop = -1;
+    this.k = pop.kinds;
+    this.stipend = pop.stipend;
+    this.insurance = pop.insurance;
+    return this;
   }
 
   /** Rank t (1-based) was threatened or not: the first unthreatened rank is the stop rank. */
