@@ -23,9 +23,9 @@ export class Tally {
   threatenedCount = 0;
   withheldCount = 0;
   private stop = -1;
-  private k: Kinds;
-  private stipend: number;
-  private insurance: number;
+  private readonly k: Kinds;
+  private readonly stipend: number;
+  private readonly insurance: number;
 
   constructor(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>) {
     this.k = pop.kinds;
@@ -34,10 +34,13 @@ export class Tally {
   }
 
   /**
-   * Back to a new Tally's state, for `pop`: a pass run thousands of times (a phase diagram's
-   * random runs) reuses one instead of leaving one a run to the garbage collector.
+   * Back to zero for another pass over the same population, or null when `pop` is another one:
+   * a solve's random runs reuse one Tally instead of leaving one a run to the garbage collector.
+   * (The population's fields are never written again: V8 keeps them constant in compiled code,
+   * and a write would throw that code away.)
    */
-  reset(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>): this {
+  reuseFor(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>): this | null {
+    if (this.k !== pop.kinds || this.stipend !== pop.stipend || this.insurance !== pop.insurance) return null;
     this.pleas = 0;
     this.trials = 0;
     this.free = 0;
@@ -48,9 +51,6 @@ export class Tally {
     this.threatenedCount = 0;
     this.withheldCount = 0;
     this.stop = -1;
-    this.k = pop.kinds;
-    this.stipend = pop.stipend;
-    this.insurance = pop.insurance;
     return this;
   }
 
