@@ -79,6 +79,8 @@ export async function runPhaseBench(o: {
       const cells = batches[id].map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]]);
       w.once('message', (r: { id: number; values: (number | null)[]; cpuMs: number }) => {
         active--;
+        // The next batch first, then this answer (as src/client/batch.ts's runQueue).
+        feed(w, k);
         workerCpu[k] = r.cpuMs;
         batches[r.id].forEach((c, i) => {
           values[c] = r.values[i];
@@ -88,7 +90,6 @@ export async function runPhaseBench(o: {
         if (Number.isNaN(firstCoarseMs) && countDone(done, order.cells.slice(0, coarseCount)) === coarseCount) {
           firstCoarseMs = performance.now() - t0;
         }
-        feed(w, k);
         if (next >= batches.length && active === 0) resolve();
       });
       w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });

@@ -49,9 +49,9 @@ export function splitRange(n: number, parts: number): [number, number][] {
 }
 
 /**
- * Run tasks 0..n−1 with at most `concurrency` in flight, in index order. The first failure (or
- * an abort of `outer`) cancels every task still running or waiting and rejects; `onDone` is
- * never called after that.
+ * Run tasks 0..n−1 with at most `concurrency` in flight, in index order; a task's successor is
+ * launched before its `onDone` runs. The first failure (or an abort of `outer`) cancels every
+ * task still running or waiting and rejects; `onDone` is never called after that.
  */
 function runQueue<T>(
   n: number,
@@ -97,6 +97,9 @@ function runQueue<T>(
             if (over) return;
             active--;
             finished++;
+            // The next task goes to the freed worker before this answer is handed over: the
+            // worker computes while the page assembles and draws what came back.
+            launch();
             try {
               onDone(i, value);
             } catch (e) {
@@ -106,7 +109,7 @@ function runQueue<T>(
             if (finished === n) {
               stop();
               resolve();
-            } else launch();
+            }
           },
           (e: unknown) => fail(e),
         );

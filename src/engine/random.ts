@@ -124,22 +124,44 @@ export class LazyShuffle {
 // engine a pure function of its input while skipping repeated shuffles. Callers must not
 // mutate the arrays it returns.
 const RANKING_CACHE_BYTES = 64 * 1024 * 1024;
-const rankingCache = new Map<string, Int32Array>();
+const rankingCache = new Map<string, { N: number; seed: number; run: number; perm: Int32Array }>();
 let rankingCacheBytes = 0;
+// The memo's rankings of the last (N, seed) asked for, by run: a phase diagram asks for the same
+// runs of one scenario ~100,000 times, and a lookup here builds no key string.
+let recentN = -1;
+let recentSeed = NaN;
+let recent: (Int32Array | undefined)[] = [];
 
 export function cachedRandomRanking(N: number, seed: number, run: number): Int32Array {
+  if (N === recentN && seed === recentSeed) {
+    const perm = recent[run];
+    if (perm !== undefined) return perm;
+  }
   const key = `${N}|${seed}|${run}`;
   const hit = rankingCache.get(key);
-  if (hit) return hit;
+  if (hit) return remember(N, seed, run, hit.perm);
   const perm = randomRanking(N, seed, run);
   if (perm.byteLength > RANKING_CACHE_BYTES / 4) return perm;
-  rankingCache.set(key, perm);
+  rankingCache.set(key, { N, seed, run, perm });
   rankingCacheBytes += perm.byteLength;
   while (rankingCacheBytes > RANKING_CACHE_BYTES) {
     const oldest = rankingCache.keys().next().value as string;
-    rankingCacheBytes -= rankingCache.get(oldest)!.byteLength;
+    const gone = rankingCache.get(oldest)!;
+    rankingCacheBytes -= gone.perm.byteLength;
     rankingCache.delete(oldest);
+    if (gone.N === recentN && gone.seed === recentSeed) recent[gone.run] = undefined;
   }
+  return remember(N, seed, run, perm);
+}
+
+/** Note a ranking that is in the memo as one of the recent (N, seed)'s. */
+function remember(N: number, seed: number, run: number, perm: Int32Array): Int32Array {
+  if (N !== recentN || seed !== recentSeed) {
+    recentN = N;
+    recentSeed = seed;
+    recent = [];
+  }
+  if (Number.isInteger(run) && run >= 0 && run < 1e6) recent[run] = perm;
   return perm;
 }
 

@@ -204,6 +204,30 @@ describe('runPhase', () => {
     await expect(p).rejects.toSatisfy(isAbortError);
   });
 
+  it('sends a worker its next batch before the page handles the answer it just gave', async () => {
+    const f = fakeWorkers();
+    const pool = createEnginePool({ createWorker: f.factory, size: 1 });
+    const sentWhenHandled: number[] = [];
+    const p = runPhase(pool, scenario, spec, {
+      onProgress: () => sentWhenHandled.push(f.calls.length),
+      onUpdate: () => sentWhenHandled.push(-f.calls.length),
+    });
+    await flush();
+    for (let k = 0; k < f.calls.length; k++) {
+      const c = f.calls[k];
+      c.resolve(phaseCells(c.args[0], X, Y, c.args[3] as [number, number][], 'takeRatio'));
+      await flush();
+    }
+    const r = await p;
+    const batches = f.calls.length;
+    expect(batches).toBeGreaterThan(3);
+    // Batch k's answer (progress, then the update of a finished level) is handled with batch k + 1 already sent.
+    const progress = sentWhenHandled.filter((x) => x > 0);
+    expect(progress.slice(0, -1)).toEqual(progress.slice(0, -1).map((_, k) => k + 2));
+    expect(sentWhenHandled.filter((x) => x < 0).every((x) => -x === batches || progress.includes(-x))).toBe(true);
+    expect(r.values).toEqual((await runPhase(inProcess(1), scenario, spec)).values);
+  });
+
   it('fills cells not computed yet from the nearest coarse cell, so the picture is whole', async () => {
     const updates: PhaseResult[] = [];
     await runPhase(inProcess(1), scenario, spec, { onUpdate: (u) => updates.push(u) });

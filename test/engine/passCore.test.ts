@@ -112,6 +112,21 @@ describe('the Tally', () => {
     expect(once.fundPaid()).toBe(fundPayout(3, 2, 1, 2));
   });
 
+  it('reused for the same population it starts from zero again; for another it declines', () => {
+    const pop = prepare(walk('priority', 2), true).pop;
+    const used = new Tally(pop);
+    used.threat(1, true);
+    used.threat(2, false);
+    used.tried(pop.kinds.covered.indexOf(1), 2);
+    used.plea(2.5, 3);
+    used.withheldCount = 4;
+    expect(used.reuseFor(pop)).toBe(used);
+    expect(used.totals()).toEqual(new Tally(pop).totals());
+    expect(used.stopRank).toBeNull();
+    expect(used.reuseFor(prepare(walk('priority', 2), true).pop)).toBeNull();
+    expect(used.reuseFor({ ...pop, stipend: pop.stipend + 1 })).toBeNull();
+  });
+
   it('per defendant, per kind, lazy and the ladder agree on every total (random scenarios, fund included)', () => {
     fc.assert(
       fc.property(scenarioArb({ maxGroups: 3, maxCount: 5, regime: 'priority', ranking: 'arrival', maxBudget: 8 }), (s) => {

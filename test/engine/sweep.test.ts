@@ -61,6 +61,20 @@ describe('sweep', () => {
       expect(out.values[i]).toBe(one.outcomes!.takeRatio.value);
     });
   });
+  it('a batch gives the same answers whatever batches of other scenarios came before it (one checker a worker)', () => {
+    const other = { ...city, groups: [{ ...city.groups[0], count: 7 }], levers: { pledge: { penalty: 3 } } };
+    const cells: [number, number][] = [[0, 0], [0.5, 4], [1.5, 8], [1, 8]];
+    const fresh = (input: typeof city) =>
+      cells.map(([x, y]) => solveAt(input, [['groups[0].pledgedShare', x], ['prosecutor.budget', y]]));
+    const expected = [fresh(city), fresh(other)];
+    for (const input of [city, other, city, other, other, city]) {
+      const out = phaseCells(input, 'groups[0].pledgedShare', 'prosecutor.budget', cells, 'take');
+      const want = expected[input === city ? 0 : 1];
+      expect(out.values).toEqual(want.map((r) => (r.ok ? r.outcomes!.take.value : null)));
+      const swept = sweep(input, 'groups[0].pledgedShare', [0, 1.5, 0.5]);
+      expect(swept.skipped).toEqual([{ x: 1.5, message: 'groups[0].pledgedShare: must be at most 1, got 1.5' }]);
+    }
+  });
 });
 
 describe('regime comparison', () => {

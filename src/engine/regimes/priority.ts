@@ -114,6 +114,8 @@ function priorityPassTotals(input: PassInput): PassTotals {
  * runs inside another).
  */
 let lanes = new Int32Array(4 * 16);
+/** countPass's last Tally, reused by the next pass over the same population (its totals are a new object: nothing keeps the Tally). */
+let passTally: Tally | null = null;
 
 /**
  * The pass per kind, shared by the totals-only pass and the lazy random runs: in rank order
@@ -220,7 +222,7 @@ function countPass(
   }
   // Unthreatened before the budget is gone (mixed costs): the first such rank is the stop;
   // otherwise the first rank the loop never reached.
-  const tally = new Tally(pop);
+  const tally = passTally?.reuseFor(pop) ?? (passTally = new Tally(pop));
   if (firstUnthreatened > 0) tally.stopAt(firstUnthreatened);
   else if (t < N) tally.stopAt(t + 1);
   // The threatened plead at offer1 or are tried; everyone else (seen and not threatened, or

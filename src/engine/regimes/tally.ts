@@ -33,6 +33,27 @@ export class Tally {
     this.insurance = pop.insurance;
   }
 
+  /**
+   * Back to zero for another pass over the same population, or null when `pop` is another one:
+   * a solve's random runs reuse one Tally instead of leaving one a run to the garbage collector.
+   * (The population's fields are never written again: V8 keeps them constant in compiled code,
+   * and a write would throw that code away.)
+   */
+  reuseFor(pop: Pick<Population, 'kinds' | 'stipend' | 'insurance'>): this | null {
+    if (this.k !== pop.kinds || this.stipend !== pop.stipend || this.insurance !== pop.insurance) return null;
+    this.pleas = 0;
+    this.trials = 0;
+    this.free = 0;
+    this.take = 0;
+    this.units = 0;
+    this.coveredTried = 0;
+    this.coveredFree = 0;
+    this.threatenedCount = 0;
+    this.withheldCount = 0;
+    this.stop = -1;
+    return this;
+  }
+
   /** Rank t (1-based) was threatened or not: the first unthreatened rank is the stop rank. */
   threat(rank: number, threatened: boolean): void {
     if (threatened) this.threatenedCount++;

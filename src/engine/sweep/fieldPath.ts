@@ -100,28 +100,42 @@ export function getPath(obj: Json, path: string): unknown {
   return cur;
 }
 
+// A sweep or phase diagram sets the same one or two paths at every point: parsed once each.
+const parsedPaths = new Map<string, readonly Step[]>();
+
+function stepsOf(path: string): readonly Step[] {
+  let steps = parsedPaths.get(path);
+  if (steps === undefined) {
+    if (parsedPaths.size >= 256) parsedPaths.clear();
+    steps = parsePath(path);
+    parsedPaths.set(path, steps);
+  }
+  return steps;
+}
+
 /** A copy of `obj` with `value` at `path` (structural sharing for untouched branches). */
 export function setPath<T>(obj: T, path: string, value: unknown): T {
-  const steps = parsePath(path);
-  const rec = (cur: unknown, i: number): unknown => {
-    if (i === steps.length) return value;
-    const step = steps[i];
-    if (i === steps.length - 1 && typeof step === 'string' && DERIVED_GROUP_FIELDS[step]) {
-      const o = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>) : {};
-      return DERIVED_GROUP_FIELDS[step].set(o, Number(value));
-    }
-    if (step === '*') {
-      const arr = Array.isArray(cur) ? cur : [];
-      return arr.map((el) => rec(el, i + 1));
-    }
-    if (typeof step === 'number') {
-      const arr = Array.isArray(cur) ? cur.slice() : [];
-      arr[step] = rec(arr[step], i + 1);
-      return arr;
-    }
-    const o = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? { ...(cur as object) } : {};
-    (o as Record<string, unknown>)[step] = rec((o as Record<string, unknown>)[step], i + 1);
-    return o;
-  };
-  return rec(obj, 0) as T;
+  return setAt(obj, stepsOf(path), 0, value) as T;
+}
+
+/** `cur` with `value` at steps[i..] (a plain function, not a closure made per call). */
+function setAt(cur: unknown, steps: readonly Step[], i: number, value: unknown): unknown {
+  if (i === steps.length) return value;
+  const step = steps[i];
+  if (i === steps.length - 1 && typeof step === 'string' && DERIVED_GROUP_FIELDS[step]) {
+    const o = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>) : {};
+    return DERIVED_GROUP_FIELDS[step].set(o, Number(value));
+  }
+  if (step === '*') {
+    const arr = Array.isArray(cur) ? cur : [];
+    return arr.map((el) => setAt(el, steps, i + 1, value));
+  }
+  if (typeof step === 'number') {
+    const arr = Array.isArray(cur) ? cur.slice() : [];
+    arr[step] = setAt(arr[step], steps, i + 1, value);
+    return arr;
+  }
+  const o = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? { ...(cur as object) } : {};
+  (o as Record<string, unknown>)[step] = setAt((o as Record<string, unknown>)[step], steps, i + 1, value);
+  return o;
 }

@@ -81,6 +81,17 @@ export function solveAt(
   return { ok: true, outcomes: outcomesOf(solveScenario(parsed.scenario, { rows: 'never', plotOnly: true })) };
 }
 
+/**
+ * The checker every sweep and phase-diagram batch in this realm (a worker) passes its points
+ * through: the next batch of the same scenario finds its groups and the rest of its fields
+ * already checked (a batch comes as a new copy of the scenario), and V8 sees one checker's
+ * functions at its call sites, not a new closure each batch (a new call target deoptimized
+ * solveAt and recompiled the batch loop on every worker). Its answers are parseScenario's
+ * whatever it checked before (scenario/incremental.ts).
+ */
+let shared: DraftChecker | null = null;
+const batchChecker = (): DraftChecker => (shared ??= createDraftChecker());
+
 /** Evenly spaced values from lo to hi (integers when `integer`, deduplicated): grid.ts's gridValues. */
 export const sweepValues = gridValues;
 
@@ -96,7 +107,7 @@ export function sweep(
   const points: SweepPoint[] = [];
   const skipped: { x: number; message: string }[] = [];
   let random = false;
-  const checker = createDraftChecker();
+  const checker = batchChecker();
   values.forEach((x, i) => {
     const r = solveAt(input, [[field, x]], checker);
     if (r.ok && r.outcomes) {
@@ -123,13 +134,13 @@ export function phaseCells(
   const [criterion, onProgress] = split(criterionArg, progressArg);
   const values: (number | null)[] = [];
   const success: number[] = [];
-  const checker = createDraftChecker();
-  cells.forEach(([x, y], i) => {
+  const checker = batchChecker();
+  for (let i = 0; i < cells.length; i++) {
     const r = solveAt(
       input,
       [
-        [xField, x],
-        [yField, y],
+        [xField, cells[i][0]],
+        [yField, cells[i][1]],
       ],
       checker,
     );
@@ -142,7 +153,7 @@ export function phaseCells(
       success.push(-1);
     }
     if (onProgress && (i % 16 === 15 || i === cells.length - 1)) onProgress((i + 1) / cells.length);
-  });
+  }
   return { values, success };
 }
 
