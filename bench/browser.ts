@@ -325,6 +325,9 @@ async function sliderTimes(page: Page, steps: number): Promise<number[] | null> 
   return times.sort((a, b) => a - b);
 }
 
+/** How long the pointer rests on the slider's thumb before pressing (a hand's reach and aim). */
+const HOVER_MS = 300;
+
 interface DragStep {
   /** From the slider's input event to the end of the frame that paints the chart (ms). */
   ms: number;
@@ -353,7 +356,8 @@ function dragLine(name: string, n: number, steps: DragStep[]): BenchLine {
 }
 
 /**
- * The pledge slider dragged as a hand drags it: the button pressed on its thumb, then `steps`
+ * The pledge slider dragged as a hand drags it: the pointer on its thumb for HOVER_MS, the button
+ * pressed, then `steps`
  * pointer moves through Chromium's input pipeline (CDP), each to a new position, waiting for
  * each one's chart. Chromium hands a drag's moves to the page at the start of a frame (before
  * its animation-frame callbacks, as it does a mouse's), so the frame that follows can show the
@@ -398,7 +402,10 @@ async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> 
     }).observe(chart, { attributes: true, attributeFilter: ['data-version', 'data-busy'] });
   })()`);
   const y = box.y + box.height / 2;
+  // The pointer comes to the thumb and rests there a moment before the button goes down, as a
+  // hand's does (the page loads and warms the engine of its inline answers on that hover).
   await page.mouse.move(box.x + box.width * 0.05, y);
+  await new Promise((r) => setTimeout(r, HOVER_MS));
   await page.mouse.down();
   const out: DragStep[] = [];
   for (let i = 0; i < steps; i++) {

@@ -37,3 +37,4 @@ export {
   type PhaseSpec,
   type SweepOutput,
 } from './batch';
+export { prepareInline } from './inline';

@@ -11,8 +11,10 @@
 // stays under a frame: when SLOW_AFTER answers in a row for scenarios of one shape (regime,
 // ranking, defendants, runs) each took longer than INLINE_SLOW_MS, that shape's later questions
 // go to the workers (the first answers of a page run before V8 has compiled the engine, and a
-// busy machine slows a few, so one slow answer says little). The engine's code for this is loaded on the first lever step, not at
-// start (until it has loaded, the workers answer).
+// busy machine slows a few, so one slow answer says little). The engine's code is not loaded at
+// start: the pointer or the focus coming to a quick lever loads it and warms it up with the
+// scenario on screen (prepareInline), and so does a first lever step (until it has loaded, the
+// workers answer).
 import type { ResultScreen, ValidationMessage } from '../engine';
 
 /** What the engine's resultScreen answers (as the worker does). */
@@ -52,12 +54,20 @@ export function inlineWork(scenario: unknown): number {
   return n * runs;
 }
 
+/** The answers computed, one a task, to warm the engine up once it has loaded. */
+export const WARM_ANSWERS = 3;
+let warmed = false;
+
 /**
  * Load the engine's code on the main thread (once; a failed load leaves the workers to answer).
- * Resolves when it is loaded or failed.
+ * Resolves when it is loaded or failed. With `warmWith` (the scenario on screen, when the pointer
+ * or the focus comes to a quick lever, before it moves), the engine then answers it
+ * WARM_ANSWERS times, a task each, answers nobody uses: V8 compiles the engine's paths on its
+ * first answers (the first took 15–30 ms on this 2-core machine, a warm one about 1 ms), so
+ * the lever's first steps are answered in their frame too. Once a page; small work only.
  */
-export function prepareInline(): Promise<void> {
-  return (loading ??= import('../engine/compute').then(
+export function prepareInline(warmWith?: unknown): Promise<void> {
+  const loaded = (loading ??= import('../engine/compute').then(
     (m) => {
       resultScreen = m.resultScreen as ResultScreenFn;
     },
@@ -65,6 +75,20 @@ export function prepareInline(): Promise<void> {
       // Offline without the chunk, say: the workers answer every question.
     },
   ));
+  if (warmWith !== undefined && !warmed && inlineWork(warmWith) <= INLINE_MAX_WORK) {
+    warmed = true;
+    void loaded.then(() => warmUp(warmWith, WARM_ANSWERS));
+  }
+  return loaded;
+}
+
+function warmUp(scenario: unknown, left: number): void {
+  if (!resultScreen || left <= 0) return;
+  setTimeout(() => {
+    if (!resultScreen) return;
+    resultScreen(scenario, { rows: 'auto', bins: 200, leaveRowsOut: true });
+    warmUp(scenario, left - 1);
+  }, 0);
 }
 
 /**
@@ -93,5 +117,6 @@ export function inlineResultScreen(
 export function resetInline(): void {
   resultScreen = null;
   loading = null;
+  warmed = false;
   slowByShape.clear();
 }

@@ -6,6 +6,7 @@ import {
   INLINE_MAX_WORK,
   INLINE_SLOW_MS,
   SLOW_AFTER,
+  WARM_ANSWERS,
   inlineResultScreen,
   inlineWork,
   prepareInline,
@@ -84,5 +85,34 @@ describe('inlineResultScreen', () => {
     const other = { ...at(0.6), prosecutor: { ...city().prosecutor, regime: 'forcedSpend' as const, ranking: 'arrival' as const } };
     cost = 1;
     expect(inlineResultScreen(other, LIGHT)).not.toBeNull();
+  });
+});
+
+describe('prepareInline(warmWith)', () => {
+  it(`loads the engine and answers the scenario WARM_ANSWERS times, in later tasks, once a page`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const spy = vi.spyOn(await import('../../src/engine/compute'), 'resultScreen');
+      await prepareInline(city());
+      await prepareInline(city()); // once a page
+      expect(spy).toHaveBeenCalledTimes(0); // nothing in the loading task itself
+      await vi.advanceTimersByTimeAsync(50);
+      expect(spy).toHaveBeenCalledTimes(WARM_ANSWERS);
+      expect(spy.mock.calls[0][0]).toEqual(city());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('warms nothing up for work above INLINE_MAX_WORK', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const spy = vi.spyOn(await import('../../src/engine/compute'), 'resultScreen');
+      await prepareInline({ ...city(), runs: 100 });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

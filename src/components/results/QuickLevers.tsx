@@ -6,6 +6,7 @@ import { allGroupsPledgeShare, getPath, pledgeAllGroups, setPath } from '../../e
 import { formatNumber } from '../../app/format';
 import { fieldByPath } from '../editor/fields';
 import { idleReason } from '../../engine';
+import { prepareInline } from '../../client';
 
 /**
  * Whether a quick lever is moving: from a step until SETTLE_MS after the last one (a drag, or an
@@ -134,7 +135,14 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
   // A slider's top follows the value up (twice it, rounded) but never shrinks under the thumb.
   const tops = useRef(new Map<string, number>());
   return (
-    <section className="quick-levers" aria-labelledby={`${uid}-h`}>
+    <section
+      className="quick-levers"
+      aria-labelledby={`${uid}-h`}
+      // The hand or the focus comes to a lever: the page loads (and warms up) the engine that
+      // answers its moves in their frame (src/client/inline.ts), before the first move.
+      onPointerEnter={() => void prepareInline(draft)}
+      onFocus={() => void prepareInline(draft)}
+    >
       <h2 id={`${uid}-h`} className="section-title">
         Quick levers
       </h2>
