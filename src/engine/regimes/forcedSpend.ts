@@ -130,17 +130,11 @@ function cross(x: number, y: number, f0: number, slope: number): number {
   return at > x && at <= y ? at : -1;
 }
 
-/**
- * The last cell of [a, to] with `code` (cell a has it, cell to has not): by bisection. The cells
- * with `code` form a prefix of [a, to] (see backwardPass), so the cell is the one whose successor
- * has another code; `hint`, where the source the rank resumed from changed its code (−1: none),
- * is tried first and narrows the bisection to the same answer.
- */
+/** The last cell of [a, to] with `code` (cell a has it, cell to has not): by bisection. */
 function lastWithCode(
   a: number,
   to: number,
   code: number,
-  hint: number,
   gLo: number,
   gV0: number,
   gSl: number,
@@ -156,13 +150,6 @@ function lastWithCode(
 ): number {
   let lo = a;
   let hi = to;
-  for (let k = 0; k < 2; k++) {
-    const at = hint + k;
-    if (at > lo && at < hi) {
-      if (cellCode(at, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) === code) lo = at;
-      else hi = at;
-    }
-  }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (cellCode(mid, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0) === code) lo = mid;
@@ -171,100 +158,86 @@ function lastWithCode(
   return lo;
 }
 
-/** Numbers per linear piece: its first budget, its value there, its slope, the slope it was made with. */
-const PIECE = 4;
+/** Numbers per snapshot of the backward walk (see backwardPass). */
+const SNAP = 5;
+/** Numbers per linear piece in `buf.V`: its first budget, its value there, its slope. */
+const PIECE = 3;
 
 /**
- * One backward pass, rank by rank (a log): every rank's V(t) and decision runs, kept whole so
- * that the next solve of the scenario can resume each rank from it (see backwardPass). Rank t's
- * pieces are P[pOff[t+1]..pOff[t]) (offsets in numbers; V(N) = 0 is P[0..PIECE)), its runs
- * R[2·rOff[t+1]..2·rOff[t]) (from budget `start` on, code `code`), all ranks written from N−1 down.
- * `Bp`: the pass covered budgets 0..Bp.
+ * The solver's buffers, kept from solve to solve (a solve runs to the end before the next). `V`
+ * holds two value functions in two regions of `cap` pieces each (one array): V(t+1) (region `nR`:
+ * piece j covers lo_j..lo_{j+1} − 1, the last up to B′) and V(t+2) (the other region, what the last
+ * rank read), which V(t) then overwrites: a rank that resumes keeps its first pieces, identical to
+ * V(t+1)'s (see backwardPass). `runs` holds every rank's
+ * decision runs, two numbers each (from budget `start` on, code `code`; rank t's are
+ * runOff[t+1]..runOff[t] − 1), and `sn` the last rank's walk snapshots.
  */
-interface Log {
-  P: Float64Array<ArrayBuffer>;
-  R: Float64Array<ArrayBuffer>;
-  pOff: Int32Array<ArrayBuffer>;
-  rOff: Int32Array<ArrayBuffer>;
-  Bp: number;
+const buf: {
+  V: Float64Array<ArrayBuffer>;
+  cap: number;
+  nR: number;
+  nN: number;
+  runs: Float64Array<ArrayBuffer>;
+  runOff: Int32Array<ArrayBuffer>;
+  sn: Float64Array<ArrayBuffer>;
+} = {
+  V: new Float64Array(2 * 16 * PIECE),
+  cap: 16,
+  nR: 1,
+  nN: 0,
+  runs: new Float64Array(2 * 1024),
+  runOff: new Int32Array(1024),
+  sn: new Float64Array(64 * SNAP),
+};
+
+/**
+ * The last rank of an earlier run of another kind, kept so that the next rank of its kind can
+ * resume from it as from the rank before (see backwardPass): the V it read (`inV`, `inN` pieces),
+ * the V it built (`outV`), its snapshots (`sn`, `snN`) and its rank `T` (its runs are
+ * runOff[T+1]..). kind −1: empty.
+ */
+interface Alt {
+  kind: number;
+  T: number;
+  inN: number;
+  inV: Float64Array<ArrayBuffer>;
+  outV: Float64Array<ArrayBuffer>;
+  sn: Float64Array<ArrayBuffer>;
+  snN: number;
 }
-const newLog = (): Log => ({
-  P: new Float64Array(64 * PIECE),
-  R: new Float64Array(2 * 64),
-  pOff: new Int32Array(0),
-  rOff: new Int32Array(0),
-  Bp: -1,
+const newAlt = (): Alt => ({
+  kind: -1,
+  T: 0,
+  inN: 0,
+  inV: new Float64Array(16 * PIECE),
+  outV: new Float64Array(16 * PIECE),
+  sn: new Float64Array(64 * SNAP),
+  snN: 0,
 });
+const alts = { alt: newAlt(), spare: newAlt() };
 
 /** The same double, bit for bit (±0 apart; NaN never equal: the rank is then computed in full). */
 const sameBits = (a: number, b: number) => a === b && (a !== 0 || 1 / a === 1 / b);
 
-function growF64(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
-  let n = a.length * 2;
-  while (n < need) n *= 2;
-  const b = new Float64Array(n);
+function growF64(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-/**
- * Where a rank may resume from a source rank of its kind (a same-kind rank above it in this pass,
- * or the same rank in the last pass): the source read Q[qS..qS+PIECE·qN) (ending at qEnd, its
- * B′ + 1), this rank reads P[pS..pS+PIECE·pN) (ending at pEnd). D is the first budget where the two
- * may differ (their first m pieces are the same bits). Every interval start of the walk below D —
- * 0, a piece start, a piece start shifted by c, c itself — is one of both walks (the same pieces
- * give the same starts there), and so is D when both have a piece start there or both end there:
- * the largest such start is where both walks are in the same state (the cells below it read the
- * same values, in the same intervals). 0: walk from the start. The first m0 pieces are known to
- * be the same.
- */
-function resumeAt(
-  P: Float64Array,
-  pS: number,
-  pN: number,
-  pEnd: number,
-  Q: Float64Array,
-  qS: number,
-  qN: number,
-  qEnd: number,
-  c: number,
-  m0: number,
-): number {
-  let m = m0;
-  const both = pN < qN ? pN : qN;
-  while (
-    m < both &&
-    P[pS + m * PIECE] === Q[qS + m * PIECE] &&
-    sameBits(P[pS + m * PIECE + 1], Q[qS + m * PIECE + 1]) &&
-    sameBits(P[pS + m * PIECE + 2], Q[qS + m * PIECE + 2])
-  )
-    m++;
-  if (m === 0) return 0;
-  const endN = m < pN ? P[pS + m * PIECE] : pEnd;
-  const endP = m < qN ? Q[qS + m * PIECE] : qEnd;
-  const D = endN < endP ? endN : endP;
-  if (endN === endP) return D;
-  let x = P[pS + (m - 1) * PIECE];
-  if (c < D && c > x) x = c;
-  for (let j = m - 1; j >= 0; j--) {
-    const s = P[pS + j * PIECE] + c;
-    if (s < D) {
-      if (s > x) x = s;
-      break;
-    }
-  }
-  return x;
+/** `V` with each of its two regions twice as long (region r's pieces keep their index). */
+function growRegions(V: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
+  const size = cap * PIECE;
+  const b = new Float64Array(V.length * 2);
+  for (let r = 0; r < 2; r++) b.set(V.subarray(r * size, (r + 1) * size), r * 2 * size);
+  return b;
 }
 
-/** The last rank of each kind in the pass so far (see backwardPass). */
-let lastOf = new Int32Array(16);
-
 /**
- * The backward pass over budgets 0..Bp, one rank at a time from N−1 down to 0, written to `out`,
- * in one function with its state in locals (logs grow by doubling). The arithmetic is the previous
- * Step class's, operation for operation (test/engine/naive/forcedSpendPieces.ts keeps it; the
- * properties check the pieces give the same bits). `old`: the last pass of the same ranks and
- * believed kinds (over another range), or null.
+ * The backward pass over budgets 0..Bp, one rank at a time from N−1 down to 0, in one function
+ * with its state in locals: nothing is allocated per rank (buffers grow by doubling). The
+ * arithmetic is the previous Step class's, operation for operation (test/engine/naive/
+ * forcedSpendPieces.ts keeps it; the properties check the pieces give the same bits).
  */
 function backwardPass(
   k: Population['kinds'],
@@ -273,42 +246,41 @@ function backwardPass(
   ranking: Int32Array,
   Bp: number,
   meter: ((done: number) => void) | undefined,
-  old: Log | null,
-  out: Log,
 ): void {
   const N = ranking.length;
   const kc = k.c;
   const kw = k.w;
   const { offer1, offer0, bPlead1, bPlead0 } = dec;
-  if (out.pOff.length !== N + 2) {
-    out.pOff = new Int32Array(N + 2);
-    out.rOff = new Int32Array(N + 1);
-  }
-  const pOff = out.pOff;
-  const rOff = out.rOff;
-  let V = out.P;
-  let runs = out.R;
-  // The last rank of each kind walked so far (−1: none): the next rank of that kind may resume from it.
-  if (lastOf.length < k.size) lastOf = new Int32Array(Math.max(k.size, lastOf.length * 2));
-  lastOf.fill(-1, 0, k.size);
-  const oP = old ? old.P : V;
-  const oR = old ? old.R : runs;
-  const oPOff = old ? old.pOff : pOff;
-  const oROff = old ? old.rOff : rOff;
-  const oEnd = old ? old.Bp + 1 : 0;
-  // V(N, ·) = 0 on 0..B′.
-  V[0] = 0;
-  V[1] = 0;
-  V[2] = 0;
-  V[3] = 0;
-  pOff[N + 1] = 0;
-  pOff[N] = PIECE;
-  rOff[N] = 0;
+  if (buf.runOff.length < N + 1) buf.runOff = new Int32Array(Math.max(N + 1, buf.runOff.length * 2));
+  const runOff = buf.runOff;
+  runOff[N] = 0;
+  let V = buf.V;
+  let cap = buf.cap;
+  // Regions (0, 1) of V(t+2) and V(t+1), and their offsets in V. V(t) is built over V(t+2).
+  let pR = 0;
+  let nR = 1;
+  let pO = 0;
+  let nO = cap * PIECE;
+  let runs = buf.runs;
   let runN = 0;
-  // Leading pieces of V(t+1) known to be the last pass's V(t+1) bit for bit.
-  let knownSame = 0;
-  let kind = N > 0 ? kindOf[ranking[N - 1]] : -1;
+  // Snapshots of the last rank's state at each interval start x, SNAP numbers each: x, V(t)'s piece
+  // count, its last piece's slope and length so far (a later merge changes only those), and the
+  // rank's run count. A rank of the same kind whose V(t+1) equals the last rank's V(t+2) below
+  // budget D reaches the same state at every interval start ≤ D, so it starts from the last
+  // snapshot there.
+  let sn = buf.sn;
+  let snN = 0;
   let lastKind = -1;
+  let alt = alts.alt;
+  let spare = alts.spare;
+  alt.kind = -1;
+  // V(N, ·) = 0 on 0..B′.
+  let pN = 0;
+  let nN = 1;
+  V[nO] = 0;
+  V[nO + 1] = 0;
+  V[nO + 2] = 0;
+  let kind = N > 0 ? kindOf[ranking[N - 1]] : -1;
   // The rank's believed kind, read again only where the kind changes.
   let c = 0;
   let w = 0;
@@ -327,12 +299,8 @@ function backwardPass(
       bp1 = bPlead1[kind] === 1;
       bp0 = bPlead0[kind] === 1;
     }
-    lastKind = kind;
-    // V(t+1): this rank reads it at nO (nN pieces) and builds V(t) after it, at oO.
-    const nO = pOff[t + 2];
-    const oO = pOff[t + 1];
-    const nN = (oO - nO) >> 2; // PIECE = 4: an integer count
     const rankBegin = runN;
+    const snN0 = snN;
     let cN = 0;
     /** Length of V(t)'s last piece so far (its merge test needs it). */
     let lastLen = 0;
@@ -341,88 +309,140 @@ function backwardPass(
     let lastLo = 0;
     let lastV0 = 0;
     let lastSl = 0;
-    let x = 0;
-    // The source's runs from x on (hR[2·hp..2·hE)): where it changed its code, tried first by the
-    // bisections.
-    let hR = runs;
-    let hp = 0;
-    let hE = 0;
-    // Resume: from this rank in the last pass, or from the last rank of its kind in this one,
-    // whichever shares more; the state there is read off the source's pieces and runs (pieces and
-    // runs are only appended, and only the last piece's slope changes, while it is one cell long).
-    {
-      let next = 0;
-      let best = 0;
-      let sP = V;
-      let sPS = 0;
-      let sPE = 0;
-      let sR = runs;
-      let sRS = 0;
-      let sRE = 0;
-      if (old) {
-        const qS = oPOff[t + 2];
-        const qE = oPOff[t + 1];
-        const at = resumeAt(V, nO, nN, Bp + 1, oP, qS, (qE - qS) >> 2, oEnd, c, knownSame);
-        if (at > best) {
-          best = at;
-          sP = oP;
-          sPS = qE;
-          sPE = oPOff[t];
-          sR = oR;
-          sRS = oROff[t + 1];
-          sRE = oROff[t];
-        }
-      }
-      const T = lastOf[kind];
-      // (Not asked when the last pass's rank already resumes at V(t+1)'s last piece or beyond.)
-      if (T >= 0 && (best === 0 || best < V[oO - PIECE])) {
-        const qS = pOff[T + 2];
-        const qE = pOff[T + 1];
-        const at = resumeAt(V, nO, nN, Bp + 1, V, qS, (qE - qS) >> 2, Bp + 1, c, 0);
-        if (at > best) {
-          best = at;
-          sP = V;
-          sPS = qE;
-          sPE = pOff[T];
-          sR = runs;
-          sRS = rOff[T + 1];
-          sRE = rOff[T];
-        }
-      }
-      if (best > 0) {
-        x = best;
-        let q = sPS;
-        while (q < sPE && sP[q] < x) q += PIECE;
-        const n = q - sPS;
-        if (oO + n > V.length) V = growF64(V, oO + n);
-        for (let i = 0; i < n; i++) V[oO + i] = sP[sPS + i];
-        cN = n >> 2;
-        const l = oO + n - PIECE;
-        lastLo = V[l];
-        lastV0 = V[l + 1];
-        lastLen = x - lastLo;
-        lastSl = lastLen >= 2 ? V[l + 2] : V[l + 3];
-        V[l + 2] = lastSl;
-        let r = sRS;
-        while (r < sRE && sR[r * 2] < x) r++;
-        const nr = r - sRS;
-        if ((runN + nr) * 2 > runs.length) runs = growF64(runs, (runN + nr) * 2);
-        for (let i = 0; i < nr * 2; i++) runs[runN * 2 + i] = sR[sRS * 2 + i];
-        runN += nr;
-        hR = sR;
-        hp = r;
-        hE = sRE;
-        // Pieces copied from the last pass's rank (all but the last, whose slope may change) are
-        // its bits: the next rank's comparison with the last pass skips them.
-        if (sP === oP && old) next = cN - 1;
-      }
-      knownSame = next;
-    }
     let j = 0;
     let j2 = 0;
+    let x = 0;
+    if (kind === lastKind) {
+      // D: the first budget where V(t+1) may differ from V(t+2) (identical pieces below it).
+      let m = 0;
+      const both = nN < pN ? nN : pN;
+      while (
+        m < both &&
+        V[nO + m * PIECE] === V[pO + m * PIECE] &&
+        sameBits(V[nO + m * PIECE + 1], V[pO + m * PIECE + 1]) &&
+        sameBits(V[nO + m * PIECE + 2], V[pO + m * PIECE + 2])
+      )
+        m++;
+      // The last rank's walk started an interval at each of its piece starts and the same
+      // shifted by c; below D both walks have the same starts. D itself is a start of both only
+      // where both pieces m begin there (or both walks end there).
+      let D = 0;
+      let atD = false;
+      if (m > 0) {
+        const endN = m < nN ? V[nO + m * PIECE] : Bp + 1;
+        const endP = m < pN ? V[pO + m * PIECE] : Bp + 1;
+        D = endN < endP ? endN : endP;
+        atD = endN === endP;
+      }
+      let i = snN - 1;
+      while (i > 0 && (sn[i * SNAP] > D || (sn[i * SNAP] === D && !atD))) i--;
+      if (i > 0) {
+        // Below that start every cell reads identical values: V(t)'s pieces there are V(t+1)'s
+        // (the last one as it stood then), and so are the decision runs. Those pieces start below
+        // D, so they are among the m that V(t+2) shares bit for bit: V(t), built over V(t+2),
+        // keeps them as they are and takes the last one's slope as it stood.
+        const o = i * SNAP;
+        x = sn[o];
+        // Counts come back as integers (`| 0`): a double here would make every index a double.
+        cN = sn[o + 1] | 0;
+        lastSl = sn[o + 2];
+        V[pO + (cN - 1) * PIECE + 2] = lastSl;
+        lastLo = V[pO + (cN - 1) * PIECE];
+        lastV0 = V[pO + (cN - 1) * PIECE + 1];
+        lastLen = sn[o + 3];
+        const nr = sn[o + 4] | 0;
+        if ((runN + nr) * 2 > runs.length) runs = growF64(runs);
+        const from = runOff[t + 2] * 2;
+        for (let q = 0; q < nr * 2; q++) runs[runN * 2 + q] = runs[from + q];
+        runN += nr;
+        snN = i;
+      } else snN = 0;
+    } else {
+      snN = 0;
+      // A change of kind. The last rank (t+1) becomes the alternate (its snapshots handed over,
+      // the two value functions copied), and the previous alternate, the last rank of an earlier
+      // run, serves this rank if it is of this kind: the same reasoning as for the rank before,
+      // with its V read and built in place of V(t+2) and V(t+1)'s first pieces.
+      const old = alt;
+      if (lastKind >= 0) {
+        const a = spare;
+        a.kind = lastKind;
+        a.T = t + 1;
+        a.inN = pN;
+        a.snN = snN0;
+        if (a.inV.length < pN * PIECE) a.inV = new Float64Array(pN * PIECE * 2);
+        if (a.outV.length < nN * PIECE) a.outV = new Float64Array(nN * PIECE * 2);
+        for (let q = 0; q < pN * PIECE; q++) a.inV[q] = V[pO + q];
+        for (let q = 0; q < nN * PIECE; q++) a.outV[q] = V[nO + q];
+        const hand = a.sn;
+        a.sn = sn;
+        sn = hand;
+        spare = old;
+        alt = a;
+      }
+      if (old.kind === kind) {
+        const inV = old.inV;
+        const inN = old.inN;
+        let m = 0;
+        const both = nN < inN ? nN : inN;
+        while (
+          m < both &&
+          V[nO + m * PIECE] === inV[m * PIECE] &&
+          sameBits(V[nO + m * PIECE + 1], inV[m * PIECE + 1]) &&
+          sameBits(V[nO + m * PIECE + 2], inV[m * PIECE + 2])
+        )
+          m++;
+        let D = 0;
+        let atD = false;
+        if (m > 0) {
+          const endN = m < nN ? V[nO + m * PIECE] : Bp + 1;
+          const endP = m < inN ? inV[m * PIECE] : Bp + 1;
+          D = endN < endP ? endN : endP;
+          atD = endN === endP;
+        }
+        const osn = old.sn;
+        let i = old.snN - 1;
+        while (i > 0 && (osn[i * SNAP] > D || (osn[i * SNAP] === D && !atD))) i--;
+        if (i > 0) {
+          const o = i * SNAP;
+          x = osn[o];
+          cN = osn[o + 1] | 0;
+          const outV = old.outV;
+          for (let q = 0; q < cN * PIECE; q++) V[pO + q] = outV[q];
+          lastSl = osn[o + 2];
+          V[pO + (cN - 1) * PIECE + 2] = lastSl;
+          lastLo = V[pO + (cN - 1) * PIECE];
+          lastV0 = V[pO + (cN - 1) * PIECE + 1];
+          lastLen = osn[o + 3];
+          const nr = osn[o + 4] | 0;
+          while ((runN + nr) * 2 > runs.length) runs = growF64(runs);
+          const from = runOff[old.T + 1] * 2;
+          for (let q = 0; q < nr * 2; q++) runs[runN * 2 + q] = runs[from + q];
+          runN += nr;
+          // Its snapshots below x are this rank's: they become the ones this walk extends.
+          const hand = old.sn;
+          old.sn = sn;
+          sn = hand;
+          snN = i;
+        }
+      }
+    }
+    lastKind = kind;
     // Walk the interval starts: V(t+1)'s piece starts and the same shifted by c, within 0..B′.
     // On each interval [x, y] both V(t+1, b) and V(t+1, b − c) are linear in b.
-    while (x <= Bp) {
+    // The snapshots serve a next rank of the same kind, or (the last of a run) a later one.
+    for (;;) {
+      {
+        if ((snN + 1) * SNAP > sn.length) sn = growF64(sn);
+        const o = snN * SNAP;
+        sn[o] = x;
+        sn[o + 1] = cN;
+        if (cN > 0) sn[o + 2] = lastSl;
+        sn[o + 3] = lastLen;
+        sn[o + 4] = runN - rankBegin;
+        snN++;
+      }
+      if (x > Bp) break;
       // j: V(t+1)'s piece under x; j2: its piece under x − c (piece 0 while x < c). The interval
       // ends before the next piece start, or the next start shifted by c, whichever comes first.
       while (j + 1 < nN && V[nO + (j + 1) * PIECE] <= x) j++;
@@ -491,14 +511,11 @@ function backwardPass(
               else codeTo = cell;
             }
             let end = to;
-            if (!one && codeTo !== code) {
-              while (hp < hE && hR[hp * 2] <= a) hp++;
-              const hint = hp < hE ? hR[hp * 2] - 1 : -1;
-              end = lastWithCode(a, to, code, hint, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
-            }
+            if (!one && codeTo !== code)
+              end = lastWithCode(a, to, code, gLo, gV0, gSl, hLo, hV0, hSl, c, w, s1, s0, bp1, bp0);
             // Emit [a, end] with this code: a decision run, and V(t) on it (its value at a).
             if (runN === rankBegin || runs[runN * 2 - 1] !== code) {
-              if (runN * 2 === runs.length) runs = growF64(runs, 0);
+              if (runN * 2 === runs.length) runs = growF64(runs);
               runs[runN * 2] = a;
               runs[runN * 2 + 1] = code;
               runN++;
@@ -524,19 +541,23 @@ function backwardPass(
               const first = pv + sl * (a - plo);
               const lastV = pv + sl * (a + len - 1 - plo);
               if (near(first, value) && near(lastV, value + slope * (len - 1))) {
-                V[oO + (cN - 1) * PIECE + 2] = sl;
+                V[pO + (cN - 1) * PIECE + 2] = sl;
                 lastSl = sl;
                 lastLen += len;
                 merged = true;
               }
             }
             if (!merged) {
-              const q = oO + cN * PIECE;
-              if (q + PIECE > V.length) V = growF64(V, 0);
+              if (cN === cap) {
+                V = growRegions(V, cap);
+                cap *= 2;
+                pO = pR * cap * PIECE;
+                nO = nR * cap * PIECE;
+              }
+              const q = pO + cN * PIECE;
               V[q] = a;
               V[q + 1] = value;
               V[q + 2] = slope;
-              V[q + 3] = slope;
               lastLo = a;
               lastV0 = value;
               lastSl = slope;
@@ -556,14 +577,26 @@ function backwardPass(
       }
       x = y + 1;
     }
-    pOff[t] = oO + cN * PIECE;
-    rOff[t] = runN;
-    lastOf[kind] = t;
+    // V(t) becomes V(t+1) for the next rank, V(t+1) becomes V(t+2).
+    const r = pR;
+    pR = nR;
+    nR = r;
+    const o = pO;
+    pO = nO;
+    nO = o;
+    pN = nN;
+    nN = cN;
+    runOff[t] = runN;
     kind = nextKind;
   }
-  out.P = V;
-  out.R = runs;
-  out.Bp = Bp;
+  buf.V = V;
+  buf.cap = cap;
+  buf.nR = nR;
+  buf.nN = nN;
+  buf.runs = runs;
+  buf.sn = sn;
+  alts.alt = alt;
+  alts.spare = spare;
 }
 
 const same = (a: number, b: number) => a === b || (a !== a && b !== b);
@@ -630,21 +663,6 @@ class Memo {
 }
 
 const memo = new Memo();
-/**
- * The logs: `cur` the last pass (its ranks and believed kinds the Memo's), `other` the one before
- * it of the same scenario (its buffers reused for the next pass), emptied when the scenario's ranks
- * or believed kinds change. Memory: the two passes of one scenario, each at most 4× what it holds
- * (Σ over ranks of V(t)'s pieces × 4 numbers and decision runs × 2, plus 2 × (N + 2) offsets).
- */
-const logs = { cur: newLog(), other: newLog() };
-
-/** A log's arrays back to twice what the pass held if they are more than 4× that (and not small). */
-function trim(log: Log, N: number): void {
-  const usedP = N >= 0 && log.pOff.length === N + 2 ? log.pOff[0] : 0;
-  const usedR = N >= 0 && log.rOff.length === N + 1 ? log.rOff[0] * 2 : 0;
-  if (log.P.length > 65536 && log.P.length > 4 * usedP) log.P = log.P.slice(0, Math.max(256, 2 * usedP));
-  if (log.R.length > 65536 && log.R.length > 4 * usedR) log.R = log.R.slice(0, Math.max(128, 2 * usedR));
-}
 
 /** The memo's counters: how many solves reused the backward pass and how many computed it. */
 export function forcedSpendMemoStats(): { hits: number; misses: number } {
@@ -665,33 +683,22 @@ export function forcedSpend(
   const k = pop.kinds;
   const N = ranking.length;
   const Bp = Math.min(input.budget, pop.totalUnits);
-  // The kept pass serves the same ranks, believed kinds and range 0..B′ as it is (a pass over
-  // another range can differ from this one's in the last bits: see the file's head); over another
-  // range, each rank resumes from its state in the kept pass. A caller that watches the
-  // computation (progress, Cancel) gets it computed from scratch: the hooks report on the
-  // backward pass's steps.
-  const same = memo.matches(k, dec, kindOf, ranking);
-  if (!hooks && same && memo.Bp === Bp) memo.hits++;
+  // A caller that watches the computation (progress, Cancel) gets it computed: the hooks report
+  // on the backward pass's steps.
+  // The kept pass serves only the same ranks, believed kinds and range 0..B′: a pass over another
+  // range can differ from this one's in the last bits (see the Memo).
+  if (!hooks && memo.Bp === Bp && memo.matches(k, dec, kindOf, ranking)) memo.hits++;
   else {
     memo.misses++;
     memo.valid = false;
-    const old = same && !hooks ? logs.cur : null;
-    const out = old ? logs.other : logs.cur;
-    if (!same) logs.other = newLog();
-    backwardPass(k, dec, kindOf, ranking, Bp, hooks ? workMeter(hooks, N) : undefined, old, out);
-    trim(out, N);
-    if (old) {
-      logs.other = old;
-      logs.cur = out;
-    }
+    backwardPass(k, dec, kindOf, ranking, Bp, hooks ? workMeter(hooks, N) : undefined);
     memo.store(k, dec, kindOf, ranking, Bp);
   }
-  const log = logs.cur;
-  const plannedTake = valueAt(log.P, log.pOff[1], log.pOff[0], Bp);
+  const plannedTake = valueAt(buf.nN, buf.V, buf.nR * buf.cap * PIECE, Bp);
 
   // The pass, on the truth, at the real budget. Ranks were walked from N−1 down, so rank t's runs
-  // are rOff[t+1]..rOff[t]−1 (rOff[N] = 0), in increasing budget order.
-  return { ...forwardPass(input, Bp, log.rOff, log.R, detail), plannedTake };
+  // are runOff[t+1]..runOff[t]−1 (runOff[N] = 0), in increasing budget order.
+  return { ...forwardPass(input, Bp, buf.runOff, buf.runs, detail), plannedTake };
 }
 
 /**
@@ -782,9 +789,9 @@ function forwardPass(
   return tally.totals(Bp - b);
 }
 
-/** V at budget b from its pieces P[from..to). */
-function valueAt(V: Float64Array, from: number, to: number, b: number): number {
-  let q = to - PIECE;
-  while (q > from && V[q] > b) q -= PIECE;
-  return V[q + 1] + V[q + 2] * (b - V[q]);
+/** V at budget b from its pieces. */
+function valueAt(n: number, V: Float64Array, off: number, b: number): number {
+  let j = n - 1;
+  while (j > 0 && V[off + j * PIECE] > b) j--;
+  return V[off + j * PIECE + 1] + V[off + j * PIECE + 2] * (b - V[off + j * PIECE]);
 }
