@@ -260,8 +260,9 @@ async function main() {
       // forcedSpend keeps its last backward pass only for the next solve with the same ranks,
       // believed kinds and range 0..B′ (a pass over another range can differ in the last bits), so
       // every budget of a sweep computes its own backward pass: the warm line is every budget of
-      // a sweep, solved in turn in one process (today it costs what a cold solve does); the cold line forgets the kept pass before each solve (the first solve of a fresh
-      // scenario), every 250th budget.
+      // a sweep, solved in turn in one process (it costs what a cold solve does); the cold line
+      // forgets the kept pass before each solve (the first solve of a fresh scenario), every
+      // 250th budget.
       const fs = label.startsWith('forcedSpend');
       const lines: { kind: string; stride: number; before?: () => void }[] = [
         { kind: fs ? ', warm (a sweep)' : '', stride: quick ? 3500 : 1 },
