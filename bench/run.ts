@@ -257,10 +257,12 @@ async function main() {
   if (want('W7')) {
     // Budget-independent solves: every regime on Crespo's city, each budget 0..N.
     for (const { label, input } of budgetSweepScenarios()) {
-      // forcedSpend keeps its last backward pass (linear pieces over 0..Σ c) for the next solve
-      // with the same ranks and believed kinds, so a sweep repeats only the O(N) forward pass: the
-      // warm line is every budget of a sweep; the cold line forgets the kept pass before each
-      // solve (the first solve of a fresh scenario), every 250th budget.
+      // forcedSpend keeps its last backward pass only for the next solve with the same ranks,
+      // believed kinds and range 0..B′ (a pass over another range can differ in the last bits), so
+      // every budget of a sweep computes its own backward pass: the warm line is every budget of
+      // a sweep, solved in turn in one process (it costs what a cold solve does); the cold line
+      // forgets the kept pass before each solve (the first solve of a fresh scenario), every
+      // 250th budget.
       const fs = label.startsWith('forcedSpend');
       const lines: { kind: string; stride: number; before?: () => void }[] = [
         { kind: fs ? ', warm (a sweep)' : '', stride: quick ? 3500 : 1 },

@@ -451,3 +451,66 @@ describe('forcedSpend equals the resume pass it replaced, number for number', ()
     sweep(s, [0, 1, 2, 450, 2000, 3726, 6999, 7000, 9000]);
   }, 60_000);
 });
+
+// What a budget sweep and a phase diagram over the budget do: one scenario solved at budget after
+// budget — steps up and down by a unit or two, repeats, jumps, and budgets past the trial units.
+// Every solve of the walk is the same doubles (Object.is) as the same solve with the kept state
+// forgotten (forgetForcedSpendMemo: a fresh process, as `npm run solve`).
+describe('forcedSpend along a walk over the budget equals each solve made fresh', () => {
+  const walkArb = (max: number) =>
+    fc
+      .record({
+        start: fc.integer({ min: 0, max }),
+        steps: fc.array(
+          fc.oneof(
+            fc.constant(0),
+            fc.integer({ min: -2, max: 2 }),
+            fc.integer({ min: -max, max }),
+            fc.constant(max * 4),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
+      })
+      .map(({ start, steps }) => {
+        const bs = [start];
+        for (const d of steps) bs.push(d === max * 4 ? d : Math.min(max + 5, Math.max(0, bs[bs.length - 1] + d)));
+        return bs;
+      });
+  const walk = (s: Scenario, bs: number[]) => {
+    forgetForcedSpendMemo();
+    const warm = bs.map((b) => {
+      const input = forcedSpendInput(s, b);
+      const d = newDetail(input.pop.N);
+      return { t: forcedSpend(input, d), d };
+    });
+    bs.forEach((b, i) => {
+      forgetForcedSpendMemo();
+      const input = forcedSpendInput(s, b);
+      const d = newDetail(input.pop.N);
+      expectBitIdentical(warm[i], { t: forcedSpend(input, d), d });
+    });
+  };
+
+  it('on random scenarios with long runs (arrival order), funds and pledges', () => {
+    fc.assert(fc.property(LONG_RUNS, walkArb(160), (s, bs) => walk(s, bs)), { numRuns: 300 });
+  }, 60_000);
+
+  it('on random rankings and mixed costs', () => {
+    fc.assert(fc.property(RANDOM_MIXED, walkArb(70), (s, bs) => walk(s, bs)), { numRuns: 300 });
+  }, 60_000);
+
+  it('on offers within and just beyond the tolerance of the trial value', () => {
+    fc.assert(fc.property(nearTie, walkArb(30), (s, bs) => walk(s, bs)), { numRuns: 300 });
+  }, 60_000);
+
+  // Cities of hundreds of defendants with inexact trial values, where a pass over another range
+  // differs in the last bits (a walk there tells a kept pass reused too widely from a fresh one).
+  const cityWalk = cityArb({ maxCost: 3, rankings: ['arrival', 'random'], minPoints: 1, maxPoints: 1 }).chain(({ s }) => {
+    const units = prepare(s, true).pop.totalUnits;
+    return walkArb(units).map((bs) => ({ s, bs }));
+  });
+
+  it('on cities of hundreds of defendants, up to past their trial units', () => {
+    fc.assert(fc.property(cityWalk, ({ s, bs }) => walk(s, bs)), { numRuns: 40 });
+  }, 120_000);
+});
