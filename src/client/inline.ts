@@ -7,10 +7,11 @@
 // worker runs (the engine's `resultScreen`), and the answer is the worker's to the bit.
 //
 // Only while a lever moves, only for small work (defendants × Monte Carlo runs ≤
-// INLINE_MAX_WORK: at most a few milliseconds in every regime, issue 12's W7), and only while it
-// stays under a frame: when SLOW_AFTER answers in a row for scenarios of one shape (regime,
-// ranking, defendants, runs) each took longer than INLINE_SLOW_MS, that shape's later questions
-// go to the workers (the first answers of a page run before V8 has compiled the engine, and a
+// INLINE_MAX_WORK: at most a few milliseconds in every regime, issue 12's W7; and at most
+// INLINE_MAX_GROUPS groups), and only while it stays under a frame: when SLOW_AFTER answers in a
+// row for scenarios of one shape (regime, ranking, defendants, runs) each took longer than
+// INLINE_SLOW_MS, or one took longer than INLINE_LONG_MS, that shape's later questions go to the
+// workers (the first answers of a page run before V8 has compiled the engine, and a
 // busy machine slows a few, so one slow answer says little). The engine's code is not loaded at
 // start: the pointer or the focus coming to a quick lever loads it and warms it up with the
 // scenario on screen (prepareInline), and so does a first lever step (until it has loaded, the
@@ -29,6 +30,13 @@ type ResultScreenFn = (
 
 /** At most this many defendant-runs (defendants × runs) are answered on the main thread. */
 export const INLINE_MAX_WORK = 25_000;
+/**
+ * And at most this many groups: the answer reads every group (the parse, the kinds), and a
+ * 10,000-group scenario of 19,999 defendants took 136 ms on the main thread (W6big).
+ */
+export const INLINE_MAX_GROUPS = 100;
+/** One answer slower than this (a long task) turns inline answers off for its shape at once. */
+export const INLINE_LONG_MS = 50;
 /** SLOW_AFTER answers in a row slower than this turn inline answers off for their scenario's shape. */
 export const INLINE_SLOW_MS = 16;
 export const SLOW_AFTER = 8;
@@ -42,6 +50,11 @@ function shapeOf(scenario: unknown, work: number): string {
   const p = (scenario as { prosecutor?: { regime?: unknown; ranking?: unknown } }).prosecutor;
   const ranking = Array.isArray(p?.ranking) ? 'list' : String(p?.ranking);
   return `${String(p?.regime)}|${ranking}|${work}`;
+}
+
+function groupCount(scenario: unknown): number {
+  const groups = (scenario as { groups?: unknown } | null)?.groups;
+  return Array.isArray(groups) ? groups.length : Infinity;
 }
 
 /** The work a scenario's solve does, in defendant-runs (defendants × Monte Carlo runs). */
@@ -75,7 +88,7 @@ export function prepareInline(warmWith?: unknown): Promise<void> {
       // Offline without the chunk, say: the workers answer every question.
     },
   ));
-  if (warmWith !== undefined && !warmed && inlineWork(warmWith) <= INLINE_MAX_WORK) {
+  if (warmWith !== undefined && !warmed && inlineWork(warmWith) <= INLINE_MAX_WORK && groupCount(warmWith) <= INLINE_MAX_GROUPS) {
     warmed = true;
     void loaded.then(() => warmUp(warmWith, WARM_ANSWERS));
   }
@@ -100,7 +113,7 @@ export function inlineResultScreen(
   options: { rows: 'auto' | 'never'; bins: number; leaveRowsOut?: boolean },
 ): InlineScreenAnswer | null {
   const work = inlineWork(scenario);
-  if (work > INLINE_MAX_WORK) return null;
+  if (work > INLINE_MAX_WORK || groupCount(scenario) > INLINE_MAX_GROUPS) return null;
   const shape = shapeOf(scenario, work);
   if ((slowByShape.get(shape) ?? 0) >= SLOW_AFTER) return null;
   if (!resultScreen) {
@@ -109,7 +122,8 @@ export function inlineResultScreen(
   }
   const t0 = performance.now();
   const answer = resultScreen(scenario, options);
-  slowByShape.set(shape, performance.now() - t0 > INLINE_SLOW_MS ? (slowByShape.get(shape) ?? 0) + 1 : 0);
+  const ms = performance.now() - t0;
+  slowByShape.set(shape, ms > INLINE_LONG_MS ? SLOW_AFTER : ms > INLINE_SLOW_MS ? (slowByShape.get(shape) ?? 0) + 1 : 0);
   return answer;
 }
 

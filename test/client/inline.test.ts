@@ -3,6 +3,8 @@
 // work, and no longer for a scenario shape whose answers keep taking more than a frame.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  INLINE_LONG_MS,
+  INLINE_MAX_GROUPS,
   INLINE_MAX_WORK,
   INLINE_SLOW_MS,
   SLOW_AFTER,
@@ -67,6 +69,22 @@ describe('inlineResultScreen', () => {
     const runs = Math.floor(INLINE_MAX_WORK / 7000) + 1;
     expect(inlineResultScreen({ ...city(), runs, prosecutor: { ...city().prosecutor, ranking: 'random' } }, LIGHT)).toBeNull();
     expect(inlineResultScreen({ ...city(), runs: 1 }, LIGHT)).not.toBeNull();
+  });
+
+  it('leaves scenarios of more than INLINE_MAX_GROUPS groups to the workers, however few defendants', async () => {
+    await prepareInline();
+    const group = city().groups[1];
+    const many = { ...city(), groups: Array.from({ length: INLINE_MAX_GROUPS + 1 }, () => ({ ...group, count: 2 })) };
+    expect(inlineResultScreen(many, LIGHT)).toBeNull();
+    expect(inlineResultScreen({ ...many, groups: many.groups.slice(1) }, LIGHT)).not.toBeNull();
+  });
+
+  it('stops answering for a shape at once after one answer slower than INLINE_LONG_MS (a long task)', async () => {
+    await prepareInline();
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += INLINE_LONG_MS + 1));
+    expect(inlineResultScreen(setAllPledged(city(), 0.1), LIGHT)).not.toBeNull();
+    expect(inlineResultScreen(setAllPledged(city(), 0.2), LIGHT)).toBeNull();
   });
 
   it(`stops answering for a shape after ${SLOW_AFTER} answers in a row slower than INLINE_SLOW_MS; a fast one resets the count`, async () => {
