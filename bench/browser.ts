@@ -398,6 +398,7 @@ async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> 
       requestAnimationFrame(() => afterTask(() => {
         const end = performance.now();
         window.__drag.push({ ms: end - p.t0, fromPointer: end - p.pointerAt, commit });
+        if (window.__dragSeen) window.__dragSeen();
       }));
     }).observe(chart, { attributes: true, attributeFilter: ['data-version', 'data-busy'] });
   })()`);
@@ -411,12 +412,16 @@ async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> 
   for (let i = 0; i < steps; i++) {
     // Positions 10%–90% of the track, consecutive ones far apart: every step is a new value.
     const frac = 0.1 + 0.8 * (((i * 7) % 17) / 16);
+    // Wait inside the page for this move's chart (no polling from here: each evaluate is a task
+    // on the page's main thread, which would compete with the frame being timed).
+    const seen = page.evaluate(`new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('W6 drag: no chart for step ${i} within 20 s')), 20000);
+      const check = () => { if (window.__drag.length > ${i}) { clearTimeout(timer); window.__dragSeen = null; resolve(null); } };
+      window.__dragSeen = check;
+      check();
+    })`);
     await page.mouse.move(box.x + box.width * frac, y);
-    const deadline = Date.now() + 20_000;
-    while (((await page.evaluate('window.__drag.length')) as number) <= i) {
-      if (Date.now() > deadline) throw new Error(`W6 drag: no chart for step ${i} within 20 s`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await seen;
     // A pause between moves, as a hand's (and so the last step's frame is over).
     await new Promise((r) => setTimeout(r, 40));
   }
