@@ -268,6 +268,17 @@ function quantile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
+/** The page's pledge slider once its first result is on screen; null (said) when it has none. */
+async function pledgeSlider(page: Page, line: string) {
+  const slider = page.locator('[data-bench="lever-slider"]').first();
+  if ((await slider.count()) === 0) {
+    console.error(`W6: ${line} skipped, the page has no [data-bench="lever-slider"]`);
+    return null;
+  }
+  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  return slider;
+}
+
 /**
  * `steps` slider changes, each timed from the input event to the end of the frame that paints the
  * new result (sorted, ms): the commit is caught by a MutationObserver, the chart's draw (a passive
@@ -276,12 +287,7 @@ function quantile(sorted: number[], p: number): number {
  * painted it, one frame more.) Null when the page has no pledge slider.
  */
 async function sliderTimes(page: Page, steps: number): Promise<number[] | null> {
-  const slider = page.locator('[data-bench="lever-slider"]').first();
-  if ((await slider.count()) === 0) {
-    console.error('W6: slider-to-chart skipped, the page has no [data-bench="lever-slider"]');
-    return null;
-  }
-  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  if (!(await pledgeSlider(page, 'slider-to-chart'))) return null;
   const times: number[] = [];
   for (let i = 0; i < steps; i++) {
     // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
@@ -369,12 +375,8 @@ function dragLine(name: string, n: number, steps: DragStep[]): BenchLine {
  * commit. Null when the page has no pledge slider.
  */
 async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> {
-  const slider = page.locator('[data-bench="lever-slider"]').first();
-  if ((await slider.count()) === 0) {
-    console.error('W6: slider drag skipped, the page has no [data-bench="lever-slider"]');
-    return null;
-  }
-  await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  const slider = await pledgeSlider(page, 'slider drag');
+  if (!slider) return null;
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.

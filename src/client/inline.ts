@@ -28,6 +28,11 @@ type ResultScreenFn = (
   options: { rows?: 'auto' | 'never' | 'always'; bins: number; leaveRowsOut?: boolean },
 ) => InlineScreenAnswer;
 
+/** The ladder's bins on screen (src/charts/ladder/data.ts: at most 200). */
+export const LIGHT_BINS = 200;
+/** A moving lever's (light) question: the totals and the ladder's bins, no rows (src/client/react.tsx). */
+export const LIGHT_OPTIONS = { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true } as const;
+
 /** At most this many defendant-runs (defendants × runs) are answered on the main thread. */
 export const INLINE_MAX_WORK = 25_000;
 /**
@@ -57,14 +62,21 @@ function groupCount(scenario: unknown): number {
   return Array.isArray(groups) ? groups.length : Infinity;
 }
 
+/** A scenario's defendants as sent (its groups' counts summed); null when it has no groups list. */
+export function defendantCount(scenario: unknown): number | null {
+  const groups = (scenario as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(groups)) return null;
+  let n = 0;
+  for (const g of groups) n += Number((g as { count?: unknown } | null)?.count) || 0;
+  return n;
+}
+
 /** The work a scenario's solve does, in defendant-runs (defendants × Monte Carlo runs). */
 export function inlineWork(scenario: unknown): number {
-  const s = scenario as { groups?: unknown; runs?: unknown } | null;
-  if (!s || !Array.isArray(s.groups)) return Infinity;
-  let n = 0;
-  for (const g of s.groups) n += Number((g as { count?: unknown } | null)?.count) || 0;
-  const runs = typeof s.runs === 'number' && s.runs >= 1 ? s.runs : 1;
-  return n * runs;
+  const n = defendantCount(scenario);
+  if (n === null) return Infinity;
+  const runs = (scenario as { runs?: unknown }).runs;
+  return n * (typeof runs === 'number' && runs >= 1 ? runs : 1);
 }
 
 /** The answers computed, one a task, to warm the engine up once it has loaded. */
@@ -99,7 +111,7 @@ function warmUp(scenario: unknown, left: number): void {
   if (!resultScreen || left <= 0) return;
   setTimeout(() => {
     if (!resultScreen) return;
-    resultScreen(scenario, { rows: 'auto', bins: 200, leaveRowsOut: true });
+    resultScreen(scenario, LIGHT_OPTIONS);
     warmUp(scenario, left - 1);
   }, 0);
 }

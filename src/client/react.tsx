@@ -17,7 +17,7 @@ import type { Result, ResultScreen, ValidationMessage } from '../engine';
 import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
 import { createCoalescer } from './coalesce';
-import { inlineResultScreen, prepareInline } from './inline';
+import { defendantCount, inlineResultScreen, LIGHT_OPTIONS, type InlineScreenAnswer } from './inline';
 
 const EngineContext = createContext<EnginePool | null>(null);
 
@@ -139,11 +139,8 @@ const solvedScenarios = new WeakMap<object, EngineState>();
 export const ROWS_ON_SCREEN = 25_000;
 
 export function rowsOnScreen(scenario: unknown): 'auto' | 'never' {
-  const groups = (scenario as { groups?: unknown } | null)?.groups;
-  if (!Array.isArray(groups)) return 'auto';
-  let n = 0;
-  for (const g of groups) n += Number((g as { count?: unknown })?.count) || 0;
-  return n > ROWS_ON_SCREEN ? 'never' : 'auto';
+  const n = defendantCount(scenario);
+  return n !== null && n > ROWS_ON_SCREEN ? 'never' : 'auto';
 }
 
 /**
@@ -212,17 +209,30 @@ type ScreenAnswer = Returns<EngineApi['resultScreen']>;
  */
 export const REST_MS = 250;
 const LIGHT_FROM = 400;
-/** The ladder's bins on screen (src/charts/ladder/data.ts: at most 200). */
-const LIGHT_BINS = 200;
 
 function lightEligible(scenario: unknown): boolean {
   const regime = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime;
   if (regime !== 'priority' && regime !== 'forcedSpend') return false;
-  const groups = (scenario as { groups?: unknown }).groups;
-  if (!Array.isArray(groups)) return false;
-  let n = 0;
-  for (const g of groups) n += Number((g as { count?: unknown })?.count) || 0;
-  return n > LIGHT_FROM && n <= ROWS_ON_SCREEN;
+  const n = defendantCount(scenario);
+  return n !== null && n > LIGHT_FROM && n <= ROWS_ON_SCREEN;
+}
+
+/** The question about `scenario`: light (no rows, the ladder's bins) while a lever moves it. */
+function screenOptions(scenario: unknown, light: boolean, bins: number): ScreenArgs[1] {
+  return light ? LIGHT_OPTIONS : { rows: rowsOnScreen(scenario), bins };
+}
+
+/** A resultScreen answer (a worker's or an inline one) as the screen's state and screen. */
+function screenAnswerOf(value: ScreenAnswer | InlineScreenAnswer): { state: EngineState; screen: ResultScreen | null } {
+  return value.ok
+    ? { state: { status: 'done', result: value.value.result }, screen: value.value }
+    : { state: { status: 'invalid', errors: value.errors }, screen: null };
+}
+
+/** Keep a scenario's full answer (with its rows): it is not asked again, and Compare A/B shares its result. */
+function keepAnswer(scenario: object, bins: number, answer: { state: EngineState; screen: ResultScreen | null }): void {
+  screenedScenarios.set(scenario, { bins, answer });
+  if (!solvedScenarios.has(scenario)) solvedScenarios.set(scenario, answer.state);
 }
 
 /**
@@ -260,15 +270,9 @@ export function useEngineResultScreen(
   const inline = useMemo(() => {
     if (!moving || full || scenario === null || scenario === undefined || cached) return null;
     const light = lightEligible(scenario);
-    const answer = inlineResultScreen(
-      scenario,
-      light ? { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true } : { rows: rowsOnScreen(scenario), bins },
-    );
-    return answer ? { scenario, answer, light } : null;
+    const answer = inlineResultScreen(scenario, screenOptions(scenario, light, bins));
+    return answer ? { answer: screenAnswerOf(answer), light } : null;
   }, [moving, full, scenario, cached, bins]);
-  useEffect(() => {
-    if (moving) void prepareInline();
-  }, [moving]);
   // The question's number, counted in render (by the scenario's identity, the bins, the attempt
   // and whether it rested, so a repeated render keeps it), so an answer can be ordered against
   // what is drawn.
@@ -293,14 +297,7 @@ export function useEngineResultScreen(
           if (!outcome.ok && isAbortError(outcome.error)) return;
           const sc = a[0];
           // A rowless answer is never kept: the scenario's full answer (rows) is.
-          if (outcome.ok && !light && typeof sc === 'object' && sc !== null) {
-            const value = outcome.value;
-            const answer = value.ok
-              ? { state: { status: 'done' as const, result: value.value.result }, screen: value.value }
-              : { state: { status: 'invalid' as const, errors: value.errors }, screen: null };
-            screenedScenarios.set(sc, { bins: b, answer });
-            if (!solvedScenarios.has(sc)) solvedScenarios.set(sc, answer.state);
-          }
+          if (outcome.ok && !light && typeof sc === 'object' && sc !== null) keepAnswer(sc, b, screenAnswerOf(outcome.value));
           if (latest) {
             setLast({
               seq: n,
@@ -334,13 +331,7 @@ export function useEngineResultScreen(
       // asks for the rows once the input rests.
       coalescer.supersede(seq);
       if (!inline.light) {
-        const answer = inline.answer.ok
-          ? { state: { status: 'done' as const, result: inline.answer.value.result }, screen: inline.answer.value }
-          : { state: { status: 'invalid' as const, errors: inline.answer.errors }, screen: null };
-        if (isObject) {
-          screenedScenarios.set(scenario, { bins, answer });
-          if (!solvedScenarios.has(scenario)) solvedScenarios.set(scenario, answer.state);
-        }
+        if (isObject) keepAnswer(scenario, bins, inline.answer);
         return;
       }
       const t = setTimeout(() => setRested(scenario), REST_MS);
@@ -348,9 +339,7 @@ export function useEngineResultScreen(
     }
     const moving =
       !full && before.scenario !== scenario && now - before.at < REST_MS && lightEligible(scenario);
-    const args: ScreenArgs = moving
-      ? [scenario, { rows: 'auto', bins: LIGHT_BINS, leaveRowsOut: true }]
-      : [scenario, { rows: rowsOnScreen(scenario), bins }];
+    const args: ScreenArgs = [scenario, screenOptions(scenario, moving, bins)];
     coalescer.submit({ args, bins, light: moving }, seq);
     if (!moving) return;
     const t = setTimeout(() => setRested(scenario), REST_MS);
@@ -367,10 +356,7 @@ export function useEngineResultScreen(
   if (scenario === null || scenario === undefined)
     return { state: { status: 'idle' }, screen: null, seq, interim: null };
   if (cached) return { ...cached, seq, interim: null };
-  if (inline)
-    return inline.answer.ok
-      ? { state: { status: 'done', result: inline.answer.value.result }, screen: inline.answer.value, seq, interim: null }
-      : { state: { status: 'invalid', errors: inline.answer.errors }, screen: null, seq, interim: null };
+  if (inline) return { ...inline.answer, seq, interim: null };
   const job: JobState<ScreenAnswer> =
     last && last.seq === seq ? last.state : { status: 'running', progress: null };
   switch (job.status) {
