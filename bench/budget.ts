@@ -50,11 +50,26 @@ export function sweepBudgets(
   for (let b = 0; b <= N; b += o.stride) budgets.push(b);
   if (budgets[budgets.length - 1] !== N) budgets.push(N);
   const scenarios = budgets.map((budget) => ({ ...base, prosecutor: { ...base.prosecutor, budget } }));
-  for (let r = 0; r < 3; r++) for (const s of scenarios.slice(0, 20)) solveScenario(s, o.options); // warm up
+  // Warm-up: the whole line once, untimed, exactly as it is timed (`before` included). A warm-up
+  // on a few small budgets only left V8 compiling the paths of the larger ones inside the timed
+  // solves: forcedSpend's cold line read 1.3–1.7 ms a solve where the same solves, warm, take
+  // 0.7–0.9 ms (every budget's best of 30: 0.27 ms at B = 0, 0.72 ms at B = 7,000).
+  for (const s of scenarios) {
+    o.before?.();
+    solveScenario(s, o.options);
+  }
   // The reps go over the whole sweep in turn rather than one budget three times in a row: a burst
   // of load on the shared machine then slows one rep of a few budgets, not all of theirs.
+  // Each rep starts a different number of untimed solves later (13 more each): a solve's
+  // allocations repeat rep after rep, so without the shift a young-generation collection (one
+  // every ~230 forcedSpend solves) lands in the same budget's solve in every rep, and the minimum
+  // kept its 0.6–0.9 ms (the worst budget was then a collection's, not a budget's).
   const times = scenarios.map(() => Infinity);
   for (let r = 0; r < o.reps; r++) {
+    for (let k = 0; k < 13 * r; k++) {
+      o.before?.();
+      solveScenario(scenarios[k % scenarios.length], o.options);
+    }
     scenarios.forEach((s, i) => {
       o.before?.();
       const t0 = performance.now();
