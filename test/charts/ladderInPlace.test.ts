@@ -132,3 +132,160 @@ describe('the ladder redrawn in place', () => {
     expect(svg.outerHTML).toBe(other.outerHTML);
   });
 });
+
+/** A 2D context that records what is painted: each rectangle with its style as it was set. */
+interface Op {
+  op: 'fill' | 'stroke';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  style: string;
+  alpha: number;
+  lineWidth?: number;
+}
+function recordingContexts(): { ops: Op[][]; restore: () => void } {
+  const ops: Op[][] = [];
+  const proto = HTMLCanvasElement.prototype as unknown as { getContext: unknown };
+  const original = proto.getContext;
+  proto.getContext = function (this: HTMLCanvasElement) {
+    const mine = ((this as unknown as { __ctx?: unknown }).__ctx ??= (() => {
+      const ctx = {
+        fillStyle: '',
+        strokeStyle: '',
+        globalAlpha: 1,
+        lineWidth: 1,
+        transform: [1, 0, 0, 1, 0, 0],
+        setTransform(a: number, b: number, c: number, d: number, e: number, f: number) {
+          ctx.transform = [a, b, c, d, e, f];
+        },
+        clearRect() {
+          ops.push([]);
+        },
+        fillRect(x: number, y: number, w: number, h: number) {
+          ops[ops.length - 1].push({ op: 'fill', x, y, w, h, style: ctx.fillStyle, alpha: ctx.globalAlpha });
+        },
+        strokeRect(x: number, y: number, w: number, h: number) {
+          ops[ops.length - 1].push({ op: 'stroke', x, y, w, h, style: ctx.strokeStyle, alpha: ctx.globalAlpha, lineWidth: ctx.lineWidth });
+        },
+      };
+      ops.push([]);
+      return ctx;
+    })());
+    return mine;
+  };
+  return { ops, restore: () => void (proto.getContext = original) };
+}
+
+/**
+ * What the SVG's marks, then its band, in `html` paint, each in order, as the canvas would (the
+ * band moved down by its translation). The canvas gets them interleaved (each rank's mark, then
+ * its band): the two never overlap, so each one's own order is what the picture depends on.
+ */
+function svgOps(html: string, color: (v: string) => string): { marks: Op[]; band: Op[]; bandTop: number } {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  const out: Op[][] = [];
+  let bandTop = 0;
+  for (const sel of ['.hc-marks', '.hc-threat-band']) {
+    const ops: Op[] = [];
+    out.push(ops);
+    const g = host.querySelector(sel)!;
+    const dy = Number(/translate\(0,([\d.]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0);
+    if (dy) bandTop = dy;
+    for (const r of g.querySelectorAll('rect')) {
+      const a = (n: string, d: number) => (r.hasAttribute(n) ? Number(r.getAttribute(n)) : d);
+      const fill = r.getAttribute('fill');
+      if (fill && fill !== 'none') ops.push({ op: 'fill', x: a('x', 0), y: a('y', 0) + dy, w: a('width', 0), h: a('height', 0), style: color(fill), alpha: a('fill-opacity', 1) });
+      const stroke = r.getAttribute('stroke');
+      if (stroke && stroke !== 'none') ops.push({ op: 'stroke', x: a('x', 0), y: a('y', 0) + dy, w: a('width', 0), h: a('height', 0), style: color(stroke), alpha: 1, lineWidth: a('stroke-width', 1) });
+    }
+  }
+  return { marks: out[0], band: out[1], bandTop };
+}
+
+/** The canvas's ops split as svgOps: above the band's top, the marks; from it down, the band. */
+function split(ops: Op[], bandTop: number): { marks: Op[]; band: Op[]; bandTop: number } {
+  return { marks: ops.filter((o) => o.y < bandTop), band: ops.filter((o) => o.y >= bandTop), bandTop };
+}
+
+describe('the ladder while a lever moves (issue 12, under the hand)', () => {
+  // The app's colors, as the page's style sheet gives them (jsdom resolves the chart's variables
+  // from the svg's inline style).
+  const APP: Record<string, string> = { '--hc-plea': '#0072b2', '--hc-tried': '#d55e00', '--hc-free': '#009e73', '--hc-fg': '#1a1a1a', '--hc-muted': '#5c5c5c', '--hc-grid': '#dcdcdc' };
+  const themed = (svg: SVGSVGElement) => {
+    for (const [k, v] of Object.entries(APP)) svg.style.setProperty(k, v);
+    return svg;
+  };
+  const resolve = (v: string) => APP[/^var\((--[\w-]+)\)$/.exec(v)?.[1] ?? ''] ?? v;
+
+  for (const [name, a, b] of [
+    ['ranks (300 defendants)', () => view(300, 0.2), () => view(300, 0.6)],
+    ['bins (Crespo’s city, 7,000)', () => view(7000, 0.1), () => view(7000, 0.5)],
+    ['bins with a fund', () => view(7000, 0.3, 900), () => view(7000, 0.7, 900)],
+  ] as const) {
+    it(`${name}: a redraw in place paints on a canvas exactly the rectangles the SVG draws, and the drawing at rest is the drawing afresh`, () => {
+      const rec = recordingContexts();
+      try {
+        const va = a();
+        const vb = b();
+        const svg = themed(svgEl());
+        drawLadder(svg, va, SIZE);
+        const firstMark = svg.querySelector('.hc-mark');
+        drawLadder(svg, vb, { ...SIZE, moving: true, pixelRatio: 2 });
+        const fo = svg.querySelector('foreignObject.hc-moving-marks')!;
+        expect(fo).not.toBeNull();
+        expect(fo.getAttribute('aria-hidden')).toBe('true');
+        const canvas = fo.querySelector('canvas')!;
+        const w = Number(fo.getAttribute('width'));
+        const h = Number(fo.getAttribute('height'));
+        expect(canvas.width).toBe(Math.round(w * 2));
+        expect(canvas.height).toBe(Math.round(h * 2));
+        // The SVG's marks wait, hidden, as they were.
+        expect(svg.querySelector('.hc-marks')!.getAttribute('display')).toBe('none');
+        expect(svg.querySelector('.hc-threat-band')!.getAttribute('display')).toBe('none');
+        expect(svg.querySelector('.hc-mark')).toBe(firstMark);
+        // What the canvas got: the rectangles of b's drawing afresh, in order, colors resolved.
+        const painted = rec.ops[rec.ops.length - 1];
+        const expected = svgOps(fresh(vb), resolve);
+        expect(expected.bandTop).toBeGreaterThan(0);
+        expect(expected.marks.length).toBeGreaterThan(10);
+        expect(painted).toHaveLength(expected.marks.length + expected.band.length);
+        expect(split(painted, expected.bandTop)).toEqual(expected);
+        // Everything else is b's drawing afresh: the svg without the canvas, marks shown as b's.
+        drawLadder(svg, va, { ...SIZE, moving: true, pixelRatio: 2 });
+        const back = svgOps(fresh(va), resolve);
+        expect(split(rec.ops[rec.ops.length - 1], back.bandTop)).toEqual(back);
+        expect(svg.querySelectorAll('foreignObject')).toHaveLength(1);
+        // At rest: the drawing afresh, on the same mark elements, the canvas gone.
+        drawLadder(svg, vb, SIZE);
+        svg.removeAttribute('style');
+        expect(svg.outerHTML).toBe(fresh(vb));
+        expect(svg.querySelector('.hc-mark')).toBe(firstMark);
+        expect(svg.querySelector('foreignObject')).toBeNull();
+      } finally {
+        rec.restore();
+      }
+    });
+  }
+
+  it('a first drawing, a figure for a file, the player’s frames and a page without a 2D canvas keep the SVG marks', () => {
+    const v = view(7000, 0.4);
+    const svg = svgEl();
+    drawLadder(svg, v, { ...SIZE, moving: true });
+    expect(svg.outerHTML).toBe(fresh(v));
+    // jsdom has no 2D context: the redraw in place writes the SVG as at rest.
+    drawLadder(svg, view(7000, 0.6), { ...SIZE, moving: true });
+    expect(svg.outerHTML).toBe(fresh(view(7000, 0.6)));
+    const rec = recordingContexts();
+    try {
+      drawLadder(svg, v, { ...SIZE, moving: true, figure: true });
+      expect(svg.querySelector('foreignObject')).toBeNull();
+      drawLadder(svg, v, { ...SIZE, moving: true, reveal: { upTo: 10, cursorLo: 5, cursorHi: 10 } });
+      expect(svg.querySelector('foreignObject')).toBeNull();
+      expect(rec.ops).toHaveLength(0);
+    } finally {
+      rec.restore();
+    }
+  });
+});

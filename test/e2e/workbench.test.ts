@@ -153,6 +153,9 @@ describe('the workbench', () => {
           value: input.value,
           changed: chart.getAttribute('data-version') !== before,
           busy: chart.getAttribute('data-busy'),
+          // The ladder's dense marks on its canvas layer, the SVG's own hidden until it rests.
+          canvas: document.querySelectorAll('[data-chart=ladder] .hc-moving-marks canvas').length,
+          marks: document.querySelector('[data-chart=ladder] .hc-marks').getAttribute('display'),
         }));
       }, true);
     })()`);
@@ -175,8 +178,9 @@ describe('the workbench', () => {
     const moving = (await w.page.evaluate('window.__frames')) as { value: string; changed: boolean; busy: string }[];
     const during = moving.slice(framesBefore);
     expect(during.length).toBeGreaterThanOrEqual(5);
-    // Each move's result was on screen, done, at the first frame after its input.
-    for (const f of during) expect(f).toEqual({ value: f.value, changed: true, busy: 'false' });
+    // Each move's result was on screen, done, at the first frame after its input, the ladder's
+    // marks painted on its canvas layer.
+    for (const f of during) expect(f).toEqual({ value: f.value, changed: true, busy: 'false', canvas: 1, marks: 'none' });
     // No question went to a worker while the lever moved.
     expect(((await w.page.evaluate('window.__asked')) as string[]).slice(askedBefore)).toEqual([]);
     await w.page.mouse.up();
@@ -191,6 +195,10 @@ describe('the workbench', () => {
     await waitDone(w.page);
     expect(((await w.page.evaluate('window.__asked')) as string[]).slice(askedBefore)).toEqual(['resultScreen']);
     await expectTotals(w.page, expected);
+    // At rest the marks are the SVG's again (what an export and a screen reader get), the canvas gone.
+    expect(await w.page.locator('[data-chart=ladder] .hc-moving-marks').count()).toBe(0);
+    expect(await w.page.locator('[data-chart=ladder] .hc-marks').getAttribute('display')).toBeNull();
+    expect(await w.page.locator('[data-chart=ladder] .hc-marks .hc-mark').count()).toBeGreaterThan(100);
     expectClean(w);
   });
 

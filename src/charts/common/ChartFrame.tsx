@@ -14,7 +14,10 @@ export interface FrameSize {
 
 export interface ChartFrameProps {
   /** Draws into the svg; may return a cleanup. Keep it stable (useCallback) to avoid redraws. */
-  draw: (svg: SVGSVGElement, size: FrameSize & { id: string; announce: (t: string) => void }) => void | (() => void);
+  draw: (
+    svg: SVGSVGElement,
+    size: FrameSize & { id: string; announce: (t: string) => void; pixelRatio?: number },
+  ) => void | (() => void);
   table: TableData;
   /** Fixed width; otherwise the container's width. */
   width?: number;
@@ -103,7 +106,9 @@ export function ChartFrame({ draw, table, width, height, initialWidth = 640, cla
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const cleanup = draw(svg, { width: Math.max(280, Math.round(w / scale)), height: Math.round(height / scale), id, announce: setLive });
+    // A canvas layer's resolution: the screen's device pixels per drawing unit.
+    const pixelRatio = scale * (typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1);
+    const cleanup = draw(svg, { width: Math.max(280, Math.round(w / scale)), height: Math.round(height / scale), id, announce: setLive, pixelRatio });
     lastCleanup.current = typeof cleanup === 'function' ? cleanup : null;
   }, [draw, w, height, id, scale]);
   useEffect(() => {

@@ -15,6 +15,8 @@ export interface DrawOptions {
   id?: string;
   /** Drawing for a file (src/figure): vector marks only, no canvas raster. */
   figure?: boolean;
+  /** Device pixels per drawing unit on screen (a canvas layer's resolution); 1 if not given. */
+  pixelRatio?: number;
 }
 
 export interface Margin {

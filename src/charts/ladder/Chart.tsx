@@ -25,9 +25,11 @@ export interface LadderChartProps {
   reveal?: { upTo: number; cursorLo: number; cursorHi: number } | null;
   width?: number;
   height?: number;
+  /** A quick lever is moving: its redraws paint the dense marks on a canvas (see drawLadder). */
+  moving?: boolean;
 }
 
-export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, onSelectBin, reveal, width, height = 380 }: LadderChartProps) {
+export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, onSelectBin, reveal, width, height = 380, moving = false }: LadderChartProps) {
   const view = useMemo(
     () =>
       ladderView({
@@ -42,9 +44,9 @@ export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onS
   );
   const table = useMemo(() => ladderTable(view), [view]);
   const draw = useCallback(
-    (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void }) =>
-      drawLadder(svg, view, { ...s, onSelect, onSelectBin, reveal }),
-    [view, onSelect, onSelectBin, reveal],
+    (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void; pixelRatio?: number }) =>
+      drawLadder(svg, view, { ...s, onSelect, onSelectBin, reveal, moving }),
+    [view, onSelect, onSelectBin, reveal, moving],
   );
   return <ChartFrame draw={draw} table={table} width={width} height={height} className="hc-ladder" />;
 }

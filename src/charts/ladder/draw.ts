@@ -37,6 +37,14 @@ export interface LadderDrawOptions extends DrawOptions {
    * stops at `upTo`, the stop line appears once reached, and ranks cursorLo..cursorHi are boxed.
    */
   reveal?: { upTo: number; cursorLo: number; cursorHi: number } | null;
+  /**
+   * A lever is moving (issue 12, under the hand): a redraw in place paints the dense marks on a
+   * canvas laid over the plot (one bitmap) instead of updating ~800 SVG elements, which the
+   * browser would restyle, lay out and repaint at every step; the SVG's own marks wait, hidden,
+   * and the next drawing at rest puts them back (the SVG stays what an export and a screen reader
+   * get). Ignored for a figure, a first drawing and the player's frames.
+   */
+  moving?: boolean;
 }
 
 const OUTCOME_LABEL = { plea: 'plea', tried: 'tried', free: 'free', refuse: 'refused' } as const;
@@ -103,11 +111,111 @@ class MarkWriter {
   }
 }
 
+/** Where the dense marks go: the SVG's elements (MarkWriter) or a moving lever's canvas. */
+interface MarkSink {
+  put(tag: string, attrs: Record<string, string | number | null>): void;
+  end(): void;
+}
+
+const num = (v: string | number | null | undefined, fallback: number): number => (v === null || v === undefined ? fallback : Number(v));
+
+/**
+ * Paints the rectangles MarkWriter would write, with their SVG meaning (fill and fill-opacity,
+ * stroke and stroke-width, `dy` for the group's translation), on a canvas context whose
+ * transform maps the plot's units. Colors come as the theme's `var(--hc-…)`, resolved once a drag.
+ */
+class CanvasMarks implements MarkSink {
+  constructor(
+    private readonly ctx: CanvasRenderingContext2D,
+    private readonly dy: number,
+    private readonly paint: (c: string) => string,
+  ) {}
+  put(tag: string, a: Record<string, string | number | null>): void {
+    if (tag !== 'rect') return;
+    const ctx = this.ctx;
+    const x = num(a.x, 0);
+    const y = num(a.y, 0) + this.dy;
+    const w = num(a.width, 0);
+    const h = num(a.height, 0);
+    const fill = a.fill;
+    if (fill !== null && fill !== undefined && fill !== 'none') {
+      ctx.globalAlpha = num(a['fill-opacity'], 1);
+      ctx.fillStyle = this.paint(String(fill));
+      ctx.fillRect(x, y, w, h);
+    }
+    const stroke = a.stroke;
+    const sw = num(a['stroke-width'], 1);
+    if (stroke !== null && stroke !== undefined && stroke !== 'none' && sw > 0) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = this.paint(String(stroke));
+      ctx.lineWidth = sw;
+      ctx.strokeRect(x, y, w, h);
+    }
+  }
+  end(): void {
+    this.ctx.globalAlpha = 1;
+  }
+}
+
+/** A moving lever's layer: a canvas in a foreignObject over the plot's marks and band. */
+interface FastLayer {
+  fo: Element;
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+  /** `var(--hc-plea)` → the color it resolves to on this svg (kept for the drag). */
+  colors: Map<string, string>;
+}
+
 /** The plot a drawing left in its svg, which the next drawing updates in place. */
 interface Plot {
   root: Element;
   marks: Element;
   band: Element;
+  fast: FastLayer | null;
+}
+
+/**
+ * The moving lever's canvas, `w` × `h` plot units at `ratio` device pixels a unit, cleared: the
+ * last one's, else a new one appended to the plot (after its marks and band: on top). Null where
+ * no 2D canvas exists (jsdom): the marks then go to the SVG as at rest.
+ */
+function fastLayer(last: FastLayer | null, plot: Element, w: number, h: number, ratio: number): FastLayer | null {
+  let layer = last;
+  if (!layer) {
+    const doc = plot.ownerDocument;
+    const canvas = doc.createElement('canvas');
+    const ctx = typeof canvas.getContext === 'function' ? canvas.getContext('2d') : null;
+    if (!ctx) return null;
+    const fo = doc.createElementNS(SVG_NS, 'foreignObject');
+    fo.setAttribute('class', 'hc-moving-marks');
+    fo.setAttribute('aria-hidden', 'true');
+    fo.setAttribute('pointer-events', 'none');
+    canvas.style.display = 'block';
+    fo.appendChild(canvas);
+    plot.appendChild(fo);
+    layer = { fo, canvas, ctx, colors: new Map() };
+  }
+  const { fo, canvas, ctx } = layer;
+  const cw = Math.max(1, Math.round(w * ratio));
+  const ch = Math.max(1, Math.round(h * ratio));
+  // Only a changed size is written (setting a canvas's size reallocates and clears it).
+  if (fo.getAttribute('width') !== String(w)) fo.setAttribute('width', String(w));
+  if (fo.getAttribute('height') !== String(h)) fo.setAttribute('height', String(h));
+  if (canvas.width !== cw || canvas.height !== ch) {
+    canvas.width = cw;
+    canvas.height = ch;
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  } else ctx.clearRect(0, 0, cw, ch);
+  ctx.setTransform(cw / w, 0, 0, ch / h, 0, 0);
+  return layer;
+}
+
+/** Shows or hides an SVG group (the marks a moving lever's canvas stands for), writing only a change. */
+function showGroup(g: Element, shown: boolean): void {
+  if (shown) {
+    if (g.hasAttribute('display')) g.removeAttribute('display');
+  } else if (g.getAttribute('display') !== 'none') g.setAttribute('display', 'none');
 }
 const plots = new WeakMap<SVGSVGElement, Plot>();
 
@@ -175,7 +283,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const resH = innerH - marksH - gap;
 
   // The plot: kept from the last drawing (emptied but its marks and band) or new.
-  if (inPlace) clearSvg(inPlace.root, (c) => c === inPlace.marks || c === inPlace.band);
+  if (inPlace) clearSvg(inPlace.root, (c) => c === inPlace.marks || c === inPlace.band || c === inPlace.fast?.fo);
   const root = (inPlace ? d3.select(inPlace.root as SVGGElement) : svg.append('g')).attr('transform', `translate(${margin.left},${top})`) as unknown as G;
   const lo = v.mode === 'ranks' ? (v.rows[0]?.rank ?? 1) : (v.bins[0]?.rankLo ?? 1);
   const hi = v.mode === 'ranks' ? (v.rows[v.rows.length - 1]?.rank ?? 1) : (v.bins[v.bins.length - 1]?.rankHi ?? 1);
@@ -184,8 +292,33 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   // --- top panel: outcome marks
   const marks = (inPlace ? d3.select(inPlace.marks as SVGGElement) : root.append('g')).attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
   const band = (inPlace ? d3.select(inPlace.band as SVGGElement) : root.append('g')).attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
-  const marksOut = new MarkWriter(marks.node()!);
-  const bandOut = new MarkWriter(band.node()!);
+  // A moving lever's redraw in place paints the marks and the band on one canvas over them.
+  const layer =
+    inPlace && opts.moving && !opts.figure
+      ? fastLayer(inPlace.fast, root.node()!, innerW, outcomeH + 6 + bandH, opts.pixelRatio ?? 1)
+      : null;
+  if (!layer && inPlace?.fast) inPlace.fast.fo.remove();
+  showGroup(marks.node()!, !layer);
+  showGroup(band.node()!, !layer);
+  let marksOut: MarkSink;
+  let bandOut: MarkSink;
+  if (layer) {
+    const colors = layer.colors;
+    const paint = (c: string): string => {
+      let v = colors.get(c);
+      if (v === undefined) {
+        const m = /^var\((--[\w-]+)\)$/.exec(c);
+        v = (m ? getComputedStyle(node).getPropertyValue(m[1]).trim() : '') || c;
+        colors.set(c, v);
+      }
+      return v;
+    };
+    marksOut = new CanvasMarks(layer.ctx, 0, paint);
+    bandOut = new CanvasMarks(layer.ctx, outcomeH + 6, paint);
+  } else {
+    marksOut = new MarkWriter(marks.node()!);
+    bandOut = new MarkWriter(band.node()!);
+  }
   if (v.mode === 'ranks') {
     const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
     const sw = colW >= 6 ? STROKE.line : 0;
@@ -393,7 +526,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       announce: opts.announce,
     });
   }
-  plots.set(node, { root: root.node()!, marks: marks.node()!, band: band.node()! });
+  plots.set(node, { root: root.node()!, marks: marks.node()!, band: band.node()!, fast: layer });
   return () => {
     clearSvg(node);
   };

@@ -21,7 +21,7 @@ import { useChartHeight } from '../../app/textSize';
 import { ChartCard } from './ChartCard';
 import { DocketView } from './DocketView';
 import { StatusQuoPanel } from './StatusQuo';
-import { QuickLevers } from './QuickLevers';
+import { QuickLevers, useLeverMoving } from './QuickLevers';
 import { TotalsPanel } from './Totals';
 import type { BundleState, ResultBundle } from './useResultBundle';
 
@@ -209,6 +209,8 @@ function RegimeView({
 }: RegimeViewProps) {
   const { result, scenario } = bundle;
   const ladderH = useChartHeight(380);
+  // While a quick lever moves the ladder paints its dense marks on a canvas (see drawLadder).
+  const moving = useLeverMoving();
   if (result.regime === 'priority' || result.regime === 'forcedSpend') {
     const stop = result.totals.stopRank;
     return (
@@ -242,6 +244,7 @@ function RegimeView({
             regime={result.regime}
             onSelect={result.defendants ? onSelect : undefined}
             height={ladderH}
+            moving={moving}
           />
         </ChartCard>
         {why}
