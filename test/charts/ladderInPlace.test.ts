@@ -209,6 +209,30 @@ function split(ops: Op[], bandTop: number): { marks: Op[]; band: Op[]; bandTop: 
   return { marks: ops.filter((o) => o.y < bandTop), band: ops.filter((o) => o.y >= bandTop), bandTop };
 }
 
+/**
+ * The markup of `svg` as the drawing at rest would leave it: without the canvas layer, the marks
+ * and the band shown, with the content a drawing afresh of the same view puts there (the SVG's
+ * own marks wait, as they were, while the lever moves). The marks are taken from `fresh(v)` by
+ * the caller's comparison: here they are emptied on both sides.
+ */
+function withoutLayer(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.removeAttribute('style');
+  copy.querySelector('foreignObject.hc-moving-marks')?.remove();
+  for (const g of copy.querySelectorAll('.hc-marks, .hc-threat-band')) {
+    g.removeAttribute('display');
+    g.replaceChildren();
+  }
+  return copy.outerHTML;
+}
+/** A drawing afresh with its marks and band emptied (see withoutLayer). */
+function freshFrame(v: LadderView): string {
+  const host = document.createElement('div');
+  host.innerHTML = fresh(v);
+  for (const g of host.querySelectorAll('.hc-marks, .hc-threat-band')) g.replaceChildren();
+  return host.innerHTML;
+}
+
 describe('the ladder while a lever moves (issue 12, under the hand)', () => {
   // The app's colors, as the page's style sheet gives them (jsdom resolves the chart's variables
   // from the svg's inline style).
@@ -232,6 +256,7 @@ describe('the ladder while a lever moves (issue 12, under the hand)', () => {
         const svg = themed(svgEl());
         drawLadder(svg, va, SIZE);
         const firstMark = svg.querySelector('.hc-mark');
+        const axis = svg.querySelector('.hc-axis');
         drawLadder(svg, vb, { ...SIZE, moving: true, pixelRatio: 2 });
         const fo = svg.querySelector('foreignObject.hc-moving-marks')!;
         expect(fo).not.toBeNull();
@@ -252,10 +277,14 @@ describe('the ladder while a lever moves (issue 12, under the hand)', () => {
         expect(expected.marks.length).toBeGreaterThan(10);
         expect(painted).toHaveLength(expected.marks.length + expected.band.length);
         expect(split(painted, expected.bandTop)).toEqual(expected);
+        // Everything else is b's drawing afresh; the frame (legend, axes) was kept, not rebuilt.
+        expect(withoutLayer(svg)).toBe(freshFrame(vb));
+        expect(svg.querySelector('.hc-axis')).toBe(axis);
         // Everything else is b's drawing afresh: the svg without the canvas, marks shown as b's.
         drawLadder(svg, va, { ...SIZE, moving: true, pixelRatio: 2 });
         const back = svgOps(fresh(va), resolve);
         expect(split(rec.ops[rec.ops.length - 1], back.bandTop)).toEqual(back);
+        expect(withoutLayer(svg)).toBe(freshFrame(va));
         expect(svg.querySelectorAll('foreignObject')).toHaveLength(1);
         // At rest: the drawing afresh, on the same mark elements, the canvas gone.
         drawLadder(svg, vb, SIZE);
@@ -268,6 +297,26 @@ describe('the ladder while a lever moves (issue 12, under the hand)', () => {
       }
     });
   }
+
+  it('a moving lever that changes the frame (the fund: its axis, its margin) redraws the frame, the marks still on the canvas, over the band and under the stop rule', () => {
+    const rec = recordingContexts();
+    try {
+      const views = [view(7000, 0.3, 900), view(7000, 0.3, 1500), view(7000, 0.5, 1500), view(7000, 0.5, 0)];
+      const svg = svgEl();
+      drawLadder(svg, views[0], SIZE);
+      for (const v of views.slice(1)) {
+        drawLadder(svg, v, { ...SIZE, moving: true });
+        expect(withoutLayer(svg)).toBe(freshFrame(v));
+        const fo = svg.querySelector('foreignObject.hc-moving-marks')!;
+        expect(fo.previousElementSibling?.getAttribute('class')).toBe('hc-threat-band');
+        expect(svg.querySelectorAll('foreignObject')).toHaveLength(1);
+      }
+      drawLadder(svg, views[3], SIZE);
+      expect(svg.outerHTML).toBe(fresh(views[3]));
+    } finally {
+      rec.restore();
+    }
+  });
 
   it('a first drawing, a figure for a file, the player’s frames and a page without a 2D canvas keep the SVG marks', () => {
     const v = view(7000, 0.4);

@@ -166,23 +166,39 @@ interface FastLayer {
   colors: Map<string, string>;
 }
 
+/**
+ * What a drawing's frame was drawn from: everything but the marks, the resource lines, the stop
+ * rule and the interaction (legend, axes, labels) depends only on these (see frameKey).
+ */
+interface Frame {
+  key: string;
+  legendH: number;
+  budgetLine: Element;
+  fundLine: Element | null;
+  stop: Element | null;
+  tip: Element;
+  nav: Element;
+}
+
 /** The plot a drawing left in its svg, which the next drawing updates in place. */
 interface Plot {
   root: Element;
   marks: Element;
   band: Element;
   fast: FastLayer | null;
+  frame: Frame;
 }
 
 /**
  * The moving lever's canvas, `w` × `h` plot units at `ratio` device pixels a unit, cleared: the
- * last one's, else a new one appended to the plot (after its marks and band: on top). Null where
- * no 2D canvas exists (jsdom): the marks then go to the SVG as at rest.
+ * last one's, else a new one put right after the plot's band (over the marks and the band, under
+ * the stop rule and the rest). Null where no 2D canvas exists (jsdom): the marks then go to the
+ * SVG as at rest.
  */
-function fastLayer(last: FastLayer | null, plot: Element, w: number, h: number, ratio: number): FastLayer | null {
+function fastLayer(last: FastLayer | null, band: Element, w: number, h: number, ratio: number): FastLayer | null {
   let layer = last;
   if (!layer) {
-    const doc = plot.ownerDocument;
+    const doc = band.ownerDocument;
     const canvas = doc.createElement('canvas');
     const ctx = typeof canvas.getContext === 'function' ? canvas.getContext('2d') : null;
     if (!ctx) return null;
@@ -192,7 +208,7 @@ function fastLayer(last: FastLayer | null, plot: Element, w: number, h: number, 
     fo.setAttribute('pointer-events', 'none');
     canvas.style.display = 'block';
     fo.appendChild(canvas);
-    plot.appendChild(fo);
+    band.after(fo);
     layer = { fo, canvas, ctx, colors: new Map() };
   }
   const { fo, canvas, ctx } = layer;
@@ -209,6 +225,20 @@ function fastLayer(last: FastLayer | null, plot: Element, w: number, h: number, 
   } else ctx.clearRect(0, 0, cw, ch);
   ctx.setTransform(cw / w, 0, 0, ch / h, 0, 0);
   return layer;
+}
+
+/** The layer's colors: the theme's `var(--hc-…)` resolved on the svg, once a drag. */
+function layerPaint(layer: FastLayer, node: SVGSVGElement): (c: string) => string {
+  const colors = layer.colors;
+  return (c: string): string => {
+    let v = colors.get(c);
+    if (v === undefined) {
+      const m = /^var\((--[\w-]+)\)$/.exec(c);
+      v = (m ? getComputedStyle(node).getPropertyValue(m[1]).trim() : '') || c;
+      colors.set(c, v);
+    }
+    return v;
+  };
 }
 
 /** Shows or hides an SVG group (the marks a moving lever's canvas stands for), writing only a change. */
@@ -239,86 +269,31 @@ function binLines(b: LadderBin): string[] {
   ];
 }
 
-export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawOptions): () => void {
-  const id = safeId(opts.id, 'ladder');
-  const { width, height } = opts;
-  const hasFund = v.fund > 0;
-  const reveal = opts.reveal ?? null;
-  // Room on the right for the fund axis: its widest tick label and its title.
-  const fundTicks = hasFund
-    ? sideTickLabels(d3.scaleLinear().domain([0, v.fund]).nice(), { ticks: 3, format: numberFormat(v.fund) })
-    : [];
-  const margin = { top: 12, right: hasFund ? Math.max(72, sideAxisWidth(fundTicks) + 6) : 24, bottom: 56, left: 84 };
-  const innerW = Math.max(40, width - margin.left - margin.right);
-  const colW = v.mode === 'ranks' ? innerW / Math.max(1, v.rows.length) : 0;
-  // A redraw of the same svg updates the last drawing's dense marks in place (not the player's
-  // frames, nor ranks wide enough for letters: few marks, drawn afresh).
-  const last = plots.get(node);
-  const inPlace = last !== undefined && last.root.parentNode === node && !reveal && colW < 18 ? last : null;
-  plots.delete(node);
-  const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' }, inPlace?.root);
+/** The plot's geometry below the legend (a drawing and a moving lever's redraw share it). */
+interface Geometry {
+  margin: { top: number; right: number; bottom: number; left: number };
+  innerW: number;
+  innerH: number;
+  top: number;
+  marksH: number;
+  bandH: number;
+  outcomeH: number;
+  resH: number;
+  gap: number;
+  colW: number;
+  hollowOk: boolean;
+  lo: number;
+  hi: number;
+  x: d3.ScaleLinear<number, number>;
+}
 
-  // Legend first: it sets the top of the plot.
-  const items: LegendItem[] = [
-    { label: 'plea', color: 'plea', shape: 'rect' },
-    { label: 'tried', color: 'tried', shape: 'rect' },
-    { label: 'free', color: 'free', shape: 'rect' },
-  ];
-  // Unthreatened ranks are hollow where a column is wide enough to show an outline, else faded:
-  // the legend shows the mark as it is drawn.
-  const hollowOk = v.mode === 'ranks' && innerW / Math.max(1, v.rows.length) >= 5;
-  if (v.mode === 'ranks')
-    items.push(hollowOk ? { label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' } : { label: 'not threatened (faded)', color: 'fg', shape: 'faded' });
-  items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
-  items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
-  if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
-  const lg = (inPlace ? svg.insert('g', () => inPlace.root) : svg.append('g')) as unknown as G;
-  const legendH = legend(lg, items, margin.left, margin.top + 8, innerW);
-  const top = margin.top + legendH + 24;
-  const innerH = Math.max(120, height - top - margin.bottom);
-  const gap = 22;
-  const marksH = Math.round((innerH - gap) * 0.58);
-  const bandH = 8;
-  const outcomeH = marksH - bandH - 6;
-  const resH = innerH - marksH - gap;
-
-  // The plot: kept from the last drawing (emptied but its marks and band) or new.
-  if (inPlace) clearSvg(inPlace.root, (c) => c === inPlace.marks || c === inPlace.band || c === inPlace.fast?.fo);
-  const root = (inPlace ? d3.select(inPlace.root as SVGGElement) : svg.append('g')).attr('transform', `translate(${margin.left},${top})`) as unknown as G;
-  const lo = v.mode === 'ranks' ? (v.rows[0]?.rank ?? 1) : (v.bins[0]?.rankLo ?? 1);
-  const hi = v.mode === 'ranks' ? (v.rows[v.rows.length - 1]?.rank ?? 1) : (v.bins[v.bins.length - 1]?.rankHi ?? 1);
-  const x = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, innerW]);
-
-  // --- top panel: outcome marks
-  const marks = (inPlace ? d3.select(inPlace.marks as SVGGElement) : root.append('g')).attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
-  const band = (inPlace ? d3.select(inPlace.band as SVGGElement) : root.append('g')).attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
-  // A moving lever's redraw in place paints the marks and the band on one canvas over them.
-  const layer =
-    inPlace && opts.moving && !opts.figure
-      ? fastLayer(inPlace.fast, root.node()!, innerW, outcomeH + 6 + bandH, opts.pixelRatio ?? 1)
-      : null;
-  if (!layer && inPlace?.fast) inPlace.fast.fo.remove();
-  showGroup(marks.node()!, !layer);
-  showGroup(band.node()!, !layer);
-  let marksOut: MarkSink;
-  let bandOut: MarkSink;
-  if (layer) {
-    const colors = layer.colors;
-    const paint = (c: string): string => {
-      let v = colors.get(c);
-      if (v === undefined) {
-        const m = /^var\((--[\w-]+)\)$/.exec(c);
-        v = (m ? getComputedStyle(node).getPropertyValue(m[1]).trim() : '') || c;
-        colors.set(c, v);
-      }
-      return v;
-    };
-    marksOut = new CanvasMarks(layer.ctx, 0, paint);
-    bandOut = new CanvasMarks(layer.ctx, outcomeH + 6, paint);
-  } else {
-    marksOut = new MarkWriter(marks.node()!);
-    bandOut = new MarkWriter(band.node()!);
-  }
+/**
+ * The dense marks (an outcome mark per rank, or stacked bars per bin) and the threat band, to
+ * their sinks (the SVG's elements, or a moving lever's canvas). Letters go to `letters` (ranks
+ * wide enough: only in a drawing afresh).
+ */
+function paintMarks(v: LadderView, g: Geometry, marksOut: MarkSink, bandOut: MarkSink, reveal: LadderDrawOptions['reveal'], letters: G | null): void {
+  const { x, colW, outcomeH, bandH, innerW, hollowOk } = g;
   if (v.mode === 'ranks') {
     const pad = colW >= 6 ? Math.min(3, colW * 0.15) : 0;
     const sw = colW >= 6 ? STROKE.line : 0;
@@ -352,9 +327,9 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
         stroke: filled ? null : c,
         'stroke-width': filled ? null : sw,
       });
-      if (colW >= 18) {
+      if (colW >= 18 && letters) {
         // Letters: only in a drawing afresh (few ranks: never in place), after their marks.
-        marks
+        letters
           .append('text')
           .attr('class', 'hc-mark-letter')
           .attr('x', x0 + w / 2)
@@ -369,14 +344,8 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       }
       if (r.threatened) bandOut.put('rect', { x: x(r.rank - 0.5), width: Math.max(0.5, colW), height: bandH, fill: color('fg') });
     }
-    bandOut.put('rect', { width: innerW, height: bandH, fill: 'none', stroke: color('muted'), 'stroke-width': 1 });
-    marksOut.end();
-    bandOut.end();
-    root.append('text').attr('class', 'hc-axis-label').attr('x', -12).attr('y', outcomeH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text('outcome');
-    root.append('text').attr('class', 'hc-muted').attr('x', -10).attr('y', outcomeH + 6 + bandH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', FONT.tick).text('threat');
   } else {
-    const maxN = d3.max(v.bins, (b) => b.plea + b.tried + b.free) ?? 1;
-    const y = d3.scaleLinear().domain([0, maxN]).nice().range([outcomeH, 0]);
+    const y = binScale(v, outcomeH);
     for (const b of v.bins) {
       const x0 = x(b.rankLo - 0.5);
       const w = Math.max(0.5, x(b.rankHi + 0.5) - x0 - (innerW / v.bins.length > 4 ? 1 : 0));
@@ -406,88 +375,64 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
         bandOut.put('rect', { x: x0, width: w, height: bandH, fill: color('fg'), 'fill-opacity': size ? Math.max(0.15, b.threatened / size) : 0 });
       }
     }
-    bandOut.put('rect', { width: innerW, height: bandH, fill: 'none', stroke: color('muted'), 'stroke-width': 1 });
-    marksOut.end();
-    bandOut.end();
-    sideAxis(root, y, innerW, outcomeH, { label: 'defendants', format: numberFormat(maxN), tickValues: integerTicks(y, 3) });
   }
+  bandOut.put('rect', { width: innerW, height: bandH, fill: 'none', stroke: color('muted'), 'stroke-width': 1 });
+  marksOut.end();
+  bandOut.end();
+}
 
-  // --- bottom panel: budget (left) and fund (right)
-  const res = root.append('g').attr('class', 'hc-resources').attr('transform', `translate(0,${marksH + gap})`) as unknown as G;
+/** The largest bin's size (the binned ladder's y domain). */
+const maxBin = (v: LadderView): number => (v.mode === 'bins' ? (d3.max(v.bins, (b) => b.plea + b.tried + b.free) ?? 1) : 0);
+
+/** The binned ladder's y scale (defendants in a bin). */
+function binScale(v: LadderView, outcomeH: number): d3.ScaleLinear<number, number> {
+  return d3.scaleLinear().domain([0, maxBin(v)]).nice().range([outcomeH, 0]);
+}
+
+/** The budget's and the fund's lines along the ranking (their `d`), as far as the player has come. */
+function resourceLines(v: LadderView, g: Geometry, reveal: LadderDrawOptions['reveal']): { budget: string | null; fund: string | null } {
   const allPts = resourceSteps(v);
   const pts = reveal ? allPts.filter((p) => p.x <= reveal.upTo + 0.5) : allPts;
-  const yb = d3.scaleLinear().domain([0, Math.max(1, v.budget)]).nice().range([resH, 0]);
   const curve = v.mode === 'ranks' ? d3.curveStepAfter : d3.curveLinear;
-  sideAxis(res, yb, innerW, resH, { label: 'budget', grid: true, format: numberFormat(v.budget), tickValues: integerTicks(yb, 3) });
-  res
-    .append('path')
-    .attr('class', 'hc-budget-line')
-    .attr('fill', 'none')
-    .attr('stroke', color('fg'))
-    .attr('stroke-width', STROKE.line)
-    .attr('d', d3.line<(typeof pts)[number]>().x((p) => x(p.x)).y((p) => yb(p.budget)).curve(curve)(pts));
-  if (hasFund) {
-    const yf = d3.scaleLinear().domain([0, v.fund]).nice().range([resH, 0]);
-    sideAxis(res, yf, innerW, resH, { label: 'fund', ticks: 3, side: 'right', format: numberFormat(v.fund) });
-    res
-      .append('path')
-      .attr('class', 'hc-fund-line')
-      .attr('fill', 'none')
-      .attr('stroke', color('accent'))
-      .attr('stroke-width', STROKE.line)
-      .attr('stroke-dasharray', '7 4')
-      .attr('d', d3.line<(typeof pts)[number]>().x((p) => x(p.x)).y((p) => yf(p.fund)).curve(curve)(pts));
-  }
-  const span = hi - lo + 1;
-  bottomAxis(res, x, innerW, resH, {
-    label: 'Rank: the order she targets defendants (1 = first)',
-    format: d3.format(span > 9999 ? '~s' : 'd'),
-    tickValues: span <= 20 ? d3.range(lo, hi + 1) : undefined,
-  });
+  const yb = d3.scaleLinear().domain([0, Math.max(1, v.budget)]).nice().range([g.resH, 0]);
+  const budget = d3.line<(typeof pts)[number]>().x((p) => g.x(p.x)).y((p) => yb(p.budget)).curve(curve)(pts);
+  if (!(v.fund > 0)) return { budget, fund: null };
+  const yf = d3.scaleLinear().domain([0, v.fund]).nice().range([g.resH, 0]);
+  return { budget, fund: d3.line<(typeof pts)[number]>().x((p) => g.x(p.x)).y((p) => yf(p.fund)).curve(curve)(pts) };
+}
 
-  // --- stop rank
-  if (v.stopRank !== null && (!reveal || v.stopRank <= reveal.upTo)) {
-    const stop = v.stopRank;
-    const sx = x(stop - 0.5);
-    const rule = root.append('g').attr('class', 'hc-stop-rank');
-    rule.append('line').attr('x1', sx).attr('x2', sx).attr('y1', -14).attr('y2', innerH).attr('stroke', color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
-    // Pleas after the stop rank (time served, fixed offers): the threats stop, the pleas do not.
-    const pleasAfter =
-      v.mode === 'ranks' ? v.rows.some((r) => r.rank >= stop && r.outcome === 'plea') : v.bins.some((b) => b.rankHi >= stop && b.plea > 0 && b.rankLo >= stop);
-    // Threats after the stop rank (the clock, mixed trial costs): it is only the first rank not threatened.
-    const threatsAfter =
-      v.mode === 'ranks' ? v.rows.some((r) => r.rank > stop && r.threatened) : v.bins.some((b) => b.rankLo > stop && b.threatened > 0);
-    const long = threatsAfter
-      ? `first rank not threatened (${fmt(stop)})`
-      : pleasAfter
-        ? `no threat from rank ${fmt(stop)} on; pleas go on`
-        : `unraveling stops here (rank ${fmt(stop)})`;
-    const short = threatsAfter ? `first unthreatened: ${fmt(stop)}` : pleasAfter ? `no threat from ${fmt(stop)}` : `stops at ${fmt(stop)}`;
-    const fits = (t: string) => textWidth(t, FONT.annotation) <= Math.max(sx - 6, innerW - sx - 6);
-    const label = fits(long) ? long : short;
-    const right = sx + 6 + textWidth(label, FONT.annotation) <= innerW;
-    annotate(rule as unknown as G, right ? sx + 6 : sx - 6, -4, label, right ? 'start' : 'end');
-  }
+/** The rule at the stop rank t*, with its words (null: no stop rank, or not reached yet). */
+function drawStop(root: G, v: LadderView, g: Geometry, reveal: LadderDrawOptions['reveal']): Element | null {
+  if (v.stopRank === null || (reveal && v.stopRank > reveal.upTo)) return null;
+  const { x, innerW, innerH } = g;
+  const stop = v.stopRank;
+  const sx = x(stop - 0.5);
+  const rule = root.append('g').attr('class', 'hc-stop-rank');
+  rule.append('line').attr('x1', sx).attr('x2', sx).attr('y1', -14).attr('y2', innerH).attr('stroke', color('fg')).attr('stroke-width', STROKE.thick).attr('stroke-dasharray', '8 5');
+  // Pleas after the stop rank (time served, fixed offers): the threats stop, the pleas do not.
+  const pleasAfter =
+    v.mode === 'ranks' ? v.rows.some((r) => r.rank >= stop && r.outcome === 'plea') : v.bins.some((b) => b.rankHi >= stop && b.plea > 0 && b.rankLo >= stop);
+  // Threats after the stop rank (the clock, mixed trial costs): it is only the first rank not threatened.
+  const threatsAfter =
+    v.mode === 'ranks' ? v.rows.some((r) => r.rank > stop && r.threatened) : v.bins.some((b) => b.rankLo > stop && b.threatened > 0);
+  const long = threatsAfter
+    ? `first rank not threatened (${fmt(stop)})`
+    : pleasAfter
+      ? `no threat from rank ${fmt(stop)} on; pleas go on`
+      : `unraveling stops here (rank ${fmt(stop)})`;
+  const short = threatsAfter ? `first unthreatened: ${fmt(stop)}` : pleasAfter ? `no threat from ${fmt(stop)}` : `stops at ${fmt(stop)}`;
+  const fits = (t: string) => textWidth(t, FONT.annotation) <= Math.max(sx - 6, innerW - sx - 6);
+  const label = fits(long) ? long : short;
+  const right = sx + 6 + textWidth(label, FONT.annotation) <= innerW;
+  annotate(rule as unknown as G, right ? sx + 6 : sx - 6, -4, label, right ? 'start' : 'end');
+  return rule.node()!;
+}
 
-  // --- the player's cursor
-  if (reveal) {
-    const cx0 = x(reveal.cursorLo - 0.5);
-    const cx1 = x(reveal.cursorHi + 0.5);
-    root
-      .append('rect')
-      .attr('class', 'hc-cursor')
-      .attr('x', cx0 - 1)
-      .attr('y', -3)
-      .attr('width', Math.max(3, cx1 - cx0 + 2))
-      .attr('height', marksH + 3)
-      .attr('fill', 'none')
-      .attr('stroke', color('accent'))
-      .attr('stroke-width', STROKE.line)
-      .attr('pointer-events', 'none');
-  }
-
-  // --- interaction
-  const tip = tooltip(svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G, { width: innerW, height: innerH });
+/** The tooltip (appended to the svg) and the keyboard and pointer navigator over the plot (to root). */
+function drawInteraction(svg: G, root: G, v: LadderView, g: Geometry, opts: LadderDrawOptions): { tip: Element; nav: Element } {
+  const { x, innerW, innerH, outcomeH, marksH, colW, margin, top, lo } = g;
+  const tipG = svg.append('g').attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+  const tip = tooltip(tipG, { width: innerW, height: innerH });
   const plotNav = root.append('g') as unknown as G;
   if (v.mode === 'ranks') {
     const rows = v.rows;
@@ -526,7 +471,196 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       announce: opts.announce,
     });
   }
-  plots.set(node, { root: root.node()!, marks: marks.node()!, band: band.node()!, fast: layer });
+  return { tip: tipG.node()!, nav: plotNav.node()! };
+}
+
+/** Sets an attribute only where it changed (null: removes it, as d3's attr does). */
+function setIf(el: Element | null, name: string, value: string | null): void {
+  if (!el || el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
+export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawOptions): () => void {
+  const id = safeId(opts.id, 'ladder');
+  const { width, height } = opts;
+  const hasFund = v.fund > 0;
+  const reveal = opts.reveal ?? null;
+  // Room on the right for the fund axis: its widest tick label and its title.
+  const fundTicks = hasFund
+    ? sideTickLabels(d3.scaleLinear().domain([0, v.fund]).nice(), { ticks: 3, format: numberFormat(v.fund) })
+    : [];
+  const margin = { top: 12, right: hasFund ? Math.max(72, sideAxisWidth(fundTicks) + 6) : 24, bottom: 56, left: 84 };
+  const innerW = Math.max(40, width - margin.left - margin.right);
+  const colW = v.mode === 'ranks' ? innerW / Math.max(1, v.rows.length) : 0;
+  // A redraw of the same svg updates the last drawing's dense marks in place (not the player's
+  // frames, nor ranks wide enough for letters: few marks, drawn afresh).
+  const last = plots.get(node);
+  const inPlace = last !== undefined && last.root.parentNode === node && !reveal && colW < 18 ? last : null;
+
+  const items: LegendItem[] = [
+    { label: 'plea', color: 'plea', shape: 'rect' },
+    { label: 'tried', color: 'tried', shape: 'rect' },
+    { label: 'free', color: 'free', shape: 'rect' },
+  ];
+  // Unthreatened ranks are hollow where a column is wide enough to show an outline, else faded:
+  // the legend shows the mark as it is drawn.
+  const hollowOk = v.mode === 'ranks' && innerW / Math.max(1, v.rows.length) >= 5;
+  if (v.mode === 'ranks')
+    items.push(hollowOk ? { label: 'not threatened (hollow)', color: 'fg', shape: 'hollow' } : { label: 'not threatened (faded)', color: 'fg', shape: 'faded' });
+  items.push({ label: v.mode === 'ranks' ? 'threatened (band)' : 'share threatened (band)', color: 'fg', shape: 'band' });
+  items.push({ label: 'budget left (trial units)', color: 'fg', shape: 'line' });
+  if (hasFund) items.push({ label: 'fund left (years)', color: 'accent', shape: 'dashed' });
+  const lo = v.mode === 'ranks' ? (v.rows[0]?.rank ?? 1) : (v.bins[0]?.rankLo ?? 1);
+  const hi = v.mode === 'ranks' ? (v.rows[v.rows.length - 1]?.rank ?? 1) : (v.bins[v.bins.length - 1]?.rankHi ?? 1);
+  // The frame (legend, axes, labels) is drawn from these alone.
+  const frameKey = JSON.stringify([width, height, id, v.mode, margin.right, items.map((i) => i.label), lo, hi, maxBin(v), v.budget, v.fund, colW >= 6]);
+  const geometry = (legendH: number): Geometry => {
+    const top = margin.top + legendH + 24;
+    const innerH = Math.max(120, height - top - margin.bottom);
+    const gap = 22;
+    const marksH = Math.round((innerH - gap) * 0.58);
+    const bandH = 8;
+    const x = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, innerW]);
+    return { margin, innerW, innerH, top, marksH, bandH, outcomeH: marksH - bandH - 6, resH: innerH - marksH - gap, gap, colW, hollowOk, lo, hi, x };
+  };
+
+  // A moving lever's redraw of the same frame: the frame stays as it is (not rebuilt at every
+  // step), the marks go to the canvas, and only what moves is redrawn: the title and description,
+  // the resource lines, the stop rule and the interaction.
+  const kept = inPlace && opts.moving && !opts.figure && inPlace.frame.key === frameKey ? inPlace : null;
+  if (kept) {
+    const g = geometry(kept.frame.legendH);
+    const layer = fastLayer(kept.fast, kept.band, innerW, g.outcomeH + 6 + g.bandH, opts.pixelRatio ?? 1);
+    if (layer) {
+      const title = node.querySelector(`:scope > title`);
+      const desc = node.querySelector(`:scope > desc`);
+      const t = ladderTitle(v);
+      const d = describeLadder(v);
+      if (title && title.textContent !== t) title.textContent = t;
+      if (desc && desc.textContent !== d) desc.textContent = d;
+      showGroup(kept.marks, false);
+      showGroup(kept.band, false);
+      const paint = layerPaint(layer, node);
+      paintMarks(v, g, new CanvasMarks(layer.ctx, 0, paint), new CanvasMarks(layer.ctx, g.outcomeH + 6, paint), null, null);
+      const lines = resourceLines(v, g, null);
+      setIf(kept.frame.budgetLine, 'd', lines.budget);
+      setIf(kept.frame.fundLine, 'd', lines.fund);
+      // The stop rule, the tooltip and the navigator are the last children of the plot and of
+      // the svg: redrawn at the end, they keep the order of a drawing afresh.
+      kept.frame.stop?.remove();
+      kept.frame.nav.remove();
+      kept.frame.tip.remove();
+      const root = d3.select(kept.root as SVGGElement) as unknown as G;
+      const stop = drawStop(root, v, g, null);
+      const { tip, nav } = drawInteraction(d3.select(node) as unknown as G, root, v, g, opts);
+      kept.fast = layer;
+      kept.frame = { ...kept.frame, stop, tip, nav };
+      return () => {
+        clearSvg(node);
+      };
+    }
+  }
+  plots.delete(node);
+  const svg = initSvg(node, { width, height, id, title: ladderTitle(v), desc: describeLadder(v), kind: 'ladder' }, inPlace?.root);
+
+  // Legend first: it sets the top of the plot.
+  const lg = (inPlace ? svg.insert('g', () => inPlace.root) : svg.append('g')) as unknown as G;
+  const legendH = legend(lg, items, margin.left, margin.top + 8, innerW);
+  const g = geometry(legendH);
+  const { top, marksH, bandH, outcomeH, resH, gap, x } = g;
+
+  // The plot: kept from the last drawing (emptied but its marks and band) or new.
+  if (inPlace) clearSvg(inPlace.root, (c) => c === inPlace.marks || c === inPlace.band || c === inPlace.fast?.fo);
+  const root = (inPlace ? d3.select(inPlace.root as SVGGElement) : svg.append('g')).attr('transform', `translate(${margin.left},${top})`) as unknown as G;
+
+  // --- top panel: outcome marks
+  const marks = (inPlace ? d3.select(inPlace.marks as SVGGElement) : root.append('g')).attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
+  const band = (inPlace ? d3.select(inPlace.band as SVGGElement) : root.append('g')).attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
+  // A moving lever's redraw in place (of another frame) paints the marks and the band on one
+  // canvas over them.
+  const layer =
+    inPlace && opts.moving && !opts.figure
+      ? fastLayer(inPlace.fast, band.node()!, innerW, outcomeH + 6 + bandH, opts.pixelRatio ?? 1)
+      : null;
+  if (!layer && inPlace?.fast) inPlace.fast.fo.remove();
+  showGroup(marks.node()!, !layer);
+  showGroup(band.node()!, !layer);
+  if (layer) {
+    const paint = layerPaint(layer, node);
+    paintMarks(v, g, new CanvasMarks(layer.ctx, 0, paint), new CanvasMarks(layer.ctx, outcomeH + 6, paint), reveal, null);
+  } else paintMarks(v, g, new MarkWriter(marks.node()!), new MarkWriter(band.node()!), reveal, marks as unknown as G);
+  if (v.mode === 'ranks') {
+    root.append('text').attr('class', 'hc-axis-label').attr('x', -12).attr('y', outcomeH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text('outcome');
+    root.append('text').attr('class', 'hc-muted').attr('x', -10).attr('y', outcomeH + 6 + bandH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', FONT.tick).text('threat');
+  } else {
+    const maxN = maxBin(v);
+    sideAxis(root, binScale(v, outcomeH), innerW, outcomeH, { label: 'defendants', format: numberFormat(maxN), tickValues: integerTicks(binScale(v, outcomeH), 3) });
+  }
+
+  // --- bottom panel: budget (left) and fund (right)
+  const res = root.append('g').attr('class', 'hc-resources').attr('transform', `translate(0,${marksH + gap})`) as unknown as G;
+  const lines = resourceLines(v, g, reveal);
+  const yb = d3.scaleLinear().domain([0, Math.max(1, v.budget)]).nice().range([resH, 0]);
+  sideAxis(res, yb, innerW, resH, { label: 'budget', grid: true, format: numberFormat(v.budget), tickValues: integerTicks(yb, 3) });
+  const budgetLine = res
+    .append('path')
+    .attr('class', 'hc-budget-line')
+    .attr('fill', 'none')
+    .attr('stroke', color('fg'))
+    .attr('stroke-width', STROKE.line)
+    .attr('d', lines.budget)
+    .node()!;
+  let fundLine: Element | null = null;
+  if (hasFund) {
+    const yf = d3.scaleLinear().domain([0, v.fund]).nice().range([resH, 0]);
+    sideAxis(res, yf, innerW, resH, { label: 'fund', ticks: 3, side: 'right', format: numberFormat(v.fund) });
+    fundLine = res
+      .append('path')
+      .attr('class', 'hc-fund-line')
+      .attr('fill', 'none')
+      .attr('stroke', color('accent'))
+      .attr('stroke-width', STROKE.line)
+      .attr('stroke-dasharray', '7 4')
+      .attr('d', lines.fund)
+      .node()!;
+  }
+  const span = hi - lo + 1;
+  bottomAxis(res, x, innerW, resH, {
+    label: 'Rank: the order she targets defendants (1 = first)',
+    format: d3.format(span > 9999 ? '~s' : 'd'),
+    tickValues: span <= 20 ? d3.range(lo, hi + 1) : undefined,
+  });
+
+  // --- stop rank
+  const stop = drawStop(root, v, g, reveal);
+
+  // --- the player's cursor
+  if (reveal) {
+    const cx0 = x(reveal.cursorLo - 0.5);
+    const cx1 = x(reveal.cursorHi + 0.5);
+    root
+      .append('rect')
+      .attr('class', 'hc-cursor')
+      .attr('x', cx0 - 1)
+      .attr('y', -3)
+      .attr('width', Math.max(3, cx1 - cx0 + 2))
+      .attr('height', marksH + 3)
+      .attr('fill', 'none')
+      .attr('stroke', color('accent'))
+      .attr('stroke-width', STROKE.line)
+      .attr('pointer-events', 'none');
+  }
+
+  // --- interaction
+  const { tip, nav } = drawInteraction(svg as unknown as G, root, v, g, opts);
+  plots.set(node, {
+    root: root.node()!,
+    marks: marks.node()!,
+    band: band.node()!,
+    fast: layer,
+    frame: { key: frameKey, legendH, budgetLine, fundLine, stop, tip, nav },
+  });
   return () => {
     clearSvg(node);
   };
