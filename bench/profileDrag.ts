@@ -49,7 +49,7 @@ try {
   for (const f of [0.3, 0.6]) { await page.mouse.move(box.x + box.width * f, y); await new Promise((r) => setTimeout(r, 60)); }
   await page.evaluate('window.__drag = []');
   const cdp = await page.context().newCDPSession(page);
-  type TraceEvent = { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string } };
+  type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; tid: number; pid: number; ts: number; args?: { name?: string } };
   const traceEvents: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
   const cpu = argv.includes('--cpu');
@@ -104,6 +104,8 @@ try {
     for (const [k, v] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
     console.log('self time per move:');
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
+    console.log('components and engine stages (inclusive, per move):');
+    for (const [k, v] of [...incl].filter(([k]) => /^([A-Z][A-Za-z]+|resultScreen|solveScenario|ladderBins|ladderView|ladderFromRows|ladderTable|parseScenario|safeParse|drawLadder|paintMarks) /.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
     console.log('inclusive per move:');
     for (const [k, v] of [...incl].filter(([k]) => !/^\((root|program|idle)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${k}`);
   }
@@ -125,7 +127,11 @@ try {
       stack.push({ end: e.ts + e.dur!, name: e.name });
     }
     const sum = [...self.values()].reduce((a, b) => a + b, 0);
-    console.log(`${tname}: ${(sum / steps).toFixed(2)} ms a move (self time by event):`);
+    // The thread's CPU time (tdur: time on a core, not waiting for one): the top-level events'.
+    let cpu = 0;
+    let end = -Infinity;
+    for (const e of evs) if (e.ts >= end) { cpu += (e.tdur ?? 0) / 1000; end = e.ts + e.dur!; }
+    console.log(`${tname}: ${(sum / steps).toFixed(2)} ms a move (self time by event); CPU ${(cpu / steps).toFixed(2)} ms a move:`);
     for (const [n, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) if (v / steps >= 0.05) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${n}`);
   }
 } finally {

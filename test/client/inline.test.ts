@@ -38,7 +38,13 @@ describe('inlineWork', () => {
 });
 
 describe('inlineResultScreen', () => {
+  // The valve times each answer: these tests are about what is answered, not how fast, so the
+  // clock stands still (a cold first answer on a loaded machine took over INLINE_LONG_MS and
+  // turned its shape over to the workers mid-test). The valve's own tests set their clocks.
+  const stillClock = () => vi.spyOn(performance, 'now').mockReturnValue(0);
+
   it('answers nothing until the engine has loaded, then what the worker answers, to the bit', async () => {
+    stillClock();
     const s = setAllPledged(city(), 0.3);
     expect(inlineResultScreen(s, LIGHT)).toBeNull(); // starts the load
     await prepareInline();
@@ -59,12 +65,14 @@ describe('inlineResultScreen', () => {
   });
 
   it('gives the invalid answer for an invalid scenario, as the worker does', async () => {
+    stillClock();
     await prepareInline();
     const bad = { ...city(), seed: 'x' };
     expect(inlineResultScreen(bad, LIGHT)).toEqual(api.resultScreen(bad, LIGHT));
   });
 
   it('leaves work above INLINE_MAX_WORK defendant-runs to the workers', async () => {
+    stillClock();
     await prepareInline();
     const runs = Math.floor(INLINE_MAX_WORK / 7000) + 1;
     expect(inlineResultScreen({ ...city(), runs, prosecutor: { ...city().prosecutor, ranking: 'random' } }, LIGHT)).toBeNull();
@@ -72,6 +80,7 @@ describe('inlineResultScreen', () => {
   });
 
   it('leaves scenarios of more than INLINE_MAX_GROUPS groups to the workers, however few defendants', async () => {
+    stillClock();
     await prepareInline();
     const group = city().groups[1];
     const many = { ...city(), groups: Array.from({ length: INLINE_MAX_GROUPS + 1 }, () => ({ ...group, count: 2 })) };
