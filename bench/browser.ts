@@ -334,7 +334,7 @@ async function sliderTimes(page: Page, steps: number): Promise<number[] | null> 
 /** How long the pointer rests on the slider's thumb before pressing (a hand's reach and aim). */
 const HOVER_MS = 300;
 
-interface DragStep {
+export interface DragStep {
   /** From the slider's input event to the end of the frame that paints the chart (ms). */
   ms: number;
   /** The same from the pointer event's time stamp (when the browser took the pointer's move). */
@@ -374,7 +374,7 @@ function dragLine(name: string, n: number, steps: DragStep[]): BenchLine {
  * Also timed from the pointer event's time stamp (which adds the wait for the frame) and to the
  * commit. Null when the page has no pledge slider.
  */
-async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> {
+export async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> {
   const slider = await pledgeSlider(page, 'slider drag');
   if (!slider) return null;
   await slider.scrollIntoViewIfNeeded();

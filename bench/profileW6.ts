@@ -6,13 +6,16 @@
 // per change by event (script, style, layout, paint, the compositor commit, the worker). With
 // --big, Crespo's city scaled to 100,000 defendants (W6's second slider line). With --css
 // '<rules>', a style sheet added to the page (an experiment: hide a part to see what it costs).
-// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40] [--trace] [--big] [--css '<rules>']
+// With --drag, the steps are W6's drag by the pointer (bench/browser.ts's dragTimes: real input
+// through Chromium's pipeline, the lever moving) instead of script-dispatched changes; the trace
+// then also gives each thread's CPU a step (its time on a core, robust to the machine's load).
+// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40] [--trace] [--big] [--drag] [--css '<rules>']
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
-import { scaledCity } from './browser';
+import { dragTimes, scaledCity } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -42,7 +45,7 @@ try {
   await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
   if (argv.includes('--css')) await page.addStyleTag({ content: argv[argv.indexOf('--css') + 1] });
   const cdp = await page.context().newCDPSession(page);
-  type TraceEvent = { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string } };
+  type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; tid: number; pid: number; ts: number; args?: { name?: string } };
   const traceEvents: TraceEvent[] = [];
   if (trace) {
     cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
@@ -53,7 +56,11 @@ try {
     await cdp.send('Profiler.start');
   }
   const rows: { total: number; commit: number; lastReply: number; firstPost: number; outs: number; ins: number }[] = [];
-  for (let i = 0; i < steps; i++) {
+  if (argv.includes('--drag')) {
+    const drag = await dragTimes(page, steps);
+    for (const d of drag ?? []) rows.push({ total: d.ms, commit: d.commit, lastReply: NaN, firstPost: NaN, outs: 0, ins: 0 });
+  }
+  for (let i = 0; i < (argv.includes('--drag') ? 0 : steps); i++) {
     rows.push((await page.evaluate(`(async () => {
       const i = ${i};
       const input = document.querySelector('[data-bench="lever-slider"]');
@@ -89,13 +96,20 @@ try {
     for (const e of traceEvents) if (e.ph === 'X' && e.dur !== undefined) { const k = `${e.pid}:${e.tid}`; if (!groups.has(k)) groups.set(k, []); groups.get(k)!.push(e); }
     // Self time by event name on each thread (a nested event's time is taken from its parent's).
     const byThread = new Map<string, Map<string, number>>();
+    // Each thread's CPU (tdur: time on a core, not waiting for one), summed over its top-level events.
+    const cpuOf = new Map<string, number>();
     for (const [k, evs] of groups) {
       const tname = threads.get(k) ?? k;
       if (!/CrRendererMain|Compositor|DedicatedWorker/.test(tname)) continue;
       evs.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
       const self = byThread.get(tname) ?? new Map<string, number>();
       const stack: { end: number; name: string }[] = [];
+      let topEnd = -Infinity;
       for (const e of evs) {
+        if (e.ts >= topEnd) {
+          cpuOf.set(tname, (cpuOf.get(tname) ?? 0) + (e.tdur ?? 0) / 1000);
+          topEnd = e.ts + e.dur!;
+        }
         while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
         const d = e.dur! / 1000;
         self.set(e.name, (self.get(e.name) ?? 0) + d);
@@ -106,7 +120,7 @@ try {
     }
     for (const [t, self] of byThread) {
       const sum = [...self.values()].reduce((a, b) => a + b, 0);
-      console.log(`${t}: ${(sum / steps).toFixed(2)} ms a change (self time by event):`);
+      console.log(`${t}: ${(sum / steps).toFixed(2)} ms a change (self time by event); CPU ${((cpuOf.get(t) ?? 0) / steps).toFixed(2)} ms a change:`);
       for (const [n, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)) if (v / steps >= 0.05) console.log(`${(v / steps).toFixed(2).padStart(8)} ms  ${n}`);
     }
   } else {
@@ -127,7 +141,7 @@ try {
   // Inclusive time of the stages: a sample counts once for every stage on its stack.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of (n as { children?: number[] }).children ?? []) parent.set(c, n.id);
-  const stages = ['dispatchDiscreteEvent', 'handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'ladderFromRows', 'ladderView', 'drawLadder', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
+  const stages = ['dispatchDiscreteEvent', 'handleMessage', 'performWorkUntilDeadline', 'workLoopSync', 'commitRoot', 'resultScreen', 'solveScenario', 'ladderBins', 'ladderFromRows', 'ladderView', 'ladderTable', 'drawLadder', 'paintMarks', 'ChartFrame', 'QuickLevers', 'Editor', 'useWorkbench', 'parseScenario', 'safeParse', 'DataTable', 'postMessage', 'requestAnimationFrame'];
   const incl = new Map<string, number>();
   profile.samples.forEach((id, j) => {
     const seen = new Set<string>();

@@ -79,17 +79,22 @@ export function inlineWork(scenario: unknown): number {
   return n * (typeof runs === 'number' && runs >= 1 ? runs : 1);
 }
 
-/** The answers computed, one a task, to warm the engine up once it has loaded. */
-export const WARM_ANSWERS = 3;
+/**
+ * The answers computed, one a task, to warm the engine up once it has loaded. In Chromium on this
+ * machine an answer on Crespo's city took 7 ms first, 0.5–3.5 ms over the next ~30, then 0.3–0.5
+ * ms (V8 optimizes its paths as they run): with 3 warm answers a drag's first ~25 steps paid for
+ * the rest of that.
+ */
+export const WARM_ANSWERS = 24;
 let warmed = false;
 
 /**
  * Load the engine's code on the main thread (once; a failed load leaves the workers to answer).
  * Resolves when it is loaded or failed. With `warmWith` (the scenario on screen, when the pointer
  * or the focus comes to a quick lever, before it moves), the engine then answers it
- * WARM_ANSWERS times, a task each, answers nobody uses: V8 compiles the engine's paths on its
- * first answers (the first took 15–30 ms on this 2-core machine, a warm one about 1 ms), so
- * the lever's first steps are answered in their frame too. Once a page; small work only.
+ * WARM_ANSWERS times, a task each (about 1 ms), answers nobody uses: V8 compiles the engine's
+ * paths on its first answers, so the lever's first steps are answered in their frame too. Once a
+ * page; small work only.
  */
 export function prepareInline(warmWith?: unknown): Promise<void> {
   const loaded = (loading ??= import('../engine/compute').then(
