@@ -32,17 +32,21 @@ export interface SweepFigures {
   worstMs: number;
   worstBudget: number;
   medianMs: number;
+  /** Budgets timed again after the reps (their fastest time above 1.2× the median). */
+  retimed: number;
 }
 
 /**
  * Each budget 0..N (every `stride`-th, always including 0 and N) is solved `reps` times (the
  * sweep repeated `reps` times) and its fastest time kept (the machine is shared: the minimum is the solve's own cost). `before` runs
  * untimed before each solve (W7's cold forcedSpend line forgets the kept backward pass there).
+ * `retime` more passes (at most) then go over only the budgets whose fastest time is still above
+ * 1.2× the line's median, each budget's fastest time again kept (see below).
  */
 export function sweepBudgets(
   label: string,
   input: ScenarioInput,
-  o: { stride: number; reps: number; options: SolveOptions; before?: () => void },
+  o: { stride: number; reps: number; options: SolveOptions; before?: () => void; retime?: number },
 ): SweepFigures {
   const base = ScenarioSchema.parse(input);
   const N = base.groups.reduce((a, g) => a + g.count, 0);
@@ -77,10 +81,35 @@ export function sweepBudgets(
       times[i] = Math.min(times[i], performance.now() - t0);
     });
   }
+  // The machine's speed swings, not the solve's: on the shared 2-core machine a fixed arithmetic
+  // loop timed between forcedSpend solves slowed 1.3–1.5× in the same half-seconds as the solves
+  // (correlation 0.69 over 40 half-second windows, 21:15 UTC, load 7), and the solve's CPU time
+  // rose with its wall time (no preemption: the other core's load slows this one's work), in
+  // stretches of seconds: a budget's 3 reps, a pass apart, can all land in such stretches. The
+  // budgets whose fastest time is above 1.2× the median are timed again, pass after pass over
+  // those only (at most `retime` passes): a budget whose own solve is slow keeps its time, one the
+  // machine slowed gets the time its solve takes. `retimed` counts them after the reps.
+  let retimed = 0;
+  for (let p = 0; p < (o.retime ?? 0); p++) {
+    const med = [...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)];
+    const slow: number[] = [];
+    times.forEach((t, i) => {
+      if (t > 1.2 * med) slow.push(i);
+    });
+    if (p === 0) retimed = slow.length;
+    if (slow.length === 0) break;
+    for (const i of slow) {
+      o.before?.();
+      const t0 = performance.now();
+      solveScenario(scenarios[i], o.options);
+      times[i] = Math.min(times[i], performance.now() - t0);
+    }
+  }
   let worst = 0;
   for (let i = 1; i < times.length; i++) if (times[i] > times[worst]) worst = i;
   const sorted = [...times].sort((a, b) => a - b);
   return {
+    retimed,
     label,
     n: N,
     budgets: budgets.length,

@@ -158,6 +158,26 @@ function lastWithCode(
   return lo;
 }
 
+/**
+ * A plain array of n zeros that holds only doubles (V8's PACKED_DOUBLE_ELEMENTS: unboxed, as in a
+ * Float64Array). The solver's own state is kept in such arrays, not in typed arrays: once any
+ * ArrayBuffer in the process has been detached (a transfer, as the app's worker makes when it
+ * sends packed rows), V8 checks every typed-array access for detachment, and the backward pass,
+ * nearly all such accesses, ran 12–20% slower (a plain array has no buffer to check).
+ */
+function doubles(n: number): number[] {
+  const a = [0.5];
+  a.pop();
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
+/** The same for small integers (PACKED_SMI_ELEMENTS). */
+function smis(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
+
 /** Numbers per snapshot of the backward walk (see backwardPass). */
 const SNAP = 5;
 /** Numbers per linear piece in `buf.V`: its first budget, its value there, its slope. */
@@ -173,21 +193,21 @@ const PIECE = 3;
  * runOff[t+1]..runOff[t] − 1), and `sn` the last rank's walk snapshots.
  */
 const buf: {
-  V: Float64Array<ArrayBuffer>;
+  V: number[];
   cap: number;
   nR: number;
   nN: number;
-  runs: Float64Array<ArrayBuffer>;
-  runOff: Int32Array<ArrayBuffer>;
-  sn: Float64Array<ArrayBuffer>;
+  runs: number[];
+  runOff: number[];
+  sn: number[];
 } = {
-  V: new Float64Array(2 * 16 * PIECE),
+  V: doubles(2 * 16 * PIECE),
   cap: 16,
   nR: 1,
   nN: 0,
-  runs: new Float64Array(2 * 1024),
-  runOff: new Int32Array(1024),
-  sn: new Float64Array(64 * SNAP),
+  runs: doubles(2 * 1024),
+  runOff: smis(1024),
+  sn: doubles(64 * SNAP),
 };
 
 /**
@@ -200,18 +220,18 @@ interface Alt {
   kind: number;
   T: number;
   inN: number;
-  inV: Float64Array<ArrayBuffer>;
-  outV: Float64Array<ArrayBuffer>;
-  sn: Float64Array<ArrayBuffer>;
+  inV: number[];
+  outV: number[];
+  sn: number[];
   snN: number;
 }
 const newAlt = (): Alt => ({
   kind: -1,
   T: 0,
   inN: 0,
-  inV: new Float64Array(16 * PIECE),
-  outV: new Float64Array(16 * PIECE),
-  sn: new Float64Array(64 * SNAP),
+  inV: doubles(16 * PIECE),
+  outV: doubles(16 * PIECE),
+  sn: doubles(64 * SNAP),
   snN: 0,
 });
 const alts = { alt: newAlt(), spare: newAlt() };
@@ -219,17 +239,17 @@ const alts = { alt: newAlt(), spare: newAlt() };
 /** The same double, bit for bit (±0 apart; NaN never equal: the rank is then computed in full). */
 const sameBits = (a: number, b: number) => a === b && (a !== 0 || 1 / a === 1 / b);
 
-function growF64(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
+/** `a` twice as long, in place (the new half zero). */
+function growF64(a: number[]): number[] {
+  for (let i = a.length, n = 2 * a.length; i < n; i++) a.push(0);
+  return a;
 }
 
 /** `V` with each of its two regions twice as long (region r's pieces keep their index). */
-function growRegions(V: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
+function growRegions(V: number[], cap: number): number[] {
   const size = cap * PIECE;
-  const b = new Float64Array(V.length * 2);
-  for (let r = 0; r < 2; r++) b.set(V.subarray(r * size, (r + 1) * size), r * 2 * size);
+  const b = doubles(V.length * 2);
+  for (let r = 0; r < 2; r++) for (let q = 0; q < size; q++) b[r * 2 * size + q] = V[r * size + q];
   return b;
 }
 
@@ -251,7 +271,7 @@ function backwardPass(
   const kc = k.c;
   const kw = k.w;
   const { offer1, offer0, bPlead1, bPlead0 } = dec;
-  if (buf.runOff.length < N + 1) buf.runOff = new Int32Array(Math.max(N + 1, buf.runOff.length * 2));
+  if (buf.runOff.length < N + 1) buf.runOff = smis(Math.max(N + 1, buf.runOff.length * 2));
   const runOff = buf.runOff;
   runOff[N] = 0;
   let V = buf.V;
@@ -370,8 +390,8 @@ function backwardPass(
         a.T = t + 1;
         a.inN = pN;
         a.snN = snN0;
-        if (a.inV.length < pN * PIECE) a.inV = new Float64Array(pN * PIECE * 2);
-        if (a.outV.length < nN * PIECE) a.outV = new Float64Array(nN * PIECE * 2);
+        if (a.inV.length < pN * PIECE) a.inV = doubles(pN * PIECE * 2);
+        if (a.outV.length < nN * PIECE) a.outV = doubles(nN * PIECE * 2);
         for (let q = 0; q < pN * PIECE; q++) a.inV[q] = V[pO + q];
         for (let q = 0; q < nN * PIECE; q++) a.outV[q] = V[nO + q];
         const hand = a.sn;
@@ -708,8 +728,8 @@ export function forcedSpend(
 function forwardPass(
   input: ForcedSpendInput,
   Bp: number,
-  runOff: Int32Array,
-  runs: Float64Array,
+  runOff: number[],
+  runs: number[],
   detail: PassDetail | undefined,
 ): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
@@ -790,7 +810,7 @@ function forwardPass(
 }
 
 /** V at budget b from its pieces. */
-function valueAt(n: number, V: Float64Array, off: number, b: number): number {
+function valueAt(n: number, V: number[], off: number, b: number): number {
   let j = n - 1;
   while (j > 0 && V[off + j * PIECE] > b) j--;
   return V[off + j * PIECE + 1] + V[off + j * PIECE + 2] * (b - V[off + j * PIECE]);
