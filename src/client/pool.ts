@@ -3,9 +3,10 @@
 // respawns it. Workers heal: one that dies (an uncaught error, a message it cannot read, out
 // of memory, closing without a word) is replaced, busy or idle; the job it was running is
 // retried once on a fresh worker, and only a second death reaches the caller (the UI then
-// offers Retry). The rest of the pool goes on. A job run with `ahead` may also be sent to a busy
-// worker, to wait there behind its job (one at most a worker): the worker starts it the moment
-// it answers, instead of idling while its answer and the next call cross the main thread. It knows nothing about comlink or the Worker constructor: workers come from an
+// offers Retry). The rest of the pool goes on. A job run with `ahead` (a batch) may also be sent to
+// a worker busy with another batch, to wait there behind it (one at most a worker): the worker
+// starts it the moment it answers, instead of idling while its answer and the next call cross
+// the main thread. It knows nothing about comlink or the Worker constructor: workers come from an
 // injected factory, so the pool logic is tested with fakes (test/client/pool.test.ts).
 
 /** A progress report from a long job (sweeps, Monte Carlo runs); the shape is the method's. */
@@ -52,10 +53,11 @@ export interface RunOptions {
   /** Progress reports, for methods that take a progress callback as their last parameter. */
   onProgress?: ProgressFn;
   /**
-   * When every worker is busy, the job may be sent to one that has nothing waiting, to run
-   * as soon as its current job is answered (for the batches of one computation: each worker
-   * holds its next batch). Cancelling it there leaves the job ahead of it alone: the worker
-   * computes it all the same and its answer is dropped.
+   * A short job (a batch of one computation): when every worker is busy, it may be sent to a
+   * worker running another such job (or a warm-up job) with nothing waiting behind it, to run
+   * the moment that one is answered: each worker holds its next batch. It never waits behind an
+   * ordinary job, which may be long. Cancelling it there leaves the job ahead of it alone: the
+   * worker computes it all the same and its answer is dropped.
    */
   ahead?: boolean;
 }
@@ -309,7 +311,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
       const slot =
         slots.find((s) => s.job === null) ??
         (slots.length < size ? spawn() : null) ??
-        (queue[0].ahead ? (slots.find((s) => s.next === null) ?? null) : null);
+        (first.ahead ? (slots.find((s) => s.next === null && s.job?.ahead) ?? null) : null);
       if (!slot) return;
       start(slot, queue.shift()!);
     }
@@ -331,7 +333,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
         crashes: 1, // a worker that dies warming is not retried: the warm-up just stops there
         method: w.method,
         args,
-        ahead: false,
+        ahead: true, // small: a batch may wait behind it
         resolve: () => {},
         // An error or a death ends the warm-up (a worker that dies on it would die again).
         reject: () => {

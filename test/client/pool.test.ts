@@ -378,7 +378,7 @@ describe('jobs sent ahead', () => {
     expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, ahead: 0, terminated: 0 });
   });
 
-  it('an ordinary job never waits at a busy worker, nor lets ahead jobs pass it in the queue', async () => {
+  it('an ordinary job never waits at a busy worker, nor lets ahead jobs pass it, nor has one wait behind it', async () => {
     const f = fakeWorkers();
     const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
     void pool.run('solve', ['a'], { ahead: true });
@@ -388,15 +388,36 @@ describe('jobs sent ahead', () => {
     expect(pool.stats()).toMatchObject({ busy: 1, queued: 2, ahead: 0 });
     answer(f, 'a', 1);
     await flush();
-    // b runs; c, an ahead job, now waits behind it.
+    // b runs; c, an ahead job, does not wait behind it (b may be long): it stays in the queue.
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+    ]);
+    expect(pool.stats()).toMatchObject({ busy: 1, queued: 1, ahead: 0 });
+    answer(f, 'b', 2);
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
     expect(sentTo(f)).toEqual([
       [0, 'a'],
       [0, 'b'],
       [0, 'c'],
     ]);
-    answer(f, 'b', 2);
+  });
+
+  it('a batch may wait behind a warm-up job', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    pool.warm('solve', [['w1'], ['w2']]);
+    void pool.run('solve', ['a'], { ahead: true });
+    void pool.run('solve', ['b'], { ahead: true });
+    expect(sentTo(f)).toEqual([
+      [0, 'w1'],
+      [0, 'a'],
+    ]);
+    answer(f, 'w1', 0);
     await flush();
-    expect(b.value).toEqual({ ok: true, value: 2 });
+    // The warm-up is over (w2 dropped); a runs, b waits behind it.
+    expect(sentTo(f).slice(2)).toEqual([[0, 'b']]);
   });
 
   it('a worker that dies: its job is retried (one death counted), the one waiting behind it goes on uncounted', async () => {
