@@ -26,6 +26,8 @@ export async function runPhaseBench(o: {
    * then): what a second diagram on the same workers costs. Default: one cell.
    */
   warm?: boolean;
+  /** Batches in flight at each worker (default 2: one computing, one queued behind it). */
+  ahead?: number;
 }) {
   const spec: PhaseSpec = o.spec ?? shareByFund(o.runs);
   const input = spec.input;
@@ -49,6 +51,9 @@ export async function runPhaseBench(o: {
   // Each worker thread's own CPU time (ms), as it last reported it (Linux; NaN elsewhere).
   const workerCpu = workers.map(() => NaN);
   const workerCpu0 = workers.map(() => NaN);
+  // How long each worker waited between two timed batches (its own clock), and when it last answered.
+  const workerWait = workers.map(() => 0);
+  const lastAnswer = workers.map(() => NaN);
   // Warm up each worker (module load and JIT) before timing.
   await Promise.all(
     workers.map(
@@ -67,21 +72,28 @@ export async function runPhaseBench(o: {
   let firstCoarseMs = NaN;
   let doneCells = 0;
   let next = 0;
+  // Each worker holds up to `ahead` batches: the one it computes and the next, queued behind it,
+  // so it starts the next the moment it posts an answer instead of waiting a round trip through
+  // the main thread (as src/client/batch.ts with the pool's queueing ahead).
+  const ahead = o.ahead ?? 2;
   await new Promise<void>((resolve) => {
     let active = 0;
-    const feed = (w: Worker, k: number) => {
-      if (next >= batches.length) {
-        if (active === 0) resolve();
-        return;
-      }
+    const feed = (w: Worker) => {
+      if (next >= batches.length) return;
       const id = next++;
       active++;
       const cells = batches[id].map((c) => [xs[c % o.grid], ys[Math.floor(c / o.grid)]]);
-      w.once('message', (r: { id: number; values: (number | null)[]; cpuMs: number }) => {
+      w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });
+    };
+    workers.forEach((w, k) => {
+      w.on('message', (r: { id: number; values: (number | null)[]; cpuMs: number; waitMs: number }) => {
         active--;
         // The next batch first, then this answer (as src/client/batch.ts's runQueue).
-        feed(w, k);
+        feed(w);
         workerCpu[k] = r.cpuMs;
+        // Not before its first timed batch: that wait began before the timing did.
+        if (!Number.isNaN(lastAnswer[k])) workerWait[k] += r.waitMs;
+        lastAnswer[k] = performance.now();
         batches[r.id].forEach((c, i) => {
           values[c] = r.values[i];
           done[c] = 1;
@@ -92,11 +104,12 @@ export async function runPhaseBench(o: {
         }
         if (next >= batches.length && active === 0) resolve();
       });
-      w.postMessage({ id, input, xField: spec.xField, yField: spec.yField, cells, outcome: spec.outcome });
-    };
-    workers.forEach((w, k) => feed(w, k));
+    });
+    // The first batches round-robin (each worker starts on one at once), then one more each.
+    for (let d = 0; d < ahead; d++) workers.forEach((w) => feed(w));
   });
-  const totalMs = performance.now() - t0;
+  const t1 = performance.now();
+  const totalMs = t1 - t0;
   const cpu = process.cpuUsage(cpu0);
   await Promise.all(workers.map((w) => w.terminate()));
   void doneCells;
@@ -104,7 +117,11 @@ export async function runPhaseBench(o: {
   // is the main thread (scheduling) and V8's helper threads (JIT compilation, GC).
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const workersCpuMs = workerCpu.reduce((a, c, k) => a + (c - workerCpu0[k]), 0);
-  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs };
+  // Workers idle inside the grid, summed over the workers, in ms: waiting for their next batch,
+  // and after their last answer while another worker finished the grid (the tail).
+  const waitMs = workerWait.reduce((a, c) => a + c, 0);
+  const tailMs = lastAnswer.reduce((a, c) => a + (Number.isNaN(c) ? totalMs : t1 - c), 0);
+  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, waitMs, tailMs };
 }
 
 function countDone(done: Uint8Array, cells: number[]) {

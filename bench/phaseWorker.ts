@@ -24,7 +24,13 @@ function threadCpuMs(): number {
   }
 }
 
+// When this worker last answered: each answer says how long it waited for that batch (ms, its
+// own clock; NaN for its first).
+let answeredAt = NaN;
+
 parentPort!.on('message', (job: Job) => {
+  const waitMs = performance.now() - answeredAt;
   const r = phaseCells(job.input, job.xField, job.yField, job.cells, job.outcome);
-  parentPort!.postMessage({ id: job.id, ...r, cpuMs: threadCpuMs() });
+  parentPort!.postMessage({ id: job.id, ...r, cpuMs: threadCpuMs(), waitMs });
+  answeredAt = performance.now();
 });

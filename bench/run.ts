@@ -25,6 +25,12 @@ const only = onlyArg
   ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(','))
   : null;
 const want = (w: string) => !only || only.has(w);
+// `--ahead 1`: W5's workers get one batch at a time (the scheduling before batches were sent
+// ahead), for A/B runs; default 2.
+const aheadArg = argv.find((a) => a.startsWith('--ahead'));
+const w5Ahead = aheadArg
+  ? Number(aheadArg.includes('=') ? aheadArg.split('=')[1] : argv[argv.indexOf(aheadArg) + 1])
+  : undefined;
 
 export interface BenchLine {
   name: string;
@@ -94,7 +100,7 @@ function phaseLine(
   name: string,
   grid: number,
   workers: number,
-  r: { totalMs: number; firstCoarseMs: number; cpuMs?: number; workersCpuMs?: number },
+  r: { totalMs: number; firstCoarseMs: number; cpuMs?: number; workersCpuMs?: number; waitMs?: number; tailMs?: number },
 ) {
   // Process CPU while the grid ran, the workers' threads' share, and the rest (the main
   // thread's scheduling and V8's helper threads: JIT compilation and GC), in ms.
@@ -117,6 +123,8 @@ function phaseLine(
     workers,
     first_coarse_ms: Math.round(r.firstCoarseMs),
     ...cpu,
+    // The workers' idle time inside the grid (summed): waiting for a batch, and at the tail.
+    ...(r.waitMs === undefined ? {} : { wait_ms: Math.round(r.waitMs), tail_ms: Math.round(r.tailMs ?? NaN) }),
   };
 }
 
@@ -186,7 +194,7 @@ async function main() {
     const counts = [...new Set([1, 2, all])];
     const base: Record<number, number> = {};
     for (const workers of counts) {
-      const r = await runPhaseBench({ grid, runs, workers });
+      const r = await runPhaseBench({ grid, runs, workers, ahead: w5Ahead });
       base[workers] = r.totalMs;
       print({
         ...phaseLine(`W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking`, grid, workers, r),
@@ -200,7 +208,7 @@ async function main() {
     if (!quick) {
       const warm: Record<number, number> = {};
       for (const workers of counts) {
-        const r = await runPhaseBench({ grid, runs, workers, warm: true });
+        const r = await runPhaseBench({ grid, runs, workers, warm: true, ahead: w5Ahead });
         warm[workers] = r.totalMs;
         print({
           ...phaseLine(`W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking, warm workers`, grid, workers, r),

@@ -33,6 +33,8 @@ export type SweepOutput = SweepResult & { skipped: { x: number; message: string 
 export const CHUNKS_PER_WORKER = 3;
 /** Cells per phase-diagram batch. */
 export const PHASE_BATCH = 32;
+/** Phase-diagram batches in flight a worker: one running, one waiting behind it. */
+export const AHEAD = 2;
 /** Least time between two progressive phase-diagram updates within a refinement level. */
 export const UPDATE_INTERVAL_MS = 150;
 
@@ -321,9 +323,11 @@ export async function runPhase(
     };
   };
 
+  // Two batches a worker in flight: the one it computes and the next, sent ahead to wait at
+  // the worker behind it (the pool's `ahead`), so it starts the next the moment it answers.
   await runQueue(
     batches.length,
-    Math.max(1, pool.size),
+    AHEAD * Math.max(1, pool.size),
     signal,
     (i, s) => {
       const cells = batches[i].cells.map(
@@ -334,6 +338,7 @@ export async function runPhase(
       // report through the page's main thread, which the diagram's drawing already keeps busy.
       return pool.run('phaseCells', [input, spec.xField, spec.yField, cells, spec.outcome, options.criterion ?? null], {
         signal: s,
+        ahead: true,
       });
     },
     (i, part) => {

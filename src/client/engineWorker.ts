@@ -45,7 +45,22 @@ export function createEngineWorker(): WorkerHandle {
     type: 'module',
     name,
   });
-  const remote = wrap<Record<string, Callable>>(worker);
+  // comlink posts through this endpoint: it counts the calls that reached the worker (a call
+  // whose arguments cannot be cloned throws here and never does), and starts the watchdog's
+  // clock for each.
+  let posted = 0;
+  const endpoint = {
+    postMessage(message: unknown, transfer: Transferable[] = []) {
+      worker.postMessage(message, transfer);
+      if ((message as { type?: unknown } | null)?.type === 'APPLY') {
+        posted++;
+        watchdog.sent();
+      }
+    },
+    addEventListener: worker.addEventListener.bind(worker),
+    removeEventListener: worker.removeEventListener.bind(worker),
+  };
+  const remote = wrap<Record<string, Callable>>(endpoint);
   const scenarios = createScenarioSender();
   const pending = new Set<(e: Error) => void>();
   const listeners: ((e: WorkerCrashedError) => void)[] = [];
@@ -92,20 +107,32 @@ export function createEngineWorker(): WorkerHandle {
     call(method: string, args: readonly unknown[], onProgress?: ProgressFn) {
       if (dead) return Promise.reject(dead);
       return new Promise((resolve, reject) => {
-        pending.add(reject);
-        watchdog.sent();
         const extra = onProgress ? [proxy(onProgress)] : [];
         const fn = remote[method] as Callable;
-        fn(...sent(method, args, scenarios), ...extra)
+        const before = posted;
+        let reply: Promise<unknown>;
+        try {
+          reply = fn(...sent(method, args, scenarios), ...extra);
+        } catch (e) {
+          reply = Promise.reject(e);
+        }
+        const reached = posted > before;
+        // A call that did not reach the worker (a value that cannot be cloned): the next large
+        // scenario goes whole, never as a patch on a base the worker does not hold. Known at
+        // once, before the pool sends this worker another call (it may queue one behind this).
+        if (!reached) scenarios.reset();
+        pending.add(reject);
+        reply
+          .finally(() => {
+            if (reached && !dead && !terminated) watchdog.answered();
+          })
           .then(
             (v) =>
               method === 'solve' || method === 'resultScreen'
                 ? unpackAnswerSliced(method, v).then(resolve, reject)
                 : resolve(v),
             (e: unknown) => {
-              // A call that failed may not have reached the worker (a value that cannot be
-              // cloned): the next large scenario goes whole, never as a patch on a base the
-              // worker may not hold.
+              // As above, and for a call the worker failed: start the next large scenario whole.
               scenarios.reset();
               reject(e);
             },

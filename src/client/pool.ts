@@ -3,7 +3,10 @@
 // respawns it. Workers heal: one that dies (an uncaught error, a message it cannot read, out
 // of memory, closing without a word) is replaced, busy or idle; the job it was running is
 // retried once on a fresh worker, and only a second death reaches the caller (the UI then
-// offers Retry). The rest of the pool goes on. It knows nothing about comlink or the Worker constructor: workers come from an
+// offers Retry). The rest of the pool goes on. A job run with `ahead` (a batch) may also be sent to
+// a worker busy with another batch, to wait there behind it (one at most a worker): the worker
+// starts it the moment it answers, instead of idling while its answer and the next call cross
+// the main thread. It knows nothing about comlink or the Worker constructor: workers come from an
 // injected factory, so the pool logic is tested with fakes (test/client/pool.test.ts).
 
 /** A progress report from a long job (sweeps, Monte Carlo runs); the shape is the method's. */
@@ -49,6 +52,14 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Progress reports, for methods that take a progress callback as their last parameter. */
   onProgress?: ProgressFn;
+  /**
+   * A short job (a batch of one computation): when every worker is busy, it may be sent to a
+   * worker running another such job (or a warm-up job) with nothing waiting behind it, to run
+   * the moment that one is answered: each worker holds its next batch. It never waits behind an
+   * ordinary job, which may be long. Cancelling it there leaves the job ahead of it alone: the
+   * worker computes it all the same and its answer is dropped.
+   */
+  ahead?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any function
@@ -74,6 +85,8 @@ export interface PoolStats {
   busy: number;
   /** Jobs waiting for a worker. */
   queued: number;
+  /** Jobs sent ahead, waiting at a busy worker behind its job. */
+  ahead: number;
   /** Workers terminated (cancellation, crash, dispose) since the pool was made. */
   terminated: number;
 }
@@ -134,16 +147,21 @@ interface Job {
   args: readonly unknown[];
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  ahead: boolean;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
   settled: boolean;
+  /** The worker the job was sent to (running it, or holding it next), or null while queued. */
   slot: Slot | null;
   onAbort: () => void;
 }
 
 interface Slot {
   handle: WorkerHandle;
+  /** The job the worker is running (it takes its calls in order: the oldest not answered). */
   job: Job | null;
+  /** A job sent ahead, waiting behind `job` (only while `job` is set); settled if cancelled there. */
+  next: Job | null;
   /** The warm-up this worker ran or is running, and how many of its jobs it has started. */
   warmedWith: readonly unknown[] | null;
   warmedCount: number;
@@ -163,7 +181,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
   let warming: WarmUp | null = null;
 
   const spawn = (): Slot => {
-    const slot: Slot = { handle: options.createWorker(), job: null, warmedWith: null, warmedCount: 0 };
+    const slot: Slot = { handle: options.createWorker(), job: null, next: null, warmedWith: null, warmedCount: 0 };
     slots.push(slot);
     // An idle worker that dies leaves the pool now, so the next job gets a fresh one instead of
     // failing on it. A busy one is handled where its call rejects (start).
@@ -187,14 +205,55 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
   const settle = (job: Job) => {
     job.settled = true;
     job.signal?.removeEventListener('abort', job.onAbort);
-    if (job.slot) {
-      job.slot.job = null;
-      job.slot = null;
-    }
   };
 
+  /** Take a job off its worker: the job waiting behind it (if any) is the one running now. */
+  const detach = (job: Job) => {
+    const slot = job.slot;
+    if (!slot) return;
+    if (slot.job === job) {
+      slot.job = slot.next;
+      slot.next = null;
+    } else if (slot.next === job) slot.next = null;
+    job.slot = null;
+  };
+
+  /**
+   * The worker died (or was terminated for a cancelled job): it leaves the pool, and its jobs go
+   * back to the front of the queue, in order. The one it was running counts a death when it
+   * `crashed` (a second one is reported to the caller); the one waiting behind it counts none.
+   */
+  const evict = (slot: Slot, crashed: WorkerCrashedError | null) => {
+    kill(slot);
+    const running = slot.job;
+    const waiting = slot.next;
+    slot.job = null;
+    slot.next = null;
+    const again: Job[] = [];
+    if (running) {
+      running.slot = null;
+      if (!running.settled && crashed) {
+        running.crashes++;
+        if (running.crashes === 1 && !disposed) again.push(running);
+        else {
+          settle(running);
+          running.reject(
+            new WorkerCrashedError(`${crashed.message} (it failed again after a fresh start)`),
+          );
+        }
+      } else if (!running.settled && !disposed) again.push(running);
+    }
+    if (waiting) {
+      waiting.slot = null;
+      if (!waiting.settled && !disposed) again.push(waiting);
+    }
+    queue.unshift(...again);
+  };
+
+  /** Send a job to a worker: to run now if it is free, else to wait behind its job. */
   const start = (slot: Slot, job: Job) => {
-    slot.job = job;
+    if (slot.job === null) slot.job = job;
+    else slot.next = job;
     job.slot = slot;
     let call: Promise<unknown>;
     try {
@@ -211,33 +270,28 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
     }
     call.then(
       (value) => {
-        if (job.settled) return; // cancelled: its answer must never reach anyone
-        settle(job);
-        job.resolve(value);
+        // Moved off this worker (cancelled, or its worker died): nothing to do here.
+        if (job.slot !== slot) return;
+        detach(job);
+        // Cancelled while it waited at the worker: its answer must never reach anyone.
+        if (!job.settled) {
+          settle(job);
+          job.resolve(value);
+        }
         pump();
       },
       (error: unknown) => {
-        if (job.settled) return;
+        if (job.slot !== slot) return;
         if (error instanceof WorkerCrashedError) {
-          kill(slot); // respawned lazily by pump
-          job.crashes++;
-          if (job.crashes === 1 && !disposed) {
-            // Once more, on a fresh worker, ahead of the queue.
-            slot.job = null;
-            job.slot = null;
-            queue.unshift(job);
-            pump();
-            return;
-          }
-          settle(job);
-          job.reject(
-            new WorkerCrashedError(`${error.message} (it failed again after a fresh start)`),
-          );
+          evict(slot, error); // respawned lazily by pump
           pump();
           return;
         }
-        settle(job);
-        job.reject(error);
+        detach(job);
+        if (!job.settled) {
+          settle(job);
+          job.reject(error);
+        }
         pump();
       },
     );
@@ -245,7 +299,19 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
 
   const pump = () => {
     while (queue.length > 0 && !disposed) {
-      const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? spawn() : null);
+      const first = queue[0];
+      if (first.signal?.aborted) {
+        // Cancelled, its abort not handled yet (a job sent back to the queue by the abort of
+        // the one ahead of it, both cancelled at once): never sent again.
+        queue.shift();
+        settle(first);
+        first.reject(abortError(first.signal.reason));
+        continue;
+      }
+      const slot =
+        slots.find((s) => s.job === null) ??
+        (slots.length < size ? spawn() : null) ??
+        (first.ahead ? (slots.find((s) => s.next === null && s.job?.ahead) ?? null) : null);
       if (!slot) return;
       start(slot, queue.shift()!);
     }
@@ -267,6 +333,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
         crashes: 1, // a worker that dies warming is not retried: the warm-up just stops there
         method: w.method,
         args,
+        ahead: true, // small: a batch may wait behind it
         resolve: () => {},
         // An error or a death ends the warm-up (a worker that dies on it would die again).
         reject: () => {
@@ -284,15 +351,18 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
     if (job.settled) return;
     const slot = job.slot;
     const reason = abortError(job.signal?.reason);
-    if (slot) {
-      settle(job);
-      kill(slot);
-      if (!disposed) spawn(); // respawn now so the next job finds a warm worker
-    } else {
+    settle(job);
+    if (slot && slot.job === job) {
+      // Running: its worker is terminated (and respawned now, so the next job finds a warm
+      // worker); a job waiting behind it goes back to the front of the queue.
+      evict(slot, null);
+      if (!disposed) spawn();
+    } else if (!slot) {
       const i = queue.indexOf(job);
       if (i >= 0) queue.splice(i, 1);
-      settle(job);
     }
+    // Waiting at a busy worker: it stays there, settled (the worker runs it when its job is
+    // answered and the answer is dropped): terminating the worker would lose the job ahead.
     job.reject(reason);
     pump();
   };
@@ -322,6 +392,7 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
           args: args as readonly unknown[],
           onProgress,
           signal,
+          ahead: runOptions.ahead === true,
           resolve: resolve as (value: unknown) => void,
           reject,
           settled: false,
@@ -338,13 +409,14 @@ export function createPool<Api>(options: PoolOptions): Pool<Api> {
         spawned: slots.length,
         busy: slots.filter((s) => s.job !== null).length,
         queued: queue.length,
+        ahead: slots.filter((s) => s.next !== null).length,
         terminated,
       };
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      const pending = [...queue, ...slots.flatMap((s) => (s.job ? [s.job] : []))];
+      const pending = [...queue, ...slots.flatMap((s) => [s.job, s.next].filter((j) => j !== null))];
       queue.length = 0;
       for (const slot of [...slots]) kill(slot);
       for (const job of pending) {

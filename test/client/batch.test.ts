@@ -195,16 +195,24 @@ describe('runPhase', () => {
       ys: sweepValues(0, 12, 63),
     });
     await flush();
-    // 64×64: the stride-8 lattice is 64 cells, sent as two batches of 32.
-    expect(f.calls.map((c) => (c.args[3] as unknown[]).length)).toEqual([32, 32]);
-    const coarse = sweepValues(0, 1, 63).filter((_, i) => i % 8 === 0);
-    for (const c of f.calls)
-      for (const [x] of c.args[3] as [number, number][]) expect(coarse).toContain(x);
+    // 64×64: the stride-8 lattice is 64 cells, sent as two batches of 32, one to each worker;
+    // behind each waits a batch of the stride-4 lattice (sent ahead).
+    expect(f.calls.map((c) => (c.args[3] as unknown[]).length)).toEqual([32, 32, 32, 32]);
+    expect(f.calls.map((c) => c.worker.id)).toEqual([0, 1, 0, 1]);
+    const gx = sweepValues(0, 1, 63);
+    const gy = sweepValues(0, 12, 63);
+    const onLattice = (stride: number, [x, y]: [number, number]) =>
+      gx.indexOf(x) % stride === 0 && gy.indexOf(y) % stride === 0;
+    for (const c of f.calls.slice(0, 2))
+      for (const cell of c.args[3] as [number, number][]) expect(onLattice(8, cell)).toBe(true);
+    for (const c of f.calls.slice(2))
+      for (const cell of c.args[3] as [number, number][])
+        expect(onLattice(4, cell) && !onLattice(8, cell)).toBe(true);
     pool.dispose();
     await expect(p).rejects.toSatisfy(isAbortError);
   });
 
-  it('sends a worker its next batch before the page handles the answer it just gave', async () => {
+  it('keeps a worker two batches ahead: the next sent before the page handles the answer it just gave', async () => {
     const f = fakeWorkers();
     const pool = createEnginePool({ createWorker: f.factory, size: 1 });
     const sentWhenHandled: number[] = [];
@@ -221,9 +229,10 @@ describe('runPhase', () => {
     const r = await p;
     const batches = f.calls.length;
     expect(batches).toBeGreaterThan(3);
-    // Batch k's answer (progress, then the update of a finished level) is handled with batch k + 1 already sent.
+    // Batch k's answer (progress, then the update of a finished level) is handled with batch
+    // k + 1 (running) and k + 2 (waiting at the worker behind it) already sent.
     const progress = sentWhenHandled.filter((x) => x > 0);
-    expect(progress.slice(0, -1)).toEqual(progress.slice(0, -1).map((_, k) => k + 2));
+    expect(progress).toEqual(progress.map((_, k) => Math.min(k + 3, batches)));
     expect(sentWhenHandled.filter((x) => x < 0).every((x) => -x === batches || progress.includes(-x))).toBe(true);
     expect(r.values).toEqual((await runPhase(inProcess(1), scenario, spec)).values);
   });
@@ -259,7 +268,7 @@ describe('runPhase', () => {
     });
     await flush();
     const started = f.calls.length;
-    expect(started).toBe(3);
+    expect(started).toBe(6); // a batch running at each worker, and one waiting behind it
     controller.abort();
     await expect(p).rejects.toSatisfy(isAbortError);
     expect(f.workers.slice(0, 3).every((w) => w.terminated)).toBe(true);

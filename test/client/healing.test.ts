@@ -34,7 +34,7 @@ describe('a worker that dies while busy', () => {
     f.calls[1].resolve(42);
     await flush();
     expect(a.value).toBe(42);
-    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, terminated: 1 });
+    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, ahead: 0, terminated: 1 });
   });
 
   it('twice: the job fails with WorkerCrashedError, the next job runs on a fresh worker', async () => {
@@ -111,7 +111,7 @@ describe('a worker that dies while idle', () => {
     expect(a.value).toBe(1);
     f.workers[0].die('uncaught error in an idle worker');
     expect(f.workers[0].terminated).toBe(true);
-    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, terminated: 1 });
+    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, ahead: 0, terminated: 1 });
     const b = outcome(pool.run('solve', ['b']));
     expect(f.calls[1].worker).toBe(f.workers[1]);
     f.calls[1].resolve(2);

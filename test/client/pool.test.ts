@@ -40,7 +40,7 @@ describe('the pool spawns lazily and queues', () => {
     const f = fakeWorkers();
     const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
     expect(f.workers).toHaveLength(0);
-    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, terminated: 0 });
+    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, ahead: 0, terminated: 0 });
   });
 
   it('runs up to size jobs at once and queues the rest in order', async () => {
@@ -303,7 +303,7 @@ describe('warming the workers', () => {
     await flush();
     // Worker 1's error ended the warm-up; worker 0 has run both.
     expect(f.calls).toHaveLength(3);
-    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, terminated: 0 });
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, ahead: 0, terminated: 0 });
     // The same warm-up again: nothing left to run on worker 0; worker 1 goes on with w2.
     pool.warm('solve', jobs);
     expect(f.calls.map((c) => [c.worker.id, c.args[0]]).slice(3)).toEqual([[1, 'w2']]);
@@ -328,7 +328,7 @@ describe('warming the workers', () => {
     await flush();
     expect(real.value).toEqual({ ok: true, value: 7 });
     expect(f.calls).toHaveLength(3);
-    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, terminated: 0 });
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, ahead: 0, terminated: 0 });
   });
 
   it('stops when a worker dies warming, which is replaced for the next real job', async () => {
@@ -338,11 +338,194 @@ describe('warming the workers', () => {
     f.workers[0].die('out of memory');
     await flush();
     expect(f.calls).toHaveLength(1);
-    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, terminated: 1 });
+    expect(pool.stats()).toEqual({ spawned: 0, busy: 0, queued: 0, ahead: 0, terminated: 1 });
     const real = outcome(pool.run('solve', ['real']));
     expect(f.calls[1].worker.id).toBe(1);
     f.calls[1].resolve({ ok: true, value: 3 });
     await flush();
     expect(real.value).toEqual({ ok: true, value: 3 });
+  });
+});
+
+describe('jobs sent ahead', () => {
+  const answer = (f: ReturnType<typeof fakeWorkers>, arg: string, value: number) =>
+    f.calls.find((c) => c.args[0] === arg && !c.worker.terminated)!.resolve({ ok: true, value });
+  const sentTo = (f: ReturnType<typeof fakeWorkers>) => f.calls.map((c) => [c.worker.id, c.args[0]]);
+
+  it('wait at a busy worker, one a worker; the worker takes them in order', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 2 });
+    const jobs = ['a', 'b', 'c', 'd', 'e'].map((x) => outcome(pool.run('solve', [x], { ahead: true })));
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+      [0, 'c'],
+      [1, 'd'],
+    ]);
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 2, queued: 1, ahead: 2, terminated: 0 });
+    answer(f, 'a', 1);
+    await flush();
+    // Worker 0 runs c now; e waits behind it.
+    expect(jobs[0].value).toEqual({ ok: true, value: 1 });
+    expect(sentTo(f).slice(4)).toEqual([[0, 'e']]);
+    expect(pool.stats()).toMatchObject({ busy: 2, queued: 0, ahead: 2 });
+    answer(f, 'b', 2);
+    answer(f, 'c', 3);
+    answer(f, 'd', 4);
+    answer(f, 'e', 5);
+    await flush();
+    expect(jobs.map((j) => (j.value as { value: number }).value)).toEqual([1, 2, 3, 4, 5]);
+    expect(pool.stats()).toEqual({ spawned: 2, busy: 0, queued: 0, ahead: 0, terminated: 0 });
+  });
+
+  it('an ordinary job never waits at a busy worker, nor lets ahead jobs pass it, nor has one wait behind it', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    void pool.run('solve', ['a'], { ahead: true });
+    const b = outcome(pool.run('solve', ['b']));
+    void pool.run('solve', ['c'], { ahead: true });
+    expect(sentTo(f)).toEqual([[0, 'a']]);
+    expect(pool.stats()).toMatchObject({ busy: 1, queued: 2, ahead: 0 });
+    answer(f, 'a', 1);
+    await flush();
+    // b runs; c, an ahead job, does not wait behind it (b may be long): it stays in the queue.
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+    ]);
+    expect(pool.stats()).toMatchObject({ busy: 1, queued: 1, ahead: 0 });
+    answer(f, 'b', 2);
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+      [0, 'c'],
+    ]);
+  });
+
+  it('a batch may wait behind a warm-up job', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    pool.warm('solve', [['w1'], ['w2']]);
+    void pool.run('solve', ['a'], { ahead: true });
+    void pool.run('solve', ['b'], { ahead: true });
+    expect(sentTo(f)).toEqual([
+      [0, 'w1'],
+      [0, 'a'],
+    ]);
+    answer(f, 'w1', 0);
+    await flush();
+    // The warm-up is over (w2 dropped); a runs, b waits behind it.
+    expect(sentTo(f).slice(2)).toEqual([[0, 'b']]);
+  });
+
+  it('a worker that dies: its job is retried (one death counted), the one waiting behind it goes on uncounted', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const a = outcome(pool.run('solve', ['a'], { ahead: true }));
+    const b = outcome(pool.run('solve', ['b'], { ahead: true }));
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+    ]);
+    f.workers[0].die('out of memory');
+    await flush();
+    // Both on a fresh worker, in order: a running, b behind it.
+    expect(sentTo(f).slice(2)).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+    ]);
+    f.workers[1].die('out of memory');
+    await flush();
+    // a died twice: reported. b never ran: it goes on, on a third worker.
+    expect(a.error).toBeInstanceOf(WorkerCrashedError);
+    expect((a.error as Error).message).toBe('out of memory (it failed again after a fresh start)');
+    expect(b.settled).toBe(false);
+    expect(sentTo(f).slice(4)).toEqual([[2, 'b']]);
+    answer(f, 'b', 2);
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, ahead: 0, terminated: 2 });
+  });
+
+  it('cancelling the running job: its worker is terminated, the job behind it moves to the fresh one', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { ahead: true, signal: c.signal }));
+    const b = outcome(pool.run('solve', ['b'], { ahead: true }));
+    c.abort();
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(f.workers[0].terminated).toBe(true);
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+      [1, 'b'],
+    ]);
+    // The terminated worker's late answers are ignored.
+    f.calls[0].resolve({ ok: true, value: 998 });
+    f.calls[1].resolve({ ok: true, value: 999 });
+    await flush();
+    expect(b.settled).toBe(false);
+    f.calls[2].resolve({ ok: true, value: 2 });
+    await flush();
+    expect(b.value).toEqual({ ok: true, value: 2 });
+    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, ahead: 0, terminated: 1 });
+  });
+
+  it('cancelling a job waiting behind another: the worker and its job go on, the answer is dropped', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { ahead: true }));
+    const b = outcome(pool.run('solve', ['b'], { ahead: true, signal: c.signal }));
+    const d = outcome(pool.run('solve', ['d'], { ahead: true }));
+    c.abort();
+    await flush();
+    expect(isAbortError(b.error)).toBe(true);
+    expect(f.workers[0].terminated).toBe(false);
+    answer(f, 'a', 1);
+    await flush();
+    expect(a.value).toEqual({ ok: true, value: 1 });
+    // The worker computes b (it already holds it); d waits behind it.
+    expect(sentTo(f)).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+      [0, 'd'],
+    ]);
+    answer(f, 'b', 2);
+    await flush();
+    expect(b.value).toBeUndefined();
+    answer(f, 'd', 4);
+    await flush();
+    expect(d.value).toEqual({ ok: true, value: 4 });
+    expect(f.workers).toHaveLength(1);
+    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, ahead: 0, terminated: 0 });
+  });
+
+  it('cancelling both at once (one signal): one worker terminated, the waiting job never sent again', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const c = new AbortController();
+    const a = outcome(pool.run('solve', ['a'], { ahead: true, signal: c.signal }));
+    const b = outcome(pool.run('solve', ['b'], { ahead: true, signal: c.signal }));
+    c.abort();
+    await flush();
+    expect(isAbortError(a.error)).toBe(true);
+    expect(isAbortError(b.error)).toBe(true);
+    expect(f.calls).toHaveLength(2);
+    expect(pool.stats()).toEqual({ spawned: 1, busy: 0, queued: 0, ahead: 0, terminated: 1 });
+  });
+
+  it('dispose rejects the jobs waiting at workers too', async () => {
+    const f = fakeWorkers();
+    const pool = createPool<Api>({ createWorker: f.factory, size: 1 });
+    const jobs = ['a', 'b', 'c'].map((x) => outcome(pool.run('solve', [x], { ahead: true })));
+    pool.dispose();
+    await flush();
+    expect(jobs.every((j) => isAbortError(j.error))).toBe(true);
+    expect(f.alive()).toHaveLength(0);
   });
 });

@@ -306,12 +306,15 @@ describe('PhasePanel', () => {
     render(withPool(pool, <PhasePanel scenario={scenario} />));
     await user.click(screen.getByRole('button', { name: 'Run phase diagram' }));
     await act(flush);
-    expect(f.calls.length).toBe(2);
+    // A batch running at each worker, and the next waiting behind it.
+    expect(f.calls.map((c) => c.worker.id)).toEqual([0, 1, 0, 1]);
     expect(screen.getByRole('progressbar', { name: 'Phase diagram progress' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByText(/^Cancelled at/)).toBeTruthy();
     expect(document.querySelector('[data-bench=phase-done]')).toBeNull();
     expect(f.workers.slice(0, 2).every((w) => w.terminated)).toBe(true);
+    await act(flush);
+    expect(f.calls).toHaveLength(4); // the batches that waited are not sent again
   });
 });
 
