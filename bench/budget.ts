@@ -58,28 +58,30 @@ export function sweepBudgets(
   // on a few small budgets only left V8 compiling the paths of the larger ones inside the timed
   // solves: forcedSpend's cold line read 1.3–1.7 ms a solve where the same solves, warm, take
   // 0.7–0.9 ms (every budget's best of 30: 0.27 ms at B = 0, 0.72 ms at B = 7,000).
-  for (const s of scenarios) {
+  /** One solve of budget i as the line runs it (`before` first), untimed. */
+  const solve = (i: number) => {
     o.before?.();
-    solveScenario(s, o.options);
-  }
+    solveScenario(scenarios[i], o.options);
+  };
+  const times = scenarios.map(() => Infinity);
+  /** One timed solve of budget i: its fastest time kept. */
+  const time = (i: number) => {
+    o.before?.();
+    const t0 = performance.now();
+    solveScenario(scenarios[i], o.options);
+    times[i] = Math.min(times[i], performance.now() - t0);
+  };
+  const median = (ts: number[]) => [...ts].sort((a, b) => a - b)[Math.floor((ts.length - 1) / 2)];
+  scenarios.forEach((_s, i) => solve(i));
   // The reps go over the whole sweep in turn rather than one budget three times in a row: a burst
   // of load on the shared machine then slows one rep of a few budgets, not all of theirs.
   // Each rep starts a different number of untimed solves later (13 more each): a solve's
   // allocations repeat rep after rep, so without the shift a young-generation collection (one
   // every ~230 forcedSpend solves) lands in the same budget's solve in every rep, and the minimum
   // kept its 0.6–0.9 ms (the worst budget was then a collection's, not a budget's).
-  const times = scenarios.map(() => Infinity);
   for (let r = 0; r < o.reps; r++) {
-    for (let k = 0; k < 13 * r; k++) {
-      o.before?.();
-      solveScenario(scenarios[k % scenarios.length], o.options);
-    }
-    scenarios.forEach((s, i) => {
-      o.before?.();
-      const t0 = performance.now();
-      solveScenario(s, o.options);
-      times[i] = Math.min(times[i], performance.now() - t0);
-    });
+    for (let k = 0; k < 13 * r; k++) solve(k % scenarios.length);
+    scenarios.forEach((_s, i) => time(i));
   }
   // The machine's speed swings, not the solve's: on the shared 2-core machine a fixed arithmetic
   // loop timed between forcedSpend solves slowed 1.3–1.5× in the same half-seconds as the solves
@@ -91,23 +93,17 @@ export function sweepBudgets(
   // machine slowed gets the time its solve takes. `retimed` counts them after the reps.
   let retimed = 0;
   for (let p = 0; p < (o.retime ?? 0); p++) {
-    const med = [...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)];
+    const med = median(times);
     const slow: number[] = [];
     times.forEach((t, i) => {
       if (t > 1.2 * med) slow.push(i);
     });
     if (p === 0) retimed = slow.length;
     if (slow.length === 0) break;
-    for (const i of slow) {
-      o.before?.();
-      const t0 = performance.now();
-      solveScenario(scenarios[i], o.options);
-      times[i] = Math.min(times[i], performance.now() - t0);
-    }
+    for (const i of slow) time(i);
   }
   let worst = 0;
   for (let i = 1; i < times.length; i++) if (times[i] > times[worst]) worst = i;
-  const sorted = [...times].sort((a, b) => a - b);
   return {
     retimed,
     label,
@@ -115,6 +111,6 @@ export function sweepBudgets(
     budgets: budgets.length,
     worstMs: times[worst],
     worstBudget: budgets[worst],
-    medianMs: sorted[Math.floor((sorted.length - 1) / 2)],
+    medianMs: median(times),
   };
 }

@@ -4,7 +4,8 @@
 // the stop rank t*.
 import * as d3 from 'd3';
 import type { LadderBin } from '../../engine';
-import { FONT, STROKE, color } from '../common/theme';
+import { FONT, STROKE, color, type ThemeKey } from '../common/theme';
+import { resolveTheme, resolveVars } from '../common/export';
 import { fmt } from '../common/fields';
 import {
   annotate,
@@ -164,6 +165,8 @@ interface FastLayer {
   ctx: CanvasRenderingContext2D;
   /** `var(--hc-plea)` → the color it resolves to on this svg (kept for the drag). */
   colors: Map<string, string>;
+  /** The chart's theme as the page resolves it (export.ts's resolveTheme), read on first use. */
+  theme: Record<ThemeKey, string> | null;
 }
 
 /**
@@ -209,7 +212,7 @@ function fastLayer(last: FastLayer | null, band: Element, w: number, h: number, 
     canvas.style.display = 'block';
     fo.appendChild(canvas);
     band.after(fo);
-    layer = { fo, canvas, ctx, colors: new Map() };
+    layer = { fo, canvas, ctx, colors: new Map(), theme: null };
   }
   const { fo, canvas, ctx } = layer;
   const cw = Math.max(1, Math.round(w * ratio));
@@ -227,18 +230,32 @@ function fastLayer(last: FastLayer | null, band: Element, w: number, h: number, 
   return layer;
 }
 
-/** The layer's colors: the theme's `var(--hc-…)` resolved on the svg, once a drag. */
+/** The layer's colors: the theme's `var(--hc-…)` resolved as an export resolves them, once a drag. */
 function layerPaint(layer: FastLayer, node: SVGSVGElement): (c: string) => string {
   const colors = layer.colors;
   return (c: string): string => {
     let v = colors.get(c);
     if (v === undefined) {
-      const m = /^var\((--[\w-]+)\)$/.exec(c);
-      v = (m ? getComputedStyle(node).getPropertyValue(m[1]).trim() : '') || c;
+      v = resolveVars(c, (layer.theme ??= resolveTheme(node)));
       colors.set(c, v);
     }
     return v;
   };
+}
+
+/**
+ * A moving lever's marks: the plot's canvas layer (made, or the last one cleared), the SVG's marks
+ * and band hidden as they are, the marks painted on the canvas. Null where no 2D canvas exists:
+ * the caller writes the SVG's marks as at rest.
+ */
+function paintOnLayer(node: SVGSVGElement, last: FastLayer | null, marks: Element, band: Element, v: LadderView, g: Geometry, ratio: number): FastLayer | null {
+  const layer = fastLayer(last, band, g.innerW, g.outcomeH + 6 + g.bandH, ratio);
+  if (!layer) return null;
+  showGroup(marks, false);
+  showGroup(band, false);
+  const paint = layerPaint(layer, node);
+  paintMarks(v, g, new CanvasMarks(layer.ctx, 0, paint), new CanvasMarks(layer.ctx, g.outcomeH + 6, paint), null, null);
+  return layer;
 }
 
 /** Shows or hides an SVG group (the marks a moving lever's canvas stands for), writing only a change. */
@@ -531,7 +548,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const kept = inPlace && opts.moving && !opts.figure && inPlace.frame.key === frameKey ? inPlace : null;
   if (kept) {
     const g = geometry(kept.frame.legendH);
-    const layer = fastLayer(kept.fast, kept.band, innerW, g.outcomeH + 6 + g.bandH, opts.pixelRatio ?? 1);
+    const layer = paintOnLayer(node, kept.fast, kept.marks, kept.band, v, g, opts.pixelRatio ?? 1);
     if (layer) {
       const title = node.querySelector(`:scope > title`);
       const desc = node.querySelector(`:scope > desc`);
@@ -539,10 +556,6 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
       const d = describeLadder(v);
       if (title && title.textContent !== t) title.textContent = t;
       if (desc && desc.textContent !== d) desc.textContent = d;
-      showGroup(kept.marks, false);
-      showGroup(kept.band, false);
-      const paint = layerPaint(layer, node);
-      paintMarks(v, g, new CanvasMarks(layer.ctx, 0, paint), new CanvasMarks(layer.ctx, g.outcomeH + 6, paint), null, null);
       const lines = resourceLines(v, g, null);
       setIf(kept.frame.budgetLine, 'd', lines.budget);
       setIf(kept.frame.fundLine, 'd', lines.fund);
@@ -578,24 +591,23 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const marks = (inPlace ? d3.select(inPlace.marks as SVGGElement) : root.append('g')).attr('class', 'hc-marks').attr('shape-rendering', colW > 0 && colW < 4 ? 'crispEdges' : null);
   const band = (inPlace ? d3.select(inPlace.band as SVGGElement) : root.append('g')).attr('class', 'hc-threat-band').attr('transform', `translate(0,${outcomeH + 6})`);
   // A moving lever's redraw in place (of another frame) paints the marks and the band on one
-  // canvas over them.
+  // canvas over them (inPlace: never the player's frames).
   const layer =
     inPlace && opts.moving && !opts.figure
-      ? fastLayer(inPlace.fast, band.node()!, innerW, outcomeH + 6 + bandH, opts.pixelRatio ?? 1)
+      ? paintOnLayer(node, inPlace.fast, marks.node()!, band.node()!, v, g, opts.pixelRatio ?? 1)
       : null;
-  if (!layer && inPlace?.fast) inPlace.fast.fo.remove();
-  showGroup(marks.node()!, !layer);
-  showGroup(band.node()!, !layer);
-  if (layer) {
-    const paint = layerPaint(layer, node);
-    paintMarks(v, g, new CanvasMarks(layer.ctx, 0, paint), new CanvasMarks(layer.ctx, outcomeH + 6, paint), reveal, null);
-  } else paintMarks(v, g, new MarkWriter(marks.node()!), new MarkWriter(band.node()!), reveal, marks as unknown as G);
+  if (!layer) {
+    inPlace?.fast?.fo.remove();
+    showGroup(marks.node()!, true);
+    showGroup(band.node()!, true);
+    paintMarks(v, g, new MarkWriter(marks.node()!), new MarkWriter(band.node()!), reveal, marks as unknown as G);
+  }
   if (v.mode === 'ranks') {
     root.append('text').attr('class', 'hc-axis-label').attr('x', -12).attr('y', outcomeH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text('outcome');
     root.append('text').attr('class', 'hc-muted').attr('x', -10).attr('y', outcomeH + 6 + bandH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', FONT.tick).text('threat');
   } else {
-    const maxN = maxBin(v);
-    sideAxis(root, binScale(v, outcomeH), innerW, outcomeH, { label: 'defendants', format: numberFormat(maxN), tickValues: integerTicks(binScale(v, outcomeH), 3) });
+    const y = binScale(v, outcomeH);
+    sideAxis(root, y, innerW, outcomeH, { label: 'defendants', format: numberFormat(maxBin(v)), tickValues: integerTicks(y, 3) });
   }
 
   // --- bottom panel: budget (left) and fund (right)
