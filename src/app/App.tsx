@@ -302,14 +302,16 @@ export function App() {
         <main id="main" className="main-area" ref={mainRef} tabIndex={-1} aria-label="Results">
           <div className="tabs-row">
             <Tabs tabs={tabs} active={tab} onChange={setTab} label="Views" idPrefix={uid} />
-            <CopyLink link={wb.link} />
-            <PinBar
-              pinned={pinned}
-              canPin={wb.valid !== null}
-              onPin={pinCurrent}
-              onUnpin={unpin}
-              onShow={() => setTab('compare')}
-            />
+            <div className="tabs-actions">
+              <CopyLink link={wb.link} />
+              <PinBar
+                pinned={pinned}
+                canPin={wb.valid !== null}
+                onPin={pinCurrent}
+                onUnpin={unpin}
+                onShow={() => setTab('compare')}
+              />
+            </div>
           </div>
           {!wb.isValid && wb.valid ? (
             <p className="stale-notice" role="note">
