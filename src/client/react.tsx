@@ -18,6 +18,8 @@ import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
 import { createCoalescer } from './coalesce';
 import { defendantCount, inlineResultScreen, LIGHT_OPTIONS, type InlineScreenAnswer } from './inline';
+import { ROWS_ON_SCREEN } from './limits';
+import { MAX_RANKS } from '../charts/ladder/data';
 
 const EngineContext = createContext<EnginePool | null>(null);
 
@@ -131,12 +133,7 @@ export type EngineState =
 
 const solvedScenarios = new WeakMap<object, EngineState>();
 
-/**
- * Above this many defendants the per-defendant rows stay in the worker: copying 100,000 row
- * objects to the page costs ~80 ms of main thread per result. Charts then use the engine's
- * ladder bins, and the why panel asks the worker for the one defendant it explains.
- */
-export const ROWS_ON_SCREEN = 25_000;
+export { ROWS_ON_SCREEN };
 
 export function rowsOnScreen(scenario: unknown): 'auto' | 'never' {
   const n = defendantCount(scenario);
@@ -208,7 +205,7 @@ type ScreenAnswer = Returns<EngineApi['resultScreen']>;
  * LIGHT_FROM ranks, src/charts/ladder/data.ts's MAX_RANKS), so the picture is the same.
  */
 export const REST_MS = 250;
-const LIGHT_FROM = 400;
+const LIGHT_FROM = MAX_RANKS;
 
 function lightEligible(scenario: unknown): boolean {
   const regime = (scenario as { prosecutor?: { regime?: unknown } } | null)?.prosecutor?.regime;

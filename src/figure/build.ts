@@ -9,6 +9,8 @@ import type { KindInfo } from '../engine';
 import type { OutcomeKey } from '../engine';
 import { DEFAULT_CRITERION } from '../engine';
 import { runPhase, runSweep, type BatchPool } from '../client/batch';
+import { ROWS_ON_SCREEN } from '../client/limits';
+import { MAX_RANKS } from '../charts/ladder/data';
 import { gridValues, sweepFields, PHASE_OUTCOMES, SWEEP_OUTCOMES } from '../components/analysis/model';
 import {
   distributionSource,
@@ -29,9 +31,6 @@ import type { FigureSource } from './render';
 import { compareSettings, phaseSettings, sweepSettings, type PhaseSpecText, type SweepSpecText } from './settings';
 import { scenarioIdentity } from './meta';
 
-/** Rows the app keeps on screen (src/client/react.tsx: above 25,000 defendants they stay in the worker). */
-const ROWS_ON_SCREEN = 25_000;
-const LADDER_BINS = 400;
 
 export interface FigureRequest {
   chart: string;
@@ -85,7 +84,7 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
     case 'ladder': {
       if (regime !== 'priority' && regime !== 'forcedSpend') throw new FigureError(`--chart ladder: the ladder is drawn for the priority and forcedSpend regimes; this scenario's regime is ${regime}`);
       const result = solve();
-      const binned = result.defendants ? null : api.ladder(scenario, LADDER_BINS);
+      const binned = result.defendants ? null : api.ladder(scenario, MAX_RANKS);
       const bins = binned ? (binned.ok ? binned.value : []) : undefined;
       return ladderSource({ rows: result.defendants, bins, scenario, kinds: kinds() ?? undefined, stopRank: result.totals.stopRank, regime: result.regime });
     }

@@ -640,7 +640,7 @@ export function drawLadder(node: SVGSVGElement, v: LadderView, opts: LadderDrawO
   const span = hi - lo + 1;
   bottomAxis(res, x, innerW, resH, {
     label: 'Rank: the order she targets defendants (1 = first)',
-    format: d3.format(span > 9999 ? '~s' : 'd'),
+    format: d3.format(span > 9999 ? '~s' : ',d'),
     tickValues: span <= 20 ? d3.range(lo, hi + 1) : undefined,
   });
 

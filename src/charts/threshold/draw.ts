@@ -232,7 +232,7 @@ export function drawSchelling(node: SVGSVGElement, d: SchellingData, opts: Schel
   const x = d3.scaleLinear().domain([0, Math.max(1, maxM)]).range([0, innerW]);
   const yMax = Math.max(d.plead, d3.max(d.points, (p) => p.refuse) ?? 0) * 1.1 || 1;
   const y = d3.scaleLinear().domain([0, yMax]).nice().range([innerH, 0]);
-  bottomAxis(root, x, innerW, innerH, { label: 'm: others refusing (defendants)', grid: true, format: d3.format(maxM > 9999 ? '~s' : 'd'), tickValues: maxM <= 12 ? d3.range(0, maxM + 1) : undefined });
+  bottomAxis(root, x, innerW, innerH, { label: 'm: others refusing (defendants)', grid: true, format: d3.format(maxM > 9999 ? '~s' : ',d'), tickValues: maxM <= 12 ? d3.range(0, maxM + 1) : undefined });
   sideAxis(root, y, innerW, innerH, { label: 'cost to him (years)', grid: true });
 
   root.append('line').attr('class', 'hc-plead').attr('x1', 0).attr('x2', innerW).attr('y1', y(d.plead)).attr('y2', y(d.plead)).attr('stroke', color('plea')).attr('stroke-width', STROKE.thick);

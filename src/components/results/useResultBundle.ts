@@ -8,6 +8,7 @@ import { useEngineResultScreen, type EngineState } from '../../client';
 import type { KindInfo, LadderBin, Result, ThresholdCounts } from '../../engine';
 import type { Scenario } from '../../engine';
 import { useLeverMoving } from './QuickLevers';
+import { MAX_RANKS } from '../../charts/ladder/data';
 
 export type { ThresholdCounts } from '../../engine';
 
@@ -32,7 +33,8 @@ export interface BundleState {
   version: number;
 }
 
-const LADDER_BINS = 400;
+/** The ladder's bins asked of the engine: as many as the chart draws ranks before it bins them. */
+const LADDER_BINS = MAX_RANKS;
 
 export function useResultBundle(scenario: Scenario | null): BundleState {
   // One worker job per scenario (the engine's resultScreen), none for a scenario answered before;
