@@ -188,7 +188,7 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
     cl = contourLines(r.values, nx, ny, levels, r.xs, r.ys, xe, ye).filter((c) => c.lines.length > 0);
   }
   let boundary: ContourLine | null = null;
-  let successLabel: [number, number] | null = null;
+  let centre: [number, number] | null = null;
   if (allSuccess && nx > 1 && ny > 1 && succeeded > 0 && succeeded < nx * ny) {
     boundary = contourLines(r.success, nx, ny, [0.5], r.xs, r.ys, xe, ye)[0] ?? null;
     let best = -1;
@@ -196,12 +196,17 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
       const area = Math.abs(polygonArea(poly[0]));
       if (area > best) {
         best = area;
-        successLabel = polygonCentroid(poly[0]) as [number, number];
+        centre = polygonCentroid(poly[0]) as [number, number];
       }
     }
-  } else if (succeeded > 0) {
-    const firstOk = cells.find((c) => c.success === 1);
-    if (firstOk) successLabel = [firstOk.x, firstOk.y];
+  }
+  // The largest region's centroid when the strike succeeds there (a convex region), else the
+  // success cell deepest inside its region.
+  let successLabel: [number, number] | null = null;
+  if (centre && cellAt(cells, nx, centre)?.success === 1) successLabel = centre;
+  else if (succeeded > 0) {
+    const c = deepestSuccess(cells, nx, ny, centre);
+    if (c) successLabel = [c.x, c.y];
   }
   return {
     xAxis: fieldLabel(r.xField),
@@ -223,6 +228,91 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
     successLabel,
     level: r.level,
   };
+}
+
+/**
+ * The success cell deepest inside its region, nearest the largest region's centroid among
+ * equals: where the "strike succeeds" label goes when that centroid is not in the region (a
+ * region that is not convex, an L along two edges, has its centroid where the strike fails).
+ * Depth: the cells, in any direction, to the nearest cell where the strike does not succeed or
+ * out of the grid (a label needs room on both sides).
+ */
+export function deepestSuccess(
+  cells: readonly PhaseCell[],
+  nx: number,
+  ny: number,
+  centre: readonly [number, number] | null,
+): PhaseCell | null {
+  const far = nx + ny;
+  const depth = new Array<number>(cells.length).fill(far);
+  const queue: number[] = [];
+  cells.forEach((c, i) => {
+    if (c.success !== 1) {
+      depth[i] = 0;
+      queue.push(i);
+    }
+  });
+  // Breadth first from every other cell over the 8 neighbours: Chebyshev distance in cells.
+  for (let h = 0; h < queue.length; h++) {
+    const i = queue[h];
+    const ix = i % nx;
+    const iy = (i - ix) / nx;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const jx = ix + dx;
+        const jy = iy + dy;
+        if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) continue;
+        const j = jy * nx + jx;
+        if (depth[j] > depth[i] + 1) {
+          depth[j] = depth[i] + 1;
+          queue.push(j);
+        }
+      }
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const ix = i % nx;
+    const iy = (i - ix) / nx;
+    depth[i] = Math.min(depth[i], ix + 1, nx - ix, iy + 1, ny - iy);
+  }
+  let best: PhaseCell | null = null;
+  let bestDepth = 0;
+  let bestDist = Infinity;
+  // Distances to the centre in cells (the axes' units differ).
+  const cx = centre ? cellCoord(cells, nx, centre[0], 'x') : (nx - 1) / 2;
+  const cy = centre ? cellCoord(cells, nx, centre[1], 'y') : (ny - 1) / 2;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.success !== 1) continue;
+    const d = depth[i];
+    const dist = (c.ix - cx) ** 2 + (c.iy - cy) ** 2;
+    if (d > bestDepth || (d === bestDepth && dist < bestDist)) {
+      best = c;
+      bestDepth = d;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** The cell whose area holds the point (x, y), or undefined outside the grid. */
+function cellAt(cells: readonly PhaseCell[], nx: number, [x, y]: readonly [number, number]): PhaseCell | undefined {
+  const ny = cells.length / nx;
+  const ix = cellCoord(cells, nx, x, 'x', -1);
+  const iy = cellCoord(cells, nx, y, 'y', -1);
+  return ix < 0 || iy < 0 || ix >= nx || iy >= ny ? undefined : cells[iy * nx + ix];
+}
+
+/** A data coordinate as a cell index along one axis of the grid (`outside` when off it). */
+function cellCoord(cells: readonly PhaseCell[], nx: number, v: number, axis: 'x' | 'y', outside?: number): number {
+  const n = axis === 'x' ? nx : cells.length / nx;
+  const at = (k: number) => (axis === 'x' ? cells[k] : cells[k * nx]);
+  for (let k = 0; k < n; k++) {
+    const c = at(k);
+    const lo = axis === 'x' ? Math.min(c.x0, c.x1) : Math.min(c.y0, c.y1);
+    const hi = axis === 'x' ? Math.max(c.x0, c.x1) : Math.max(c.y0, c.y1);
+    if (v >= lo && v <= hi) return k;
+  }
+  return outside ?? (n - 1) / 2;
 }
 
 export function phaseTitle(v: PhaseView): string {

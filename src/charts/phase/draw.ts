@@ -197,10 +197,14 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
     b.append('path').attr('fill', 'none').attr('stroke', color('fg')).attr('stroke-width', STROKE.thick + 1).attr('d', path(v.boundary));
   }
   if (v.successLabel) {
+    // On the cell deepest inside the region; near a side, the text runs inward from the cell's
+    // outer edge, so it starts (or ends) in the region rather than centred past the plot's edge.
     const [lx, ly] = v.successLabel;
-    const px = Math.max(60, Math.min(innerW - 60, x(lx)));
+    const at = x(lx);
     const py = Math.max(16, Math.min(innerH - 8, y(ly)));
-    annotate(root, px, py, 'strike succeeds', 'middle').attr('font-size', FONT.title);
+    if (at < 70) annotate(root, Math.max(4, at - 6), py, 'strike succeeds', 'start').attr('font-size', FONT.title);
+    else if (at > innerW - 70) annotate(root, Math.min(innerW - 4, at + 6), py, 'strike succeeds', 'end').attr('font-size', FONT.title);
+    else annotate(root, at, py, 'strike succeeds', 'middle').attr('font-size', FONT.title);
   }
   bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis) });
   sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), labelOffset: 56 });

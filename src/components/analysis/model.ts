@@ -334,12 +334,28 @@ function phaseSentenceDefault(
   const first = withOk[0];
   const last = withOk[withOk.length - 1];
   const clean = rows.every((r) => r.suffix);
+  // Runs of adjacent rows of y that succeed from the same x on.
+  const runs: { from: number; y0: number; y1: number }[] = [];
+  let open = false;
+  for (const r of rows) {
+    const run = runs[runs.length - 1];
+    if (r.from === null) open = false;
+    else if (open && run.from === r.from) run.y1 = r.y;
+    else {
+      runs.push({ from: r.from, y0: r.y, y1: r.y });
+      open = true;
+    }
+  }
+  const at = (run: { y0: number; y1: number }) =>
+    run.y0 === run.y1 ? `at ${yName} ${vy(run.y0)}` : `at ${yName} ${vy(run.y0)} to ${vy(run.y1)}`;
   let where: string;
   if (clean && first.from !== null && last.from !== null) {
     where =
-      first === last || first.from === last.from
+      runs.length === 1
         ? ` It succeeds from ${xName} ${vx(first.from)} on${first === last ? ` (only at ${yName} ${vy(first.y)})` : ''}.`
-        : ` The boundary runs from ${xName} ${vx(first.from)} at ${yName} ${vy(first.y)} to ${xName} ${vx(last.from)} at ${yName} ${vy(last.y)}; the strike succeeds to its right.`;
+        : runs.length <= 3
+          ? ` It succeeds ${runs.map((run) => `from ${xName} ${vx(run.from)} on ${at(run)}`).join('; ')}.`
+          : ` The boundary runs from ${xName} ${vx(first.from)} at ${yName} ${vy(first.y)} to ${xName} ${vx(last.from)} at ${yName} ${vy(last.y)}; the strike succeeds to its right.`;
   } else
     where = ' The region where it succeeds is not a single band along the x axis; see the chart.';
   const noRows = rows.length - withOk.length;
