@@ -9,10 +9,10 @@ import {
 } from './scenario/parse';
 import type { Scenario } from './scenario/schema';
 import type { DefendantRow, Result } from './result/types';
-import { solveScenario, type SolveOptions } from './solve';
+import { solveScenario, solveWithFirstPass, type SolveOptions } from './solve';
 import { buildPopulation, describeKinds, type KindInfo } from './population/kinds';
 import { sweep as sweepPoints, phaseCells as phase, type ProgressFn } from './sweep/sweep';
-import { ladderBins } from './views/ladder';
+import { binsOfPass, ladderBins } from './views/ladder';
 import { ledger as ledgerFrames, type Ledger } from './sweep/ledger';
 import { payoffTable, type PayoffTable } from './sweep/payoff';
 import { budgetLeftAt } from './result/budget';
@@ -168,6 +168,20 @@ export function resultScreen(
   const r = parseScenario(input);
   if (!r.ok) return { ok: false, errors: r.errors };
   const scenario = r.scenario;
+  // A moving lever's question (rows left out) on a ladder: the solve's own pass gives the bins,
+  // not a second pass, and no rows are built to be dropped (issue 12, a dragged lever).
+  const withPass = options.leaveRowsOut ? solveWithFirstPass(scenario, { rows: options.rows, onProgress }) : null;
+  if (withPass) {
+    return {
+      ok: true,
+      value: {
+        result: withPass.result,
+        kinds: describeKinds(buildPopulation(scenario)),
+        bins: binsOfPass(scenario, options.bins, withPass.first),
+        thresholds: null,
+      },
+    };
+  }
   const solved = solveScenario(scenario, { rows: options.rows, onProgress });
   let result = solved;
   if (options.leaveRowsOut && solved.defendants) {

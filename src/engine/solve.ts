@@ -332,8 +332,32 @@ function solveLotteryRegime(s: Scenario, options: SolveOptions): Result {
   return result;
 }
 
-/** priority and forcedSpend: a ranking, one pass per run. */
-function solveSequential(s: Scenario, options: SolveOptions): Result {
+/** A sequential solve's first run, per defendant: what its rows are built from. */
+export interface FirstPass {
+  prep: Prepared;
+  detail: PassDetail;
+}
+
+/**
+ * priority and forcedSpend with per-defendant rows wanted, without building the rows: the
+ * result is solveScenario's with the same options but without `defendants` (defendantsOmitted
+ * false: solved with rows), and the first run's pass per defendant, which the rows would have
+ * been built from (the ladder's bins read it: views/ladder.ts's binsOfPass). Null for the other
+ * regimes and when the rows are not wanted (the solve may then not run the pass per defendant).
+ */
+export function solveWithFirstPass(s: Scenario, options: SolveOptions = {}): { result: Result; first: FirstPass } | null {
+  if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return null;
+  if (!wantRows(defendantCount(s.groups), options)) return null;
+  let first: FirstPass | null = null;
+  const result = canonical(solveSequential(s, options, (f) => (first = f)));
+  return first ? { result, first } : null;
+}
+
+/**
+ * priority and forcedSpend: a ranking, one pass per run. With `keepFirst`, the first run's pass
+ * per defendant goes to it instead of into rows (solveWithFirstPass).
+ */
+function solveSequential(s: Scenario, options: SolveOptions, keepFirst?: (first: FirstPass) => void): Result {
   const N = defendantCount(s.groups);
   const rowsWanted = wantRows(N, options);
   const ranking = s.prosecutor.ranking;
@@ -395,7 +419,10 @@ function solveSequential(s: Scenario, options: SolveOptions): Result {
     }
     result.distribution = distributionOfColumns(cols, nulls, runs, !plotOnly);
   }
-  if (detail) result.defendants = rowsFrom(prep, detail, true);
+  if (detail) {
+    if (keepFirst) keepFirst({ prep, detail });
+    else result.defendants = rowsFrom(prep, detail, true);
+  }
   return result;
 }
 

@@ -1,12 +1,14 @@
 // One table of result quantities (issue 7): the totals panel, the charts' axes, the exports'
 // columns, Compare A/B and the sweeps name each quantity from engine/result/quantities.ts, so the
 // same total is not called two things ("Fund paid" / "Strike fund paid").
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   QUANTITIES,
   TOTAL_KEYS,
   columnLabel,
   formatDetail,
+  formatNumber,
   formatShort,
 } from '../../src/engine/result/quantities';
 import { fmt as chartFmt } from '../../src/charts/common/fields';
@@ -58,6 +60,41 @@ describe("the model's short number formatters live in the quantities table", () 
     expect(formatShort(null)).toBe('–');
     expect(formatShort(NaN)).toBe('–');
     expect(formatShort(-Infinity)).toBe('−∞');
+  });
+
+  // Integers are grouped by hand (no Intl call each): the text is Intl's, checked against it.
+  it('formatNumber and formatShort write what Intl (en-US) writes, on any number', () => {
+    const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    const naiveNumber = (x: number) => {
+      if (!Number.isFinite(x)) return String(x);
+      const s = Number.isInteger(x) ? integer.format(x) : decimal.format(x);
+      return s === '-0' ? '0' : s;
+    };
+    const naiveShort = (x: number) => {
+      if (Number.isNaN(x)) return '–';
+      if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+      if (Number.isInteger(x) && Math.abs(x) < 1e15) return integer.format(x);
+      const a = Math.abs(x);
+      if (a >= 1e4) return integer.format(Math.round(x));
+      const r = Number(x.toPrecision(4));
+      return a >= 1000 ? integer.format(r) : r.toString();
+    };
+    const numbers = fc.oneof(
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+      fc.integer({ min: -9999, max: 9999 }),
+      fc.maxSafeInteger(),
+      fc.double(),
+      fc.double({ min: -1e6, max: 1e6 }),
+      fc.constantFrom(0, -0, 999, 1000, -1000, 999_999, 1e15 - 1, 1e15, -1e15, 1e21, 9999.5, -9999.5, 1e4 - 0.4, 0.5, -0.5),
+    );
+    fc.assert(
+      fc.property(numbers, (x) => {
+        expect(formatNumber(x)).toBe(naiveNumber(x));
+        expect(formatShort(x)).toBe(naiveShort(x));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('formatDetail: 4 decimals, no float noise, no -0', () => {

@@ -1,8 +1,10 @@
 // resultScreen (src/engine/api.ts): the Result tab's one question answers exactly what the
 // separate calls answer — solve, kinds, and ladder or thresholdCounts when the result omits them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/engine/api';
 import { PRESETS } from '../../src/presets';
+import { scenarioArb } from './arbitraries';
 
 const ok = <T>(c: api.Checked<T>): T => {
   if (!c.ok) throw new Error(JSON.stringify(c.errors));
@@ -37,6 +39,38 @@ describe('resultScreen', () => {
         expect(withBins).toBe(0);
       }
     });
+
+  // A moving lever's question (leaveRowsOut) on a ladder takes the bins from the solve's own pass
+  // (no second pass, no rows built to be dropped): the answer is the separate calls' to the bit.
+  it('leaving the rows out answers solve without its rows + kinds + ladder, on random scenarios', () => {
+    const arb = fc
+      .record({
+        s: fc.oneof(
+          ...(['optimal', 'arrival', 'byValue', 'random'] as const).flatMap((ranking) =>
+            // (optimal is not a forcedSpend order)
+            (ranking === 'optimal' ? (['priority'] as const) : (['priority', 'forcedSpend'] as const)).map((regime) =>
+              scenarioArb({ regime, ranking, maxGroups: 4, maxCount: 6, maxBudget: 12 }),
+            ),
+          ),
+        ),
+        runs: fc.integer({ min: 1, max: 4 }),
+        bins: fc.integer({ min: 1, max: 12 }),
+      })
+      .map(({ s, runs, bins }) => ({ s: s.prosecutor.ranking === 'random' ? { ...s, runs } : s, bins }));
+    fc.assert(
+      fc.property(arb, ({ s, bins }) => {
+        const screen = ok(api.resultScreen(s, { rows: 'auto', bins, leaveRowsOut: true }));
+        const { defendants, ...rest } = ok(api.solve(s, { rows: 'auto' }));
+        expect(defendants).toBeDefined();
+        expect(screen.result).toEqual(rest);
+        expect(JSON.stringify(screen.result)).toBe(JSON.stringify(rest));
+        expect(screen.kinds).toEqual(ok(api.kinds(s)));
+        expect(screen.bins).toEqual(ok(api.ladder(s, bins)));
+        expect(screen.thresholds).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('reports progress through its last argument, as solve does', () => {
     // forcedSpend's table reports its progress within the one run.

@@ -2,7 +2,7 @@
 // prosecutor's budget and the strike fund's money left after each bin. Computed from the
 // per-defendant arrays, so it works at any N (no row objects).
 import type { Scenario } from '../scenario/schema';
-import { prepare, runSequential } from '../solve';
+import { prepare, runSequential, type FirstPass } from '../solve';
 import { newDetail, OUT_PLEA, OUT_TRIED } from '../regimes/priority';
 import type { LadderBin } from '../sweep/types';
 import { Tally } from '../regimes/tally';
@@ -20,7 +20,23 @@ export function rankedPass(s: Scenario, run: number) {
 
 export function ladderBins(s: Scenario, maxBins: number, run = 0): LadderBin[] {
   if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
-  const { prep, N, detail, byRank } = rankedPass(s, run);
+  return binsOf(s, maxBins, rankedPass(s, run));
+}
+
+/**
+ * ladderBins from a solve's first run (solve.ts's solveWithFirstPass: the pass ladderBins(s,
+ * maxBins) would run again, the same to the bit), without running it again.
+ */
+export function binsOfPass(s: Scenario, maxBins: number, first: FirstPass): LadderBin[] {
+  if (s.prosecutor.regime !== 'priority' && s.prosecutor.regime !== 'forcedSpend') return [];
+  const { prep, detail } = first;
+  const N = prep.pop.N;
+  const byRank = new Int32Array(N);
+  for (let i = 0; i < N; i++) byRank[detail.rank[i] - 1] = i;
+  return binsOf(s, maxBins, { prep, N, detail, byRank });
+}
+
+function binsOf(s: Scenario, maxBins: number, { prep, N, detail, byRank }: ReturnType<typeof rankedPass>): LadderBin[] {
   const kindOf = prep.kindOf!;
   const size = Math.max(1, Math.ceil(N / Math.max(1, maxBins)));
   const bins: LadderBin[] = [];
