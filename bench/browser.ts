@@ -75,14 +75,14 @@ export async function runBrowserBench(o: { quick: boolean; print: (l: BenchLine)
 
     // Slider → chart: needs the workbench's pledge slider and its chart status attribute. On
     // Crespo's city (7,000 defendants), then on the same city scaled to 100,000 defendants.
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: SLIDER_VIEWPORT });
     const steps = o.quick ? 5 : 40;
     await page.goto(`${url}#preset=crespo-city-public`, { waitUntil: 'networkidle' });
     const drag = await dragTimes(page, steps);
     if (drag) o.print(dragLine("W6 slider dragged by the pointer to painted chart, Crespo's city", 7000, drag));
     const times = await sliderTimes(page, steps);
     if (times) o.print({ name: "W6 slider change to updated chart, Crespo's city", n: 7000, runs: times.length, median_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95), throughput: 0, unit: 'ms', workers: 0 });
-    const big = await browser.newPage();
+    const big = await browser.newPage({ viewport: SLIDER_VIEWPORT });
     await big.goto(`${url}${encodeLink({ scenario: scaledCity(100_000), view: DEFAULT_VIEW })}`, { waitUntil: 'networkidle' });
     const bigDrag = await dragTimes(big, steps);
     if (bigDrag) o.print(dragLine("W6 slider dragged by the pointer to painted chart, Crespo's city scaled to 100,000 defendants", 100_000, bigDrag));
@@ -269,6 +269,15 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /** The page's pledge slider once its first result is on screen; null (said) when it has none. */
+/**
+ * The window of the slider lines: a 1920 × 1080 screen, scrolled as a hand at the levers would
+ * have it (the quick levers' card at the top), so the totals and the ladder are on screen and the
+ * frame timed really paints the chart. (Until 2026-12-03 these lines ran at 1280 × 720–800
+ * with the levers where the page opens: the ladder was below the fold, its raster not in the
+ * frames timed.)
+ */
+export const SLIDER_VIEWPORT = { width: 1920, height: 1080 } as const;
+
 async function pledgeSlider(page: Page, line: string) {
   const slider = page.locator('[data-bench="lever-slider"]').first();
   if ((await slider.count()) === 0) {
@@ -276,6 +285,15 @@ async function pledgeSlider(page: Page, line: string) {
     return null;
   }
   await page.waitForSelector('[data-bench="result"][data-busy="false"]', { timeout: 120_000 });
+  const inView = (await page.evaluate(`(() => {
+    const slider = document.querySelector('[data-bench="lever-slider"]');
+    (slider.closest('.card') ?? slider).scrollIntoView({ block: 'start' });
+    const chart = document.querySelector('[data-bench="result"] .hc-figure svg');
+    if (!chart) return false;
+    const r = chart.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  })()`)) as boolean;
+  if (!inView) console.error(`W6: ${line}: the chart is not wholly on screen (${JSON.stringify(page.viewportSize())})`);
   return slider;
 }
 
@@ -377,7 +395,6 @@ function dragLine(name: string, n: number, steps: DragStep[]): BenchLine {
 export async function dragTimes(page: Page, steps: number): Promise<DragStep[] | null> {
   const slider = await pledgeSlider(page, 'slider drag');
   if (!slider) return null;
-  await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {

@@ -9,13 +9,14 @@
 // With --drag, the steps are W6's drag by the pointer (bench/browser.ts's dragTimes: real input
 // through Chromium's pipeline, the lever moving) instead of script-dispatched changes; the trace
 // then also gives each thread's CPU a step (its time on a core, robust to the machine's load).
-// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40] [--trace] [--big] [--drag] [--css '<rules>']
+// With --each (and --drag), each move's time in the order of the moves.
+// Usage: npx tsx bench/profileW6.ts [--no-build] [--steps 40] [--trace] [--big] [--drag] [--each] [--css '<rules>']
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { DEFAULT_VIEW, encodeLink } from '../src/app/link';
-import { dragTimes, scaledCity } from './browser';
+import { SLIDER_VIEWPORT, dragTimes, scaledCity } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -28,7 +29,7 @@ const server = await preview({ ...shared, preview: { port: 0, host: '127.0.0.1',
 const url = server.resolvedUrls!.local[0];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: SLIDER_VIEWPORT });
   await page.addInitScript(`(() => {
     window.__msgs = [];
     const post = Worker.prototype.postMessage;
@@ -59,6 +60,7 @@ try {
   if (argv.includes('--drag')) {
     const drag = await dragTimes(page, steps);
     for (const d of drag ?? []) rows.push({ total: d.ms, commit: d.commit, lastReply: NaN, firstPost: NaN, outs: 0, ins: 0 });
+    if (argv.includes('--each')) console.log('each move (ms):', (drag ?? []).map((d) => d.ms.toFixed(1)).join(' '));
   }
   for (let i = 0; i < (argv.includes('--drag') ? 0 : steps); i++) {
     rows.push((await page.evaluate(`(async () => {
