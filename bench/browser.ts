@@ -397,8 +397,11 @@ export async function dragTimes(page: Page, steps: number): Promise<DragStep[] |
   if (!slider) return null;
   const box = (await slider.boundingBox())!;
   // A plain string: tsx would otherwise wrap named inner functions in a helper the page lacks.
+  // Installed once a page; a second drag on the page (a warm one) starts a new record.
   await page.evaluate(`(() => {
     window.__drag = [];
+    if (window.__dragInstalled) return;
+    window.__dragInstalled = true;
     const input = document.querySelector('[data-bench="lever-slider"]');
     const chart = document.querySelector('[data-bench="result"]');
     let pending = null;
