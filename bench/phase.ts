@@ -52,6 +52,17 @@ export async function runPhaseBench(o: {
   // Each worker thread's own CPU time (ms), as it last reported it (Linux; NaN elsewhere).
   const workerCpu = workers.map(() => NaN);
   const workerCpu0 = workers.map(() => NaN);
+  // Each worker's garbage-collection pauses so far (ms, summed), asked for before and after the grid.
+  const gcPauses = () =>
+    Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<number>((resolve) => {
+            w.once('message', (r: { gcMs: number }) => resolve(r.gcMs));
+            w.postMessage({ gc: true });
+          }),
+      ),
+    );
   // How long each worker waited between two timed batches (its own clock), and when it last answered.
   const workerWait = workers.map(() => 0);
   const lastAnswer = workers.map(() => NaN);
@@ -68,6 +79,7 @@ export async function runPhaseBench(o: {
         }),
     ),
   );
+  const gc0 = await gcPauses();
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpuMs();
   const t0 = performance.now();
@@ -114,17 +126,22 @@ export async function runPhaseBench(o: {
   const totalMs = t1 - t0;
   const cpu = process.cpuUsage(cpu0);
   const mainCpuMs = mainThreadCpuMs() - main0;
+  workers.forEach((w) => w.removeAllListeners('message'));
+  const gc1 = await gcPauses();
   await Promise.all(workers.map((w) => w.terminate()));
   void doneCells;
   // CPU time of the whole process while the grid ran, of the workers' own threads, and of the
   // main thread (scheduling): the rest is V8's helper threads (JIT compilation, GC).
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const workersCpuMs = workerCpu.reduce((a, c, k) => a + (c - workerCpu0[k]), 0);
+  // The workers' garbage-collection pauses inside the grid (summed; V8's helper threads do part
+  // of the work beside them).
+  const gcMs = gc1.reduce((a, c, k) => a + (c - gc0[k]), 0);
   // Workers idle inside the grid, summed over the workers, in ms: waiting for their next batch,
   // and after their last answer while another worker finished the grid (the tail).
   const waitMs = workerWait.reduce((a, c) => a + c, 0);
   const tailMs = lastAnswer.reduce((a, c) => a + (Number.isNaN(c) ? totalMs : t1 - c), 0);
-  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, mainCpuMs, waitMs, tailMs };
+  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, mainCpuMs, gcMs, waitMs, tailMs };
 }
 
 /** The main thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat, in ns), NaN elsewhere. */

@@ -113,6 +113,8 @@ function phaseLine(
           other_cpu_ms: Number.isFinite(r.workersCpuMs) ? Math.round(r.cpuMs - r.workersCpuMs!) : null,
           // Of the rest, the main thread's own share (the others are V8's helper threads).
           main_cpu_ms: Number.isFinite(r.mainCpuMs) ? Math.round(r.mainCpuMs!) : null,
+          // The workers' garbage-collection pauses (summed), part of workers_cpu_ms.
+          gc_ms: Number.isFinite(r.gcMs) ? Math.round(r.gcMs!) : null,
         };
   return {
     name,
@@ -136,6 +138,7 @@ type PhaseRun = {
   cpuMs?: number;
   workersCpuMs?: number;
   mainCpuMs?: number;
+  gcMs?: number;
   waitMs?: number;
   tailMs?: number;
 };
@@ -156,6 +159,7 @@ function phaseSeriesLine(name: string, grid: number, workers: number, rs: PhaseR
     cpuMs: med((r) => r.cpuMs),
     workersCpuMs: med((r) => r.workersCpuMs),
     mainCpuMs: med((r) => r.mainCpuMs),
+    gcMs: med((r) => r.gcMs),
     waitMs: med((r) => r.waitMs),
     tailMs: med((r) => r.tailMs),
   });
