@@ -1,6 +1,7 @@
 // W5: a 64×64 phase diagram over (pledged share, fund) on Crespo's city with a random ranking,
 // computed coarse-first by a pool of worker threads (the same scheduling the browser client uses).
 import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { crespoCity } from './scenarios';
 import { refinementOrder } from '../src/engine/sweep/grid';
@@ -51,6 +52,17 @@ export async function runPhaseBench(o: {
   // Each worker thread's own CPU time (ms), as it last reported it (Linux; NaN elsewhere).
   const workerCpu = workers.map(() => NaN);
   const workerCpu0 = workers.map(() => NaN);
+  // Each worker's garbage-collection pauses so far (ms, summed), asked for before and after the grid.
+  const gcPauses = () =>
+    Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<number>((resolve) => {
+            w.once('message', (r: { gcMs: number }) => resolve(r.gcMs));
+            w.postMessage({ gc: true });
+          }),
+      ),
+    );
   // How long each worker waited between two timed batches (its own clock), and when it last answered.
   const workerWait = workers.map(() => 0);
   const lastAnswer = workers.map(() => NaN);
@@ -67,7 +79,9 @@ export async function runPhaseBench(o: {
         }),
     ),
   );
+  const gc0 = await gcPauses();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuMs();
   const t0 = performance.now();
   let firstCoarseMs = NaN;
   let doneCells = 0;
@@ -111,17 +125,32 @@ export async function runPhaseBench(o: {
   const t1 = performance.now();
   const totalMs = t1 - t0;
   const cpu = process.cpuUsage(cpu0);
+  const mainCpuMs = mainThreadCpuMs() - main0;
+  workers.forEach((w) => w.removeAllListeners('message'));
+  const gc1 = await gcPauses();
   await Promise.all(workers.map((w) => w.terminate()));
   void doneCells;
-  // CPU time of the whole process while the grid ran, and of the workers' own threads: the rest
-  // is the main thread (scheduling) and V8's helper threads (JIT compilation, GC).
+  // CPU time of the whole process while the grid ran, of the workers' own threads, and of the
+  // main thread (scheduling): the rest is V8's helper threads (JIT compilation, GC).
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const workersCpuMs = workerCpu.reduce((a, c, k) => a + (c - workerCpu0[k]), 0);
+  // The workers' garbage-collection pauses inside the grid (summed; V8's helper threads do part
+  // of the work beside them).
+  const gcMs = gc1.reduce((a, c, k) => a + (c - gc0[k]), 0);
   // Workers idle inside the grid, summed over the workers, in ms: waiting for their next batch,
   // and after their last answer while another worker finished the grid (the tail).
   const waitMs = workerWait.reduce((a, c) => a + c, 0);
   const tailMs = lastAnswer.reduce((a, c) => a + (Number.isNaN(c) ? totalMs : t1 - c), 0);
-  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, waitMs, tailMs };
+  return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, mainCpuMs, gcMs, waitMs, tailMs };
+}
+
+/** The main thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat, in ns), NaN elsewhere. */
+function mainThreadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
 }
 
 function countDone(done: Uint8Array, cells: number[]) {

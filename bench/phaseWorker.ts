@@ -1,6 +1,7 @@
 // A Node worker thread for W5: computes batches of phase-diagram cells with the engine.
 import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { phaseCells } from '../src/engine/sweep/sweep';
 import type { OutcomeKey } from '../src/engine/sweep/types';
 
@@ -13,22 +14,35 @@ interface Job {
   outcome: OutcomeKey;
 }
 
-/** This thread's CPU time so far in ms (Linux: /proc/thread-self/stat), NaN elsewhere. */
+/**
+ * This thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat, in ns; its stat's
+ * utime + stime count ticks of 10 ms, too coarse for a ~0.3 s grid), NaN elsewhere.
+ */
 function threadCpuMs(): number {
   try {
-    const st = readFileSync('/proc/thread-self/stat', 'utf8');
-    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
   } catch {
     return NaN;
   }
 }
 
+// This thread's garbage-collection pauses so far (ms, summed). Node reports a collection a
+// moment after it (the observer's callback runs in a later turn), so the count is asked for in
+// messages of their own, after the warm-up and after the grid, answered a turn later.
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ['gc'] });
+
 // When this worker last answered: each answer says how long it waited for that batch (ms, its
 // own clock; NaN for its first).
 let answeredAt = NaN;
 
-parentPort!.on('message', (job: Job) => {
+parentPort!.on('message', (job: Job | { gc: true }) => {
+  if ('gc' in job) {
+    setTimeout(() => parentPort!.postMessage({ gcMs }), 1);
+    return;
+  }
   const waitMs = performance.now() - answeredAt;
   const r = phaseCells(job.input, job.xField, job.yField, job.cells, job.outcome);
   parentPort!.postMessage({ id: job.id, ...r, cpuMs: threadCpuMs(), waitMs });

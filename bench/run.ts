@@ -100,7 +100,7 @@ function phaseLine(
   name: string,
   grid: number,
   workers: number,
-  r: { totalMs: number; firstCoarseMs: number; cpuMs?: number; workersCpuMs?: number; waitMs?: number; tailMs?: number },
+  r: PhaseRun,
 ) {
   // Process CPU while the grid ran, the workers' threads' share, and the rest (the main
   // thread's scheduling and V8's helper threads: JIT compilation and GC), in ms.
@@ -111,6 +111,10 @@ function phaseLine(
           cpu_ms: Math.round(r.cpuMs),
           workers_cpu_ms: Number.isFinite(r.workersCpuMs) ? Math.round(r.workersCpuMs!) : null,
           other_cpu_ms: Number.isFinite(r.workersCpuMs) ? Math.round(r.cpuMs - r.workersCpuMs!) : null,
+          // Of the rest, the main thread's own share (the others are V8's helper threads).
+          main_cpu_ms: Number.isFinite(r.mainCpuMs) ? Math.round(r.mainCpuMs!) : null,
+          // The workers' garbage-collection pauses (summed), part of workers_cpu_ms.
+          gc_ms: Number.isFinite(r.gcMs) ? Math.round(r.gcMs!) : null,
         };
   return {
     name,
@@ -125,6 +129,48 @@ function phaseLine(
     ...cpu,
     // The workers' idle time inside the grid (summed): waiting for a batch, and at the tail.
     ...(r.waitMs === undefined ? {} : { wait_ms: Math.round(r.waitMs), tail_ms: Math.round(r.tailMs ?? NaN) }),
+  };
+}
+
+type PhaseRun = {
+  totalMs: number;
+  firstCoarseMs: number;
+  cpuMs?: number;
+  workersCpuMs?: number;
+  mainCpuMs?: number;
+  gcMs?: number;
+  waitMs?: number;
+  tailMs?: number;
+};
+
+/**
+ * A phase line over several runs of the same grid: the median of each figure (its time's range
+ * beside it, `p95_ms` the slowest run), so one run's noise on the shared machine moves it less.
+ */
+function phaseSeriesLine(name: string, grid: number, workers: number, rs: PhaseRun[]) {
+  const med = (f: (r: PhaseRun) => number | undefined) => {
+    const xs = rs.map(f);
+    return xs.some((x) => x === undefined) ? undefined : median((xs as number[]).slice().sort((a, b) => a - b));
+  };
+  const times = rs.map((r) => r.totalMs).sort((a, b) => a - b);
+  const line = phaseLine(name, grid, workers, {
+    totalMs: median(times),
+    firstCoarseMs: med((r) => r.firstCoarseMs)!,
+    cpuMs: med((r) => r.cpuMs),
+    workersCpuMs: med((r) => r.workersCpuMs),
+    mainCpuMs: med((r) => r.mainCpuMs),
+    gcMs: med((r) => r.gcMs),
+    waitMs: med((r) => r.waitMs),
+    tailMs: med((r) => r.tailMs),
+  });
+  // other_cpu_ms: the median of each run's own rest (not the difference of two medians).
+  const other = med((r) => (r.cpuMs === undefined || r.workersCpuMs === undefined ? undefined : r.cpuMs - r.workersCpuMs));
+  return {
+    ...line,
+    runs: rs.length,
+    p95_ms: times[times.length - 1],
+    range_ms: [Math.round(times[0]), Math.round(times[times.length - 1])],
+    ...(other === undefined || !('other_cpu_ms' in line) ? {} : { other_cpu_ms: Number.isFinite(other) ? Math.round(other) : null }),
   };
 }
 
@@ -188,32 +234,50 @@ async function main() {
     print({ name: "W4 forcedSpend, Crespo's city", n: 7000, runs: t.length, median_ms: median(t), p95_ms: p95(t), throughput: 7000 / (median(t) / 1000), unit: 'ranks/s', workers: 1 });
   }
   if (want('W5')) {
+    // Each line is the median of several runs, 1 and 2 workers alternated (1, 2 then 2, 1: a
+    // drift of the shared machine's load hits both alike); the speed-up is the median of the
+    // pairs' ratios (each pair run back to back), with its range. Fresh workers: 3 pairs (1 in
+    // --quick); warm workers: 5 pairs (none in --quick).
     const all = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     const grid = quick ? 8 : 64;
     const runs = quick ? 4 : 32;
     const counts = [...new Set([1, 2, all])];
-    const base: Record<number, number> = {};
-    for (const workers of counts) {
-      const r = await runPhaseBench({ grid, runs, workers, ahead: w5Ahead });
-      base[workers] = r.totalMs;
-      print({
-        ...phaseLine(`W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking`, grid, workers, r),
-        speedup_vs_1: Math.round((base[1] / r.totalMs) * 100) / 100,
-        identical_to_1_worker: r.checksum === (globalThis as { __w5?: string }).__w5 || workers === 1,
-      });
-      if (workers === 1) (globalThis as { __w5?: string }).__w5 = r.checksum;
-    }
-    // The same on warm workers (each has computed the whole grid once): V8's compiling is done,
-    // so this is the speed-up the engine's own work allows (see README, footnote 5).
-    if (!quick) {
-      const warm: Record<number, number> = {};
+    let reference: string | undefined;
+    for (const warm of quick ? [false] : [false, true]) {
+      const pairs = warm ? 5 : quick ? 1 : 3;
+      const load0 = os.loadavg()[0];
+      const out = new Map<number, Awaited<ReturnType<typeof runPhaseBench>>[]>(counts.map((w) => [w, []]));
+      for (let rep = 0; rep < pairs; rep++) {
+        for (const workers of rep % 2 === 0 ? counts : [...counts].reverse()) {
+          const r = await runPhaseBench({ grid, runs, workers, warm, ahead: w5Ahead });
+          reference ??= r.checksum;
+          out.get(workers)!.push(r);
+        }
+      }
+      const load = [load0, os.loadavg()[0]].map((l) => Math.round(l * 100) / 100);
       for (const workers of counts) {
-        const r = await runPhaseBench({ grid, runs, workers, warm: true, ahead: w5Ahead });
-        warm[workers] = r.totalMs;
+        const rs = out.get(workers)!;
+        const ratios = rs.map((r, i) => out.get(1)![i].totalMs / r.totalMs).sort((a, b) => a - b);
+        // What the CPU alone allows, for a loaded machine where the wall clock also counts other
+        // work: one worker's wall is about its own thread's CPU (its helpers run on a free core),
+        // `workers` workers' is at best their process's whole CPU spread over `workers` free cores.
+        const cpuRatios = rs
+          .map((r, i) => (workers * out.get(1)![i].workersCpuMs) / r.cpuMs)
+          .filter((x) => Number.isFinite(x))
+          .sort((a, b) => a - b);
+        const r2 = (x: number) => Math.round(x * 100) / 100;
         print({
-          ...phaseLine(`W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking, warm workers`, grid, workers, r),
-          speedup_vs_1: Math.round((warm[1] / r.totalMs) * 100) / 100,
-          identical_to_1_worker: r.checksum === (globalThis as { __w5?: string }).__w5,
+          ...phaseSeriesLine(
+            `W5 phase diagram ${grid}x${grid}, ${runs} runs/cell, random ranking${warm ? ', warm workers' : ''}`,
+            grid,
+            workers,
+            rs,
+          ),
+          speedup_vs_1: r2(median(ratios)),
+          speedup_range: [r2(ratios[0]), r2(ratios[ratios.length - 1])],
+          cpu_speedup_vs_1: workers === 1 ? 1 : cpuRatios.length ? r2(median(cpuRatios)) : null,
+          identical_to_1_worker: rs.every((r) => r.checksum === reference),
+          load_avg: load,
         });
       }
     }

@@ -47,6 +47,25 @@ describe('summarizeColumn', () => {
     );
   });
 
+  it('columns of one length summarized in turn without histograms (one sorting space) each give their own figures', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(valueArb, { minLength: 5, maxLength: 5 }), { minLength: 2, maxLength: 6 }), (columns) => {
+        const runs = 5;
+        const cols = new Float64Array(columns.length * runs);
+        const nulls = new Uint8Array(cols.length);
+        columns.forEach((values, k) =>
+          values.forEach((v, j) => {
+            if (v === null) nulls[k * runs + j] = 1;
+            else cols[k * runs + j] = v;
+          }),
+        );
+        const got = columns.map((_, k) => summarizeColumn(cols, nulls, k * runs, runs, false));
+        expect(got).toEqual(columns.map((values) => ({ ...naive(values), histogram: [] })));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a worked case: 4 runs, one null', () => {
     const s = summarizeColumn(new Float64Array([9, 3, 0, 1, 2]), new Uint8Array([0, 0, 1, 0, 0]), 1, 4, true);
     expect(s).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isChosen, chosenBefore } from '../../src/engine/population/spread';
-import { buildPopulation, kindOfDefendants, prefixCounts, subKindAt } from '../../src/engine/population/kinds';
+import { buildPopulation, kindOfDefendants, prefixCount, prefixCounts, subKindAt } from '../../src/engine/population/kinds';
 import { ScenarioSchema } from '../../src/engine/scenario/schema';
 import { snapFloor, snapRound } from '../../src/engine/numeric';
 
@@ -31,7 +31,7 @@ describe('§1 snapping', () => {
 });
 
 describe('kinds and the per-defendant layout', () => {
-  it('the incremental layout, the O(1) prefix counts and subKindAt agree', () => {
+  it('the incremental layout, the O(1) prefix counts (the tuple and each sub-kind\'s own) and subKindAt agree', () => {
     for (let n = 1; n < 50; n++)
       for (const ps of [0, 0.1, 0.33, 0.5, 1])
         for (const ns of [0, 0.2, 0.5]) {
@@ -51,6 +51,7 @@ describe('kinds and the per-defendant layout', () => {
           const counts = [0, 0, 0, 0];
           for (let j = 0; j < n; j++) {
             expect(prefixCounts(g, j)).toEqual(counts);
+            expect([0, 1, 2, 3].map((sub) => prefixCount(g, j, sub))).toEqual(counts);
             const sub = subKindAt(g, j);
             expect(kindOf[g.first + j]).toBe(g.kind[sub]);
             counts[sub]++;

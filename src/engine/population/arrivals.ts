@@ -1,7 +1,8 @@
 // Where each kind of defendant first arrives (0-based arrival index of its first member),
-// found by binary search over the O(1) prefix counts of its group.
+// found by binary search over the O(1) prefix counts of its group (one sub-kind's count a step:
+// no tuple a step, where a phase diagram's cells call this thousands of times).
 import type { Population } from './kinds';
-import { prefixCounts } from './kinds';
+import { prefixCount } from './kinds';
 
 /** 0-based arrival index of each population kind's first member. */
 export function firstArrivals(pop: Population): Float64Array {
@@ -15,7 +16,7 @@ export function firstArrivals(pop: Population): Float64Array {
       let hi = g.count - 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (prefixCounts(g, mid + 1)[sub] >= 1) hi = mid;
+        if (prefixCount(g, mid + 1, sub) >= 1) hi = mid;
         else lo = mid + 1;
       }
       out[k] = g.first + lo;

@@ -87,6 +87,17 @@ export function prefixCounts(g: GroupLayout, j: number): [number, number, number
   return [others - nev, nev, cov, pl - cov];
 }
 
+/** prefixCounts(g, j)[sub], without the tuple (a binary search asks it once a step). */
+export function prefixCount(g: GroupLayout, j: number, sub: number): number {
+  const pl = chosenBefore(j, g.pledged, g.count);
+  const cov = Math.min(pl, g.covered);
+  if (sub === SUB_COVERED) return cov;
+  if (sub === SUB_UNCOVERED) return pl - cov;
+  const others = j - pl;
+  const nev = chosenBefore(others, g.never, g.count - g.pledged);
+  return sub === SUB_NEVER ? nev : others - nev;
+}
+
 /** The sub-kind of member j (0-based within the group). */
 export function subKindAt(g: GroupLayout, j: number): number {
   if (isChosen(j, g.pledged, g.count)) {

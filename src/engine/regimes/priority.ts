@@ -101,7 +101,7 @@ export function priorityPass(input: PassInput, detail?: PassDetail): PassTotals 
  */
 function priorityPassTotals(input: PassInput): PassTotals {
   const { pop, dec, kindOf, ranking } = input;
-  return countPass(pop, dec, kindOf, input.budget, ranking, null, new Float64Array(pop.kinds.size), input.believed === true);
+  return countPass(pop, dec, kindOf, input.budget, ranking, null, new Float64Array(pop.kinds.size), input.believed === true, null);
 }
 
 /**
@@ -121,7 +121,8 @@ let passTally: Tally | null = null;
  * The pass per kind, shared by the totals-only pass and the lazy random runs: in rank order
  * (`ranking`, or drawn from `shuffle`), threatened members per kind until the budget fits nobody;
  * then every kind's members counted through the Tally. `thr` is scratch (one slot a kind) for the
- * Float64 loop.
+ * Float64 loop. `into`: write the totals there instead of into a new object (the lazy random
+ * runs, whose caller reads each run's totals before the next).
  */
 function countPass(
   pop: Population,
@@ -132,6 +133,7 @@ function countPass(
   shuffle: LazyShuffle | null,
   thr: Float64Array,
   believed: boolean,
+  into: PassTotals | null,
 ): PassTotals {
   const k = pop.kinds;
   const N = kindOf.length;
@@ -239,7 +241,7 @@ function countPass(
     if (plead0[kind] === 1) tally.plea(dec.offer0[kind], rest);
     else tally.freed(kind, rest);
   }
-  return tally.totals(budget - b);
+  return into === null ? tally.totals(budget - b) : tally.totalsInto(into, budget - b);
 }
 
 /**
@@ -281,7 +283,9 @@ export function newDetail(N: number): PassDetail {
 /**
  * A random-ranking run, totals only: the ranking is drawn lazily (forward Fisher–Yates, the same
  * order as the full shuffle) and the pass stops once no defendant can be threatened any more;
- * the rest are then unthreatened whatever their order, and are counted per kind.
+ * the rest are then unthreatened whatever their order, and are counted per kind. With `into`,
+ * the totals are written there (and it is returned) instead of into a new object: a caller that
+ * reads each run's totals before the next passes one object for all its runs.
  */
 export function priorityPassLazy(
   pop: Population,
@@ -290,6 +294,7 @@ export function priorityPassLazy(
   budget: number,
   ranking: { perm: Int32Array; shuffle: LazyShuffle | null },
   seen: Float64Array,
+  into: PassTotals | null = null,
 ): PassTotals {
-  return countPass(pop, dec, kindOf, budget, ranking.perm, ranking.shuffle, seen, false);
+  return countPass(pop, dec, kindOf, budget, ranking.perm, ranking.shuffle, seen, false, into);
 }

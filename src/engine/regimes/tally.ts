@@ -109,6 +109,23 @@ export class Tally {
     return fundPayout(this.coveredTried, this.coveredFree, this.stipend, this.insurance);
   }
 
+  /**
+   * The same totals written into `out` (a caller's object, reused run after run: a solve's lazy
+   * random runs hand each run's totals on at once, so they need not be a new object each).
+   */
+  totalsInto(out: PassTotals, budgetUsed: number): PassTotals {
+    out.pleas = this.pleas;
+    out.trials = this.trials;
+    out.free = this.free;
+    out.take = this.take;
+    out.budgetUsed = budgetUsed;
+    out.fundPaid = this.fundPaid();
+    out.stopRank = this.stopRank;
+    out.threatenedCount = this.threatenedCount;
+    out.withheldCount = this.withheldCount;
+    return out;
+  }
+
   /** The totals; `budgetUsed` defaults to the units counted. */
   totals(budgetUsed: number = this.units): PassTotals {
     return {

@@ -49,6 +49,9 @@ export function histogram(sorted: ArrayLike<number>): HistogramBin[] {
   return bins;
 }
 
+/** summarizeColumn's sorting space when no histogram is asked for (see there). */
+let sortScratch = new Float64Array(0);
+
 /**
  * The summary of one quantity's runs kept column-wise (a sweep solves thousands of scenarios of
  * 32 runs each: no per-run objects). `values[from + j]` is run j's value, `nulls[from + j]` 1
@@ -70,7 +73,15 @@ export function summarizeColumn(
     sum += values[j];
     m++;
   }
-  const sorted = new Float64Array(m);
+  // Without a histogram nothing keeps the sorted values past this call: they are sorted in a
+  // scratch array kept for the next column (of the same length when no run is null), not in a
+  // new one a column (eight a scenario, thousands of scenarios a phase diagram).
+  let sorted: Float64Array;
+  if (withHistogram) sorted = new Float64Array(m);
+  else {
+    if (sortScratch.length !== m) sortScratch = new Float64Array(m);
+    sorted = sortScratch;
+  }
   let at = 0;
   for (let j = from; j < from + n; j++) if (nulls[j] !== 1) sorted[at++] = values[j];
   sorted.sort();
