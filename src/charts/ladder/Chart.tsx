@@ -1,11 +1,11 @@
 // React host of the unraveling ladder.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { DefendantRow } from '../../engine';
 import type { LadderBin } from '../../engine';
 import type { KindInfo } from '../../engine';
 import { ChartFrame } from '../common/ChartFrame';
 import { drawLadder } from './draw';
-import { ladderFromRows, ladderTable, ladderView, type LadderScenario } from './data';
+import { ladderFromRows, ladderTable, ladderView, type LadderScenario, type LadderView } from './data';
 
 export interface LadderChartProps {
   /** Result.defendants (priority or forcedSpend). */
@@ -27,9 +27,50 @@ export interface LadderChartProps {
   height?: number;
   /** A quick lever is moving: its redraws paint the dense marks on a canvas (see drawLadder). */
   moving?: boolean;
+  /**
+   * A quick lever is about to move (the pointer or the focus came to it): the chart warms up the
+   * drawing a moving lever asks for (see warmMovingDraws), before the first step.
+   */
+  primed?: boolean;
 }
 
-export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, onSelectBin, reveal, width, height = 380, moving = false }: LadderChartProps) {
+/** Drawings of a moving lever made once a page, off screen, before the first step. */
+export const WARM_DRAWS = 16;
+let warmDrawsLeft = WARM_DRAWS;
+/** How many of the page's warm-up drawings are left (for tests). */
+export const warmDrawsRemaining = (): number => warmDrawsLeft;
+
+/**
+ * Draw `view` as a moving lever's steps draw it (canvas marks, the frame kept), `left` times into
+ * an svg that is not in the document, a task each: answers nobody sees. V8 compiles the drawing
+ * code on its first runs, so a drag's first steps would otherwise pay for that in their frames
+ * (as src/client/inline.ts warms the engine). Never throws; returns a cancel.
+ */
+export function warmMovingDraws(view: LadderView, size: { width: number; height: number }, left = warmDrawsLeft): () => void {
+  if (typeof document === 'undefined' || left <= 0) return () => {};
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let n = left;
+  const step = () => {
+    if (n <= 0) return;
+    n--;
+    warmDrawsLeft = Math.max(0, warmDrawsLeft - 1);
+    try {
+      drawLadder(svg, view, { ...size, id: 'hc-warm', announce: () => {}, moving: true });
+    } catch {
+      n = 0; // a warm-up that fails is simply not done
+      return;
+    }
+    timer = setTimeout(step, 0);
+  };
+  timer = setTimeout(step, 0);
+  return () => {
+    n = 0;
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onSelect, onSelectBin, reveal, width, height = 380, moving = false, primed = false }: LadderChartProps) {
   const view = useMemo(
     () =>
       ladderView({
@@ -43,6 +84,9 @@ export function LadderChart({ rows, bins, scenario, kinds, stopRank, regime, onS
     [rows, bins, scenario, kinds, stopRank, regime],
   );
   const table = useMemo(() => ladderTable(view), [view]);
+  // Warm up when a lever may move, not once it moves (its steps need the main thread).
+  const warm = primed && !moving;
+  useEffect(() => (warm ? warmMovingDraws(view, { width: width ?? 960, height }) : undefined), [warm, view, width, height]);
   const draw = useCallback(
     (svg: SVGSVGElement, s: { width: number; height: number; id: string; announce: (t: string) => void; pixelRatio?: number }) =>
       drawLadder(svg, view, { ...s, onSelect, onSelectBin, reveal, moving }),

@@ -128,9 +128,11 @@ function isDocket(draft: ScenarioInput): boolean {
 export interface QuickLeversProps {
   draft: ScenarioInput;
   setDraft: (f: (prev: ScenarioInput) => ScenarioInput) => void;
+  /** The pointer or the focus came to the levers: a move may follow (the charts warm up). */
+  onPrime?: () => void;
 }
 
-export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
+export function QuickLevers({ draft, setDraft, onPrime }: QuickLeversProps) {
   const uid = useId();
   // A slider's top follows the value up (twice it, rounded) but never shrinks under the thumb.
   const tops = useRef(new Map<string, number>());
@@ -140,8 +142,14 @@ export function QuickLevers({ draft, setDraft }: QuickLeversProps) {
       aria-labelledby={`${uid}-h`}
       // The hand or the focus comes to a lever: the page loads (and warms up) the engine that
       // answers its moves in their frame (src/client/inline.ts), before the first move.
-      onPointerEnter={() => void prepareInline(draft)}
-      onFocus={() => void prepareInline(draft)}
+      onPointerEnter={() => {
+        void prepareInline(draft);
+        onPrime?.();
+      }}
+      onFocus={() => {
+        void prepareInline(draft);
+        onPrime?.();
+      }}
     >
       <h2 id={`${uid}-h`} className="section-title">
         Quick levers

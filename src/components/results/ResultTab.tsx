@@ -71,6 +71,9 @@ export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: R
     onView?.({ outcome: distField === 'take' ? undefined : distField, defendant: selectedId ?? undefined });
   }, [onView, distField, selectedId]);
   const [askedBy, setAskedBy] = useState<'defendant' | 'rank'>('defendant');
+  // The pointer or the focus came to a quick lever: the ladder warms up its moving drawing.
+  const [primed, setPrimed] = useState(false);
+  const prime = useCallback(() => setPrimed(true), []);
   const [thresholdNote, setThresholdNote] = useState<string | null>(null);
   const select = useCallback((id: number) => {
     setThresholdNote(null);
@@ -141,7 +144,7 @@ export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: R
       data-busy={busy ? 'true' : 'false'}
       aria-busy={busy}
     >
-      <QuickLevers draft={draft} setDraft={setDraft} />
+      <QuickLevers draft={draft} setDraft={setDraft} onPrime={prime} />
       <TotalsPanel
         status={status}
         result={shown?.result ?? null}
@@ -157,6 +160,7 @@ export function ResultTab({ bundle, title, draft, setDraft, initial, onView }: R
         <div className="result-charts">
           <RegimeView
             bundle={shown}
+            primed={primed}
             onSelect={select}
             onThreshold={onThreshold}
             selectedRow={selectedRow}
@@ -196,6 +200,8 @@ interface RegimeViewProps {
   selectedKind: KindInfo | null;
   why: React.ReactNode;
   thresholdNote: string | null;
+  /** A quick lever is about to move (see LadderChart's primed). */
+  primed?: boolean;
 }
 
 function RegimeView({
@@ -206,6 +212,7 @@ function RegimeView({
   selectedKind,
   why,
   thresholdNote,
+  primed = false,
 }: RegimeViewProps) {
   const { result, scenario } = bundle;
   const ladderH = useChartHeight(380);
@@ -245,6 +252,7 @@ function RegimeView({
             onSelect={result.defendants ? onSelect : undefined}
             height={ladderH}
             moving={moving}
+            primed={primed}
           />
         </ChartCard>
         {why}
