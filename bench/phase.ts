@@ -1,7 +1,7 @@
 // W5: a 64×64 phase diagram over (pledged share, fund) on Crespo's city with a random ranking,
 // computed coarse-first by a pool of worker threads (the same scheduling the browser client uses).
 import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from './threadCpu';
 import { performance } from 'node:perf_hooks';
 import { crespoCity } from './scenarios';
 import { refinementOrder } from '../src/engine/sweep/grid';
@@ -81,7 +81,7 @@ export async function runPhaseBench(o: {
   );
   const gc0 = await gcPauses();
   const cpu0 = process.cpuUsage();
-  const main0 = mainThreadCpuMs();
+  const main0 = threadCpuMs();
   const t0 = performance.now();
   let firstCoarseMs = NaN;
   let doneCells = 0;
@@ -125,7 +125,7 @@ export async function runPhaseBench(o: {
   const t1 = performance.now();
   const totalMs = t1 - t0;
   const cpu = process.cpuUsage(cpu0);
-  const mainCpuMs = mainThreadCpuMs() - main0;
+  const mainCpuMs = threadCpuMs() - main0;
   workers.forEach((w) => w.removeAllListeners('message'));
   const gc1 = await gcPauses();
   await Promise.all(workers.map((w) => w.terminate()));
@@ -142,15 +142,6 @@ export async function runPhaseBench(o: {
   const waitMs = workerWait.reduce((a, c) => a + c, 0);
   const tailMs = lastAnswer.reduce((a, c) => a + (Number.isNaN(c) ? totalMs : t1 - c), 0);
   return { totalMs, firstCoarseMs, checksum: JSON.stringify(values), cpuMs, workersCpuMs, mainCpuMs, gcMs, waitMs, tailMs };
-}
-
-/** The main thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat, in ns), NaN elsewhere. */
-function mainThreadCpuMs(): number {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
 }
 
 function countDone(done: Uint8Array, cells: number[]) {

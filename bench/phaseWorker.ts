@@ -1,7 +1,7 @@
 // A Node worker thread for W5: computes batches of phase-diagram cells with the engine.
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { threadCpuMs } from './threadCpu';
 import { phaseCells } from '../src/engine/sweep/sweep';
 import type { OutcomeKey } from '../src/engine/sweep/types';
 
@@ -14,17 +14,6 @@ interface Job {
   outcome: OutcomeKey;
 }
 
-/**
- * This thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat, in ns; its stat's
- * utime + stime count ticks of 10 ms, too coarse for a ~0.3 s grid), NaN elsewhere.
- */
-function threadCpuMs(): number {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
-}
 
 // This thread's garbage-collection pauses so far (ms, summed). Node reports a collection a
 // moment after it (the observer's callback runs in a later turn), so the count is asked for in

@@ -7,3 +7,8 @@
  * ladder bins, and the why panel asks the worker for the one defendant it explains.
  */
 export const ROWS_ON_SCREEN = 25_000;
+
+/** Whether a solve of this many defendants brings its rows to the page (null: not known yet). */
+export function rowsFor(defendants: number | null): 'auto' | 'never' {
+  return defendants !== null && defendants > ROWS_ON_SCREEN ? 'never' : 'auto';
+}

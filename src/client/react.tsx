@@ -18,7 +18,7 @@ import { enginePool, type EngineApi, type EnginePool } from './engine';
 import { isAbortError, type Args, type MethodName, type Returns } from './pool';
 import { createCoalescer } from './coalesce';
 import { defendantCount, inlineResultScreen, LIGHT_OPTIONS, type InlineScreenAnswer } from './inline';
-import { ROWS_ON_SCREEN } from './limits';
+import { ROWS_ON_SCREEN, rowsFor } from './limits';
 import { MAX_RANKS } from '../charts/ladder/data';
 
 const EngineContext = createContext<EnginePool | null>(null);
@@ -133,11 +133,8 @@ export type EngineState =
 
 const solvedScenarios = new WeakMap<object, EngineState>();
 
-export { ROWS_ON_SCREEN };
-
 export function rowsOnScreen(scenario: unknown): 'auto' | 'never' {
-  const n = defendantCount(scenario);
-  return n !== null && n > ROWS_ON_SCREEN ? 'never' : 'auto';
+  return rowsFor(defendantCount(scenario));
 }
 
 /**

@@ -7,9 +7,9 @@ import type { DefendantRow, DistributionKey } from '../engine';
 import { DISTRIBUTION_KEYS } from '../engine';
 import type { KindInfo } from '../engine';
 import type { OutcomeKey } from '../engine';
-import { DEFAULT_CRITERION } from '../engine';
+import { DEFAULT_CRITERION, defendantCount } from '../engine';
 import { runPhase, runSweep, type BatchPool } from '../client/batch';
-import { ROWS_ON_SCREEN } from '../client/limits';
+import { rowsFor } from '../client/limits';
 import { MAX_RANKS } from '../charts/ladder/data';
 import { gridValues, sweepFields, PHASE_OUTCOMES, SWEEP_OUTCOMES } from '../components/analysis/model';
 import {
@@ -30,7 +30,6 @@ import {
 import type { FigureSource } from './render';
 import { compareSettings, phaseSettings, sweepSettings, type PhaseSpecText, type SweepSpecText } from './settings';
 import { scenarioIdentity } from './meta';
-
 
 export interface FigureRequest {
   chart: string;
@@ -58,10 +57,6 @@ function kindOf(row: DefendantRow, kinds: readonly KindInfo[] | null): KindInfo 
   return kinds?.find((k) => k.group === row.group && k.pledged === row.pledged && k.never === row.never && k.covered === row.covered) ?? null;
 }
 
-function groupCount(s: Scenario): number {
-  return s.groups.reduce((n, g) => n + g.count, 0);
-}
-
 export async function buildFigure(scenario: Scenario, req: FigureRequest): Promise<FigureSource> {
   if (!(FIGURE_CHARTS as readonly string[]).includes(req.chart)) {
     throw new FigureError(`--chart: unknown chart “${req.chart}”; one of ${FIGURE_CHARTS.join(', ')}`);
@@ -72,7 +67,7 @@ export async function buildFigure(scenario: Scenario, req: FigureRequest): Promi
   }
   const regime = scenario.prosecutor.regime;
   const solve = () => {
-    const r = api.solve(scenario, { rows: groupCount(scenario) > ROWS_ON_SCREEN ? 'never' : 'auto' });
+    const r = api.solve(scenario, { rows: rowsFor(defendantCount(scenario.groups)) });
     if (!r.ok) throw new FigureError(r.errors.map((e) => e.text).join('\n'));
     return r.value;
   };

@@ -52,9 +52,10 @@ export function warmMovingDraws(view: LadderView, size: { width: number; height:
   let timer: ReturnType<typeof setTimeout> | undefined;
   let n = left;
   const step = () => {
-    if (n <= 0) return;
+    // The page's count bounds every caller's (two charts warming at once share it).
+    if (n <= 0 || warmDrawsLeft <= 0) return;
     n--;
-    warmDrawsLeft = Math.max(0, warmDrawsLeft - 1);
+    warmDrawsLeft--;
     try {
       drawLadder(svg, view, { ...size, id: 'hc-warm', announce: () => {}, moving: true });
     } catch {

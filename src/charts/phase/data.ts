@@ -202,10 +202,11 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
   }
   // The largest region's centroid when the strike succeeds there (a convex region), else the
   // success cell deepest inside its region.
+  const at: [number, number] | null = centre ? [edgeIndex(xe, centre[0]), edgeIndex(ye, centre[1])] : null;
   let successLabel: [number, number] | null = null;
-  if (centre && cellAt(cells, nx, centre)?.success === 1) successLabel = centre;
+  if (centre && at && at[0] >= 0 && at[1] >= 0 && cells[at[1] * nx + at[0]].success === 1) successLabel = centre;
   else if (succeeded > 0) {
-    const c = deepestSuccess(cells, nx, ny, centre);
+    const c = deepestSuccess(cells, nx, ny, at && at[0] >= 0 && at[1] >= 0 ? at : null);
     if (c) successLabel = [c.x, c.y];
   }
   return {
@@ -235,7 +236,8 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
  * equals: where the "strike succeeds" label goes when that centroid is not in the region (a
  * region that is not convex, an L along two edges, has its centroid where the strike fails).
  * Depth: the cells, in any direction, to the nearest cell where the strike does not succeed or
- * out of the grid (a label needs room on both sides).
+ * out of the grid (a label needs room on both sides). `centre` is the centroid's cell (ix, iy);
+ * null: the grid's middle.
  */
 export function deepestSuccess(
   cells: readonly PhaseCell[],
@@ -278,8 +280,7 @@ export function deepestSuccess(
   let bestDepth = 0;
   let bestDist = Infinity;
   // Distances to the centre in cells (the axes' units differ).
-  const cx = centre ? cellCoord(cells, nx, centre[0], 'x') : (nx - 1) / 2;
-  const cy = centre ? cellCoord(cells, nx, centre[1], 'y') : (ny - 1) / 2;
+  const [cx, cy] = centre ?? [(nx - 1) / 2, (ny - 1) / 2];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (c.success !== 1) continue;
@@ -294,25 +295,10 @@ export function deepestSuccess(
   return best;
 }
 
-/** The cell whose area holds the point (x, y), or undefined outside the grid. */
-function cellAt(cells: readonly PhaseCell[], nx: number, [x, y]: readonly [number, number]): PhaseCell | undefined {
-  const ny = cells.length / nx;
-  const ix = cellCoord(cells, nx, x, 'x', -1);
-  const iy = cellCoord(cells, nx, y, 'y', -1);
-  return ix < 0 || iy < 0 || ix >= nx || iy >= ny ? undefined : cells[iy * nx + ix];
-}
-
-/** A data coordinate as a cell index along one axis of the grid (`outside` when off it). */
-function cellCoord(cells: readonly PhaseCell[], nx: number, v: number, axis: 'x' | 'y', outside?: number): number {
-  const n = axis === 'x' ? nx : cells.length / nx;
-  const at = (k: number) => (axis === 'x' ? cells[k] : cells[k * nx]);
-  for (let k = 0; k < n; k++) {
-    const c = at(k);
-    const lo = axis === 'x' ? Math.min(c.x0, c.x1) : Math.min(c.y0, c.y1);
-    const hi = axis === 'x' ? Math.max(c.x0, c.x1) : Math.max(c.y0, c.y1);
-    if (v >= lo && v <= hi) return k;
-  }
-  return outside ?? (n - 1) / 2;
+/** The cell (along one axis, by its edges: see edges) whose span holds `v`; −1 off the grid. */
+function edgeIndex(e: readonly number[], v: number): number {
+  for (let k = 0; k + 1 < e.length; k++) if (v >= Math.min(e[k], e[k + 1]) && v <= Math.max(e[k], e[k + 1])) return k;
+  return -1;
 }
 
 export function phaseTitle(v: PhaseView): string {

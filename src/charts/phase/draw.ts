@@ -202,9 +202,8 @@ export function drawPhase(node: SVGSVGElement, v: PhaseView, opts: DrawOptions &
     const [lx, ly] = v.successLabel;
     const at = x(lx);
     const py = Math.max(16, Math.min(innerH - 8, y(ly)));
-    if (at < 70) annotate(root, Math.max(4, at - 6), py, 'strike succeeds', 'start').attr('font-size', FONT.title);
-    else if (at > innerW - 70) annotate(root, Math.min(innerW - 4, at + 6), py, 'strike succeeds', 'end').attr('font-size', FONT.title);
-    else annotate(root, at, py, 'strike succeeds', 'middle').attr('font-size', FONT.title);
+    const [px, anchor] = at < 70 ? [Math.max(4, at - 6), 'start' as const] : at > innerW - 70 ? [Math.min(innerW - 4, at + 6), 'end' as const] : [at, 'middle' as const];
+    annotate(root, px, py, 'strike succeeds', anchor).attr('font-size', FONT.title);
   }
   bottomAxis(root, x, innerW, innerH, { label: withUnit(v.xAxis) });
   sideAxis(root, y, innerW, innerH, { label: withUnit(v.yAxis), labelOffset: 56 });
