@@ -91,6 +91,16 @@ describe('phaseView successLabel', () => {
     expect([c.ix, c.iy]).toEqual([2, 1]);
   });
 
+  it('a centroid on the corner of a cell where the strike fails: the label goes inside the region', () => {
+    // fast-check's counterexample: the triangle's centroid (x 0.8333…, y 15) is the corner the
+    // failing cell (2, 1) shares with three succeeding ones.
+    const v = phaseView(grid([[0, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 1]]));
+    const [lx, ly] = v.successLabel!;
+    const touching = v.cells.filter((c) => lx >= Math.min(c.x0, c.x1) - 1e-9 && lx <= Math.max(c.x0, c.x1) + 1e-9 && ly >= Math.min(c.y0, c.y1) - 1e-9 && ly <= Math.max(c.y0, c.y1) + 1e-9);
+    expect(touching.length).toBeGreaterThan(0);
+    expect(touching.every((c) => c.success === 1)).toBe(true);
+  });
+
   it('has no label when the strike never succeeds', () => {
     expect(phaseView(grid([[0, 0], [0, 0]])).successLabel).toBeNull();
   });

@@ -202,11 +202,14 @@ export function phaseView(r: PhaseResult, contourCount = 8): PhaseView {
   }
   // The largest region's centroid when the strike succeeds there (a convex region), else the
   // success cell deepest inside its region.
-  const at: [number, number] | null = centre ? [edgeIndex(xe, centre[0]), edgeIndex(ye, centre[1])] : null;
+  // The cells the centroid touches: one, or two to four when it falls on their edges or corner.
+  const xsAt = centre ? spanIndices(xe, centre[0]) : [];
+  const ysAt = centre ? spanIndices(ye, centre[1]) : [];
+  const inRegion = xsAt.length > 0 && ysAt.length > 0 && ysAt.every((iy) => xsAt.every((ix) => cells[iy * nx + ix].success === 1));
   let successLabel: [number, number] | null = null;
-  if (centre && at && at[0] >= 0 && at[1] >= 0 && cells[at[1] * nx + at[0]].success === 1) successLabel = centre;
+  if (centre && inRegion) successLabel = centre;
   else if (succeeded > 0) {
-    const c = deepestSuccess(cells, nx, ny, at && at[0] >= 0 && at[1] >= 0 ? at : null);
+    const c = deepestSuccess(cells, nx, ny, xsAt.length > 0 && ysAt.length > 0 ? [xsAt[0], ysAt[0]] : null);
     if (c) successLabel = [c.x, c.y];
   }
   return {
@@ -295,10 +298,17 @@ export function deepestSuccess(
   return best;
 }
 
-/** The cell (along one axis, by its edges: see edges) whose span holds `v`; −1 off the grid. */
-function edgeIndex(e: readonly number[], v: number): number {
-  for (let k = 0; k + 1 < e.length; k++) if (v >= Math.min(e[k], e[k + 1]) && v <= Math.max(e[k], e[k + 1])) return k;
-  return -1;
+/**
+ * The cells (along one axis, by its edges: see edges) whose span holds `v`, an edge within float
+ * noise counting for the cells on both its sides; none off the grid.
+ */
+function spanIndices(e: readonly number[], v: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < e.length; k++) {
+    const tol = 1e-9 * Math.max(1, Math.abs(e[k]), Math.abs(e[k + 1]));
+    if (v >= Math.min(e[k], e[k + 1]) - tol && v <= Math.max(e[k], e[k + 1]) + tol) out.push(k);
+  }
+  return out;
 }
 
 export function phaseTitle(v: PhaseView): string {
